@@ -1,0 +1,39 @@
+package io.tsmtck.api.tdisp;
+
+import java.util.Optional;
+
+/** The ERROR_CODE values of TDISP_ERROR (PCIe Base 6.x 11.3.17, table 11-28). */
+public enum TdispErrorCode {
+    INVALID_REQUEST(0x0001),
+    BUSY(0x0003),
+    INVALID_INTERFACE_STATE(0x0004),
+    UNSPECIFIED(0x0005),
+    /** ERROR_DATA carries the request code that is not supported. */
+    UNSUPPORTED_REQUEST(0x0007),
+    VERSION_MISMATCH(0x0041),
+    /** ERROR_DATA carries the length of the extended vendor data. */
+    VENDOR_SPECIFIC_ERROR(0x00FF),
+    INVALID_INTERFACE(0x0101),
+    INVALID_NONCE(0x0102),
+    INSUFFICIENT_ENTROPY(0x0103),
+    INVALID_DEVICE_CONFIGURATION(0x0104);
+
+    private final int code;
+
+    TdispErrorCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static Optional<TdispErrorCode> fromCode(long code) {
+        for (TdispErrorCode value : values()) {
+            if (value.code == code) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+}
