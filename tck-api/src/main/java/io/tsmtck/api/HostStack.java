@@ -1,0 +1,64 @@
+package io.tsmtck.api;
+
+import io.tsmtck.api.device.DeviceEvents;
+import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.Topology;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.vfio.Vfio;
+import io.tsmtck.api.vm.Kvm;
+import java.util.Optional;
+
+/**
+ * One isolated instance of a host-side TSM stack and the devices below it: a machine as the kit
+ * sees it, with one accessor per layer.
+ *
+ * <p>Layers and their kernel counterparts: {@link #tsm()} the PCI/TSM core and link TSM
+ * (drivers/pci/tsm.c); {@link #vfio()} VFIO device cdevs (drivers/vfio/pci); {@link #openIommufd()}
+ * {@code /dev/iommu} (drivers/iommu/iommufd); {@link #kvm()} {@code /dev/kvm}; {@link #responder}
+ * the DSM's SPDM responder on the device; {@link #events()} injection of device events.
+ *
+ * <p><b>Isolation.</b> Every instance owns all of its state: two instances never share a device,
+ * an id space or a lock, so tests may run in parallel and in any order.
+ *
+ * <p><b>Lifecycle.</b> Made by {@link TsmStackProvider#create}; {@link #close()} releases every
+ * handle still open (devices, iommufds, VMs, dma-bufs), disconnects every DSM and discards the
+ * instance. Handles obtained from it are unusable afterwards. Closing twice is harmless.
+ *
+ * <p><b>Threading.</b> Safe for use from any thread; see each layer for its locking.
+ */
+public interface HostStack extends AutoCloseable {
+
+    /** What this instance was built from. */
+    StackRequest request();
+
+    /** The TSM devices and TDISP-capable devices this instance has. */
+    Topology topology();
+
+    /** The PCI/TSM core. */
+    TsmCore tsm();
+
+    /** VFIO device cdevs. */
+    Vfio vfio();
+
+    /** Opens {@code /dev/iommu}: a fresh iommufd context. */
+    Iommufd openIommufd();
+
+    /** KVM. */
+    Kvm kvm();
+
+    /**
+     * The SPDM responder of the DSM at {@code dsm}.
+     *
+     * @throws IllegalArgumentException if {@code dsm} is not a DSM of {@link #topology()}
+     */
+    DeviceResponder responder(PciAddress dsm);
+
+    /** Device event injection, if the provider declares any {@code EVENT_*} capability. */
+    Optional<DeviceEvents> events();
+
+    /** Releases everything this instance holds. */
+    @Override
+    void close();
+}

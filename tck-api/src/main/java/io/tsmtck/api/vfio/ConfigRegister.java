@@ -1,0 +1,52 @@
+package io.tsmtck.api.vfio;
+
+/**
+ * The config-space registers the kit reads and writes through VFIO, by name rather than offset
+ * (capability offsets differ between devices). Which writes send a locked TDI to ERROR is a rule of
+ * the kit (PCIe Base 6.x 11.4.1), not of this type.
+ */
+public enum ConfigRegister {
+    COMMAND(2),
+    STATUS(2),
+    CACHE_LINE_SIZE(1),
+    BIST(1),
+    BAR0(4),
+    BAR1(4),
+    BAR2(4),
+    BAR3(4),
+    BAR4(4),
+    BAR5(4),
+    EXPANSION_ROM(4),
+    /** PCI Express capability, Device Control. */
+    DEVICE_CONTROL(2),
+    /** PCI Express capability, Link Control. */
+    LINK_CONTROL(2),
+    /** MSI-X capability, Message Control. */
+    MSIX_MESSAGE_CONTROL(2);
+
+    /** Command register bit 1, Memory Space Enable. */
+    public static final int COMMAND_MEMORY_SPACE = 1 << 1;
+    /** Command register bit 2, Bus Master Enable. */
+    public static final int COMMAND_BUS_MASTER = 1 << 2;
+    /** Device Control bit 15, Initiate Function Level Reset. */
+    public static final int DEVICE_CONTROL_INITIATE_FLR = 1 << 15;
+
+    private final int width;
+
+    ConfigRegister(int width) {
+        this.width = width;
+    }
+
+    /** Width in bytes. */
+    public int width() {
+        return width;
+    }
+
+    /** The register of BAR {@code index} (0..5). */
+    public static ConfigRegister bar(int index) {
+        if (index < 0 || index > 5) {
+            throw new IllegalArgumentException("BAR index is 0..5: " + index);
+        }
+        return values()[BAR0.ordinal() + index];
+    }
+}

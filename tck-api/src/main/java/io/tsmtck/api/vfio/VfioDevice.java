@@ -1,0 +1,78 @@
+package io.tsmtck.api.vfio;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.ObjectId;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.vm.Vm;
+import java.util.List;
+
+/**
+ * An open VFIO device cdev ({@code /dev/vfio/devices/vfioN}, drivers/vfio/pci/vfio_pci_core.c): the
+ * owner of the function's MMIO. It tracks userspace mmaps, exports MMIO as dma-bufs, and guards
+ * both with {@code memory_lock}.
+ *
+ * <p><b>Duties towards a bound TDI</b> (January 2025 dri-devel message): a bind is refused while
+ * any BAR is mmapped; around a bind every dma-buf is revoked under {@code memory_lock} held for
+ * write and restored afterwards only if memory decode is still enabled; private MMIO reaches KVM
+ * only as a dma-buf the host CPU cannot access.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} destroys the device's vdevice (unbinding its TDI, before the
+ * device is disabled, so that clearing MSE/BME cannot drive the TDI to ERROR), revokes every
+ * dma-buf for good, unmaps every mmap, and drops the VM reference. Afterwards every method but
+ * {@link #address()} and {@link #close()} is refused with {@code ENODEV}. Closing twice is
+ * harmless.
+ *
+ * <p><b>Threading.</b> Safe for use from any thread; mmap, config writes that change memory
+ * decode, resets, exports and revokes serialise on the device's {@code memory_lock}.
+ */
+public interface VfioDevice extends AutoCloseable {
+
+    /** The function this device is. */
+    PciAddress address();
+
+    /** The device's regions ({@code VFIO_DEVICE_GET_REGION_INFO} for every index). */
+    List<Region> regions();
+
+    /**
+     * Maps part of a BAR. Refusals: a region that is not an mmapable BAR, or a range outside it,
+     * {@code EINVAL}; a device whose TDI is bound (its MMIO is private) {@code EPERM}.
+     */
+    Result<Mmap> mmap(int region, long offset, long length);
+
+    /** Config-space access. */
+    ConfigSpace config();
+
+    /** {@code VFIO_DEVICE_RESET}: a function-level reset (dma-bufs revoked before, restored after). */
+    Result<Done> reset();
+
+    /**
+     * {@code VFIO_DEVICE_FEATURE_DMA_BUF} (GET). Refusals: no ranges or {@code flags != 0}
+     * {@code EINVAL}; region index of the ROM or above {@code ENODEV}; a zero-length or unaligned
+     * range {@code EINVAL}; offset + length overflowing {@code EOVERFLOW}; a range past the end of
+     * the BAR {@code EINVAL}. Created revoked when memory decode is off.
+     */
+    Result<DmaBuf> exportDmaBuf(DmaBufRequest request);
+
+    /**
+     * {@code VFIO_DEVICE_BIND_IOMMUFD}: makes the device an iommufd device object. Refused with
+     * {@code EBUSY} if already bound.
+     */
+    Result<ObjectId> bindIommufd(Iommufd iommufd);
+
+    /**
+     * Associates the VM with the device ({@code KVM_DEV_VFIO_FILE_ADD} on the kvm-vfio device,
+     * which sets the device's {@code kvm}). A vIOMMU allocated for the device afterwards holds this
+     * VM. Placed here, on the device it names, to keep the SPI's packages acyclic.
+     */
+    Result<Done> associateVm(Vm vm);
+
+    /** Whether {@link #close()} has run. */
+    boolean isClosed();
+
+    /** Closes the device fd. */
+    @Override
+    void close();
+}
