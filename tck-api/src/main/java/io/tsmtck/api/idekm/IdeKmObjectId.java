@@ -1,9 +1,10 @@
 package io.tsmtck.api.idekm;
 
+import io.tsmtck.api.wire.WireCode;
 import java.util.Optional;
 
 /** The IDE_KM object ids (PCIe Base 6.x 6.33.3; DMTF libspdm {@code include/industry_standard/pci_idekm.h}). */
-public enum IdeKmObjectId {
+public enum IdeKmObjectId implements WireCode {
     QUERY(0x00),
     QUERY_RESP(0x01),
     KEY_PROG(0x02),
@@ -18,16 +19,12 @@ public enum IdeKmObjectId {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     public static Optional<IdeKmObjectId> fromCode(int code) {
-        for (IdeKmObjectId id : values()) {
-            if (id.code == code) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return WireCode.lookup(IdeKmObjectId.class, code);
     }
 }

@@ -5,7 +5,7 @@ import io.tsmtck.api.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * KEY_PROG (0x02, 48 bytes): programs one key of one sub-stream and direction of a stream. A full
+ * KEY_PROG (0x02, 47 bytes after the protocol id): programs one key of one sub-stream and direction of a stream. A full
  * set for a stream is six keys (RX/TX x PR/NPR/CPL), each acknowledged by {@link KpAck}.
  *
  * @param streamId the IDE stream

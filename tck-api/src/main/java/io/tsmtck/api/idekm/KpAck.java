@@ -4,7 +4,7 @@ import io.tsmtck.api.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * KP_ACK (0x03, 7 bytes): the answer to {@link KeyProg}.
+ * KP_ACK (0x03, 7 bytes after the protocol id): the answer to {@link KeyProg}.
  *
  * @param streamId the IDE stream
  * @param status the outcome

@@ -1,9 +1,10 @@
 package io.tsmtck.api.idekm;
 
+import io.tsmtck.api.wire.WireCode;
 import java.util.Optional;
 
 /** The Status of KP_ACK. */
-public enum KpAckStatus {
+public enum KpAckStatus implements WireCode {
     SUCCESS(0),
     INCORRECT_LENGTH(1),
     UNSUPPORTED_PORT_INDEX(2),
@@ -16,16 +17,12 @@ public enum KpAckStatus {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     public static Optional<KpAckStatus> fromCode(int code) {
-        for (KpAckStatus status : values()) {
-            if (status.code == code) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return WireCode.lookup(KpAckStatus.class, code);
     }
 }

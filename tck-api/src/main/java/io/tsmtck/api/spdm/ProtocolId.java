@@ -1,9 +1,10 @@
 package io.tsmtck.api.spdm;
 
+import io.tsmtck.api.wire.WireCode;
 import java.util.Optional;
 
 /** The PCI-SIG protocol id, the first payload byte of a PCI-SIG vendor-defined SPDM message. */
-public enum ProtocolId {
+public enum ProtocolId implements WireCode {
     IDE_KM(0x00),
     TDISP(0x01);
 
@@ -13,16 +14,12 @@ public enum ProtocolId {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     public static Optional<ProtocolId> fromCode(int code) {
-        for (ProtocolId id : values()) {
-            if (id.code == code) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return WireCode.lookup(ProtocolId.class, code);
     }
 }

@@ -6,9 +6,9 @@ import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.ReservedPolicy;
 import io.tsmtck.api.wire.WireReader;
+import io.tsmtck.api.wire.WireCode;
 import io.tsmtck.api.wire.WireWriter;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One frame of the SPDM socket protocol that DMTF spdm-emu and QEMU's spdm-socket backend speak:
@@ -25,28 +25,20 @@ public record SocketFrame(Command command, long transport, ByteString payload) {
     public static final long TRANSPORT_PCI_DOE = 0x02;
 
     /** Frame commands. */
-    public enum Command {
+    public enum Command implements WireCode {
         NORMAL(0x0001),
         CONTINUE(0xFFFD),
         SHUTDOWN(0xFFFE);
 
-        private final long code;
+        private final int code;
 
-        Command(long code) {
+        Command(int code) {
             this.code = code;
         }
 
-        public long code() {
+        @Override
+        public int code() {
             return code;
-        }
-
-        static Optional<Command> fromCode(long code) {
-            for (Command command : values()) {
-                if (command.code == code) {
-                    return Optional.of(command);
-                }
-            }
-            return Optional.empty();
         }
     }
 
@@ -66,7 +58,7 @@ public record SocketFrame(Command command, long transport, ByteString payload) {
         WireReader in = WireReader.bigEndian(bytes, "SPDM socket frame", ReservedPolicy.REJECT);
         try {
             long code = in.u32("command");
-            Command command = Command.fromCode(code).orElseThrow(() -> in.failure("command", 0,
+            Command command = WireCode.lookup(Command.class, code).orElseThrow(() -> in.failure("command", 0,
                     DecodeError.Reason.UNKNOWN_CODE, String.format("0x%X is not NORMAL, CONTINUE or SHUTDOWN", code)));
             long transport = in.u32("transport");
             long size = in.u32("size");

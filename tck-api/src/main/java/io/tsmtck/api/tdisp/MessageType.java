@@ -2,6 +2,7 @@ package io.tsmtck.api.tdisp;
 
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
+import io.tsmtck.api.wire.WireCode;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Request codes are 0x81..0x8B, the response to request {@code c} is {@code c - 0x80}, and
  * TDISP_ERROR is 0x7F.
  */
-public enum MessageType {
+public enum MessageType implements WireCode {
     GET_TDISP_VERSION(0x81, HeaderOnlyMessage.READER),
     GET_TDISP_CAPABILITIES(0x82, GetTdispCapabilities::read),
     LOCK_INTERFACE_REQUEST(0x83, LockInterfaceRequest::read),
@@ -50,6 +51,7 @@ public enum MessageType {
     }
 
     /** The MessageType byte. */
+    @Override
     public int code() {
         return code;
     }
@@ -76,12 +78,7 @@ public enum MessageType {
 
     /** The message type with this code, if TDISP defines one. */
     public static Optional<MessageType> fromCode(int code) {
-        for (MessageType type : values()) {
-            if (type.code == code) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return WireCode.lookup(MessageType.class, code);
     }
 
     TdispMessage readBody(TdispHeader header, WireReader in) throws MalformedException {

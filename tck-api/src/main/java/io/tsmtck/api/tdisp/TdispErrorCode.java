@@ -1,9 +1,10 @@
 package io.tsmtck.api.tdisp;
 
+import io.tsmtck.api.wire.WireCode;
 import java.util.Optional;
 
 /** The ERROR_CODE values of TDISP_ERROR (PCIe Base 6.x 11.3.17, table 11-28). */
-public enum TdispErrorCode {
+public enum TdispErrorCode implements WireCode {
     INVALID_REQUEST(0x0001),
     BUSY(0x0003),
     INVALID_INTERFACE_STATE(0x0004),
@@ -24,16 +25,12 @@ public enum TdispErrorCode {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     public static Optional<TdispErrorCode> fromCode(long code) {
-        for (TdispErrorCode value : values()) {
-            if (value.code == code) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return WireCode.lookup(TdispErrorCode.class, code);
     }
 }
