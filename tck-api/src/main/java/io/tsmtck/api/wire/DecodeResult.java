@@ -1,6 +1,7 @@
 package io.tsmtck.api.wire;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,11 @@ public sealed interface DecodeResult<T> {
     /** True for {@link Decoded}. */
     default boolean isDecoded() {
         return this instanceof Decoded;
+    }
+
+    /** The decoded value, empty for malformed bytes. */
+    default Optional<T> asOptional() {
+        return this instanceof Decoded<T> decoded ? Optional.of(decoded.value()) : Optional.empty();
     }
 
     /**

@@ -1,0 +1,257 @@
+package io.tsmtck.emu.device;
+
+import io.tsmtck.api.device.DeviceEvent;
+import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.api.device.SpdmChannel;
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.spdm.ProtocolId;
+import io.tsmtck.api.spdm.VendorDefinedMessage;
+import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.topology.FunctionRole;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.DecodeResult;
+import io.tsmtck.emu.faults.EmuContext;
+import io.tsmtck.emu.faults.Fault;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An emulated TDISP-capable PCIe device: its functions (PF0 is the DSM, then other PFs and VFs),
+ * their config space, the DOE mailbox with its SPDM responder (sessions, IDE_KM, TDISP), and how
+ * the device reacts to what happens to it (config writes, FLR, IDE stream and session loss,
+ * resets), which is where TDIs go to ERROR (PCIe Base 6.x 11.4.1).
+ *
+ * <p>Threading: every method is {@code synchronized}: the device is one mailbox and one state
+ * machine, as real hardware serialises DOE exchanges.
+ */
+public final class EmuDevice implements DeviceResponder {
+
+    private static final byte[] SPDM_ERROR_INVALID_REQUEST = {0x12, 0x7F, 0x01, 0x00};
+
+    private final Dsm dsm;
+    private final Map<PciAddress, EmuFunction> functions;
+    private final EmuContext context;
+    private final SessionTable sessions;
+    private final IdeKeyTable keys = new IdeKeyTable();
+    private final IdeKmResponder ideKm;
+    private final TdispResponder tdisp;
+
+    /**
+     * A device with the functions of {@code dsm}, whose BARs sit at {@code barBases} (per function,
+     * per BAR index).
+     */
+    public EmuDevice(Dsm dsm, Map<PciAddress, long[]> barBases, DeviceFeatures features, EmuContext context) {
+        this.dsm = dsm;
+        this.context = context;
+        this.functions = dsm.functions().stream().collect(Collectors.toMap(f -> f.address(),
+                f -> new EmuFunction(f, barBases.get(f.address())), (a, b) -> a, LinkedHashMap::new));
+        this.sessions = new SessionTable(context::randomU32);
+        this.ideKm = new IdeKmResponder(dsm.address(), keys, context, this::streamInsecure);
+        this.tdisp = new TdispResponder(new ArrayList<>(functions.values()), keys, features, context);
+    }
+
+    /** The DSM's address. */
+    public PciAddress address() {
+        return dsm.address();
+    }
+
+    @Override
+    public synchronized Optional<ByteString> exchange(SpdmChannel channel, ByteString spdmMessage) {
+        DecodeResult<VendorDefinedMessage> decoded = VendorDefinedMessage.decode(spdmMessage);
+        if (!decoded.isDecoded() || !decoded.orElseThrow().request()) {
+            return Optional.of(ByteString.of(SPDM_ERROR_INVALID_REQUEST));
+        }
+        VendorDefinedMessage request = decoded.orElseThrow();
+        Optional<SpdmSessionId> session = sessionOf(channel, request.protocol());
+        if (session.isEmpty()) {
+            return Optional.empty(); // 11.2.2: outside a secured session, no response at all
+        }
+        Optional<ByteString> body = request.protocol() == ProtocolId.TDISP
+                ? Optional.of(tdisp.handle(session.get(), request.body()))
+                : ideKm.handle(session.get(), request.body());
+        return body.map(bytes -> new VendorDefinedMessage(request.spdmVersion(), false, 0, 0, request.protocol(),
+                bytes).encode());
+    }
+
+    private Optional<SpdmSessionId> sessionOf(SpdmChannel channel, ProtocolId protocol) {
+        if (channel instanceof SpdmChannel.Secured secured) {
+            return sessions.isActive(secured.session()) ? Optional.of(secured.session()) : Optional.empty();
+        }
+        if (protocol == ProtocolId.TDISP && context.has(Fault.TDISP_PLAINTEXT_ANSWERED)) {
+            return Optional.of(new SpdmSessionId(0));
+        }
+        return Optional.empty();
+    }
+
+    /** SPDM KEY_EXCHANGE/FINISH from the TSM: a new secured session. */
+    public synchronized SpdmSessionId establishSession() {
+        return sessions.establish();
+    }
+
+    /**
+     * Ends a session (END_SESSION, or its loss): the IDE keys programmed over it are forgotten,
+     * their streams stop being Secure, and TDIs locked over it go to ERROR.
+     */
+    public synchronized void endSession(SpdmSessionId session) {
+        if (!sessions.end(session) || context.has(Fault.TDISP_SESSION_END_NO_ERROR)) {
+            return;
+        }
+        for (EmuFunction function : functions.values()) {
+            if (function.tdi().lockSession().equals(Optional.of(session))) {
+                function.tdi().fail();
+            }
+        }
+        keys.dropSession(session).forEach(this::streamInsecure);
+    }
+
+    /** Whether the IDE stream is Secure. */
+    public synchronized boolean isStreamSecure(int stream) {
+        return ideKm.isSecure(stream);
+    }
+
+    /** Reads a config register of a function. */
+    public synchronized int readConfig(PciAddress address, ConfigRegister register) {
+        return function(address).config().read(register);
+    }
+
+    /**
+     * Writes a config register of a function, as the device sees it: a write that changes the
+     * configuration a TDI was locked with sends that TDI to ERROR; Initiate FLR resets the function.
+     */
+    public synchronized void writeConfig(PciAddress address, ConfigRegister register, int value) {
+        EmuFunction function = function(address);
+        int old = function.config().read(register);
+        function.config().write(register, value);
+        if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0) {
+            functionLevelReset(function);
+            return;
+        }
+        if (function.tdi().isLockedOrRunning() && breaksLock(function, register, old, value)) {
+            function.tdi().fail();
+        }
+    }
+
+    /** A function-level reset (FLR); a PF0 FLR reaches its VFs. */
+    public synchronized void functionLevelReset(PciAddress address) {
+        functionLevelReset(function(address));
+    }
+
+    private void functionLevelReset(EmuFunction function) {
+        List<EmuFunction> hit = new ArrayList<>();
+        hit.add(function);
+        if (function.info().role() == FunctionRole.DSM && !context.has(Fault.TDISP_PF_FLR_SPARES_VFS)) {
+            functions.values().stream().filter(f -> f.info().role() == FunctionRole.VF).forEach(hit::add);
+        }
+        for (EmuFunction target : hit) {
+            target.config().resetFunction();
+            if (!context.has(Fault.TDISP_FLR_NO_ERROR)) {
+                target.tdi().fail();
+            }
+        }
+    }
+
+    private boolean breaksLock(EmuFunction function, ConfigRegister register, int old, int value) {
+        switch (register) {
+            case COMMAND:
+                boolean mseCleared = cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE)
+                        && !context.has(Fault.TDISP_MSE_CLEAR_NO_ERROR);
+                boolean bmeCleared = cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER)
+                        && !context.has(Fault.TDISP_BME_CLEAR_NO_ERROR);
+                return mseCleared || bmeCleared;
+            case BAR0: case BAR1: case BAR2: case BAR3: case BAR4: case BAR5:
+                return !context.has(Fault.TDISP_BAR_WRITE_NO_ERROR);
+            case EXPANSION_ROM:
+            case BIST:
+                return true;
+            case DEVICE_CONTROL:
+                return old != value;
+            case MSIX_MESSAGE_CONTROL:
+                int flags = function.tdi().lock().orElseThrow().flags();
+                return old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0;
+            case CACHE_LINE_SIZE:
+                return context.has(Fault.TDISP_ALLOWED_WRITE_ERRORS);
+            default:
+                return false; // status, link control: allowed while locked
+        }
+    }
+
+    private static boolean cleared(int old, int value, int bit) {
+        return (old & bit) != 0 && (value & bit) == 0;
+    }
+
+    /** Applies a device event (PCIe Base 6.x 11.4.1 ERROR triggers, conventional reset). */
+    public synchronized void apply(DeviceEvent event) {
+        if (event instanceof DeviceEvent.IdeStreamInsecure insecure) {
+            keys.stopStream(insecure.streamId());
+            streamInsecure(insecure.streamId());
+        } else if (event instanceof DeviceEvent.SpdmSessionEnd) {
+            List.copyOf(activeSessionsOfLockedTdis()).forEach(this::endSession);
+        } else if (event instanceof DeviceEvent.ConventionalReset) {
+            conventionalReset();
+        } else if (event instanceof DeviceEvent.PowerStateLoss) {
+            failUnless(function(event.target()), Fault.TDISP_POWER_LOSS_NO_ERROR);
+            function(event.target()).config().resetFunction();
+        } else if (event instanceof DeviceEvent.PoisonedTlp) {
+            failUnless(function(event.target()), Fault.TDISP_POISON_NO_ERROR);
+        }
+    }
+
+    private List<SpdmSessionId> activeSessionsOfLockedTdis() {
+        return functions.values().stream().map(f -> f.tdi().lockSession()).flatMap(Optional::stream)
+                .filter(sessions::isActive).distinct().collect(Collectors.toList());
+    }
+
+    private void failUnless(EmuFunction function, Fault fault) {
+        if (!context.has(fault)) {
+            function.tdi().fail();
+        }
+    }
+
+    /**
+     * A conventional reset: every TDI back to CONFIG_UNLOCKED and every function's config cleared.
+     * The emulation keeps the SPDM session across it (hardware loses it), so that the kit can still
+     * read the device's state afterwards.
+     */
+    private void conventionalReset() {
+        if (context.has(Fault.TDISP_RESET_KEEPS_STATE)) {
+            return;
+        }
+        for (EmuFunction function : functions.values()) {
+            function.tdi().reset();
+            function.config().resetFunction();
+        }
+    }
+
+    private void streamInsecure(int stream) {
+        if (context.has(Fault.TDISP_STREAM_INSECURE_NO_ERROR)) {
+            return;
+        }
+        for (EmuFunction function : functions.values()) {
+            Tdi tdi = function.tdi();
+            if (tdi.isLockedOrRunning() && tdi.lock().orElseThrow().defaultStreamId() == stream) {
+                tdi.fail();
+            }
+        }
+    }
+
+    /** The device's own view of a TDI's state, for the emulation's internal tests. */
+    synchronized TdiState tdiState(PciAddress address) {
+        return function(address).tdi().state();
+    }
+
+    private EmuFunction function(PciAddress address) {
+        EmuFunction function = functions.get(address);
+        if (function == null) {
+            throw new IllegalArgumentException(address + " is not a function of the device at " + dsm.address());
+        }
+        return function;
+    }
+}

@@ -1,0 +1,119 @@
+package io.tsmtck.emu.device;
+
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.idekm.IdeKmCodec;
+import io.tsmtck.api.idekm.IdeKmMessage;
+import io.tsmtck.api.idekm.IdeKmObjectId;
+import io.tsmtck.api.idekm.IdeKmQuery;
+import io.tsmtck.api.idekm.IdeKmQueryResponse;
+import io.tsmtck.api.idekm.KeyProg;
+import io.tsmtck.api.idekm.KeySetCommand;
+import io.tsmtck.api.idekm.KeySubStream;
+import io.tsmtck.api.idekm.KpAck;
+import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.DecodeError;
+import io.tsmtck.api.wire.DecodeResult;
+import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.emu.faults.EmuContext;
+import io.tsmtck.emu.faults.Fault;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * The device's IDE_KM responder (PCIe Base 6.x 6.33.3) for its one port (index 0): QUERY, KEY_PROG
+ * with KP_ACK statuses, K_SET_GO and K_SET_STOP. IDE_KM has no error message: a GO or STOP that
+ * cannot be done, and any malformed object other than KEY_PROG, get no answer.
+ *
+ * <p>Threading: guarded by the owning device's lock.
+ */
+final class IdeKmResponder {
+
+    private static final int PORT = 0;
+    private static final ByteString IDE_CAPABILITY = ByteString.ofHex("0100 0000 0000 0000");
+
+    private final PciAddress dsm;
+    private final IdeKeyTable keys;
+    private final EmuContext context;
+    private final IntConsumer onStreamInsecure;
+
+    IdeKmResponder(PciAddress dsm, IdeKeyTable keys, EmuContext context, IntConsumer onStreamInsecure) {
+        this.dsm = dsm;
+        this.keys = keys;
+        this.context = context;
+        this.onStreamInsecure = onStreamInsecure;
+    }
+
+    Optional<ByteString> handle(SpdmSessionId session, ByteString request) {
+        DecodeResult<IdeKmMessage> decoded = IdeKmCodec.decode(request, ReservedPolicy.IGNORE);
+        if (decoded instanceof DecodeResult.Malformed<IdeKmMessage> malformed) {
+            return answerMalformed(malformed.error(), request);
+        }
+        IdeKmMessage message = decoded.orElseThrow();
+        if (message instanceof IdeKmQuery query) {
+            return query.portIndex() == PORT ? Optional.of(queryResponse()) : Optional.empty();
+        }
+        if (message instanceof KeyProg keyProg) {
+            return Optional.of(program(session, keyProg).encode());
+        }
+        if (message instanceof KeySetCommand command) {
+            return goOrStop(command);
+        }
+        return Optional.empty(); // an answer object sent as a request
+    }
+
+    private ByteString queryResponse() {
+        int devFunc = dsm.device() << 3 | dsm.function();
+        return new IdeKmQueryResponse(PORT, devFunc, dsm.bus(), dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
+    }
+
+    private KpAck program(SpdmSessionId session, KeyProg keyProg) {
+        if (keyProg.portIndex() != PORT && !context.has(Fault.IDEKM_BAD_PORT_ACKED)) {
+            return ack(keyProg, KpAckStatus.UNSUPPORTED_PORT_INDEX);
+        }
+        keys.program(keyProg.streamId(), keyProg.keySubStream(), session);
+        return ack(keyProg, KpAckStatus.SUCCESS);
+    }
+
+    private static KpAck ack(KeyProg keyProg, KpAckStatus status) {
+        return new KpAck(keyProg.streamId(), status, keyProg.keySubStream(), keyProg.portIndex());
+    }
+
+    private Optional<ByteString> goOrStop(KeySetCommand command) {
+        if (command.portIndex() != PORT || command.objectId() == IdeKmObjectId.K_GOSTOP_ACK) {
+            return Optional.empty();
+        }
+        int stream = command.streamId();
+        boolean done;
+        if (command.objectId() == IdeKmObjectId.K_SET_GO) {
+            done = keys.go(stream, command.keySubStream());
+        } else {
+            boolean wasSecure = isSecure(stream);
+            done = keys.stop(stream, command.keySubStream());
+            if (done && wasSecure && !isSecure(stream)) {
+                onStreamInsecure.accept(stream);
+            }
+        }
+        return done ? Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, stream, command.keySubStream(),
+                PORT).encode()) : Optional.empty();
+    }
+
+    boolean isSecure(int stream) {
+        return keys.isSecure(stream, context.has(Fault.IDEKM_PARTIAL_GO_SECURE));
+    }
+
+    /** KEY_PROG of the wrong length gets KP_ACK INCORRECT_LENGTH; anything else malformed, nothing. */
+    private static Optional<ByteString> answerMalformed(DecodeError error, ByteString request) {
+        boolean keyProg = error.messageCode().orElse(-1) == IdeKmObjectId.KEY_PROG.code();
+        if (!keyProg || error.reason() == DecodeError.Reason.UNKNOWN_CODE) {
+            return Optional.empty();
+        }
+        int stream = request.size() > 3 ? request.get(3) : 0;
+        KeySubStream any = new KeySubStream(KeySubStream.KeySet.K0, KeySubStream.Direction.RX,
+                KeySubStream.SubStream.PR);
+        KpAckStatus status = error.reason() == DecodeError.Reason.INVALID_VALUE ? KpAckStatus.UNSUPPORTED_VALUE
+                : KpAckStatus.INCORRECT_LENGTH;
+        return Optional.of(new KpAck(stream, status, any, PORT).encode());
+    }
+}

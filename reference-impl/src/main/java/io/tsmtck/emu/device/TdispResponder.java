@@ -1,0 +1,317 @@
+package io.tsmtck.emu.device;
+
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.tdisp.DeviceInterfaceReportResponse;
+import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
+import io.tsmtck.api.tdisp.GetDeviceInterfaceReport;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.InterfaceId;
+import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.LockInterfaceRequest;
+import io.tsmtck.api.tdisp.LockInterfaceResponse;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.MmioRange;
+import io.tsmtck.api.tdisp.P2pStreamRequest;
+import io.tsmtck.api.tdisp.SetMmioAttributeRequest;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
+import io.tsmtck.api.tdisp.TdispCodec;
+import io.tsmtck.api.tdisp.TdispError;
+import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.tdisp.TdispHeader;
+import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.tdisp.TdispVersionResponse;
+import io.tsmtck.api.tdisp.VdmMessage;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.DecodeError;
+import io.tsmtck.api.wire.DecodeResult;
+import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.emu.faults.EmuContext;
+import io.tsmtck.emu.faults.Fault;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The device's TDISP responder (PCIe Base 6.x 11.3): every request in every TDI state, per the
+ * state table of 11.3 and the error rules of table 11-28. Requests are decoded leniently about
+ * reserved fields (11.3.3) and strictly about length and codes.
+ *
+ * <p>Checks run in a fixed order (format, version, interface, support, state, request-specific);
+ * the spec leaves precedence open, so the kit injects one fault at a time.
+ *
+ * <p>Threading: guarded by the owning device's lock.
+ */
+final class TdispResponder {
+
+    private static final int MAX_REPORT_PORTION = 0x200;
+    private static final int DEV_ADDR_WIDTH = 52;
+
+    private final List<EmuFunction> functions;
+    private final IdeKeyTable keys;
+    private final DeviceFeatures features;
+    private final EmuContext context;
+
+    TdispResponder(List<EmuFunction> functions, IdeKeyTable keys, DeviceFeatures features, EmuContext context) {
+        this.functions = List.copyOf(functions);
+        this.keys = keys;
+        this.features = features;
+        this.context = context;
+    }
+
+    ByteString handle(SpdmSessionId session, ByteString request) {
+        DecodeResult<TdispMessage> decoded = TdispCodec.decode(request, ReservedPolicy.IGNORE);
+        if (decoded instanceof DecodeResult.Malformed<TdispMessage> malformed) {
+            Optional<TdispMessage> lenient = servedDespite(malformed.error(), request);
+            if (lenient.isEmpty()) {
+                return answerMalformed(malformed.error(), request).encode();
+            }
+            decoded = DecodeResult.decoded(lenient.get());
+        }
+        return respond(session, decoded.orElseThrow()).encode();
+    }
+
+    private TdispMessage respond(SpdmSessionId session, TdispMessage request) {
+        TdispHeader reply = TdispHeader.v10(request.interfaceId());
+        MessageType type = request.type();
+        if (!type.isRequest()) {
+            return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code());
+        }
+        if (!versionAccepted(request)) {
+            return TdispError.of(reply, TdispErrorCode.VERSION_MISMATCH, 0);
+        }
+        Optional<EmuFunction> function = find(request.interfaceId());
+        if (function.isEmpty()) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_INTERFACE, 0);
+        }
+        if (!supports(type)) {
+            return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code());
+        }
+        return dispatch(session, request, function.get(), reply);
+    }
+
+    private TdispMessage dispatch(SpdmSessionId session, TdispMessage request, EmuFunction function,
+                                  TdispHeader reply) {
+        Tdi tdi = function.tdi();
+        switch (request.type()) {
+            case GET_TDISP_VERSION:
+                return new TdispVersionResponse(reply, List.of(TdispHeader.VERSION_1_0));
+            case GET_TDISP_CAPABILITIES:
+                return capabilities(reply);
+            case GET_DEVICE_INTERFACE_STATE:
+                return new DeviceInterfaceStateResponse(reply, tdi.state());
+            case LOCK_INTERFACE_REQUEST:
+                return lock(session, (LockInterfaceRequest) request, function, reply);
+            case GET_DEVICE_INTERFACE_REPORT:
+                return report((GetDeviceInterfaceReport) request, function, reply);
+            case START_INTERFACE_REQUEST:
+                return start((StartInterfaceRequest) request, tdi, reply);
+            case STOP_INTERFACE_REQUEST:
+                return stop(tdi, reply);
+            case BIND_P2P_STREAM_REQUEST:
+            case UNBIND_P2P_STREAM_REQUEST:
+                return p2p((P2pStreamRequest) request, tdi, reply);
+            case SET_MMIO_ATTRIBUTE_REQUEST:
+                return setMmioAttribute((SetMmioAttributeRequest) request, function, reply);
+            default:
+                VdmMessage vdm = (VdmMessage) request;
+                return new VdmMessage(MessageType.VDM_RESPONSE, reply, vdm.payload());
+        }
+    }
+
+    private TdispMessage capabilities(TdispHeader reply) {
+        Set<MessageType> supported = EnumSet.noneOf(MessageType.class);
+        for (MessageType type : MessageType.values()) {
+            if (type.isRequest() && supports(type)) {
+                supported.add(type);
+            }
+        }
+        if (context.has(Fault.TDISP_CAPS_MISS_MANDATORY)) {
+            supported.remove(MessageType.START_INTERFACE_REQUEST);
+        }
+        int lockFlags = LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask()
+                | (features.p2p() ? LockFlag.BIND_P2P.mask() : 0);
+        return new TdispCapabilitiesResponse(reply, 0, TdispCapabilitiesResponse.requestBitmap(supported), lockFlags,
+                DEV_ADDR_WIDTH, 1, 1);
+    }
+
+    private TdispMessage lock(SpdmSessionId session, LockInterfaceRequest request, EmuFunction function,
+                              TdispHeader reply) {
+        Tdi tdi = function.tdi();
+        if (tdi.state() != TdiState.CONFIG_UNLOCKED && !context.has(Fault.TDISP_LOCK_ANY_STATE)) {
+            return invalidState(reply);
+        }
+        if (!lockKeysPresent(session, request.defaultStreamId())) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
+        }
+        if (function.barsOverlap()) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
+        }
+        ByteString nonce = newNonce(request.interfaceId());
+        tdi.lock(request, session, nonce);
+        return new LockInterfaceResponse(reply, nonce);
+    }
+
+    /** IDE keys for every sub-stream of the default stream, programmed over the LOCK's session. */
+    private boolean lockKeysPresent(SpdmSessionId session, int stream) {
+        if (context.has(Fault.TDISP_LOCK_WITHOUT_KEYS)) {
+            return true;
+        }
+        Optional<SpdmSessionId> sameSession = context.has(Fault.TDISP_LOCK_KEYS_OTHER_SESSION)
+                ? Optional.empty() : Optional.of(session);
+        return keys.keysProgrammed(stream, sameSession);
+    }
+
+    private ByteString newNonce(InterfaceId interfaceId) {
+        if (!context.has(Fault.TDISP_NONCE_REUSED)) {
+            return ByteString.of(context.randomBytes(StartInterfaceRequest.NONCE_LENGTH));
+        }
+        try {
+            byte[] fixed = MessageDigest.getInstance("SHA-256").digest(interfaceId.toString().getBytes());
+            return ByteString.of(fixed);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    private TdispMessage report(GetDeviceInterfaceReport request, EmuFunction function, TdispHeader reply) {
+        Tdi tdi = function.tdi();
+        if (!tdi.isLockedOrRunning() && !context.has(Fault.TDISP_REPORT_ANY_STATE)) {
+            return invalidState(reply);
+        }
+        LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
+        ByteString bytes = InterfaceReports.build(function, lock, context).encode();
+        if (request.length() == 0 || request.offset() >= bytes.size()) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
+        }
+        int portion = Math.min(Math.min(request.length(), bytes.size() - request.offset()), MAX_REPORT_PORTION);
+        return new DeviceInterfaceReportResponse(reply, ByteString.copyOf(bytes.toByteArray(), request.offset(),
+                portion), bytes.size() - request.offset() - portion);
+    }
+
+    private TdispMessage start(StartInterfaceRequest request, Tdi tdi, TdispHeader reply) {
+        if (tdi.state() != TdiState.CONFIG_LOCKED) {
+            return invalidState(reply);
+        }
+        boolean nonceMatches = tdi.nonce().map(request.nonce()::equals).orElse(false);
+        if (!nonceMatches && !context.has(Fault.TDISP_START_IGNORES_NONCE)) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_NONCE, 0);
+        }
+        tdi.start();
+        return new HeaderOnlyMessage(MessageType.START_INTERFACE_RESPONSE, reply);
+    }
+
+    private TdispMessage stop(Tdi tdi, TdispHeader reply) {
+        if (tdi.state() == TdiState.CONFIG_UNLOCKED && context.has(Fault.TDISP_STOP_UNLOCKED_REFUSED)) {
+            return invalidState(reply);
+        }
+        if (!(tdi.state() == TdiState.ERROR && context.has(Fault.TDISP_STOP_KEEPS_ERROR))) {
+            tdi.stop();
+        }
+        return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
+    }
+
+    private TdispMessage p2p(P2pStreamRequest request, Tdi tdi, TdispHeader reply) {
+        if (tdi.state() != TdiState.RUN) {
+            return invalidState(reply);
+        }
+        int stream = request.streamId();
+        boolean bind = request.type() == MessageType.BIND_P2P_STREAM_REQUEST;
+        boolean valid = bind
+                ? stream != tdi.lock().orElseThrow().defaultStreamId()
+                        && keys.keysProgrammed(stream, tdi.lockSession()) && tdi.p2pStreams().add(stream)
+                : tdi.p2pStreams().remove(stream);
+        if (!valid) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
+        }
+        return new HeaderOnlyMessage(bind ? MessageType.BIND_P2P_STREAM_RESPONSE
+                : MessageType.UNBIND_P2P_STREAM_RESPONSE, reply);
+    }
+
+    private TdispMessage setMmioAttribute(SetMmioAttributeRequest request, EmuFunction function, TdispHeader reply) {
+        Tdi tdi = function.tdi();
+        if (tdi.state() != TdiState.RUN) {
+            return invalidState(reply);
+        }
+        Optional<MmioRange> range = InterfaceReports.range(function, tdi.lock().orElseThrow(), context,
+                request.rangeId());
+        boolean valid = (request.attributes() & 0x3) == 0 && range.isPresent()
+                && (range.get().attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) != 0
+                && request.numberOfPages() > 0 && request.numberOfPages() <= range.get().numberOfPages();
+        if (!valid) {
+            if (context.has(Fault.TDISP_SET_MMIO_FAILURE_CHANGES_STATE)) {
+                tdi.fail();
+            }
+            return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
+        }
+        return new HeaderOnlyMessage(MessageType.SET_MMIO_ATTRIBUTE_RESPONSE, reply);
+    }
+
+    private boolean versionAccepted(TdispMessage request) {
+        if (request.type() == MessageType.GET_TDISP_VERSION) {
+            return request.header().major() == 1;
+        }
+        return request.header().version() == TdispHeader.VERSION_1_0 || context.has(Fault.TDISP_VERSION_NOT_CHECKED);
+    }
+
+    private boolean supports(MessageType type) {
+        switch (type) {
+            case BIND_P2P_STREAM_REQUEST:
+            case UNBIND_P2P_STREAM_REQUEST:
+                return features.p2p();
+            case SET_MMIO_ATTRIBUTE_REQUEST:
+                return features.setMmioAttribute();
+            case VDM_REQUEST:
+                return features.vdm();
+            default:
+                return type.isMandatoryRequest();
+        }
+    }
+
+    private Optional<EmuFunction> find(InterfaceId id) {
+        Optional<EmuFunction> found = functions.stream().filter(f -> f.info().interfaceId().equals(id)).findFirst();
+        if (found.isEmpty() && context.has(Fault.TDISP_UNKNOWN_INTERFACE_SERVED)) {
+            return Optional.of(functions.get(0));
+        }
+        return found;
+    }
+
+    private static TdispMessage invalidState(TdispHeader reply) {
+        return TdispError.of(reply, TdispErrorCode.INVALID_INTERFACE_STATE, 0);
+    }
+
+    /** Under the length fault, an oversized request is served as if its extra bytes were not there. */
+    private Optional<TdispMessage> servedDespite(DecodeError error, ByteString request) {
+        if (error.reason() != DecodeError.Reason.OVERSIZED || !context.has(Fault.TDISP_LENGTH_NOT_CHECKED)) {
+            return Optional.empty();
+        }
+        return TdispCodec.decode(ByteString.copyOf(request.toByteArray(), 0, error.offset()), ReservedPolicy.IGNORE)
+                .asOptional();
+    }
+
+    /**
+     * Unknown request codes get UNSUPPORTED_REQUEST with the code; anything else malformed
+     * INVALID_REQUEST. The reply echoes what can be read of the request's interface.
+     */
+    private TdispMessage answerMalformed(DecodeError error, ByteString request) {
+        TdispHeader reply = TdispHeader.v10(readableInterfaceId(request));
+        boolean unknownCode = error.reason() == DecodeError.Reason.UNKNOWN_CODE && "MessageType".equals(error.field());
+        if (unknownCode && !context.has(Fault.TDISP_UNSUPPORTED_AS_INVALID)) {
+            return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, error.messageCode().orElse(0));
+        }
+        return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
+    }
+
+    private static InterfaceId readableInterfaceId(ByteString request) {
+        if (request.size() < 8) {
+            return InterfaceId.of(0);
+        }
+        int requesterId = request.get(4) | request.get(5) << 8;
+        boolean segmentValid = (request.get(7) & 1) != 0;
+        return new InterfaceId(requesterId, segmentValid ? request.get(6) : 0, segmentValid);
+    }
+}

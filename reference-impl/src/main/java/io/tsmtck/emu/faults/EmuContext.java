@@ -1,0 +1,43 @@
+package io.tsmtck.emu.faults;
+
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * What every part of one emulated stack shares: its faults, its seeded randomness and its resource
+ * ledger. One per stack, never static, so stacks are independent.
+ *
+ * @param faults the deliberate defects of this stack
+ * @param random the stack's only source of randomness (nonces, session ids), seeded from the
+ *     kit's request; access is synchronised on the instance
+ * @param ledger resource accounting and fail-nth
+ */
+public record EmuContext(FaultPlan faults, Random random, ResourceLedger ledger) {
+
+    public EmuContext {
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(ledger, "ledger");
+    }
+
+    /** Whether {@code fault} is active. */
+    public boolean has(Fault fault) {
+        return faults.has(fault);
+    }
+
+    /** {@code length} random bytes. */
+    public byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        synchronized (random) {
+            random.nextBytes(bytes);
+        }
+        return bytes;
+    }
+
+    /** A random u32. */
+    public long randomU32() {
+        synchronized (random) {
+            return random.nextInt() & 0xFFFF_FFFFL;
+        }
+    }
+}
