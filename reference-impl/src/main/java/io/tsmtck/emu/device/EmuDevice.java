@@ -14,7 +14,7 @@ import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
-import io.tsmtck.emu.faults.EmuContext;
+import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

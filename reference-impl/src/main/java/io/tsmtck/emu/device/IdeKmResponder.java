@@ -16,7 +16,7 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeError;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
-import io.tsmtck.emu.faults.EmuContext;
+import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import java.util.Optional;
 import java.util.function.IntConsumer;

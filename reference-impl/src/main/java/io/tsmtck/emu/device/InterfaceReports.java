@@ -6,7 +6,7 @@ import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.emu.faults.EmuContext;
+import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -93,8 +93,6 @@ public enum Fault {
     TSM_DISCONNECT_NOT_CONNECTED,
     /** TSM: connect does not consume a host-bridge secure stream. */
     TSM_STREAM_NOT_COUNTED,
-    /** TSM: a failing connect leaves a context behind. */
-    TSM_CONNECT_FAILURE_LEAKS,
     /** TSM: guest requests with a scope above STATE_CHANGE are relayed. */
     TSM_GUEST_SCOPE_NOT_CHECKED,
     /** TSM: guest requests for an unbound TDI are relayed. */
@@ -112,8 +110,6 @@ public enum Fault {
     VFIO_BIND_RESTORE_WITHOUT_MSE,
     /** VFIO: dma-bufs stay revoked after bind although memory decode is on. */
     VFIO_BIND_NO_RESTORE,
-    /** VFIO: the memory lock is not held for write while dma-bufs are revoked. */
-    VFIO_REVOKE_WITHOUT_LOCK,
     /** VFIO: a bound device's MMIO can be mmapped. */
     VFIO_MMAP_WHILE_BOUND,
     /** VFIO: clearing MSE does not revoke dma-bufs. */
@@ -128,8 +124,6 @@ public enum Fault {
     VFIO_CLOSE_NO_REVOKE,
     /** VFIO: closing the device does not unbind its TDI. */
     VFIO_CLOSE_NO_UNBIND,
-    /** VFIO: closing the device disables it before unbinding (the TDI ends in ERROR). */
-    VFIO_CLOSE_DISABLES_FIRST,
     /** VFIO: dma-buf export with flags set is accepted. */
     VFIO_DMABUF_FLAGS_ACCEPTED,
     /** VFIO: dma-buf export with no ranges is accepted. */

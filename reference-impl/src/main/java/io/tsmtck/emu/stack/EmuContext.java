@@ -1,23 +1,29 @@
-package io.tsmtck.emu.faults;
+package io.tsmtck.emu.stack;
+
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.faults.ResourceLedger;
 
 import java.util.Objects;
 import java.util.Random;
 
 /**
- * What every part of one emulated stack shares: its faults, its seeded randomness and its resource
- * ledger. One per stack, never static, so stacks are independent.
+ * What every part of one emulated stack shares: its faults, its seeded randomness, its resource
+ * ledger and its open handles. One per stack, never static, so stacks are independent.
  *
  * @param faults the deliberate defects of this stack
- * @param random the stack's only source of randomness (nonces, session ids), seeded from the
+ * @param random the stack's only source of randomness (nonces, session ids, keys), seeded from the
  *     kit's request; access is synchronised on the instance
  * @param ledger resource accounting and fail-nth
+ * @param handles every handle handed out, closed with the stack
  */
-public record EmuContext(FaultPlan faults, Random random, ResourceLedger ledger) {
+public record EmuContext(FaultPlan faults, Random random, ResourceLedger ledger, Handles handles) {
 
     public EmuContext {
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(handles, "handles");
     }
 
     /** Whether {@code fault} is active. */

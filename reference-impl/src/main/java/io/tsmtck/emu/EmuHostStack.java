@@ -1,0 +1,156 @@
+package io.tsmtck.emu;
+
+import io.tsmtck.api.HostStack;
+import io.tsmtck.api.StackRequest;
+import io.tsmtck.api.device.DeviceEvents;
+import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.ViommuType;
+import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.Topology;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.vfio.Vfio;
+import io.tsmtck.api.vm.Kvm;
+import io.tsmtck.emu.device.DeviceFeatures;
+import io.tsmtck.emu.device.EmuDevice;
+import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.faults.ResourceLedger;
+import io.tsmtck.emu.host.iommufd.EmuIommufd;
+import io.tsmtck.emu.host.kvm.EmuKvm;
+import io.tsmtck.emu.host.tsm.EmuTsmCore;
+import io.tsmtck.emu.host.tsm.TsmBackend;
+import io.tsmtck.emu.host.vfio.EmuVfio;
+import io.tsmtck.emu.stack.EmuContext;
+import io.tsmtck.emu.stack.Handles;
+import io.tsmtck.emu.vendor.AmdSevTioTsm;
+import io.tsmtck.emu.vendor.GenericLinkTsm;
+import io.tsmtck.emu.vendor.TdxConnectTsm;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * One emulated machine: the devices of the requested topology and the host stack in front of them,
+ * with the vendor back end of the requested profile. Owns all of its state.
+ */
+public final class EmuHostStack implements HostStack {
+
+    /**
+     * The vIOMMU type the emulated IOMMU implements; emulation-private, so that no real driver's
+     * type is claimed.
+     */
+    public static final ViommuType EMULATED_VIOMMU = new ViommuType(0xE0);
+
+    private final StackRequest request;
+    private final Topology topology;
+    private final EmuContext context;
+    private final Map<PciAddress, EmuDevice> devices = new LinkedHashMap<>();
+    private final TsmBackend backend;
+    private final EmuTsmCore tsm;
+    private final EmuVfio vfio;
+    private final EmuKvm kvm;
+
+    /**
+     * A stack for {@code request} with the given faults; {@code failAt} is the allocation to fail
+     * (0 for none).
+     */
+    public EmuHostStack(StackRequest request, FaultPlan faults, long failAt) {
+        this.request = request;
+        PlatformBuilder platform = new PlatformBuilder(request.topology());
+        this.topology = platform.topology();
+        ResourceLedger ledger = new ResourceLedger(failAt);
+        this.context = new EmuContext(faults, new Random(request.seed()), ledger, new Handles());
+        for (Dsm dsm : topology.dsms()) {
+            devices.put(dsm.address(), new EmuDevice(dsm, platform.barBases(), DeviceFeatures.all(), context));
+        }
+        this.backend = backendFor(request);
+        this.tsm = new EmuTsmCore(topology, devices, backend, context);
+        this.vfio = new EmuVfio(topology, devices, tsm, context);
+        this.kvm = new EmuKvm(ledger);
+    }
+
+    private TsmBackend backendFor(StackRequest request) {
+        switch (request.profile()) {
+            case GENERIC_LINK:
+                return new GenericLinkTsm(context);
+            case AMD_SEV_TIO:
+                return new AmdSevTioTsm(context);
+            case INTEL_TDX_CONNECT:
+                return new TdxConnectTsm(context);
+            default:
+                throw new IllegalArgumentException("the reference implementation has no " + request.profile()
+                        + " back end; it implements " + ReferenceStackProvider.PROFILES);
+        }
+    }
+
+    @Override
+    public StackRequest request() {
+        return request;
+    }
+
+    @Override
+    public Topology topology() {
+        return topology;
+    }
+
+    @Override
+    public TsmCore tsm() {
+        return tsm;
+    }
+
+    @Override
+    public Vfio vfio() {
+        return vfio;
+    }
+
+    @Override
+    public Iommufd openIommufd() {
+        return context.handles().track(new EmuIommufd(context, tsm, EMULATED_VIOMMU));
+    }
+
+    @Override
+    public Kvm kvm() {
+        return new TrackingKvm(kvm, context.handles());
+    }
+
+    @Override
+    public DeviceResponder responder(PciAddress dsm) {
+        EmuDevice device = devices.get(dsm);
+        if (device == null) {
+            throw new IllegalArgumentException(dsm + " is not a DSM of this stack; DSMs: " + devices.keySet());
+        }
+        return device;
+    }
+
+    @Override
+    public Optional<DeviceEvents> events() {
+        return Optional.of(event -> topology.dsmOf(event.target())
+                .map(dsm -> {
+                    devices.get(dsm.address()).apply(event);
+                    return Result.done();
+                })
+                .orElseGet(() -> Result.refused(Errno.ENODEV, "no function " + event.target())));
+    }
+
+    /** The vendor back end, for the emulation's own tests of vendor sequences. */
+    public TsmBackend backend() {
+        return backend;
+    }
+
+    /** The resource ledger, for fail-nth and leak checks. */
+    public ResourceLedger ledger() {
+        return context.ledger();
+    }
+
+    @Override
+    public void close() {
+        context.handles().closeAll();
+        for (Dsm dsm : topology.dsms()) {
+            tsm.connectedTsm(dsm.address()).ifPresent(name -> tsm.disconnect(dsm.address(), name));
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package io.tsmtck.emu.host.iommufd;
+
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.iommufd.HwptFlags;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.ObjectId;
+import io.tsmtck.api.iommufd.TsmOpType;
+import io.tsmtck.api.iommufd.ViommuType;
+import io.tsmtck.api.tsm.GuestRequest;
+import io.tsmtck.api.tsm.GuestResponse;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import io.tsmtck.emu.host.kvm.VmObject;
+import io.tsmtck.emu.host.vfio.DeviceBinder;
+import io.tsmtck.emu.host.vfio.EmuVfioDevice;
+import io.tsmtck.emu.stack.EmuContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * An emulated {@code /dev/iommu} (drivers/iommu/iommufd): the object table with dependencies,
+ * tombstoned vdevice ids, the vIOMMU's hold on the VM, and the TSM operations on a vdevice.
+ *
+ * <p>Threading: every operation is atomic under the instance lock. Lock order: this lock, then a
+ * VFIO device's memory lock, then the TSM core's DSM lock.
+ */
+public final class EmuIommufd implements Iommufd, DeviceBinder {
+
+    private final EmuContext context;
+    private final TsmCore tsm;
+    private final ViommuType hardwareType;
+    private final Map<ObjectId, IommufdObject> objects = new LinkedHashMap<>();
+    private final Set<ObjectId> tombstones = new HashSet<>();
+    private long nextId = 1;
+    private boolean closed;
+
+    public EmuIommufd(EmuContext context, TsmCore tsm, ViommuType hardwareType) {
+        this.context = context;
+        this.tsm = tsm;
+        this.hardwareType = hardwareType;
+    }
+
+    @Override
+    public synchronized Result<Bound> bind(EmuVfioDevice device) {
+        return add(new IommufdObject.Device(device)).map(id -> new Bound() {
+            @Override
+            public ObjectId id() {
+                return id;
+            }
+
+            @Override
+            public void deviceClosing() {
+                EmuIommufd.this.deviceClosing(id);
+            }
+        });
+    }
+
+    @Override
+    public synchronized Result<ObjectId> allocIoas() {
+        return live(() -> add(new IommufdObject.Ioas()));
+    }
+
+    @Override
+    public synchronized Result<ViommuType> hwViommuType(ObjectId device) {
+        return live(() -> find(device, IommufdObject.Device.class).map(d -> hardwareType));
+    }
+
+    @Override
+    public synchronized Result<ObjectId> allocHwpt(ObjectId device, ObjectId ioas, int flags) {
+        return live(() -> {
+            if ((flags & ~HwptFlags.NEST_PARENT) != 0) {
+                return Result.refused(Errno.EOPNOTSUPP, "unknown HWPT flags 0x" + Integer.toHexString(flags));
+            }
+            return find(device, IommufdObject.Device.class).flatMap(d -> find(ioas, IommufdObject.Ioas.class))
+                    .flatMap(i -> add(new IommufdObject.Hwpt(device, ioas, (flags & HwptFlags.NEST_PARENT) != 0)));
+        });
+    }
+
+    @Override
+    public synchronized Result<ObjectId> allocViommu(ObjectId device, ObjectId hwpt, ViommuType type, int flags) {
+        return live(() -> {
+            if (flags != 0 && !context.has(Fault.IOMMUFD_VIOMMU_FLAGS_IGNORED)) {
+                return Result.refused(Errno.EOPNOTSUPP, "vIOMMU flags must be 0");
+            }
+            boolean known = type.equals(hardwareType)
+                    || (type.equals(ViommuType.DEFAULT) && context.has(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE));
+            if (!known) {
+                return Result.refused(Errno.EOPNOTSUPP, "vIOMMU type " + type.value() + " is not this IOMMU's");
+            }
+            Result<IommufdObject.Device> owner = find(device, IommufdObject.Device.class);
+            Result<IommufdObject.Hwpt> parent = owner.flatMap(d -> find(hwpt, IommufdObject.Hwpt.class));
+            if (!parent.isOk()) {
+                return parent.map(p -> device);
+            }
+            if (!parent.orElseThrow().nestParent() && !context.has(Fault.IOMMUFD_VIOMMU_NOT_NEST_PARENT)) {
+                return Result.refused(Errno.EINVAL, "HWPT " + hwpt.value() + " is not a nest parent");
+            }
+            boolean holds = !context.has(Fault.IOMMUFD_VIOMMU_NOT_HOLDING_VM);
+            Optional<VmObject> vm = owner.orElseThrow().vfio().kvm();
+            Result<ObjectId> id = add(new IommufdObject.Viommu(hwpt, device, type, vm, holds));
+            if (id.isOk() && holds) {
+                vm.ifPresent(VmObject::get);
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public synchronized Result<ObjectId> allocVdevice(ObjectId viommu, ObjectId device, long virtId) {
+        return live(() -> {
+            Result<IommufdObject.Viommu> parent = find(viommu, IommufdObject.Viommu.class);
+            Result<IommufdObject.Device> owner = parent.flatMap(v -> find(device, IommufdObject.Device.class));
+            if (!owner.isOk()) {
+                return owner.map(o -> device);
+            }
+            for (IommufdObject object : objects.values()) {
+                if (object instanceof IommufdObject.Vdevice other) {
+                    if (other.viommu().equals(viommu) && other.virtId() == virtId
+                            && !context.has(Fault.IOMMUFD_DUPLICATE_VIRT_ID)) {
+                        return Result.refused(Errno.EEXIST, "virt_id 0x" + Long.toHexString(virtId) + " is taken");
+                    }
+                    if (other.device().equals(device) && !context.has(Fault.IOMMUFD_SECOND_VDEVICE)) {
+                        return Result.refused(Errno.EEXIST, "device " + device.value() + " already has a vdevice");
+                    }
+                }
+            }
+            return add(new IommufdObject.Vdevice(viommu, device, virtId));
+        });
+    }
+
+    @Override
+    public synchronized Result<Done> destroy(ObjectId id) {
+        return live(() -> {
+            if (tombstones.contains(id)) {
+                return context.has(Fault.IOMMUFD_TOMBSTONE_DESTROY_OK) ? Result.done()
+                        : Result.refused(Errno.ENOENT, "object " + id.value() + " was destroyed with its device");
+            }
+            IommufdObject object = objects.get(id);
+            if (object == null) {
+                return Result.refused(Errno.ENOENT, "no object " + id.value());
+            }
+            if (object instanceof IommufdObject.Device || hasDependents(id, object)) {
+                return Result.refused(Errno.EBUSY, "object " + id.value() + " is in use");
+            }
+            remove(id, true);
+            return Result.done();
+        });
+    }
+
+    private boolean hasDependents(ObjectId id, IommufdObject object) {
+        boolean busy = objects.values().stream().anyMatch(o -> o.dependsOn(id));
+        if (object instanceof IommufdObject.Viommu && context.has(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU)) {
+            return false;
+        }
+        if (object instanceof IommufdObject.Hwpt && context.has(Fault.IOMMUFD_DESTROY_BUSY_HWPT)) {
+            return false;
+        }
+        return busy;
+    }
+
+    @Override
+    public synchronized Result<Done> tsmOp(ObjectId vdevice, TsmOpType type, int flags) {
+        return live(() -> {
+            if (flags != 0 && !context.has(Fault.IOMMUFD_TSM_OP_FLAGS_IGNORED)) {
+                return Result.refused(Errno.EOPNOTSUPP, "TSM op flags must be 0");
+            }
+            boolean bind = type.equals(TsmOpType.BIND)
+                    || (!type.equals(TsmOpType.UNBIND) && context.has(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE));
+            if (!bind && !type.equals(TsmOpType.UNBIND)) {
+                return Result.refused(Errno.EINVAL, "unknown TSM op " + type.value());
+            }
+            return find(vdevice, IommufdObject.Vdevice.class).flatMap(v -> {
+                EmuVfioDevice device = ((IommufdObject.Device) objects.get(v.device())).vfio();
+                if (!bind) {
+                    return device.tsmUnbind();
+                }
+                Optional<VmObject> vm = ((IommufdObject.Viommu) objects.get(v.viommu())).vm();
+                if (vm.isEmpty() && !context.has(Fault.IOMMUFD_TSM_BIND_WITHOUT_VM)) {
+                    return Result.refused(Errno.ENODEV, "the vIOMMU has no VM to bind to");
+                }
+                return device.tsmBind(vm, v.virtId());
+            });
+        });
+    }
+
+    @Override
+    public synchronized Result<GuestResponse> tsmRequest(ObjectId vdevice, GuestRequest request, long reserved) {
+        return live(() -> {
+            if (reserved != 0 && !context.has(Fault.IOMMUFD_TSM_REQ_RESERVED_IGNORED)) {
+                return Result.refused(Errno.EOPNOTSUPP, "reserved must be 0");
+            }
+            return find(vdevice, IommufdObject.Vdevice.class).flatMap(v -> tsm.guestRequest(
+                    ((IommufdObject.Device) objects.get(v.device())).vfio().address(), request));
+        });
+    }
+
+    /** The VFIO device is closing: its vdevice is destroyed (unbinding, tombstoned), then the device object. */
+    private synchronized void deviceClosing(ObjectId device) {
+        for (ObjectId id : new ArrayList<>(objects.keySet())) {
+            if (objects.get(id) instanceof IommufdObject.Vdevice v && v.device().equals(device)) {
+                remove(id, true);
+                tombstones.add(id);
+            }
+        }
+        if (objects.containsKey(device)) {
+            remove(device, false);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<EmuVfioDevice> detached = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            boolean unbind = !context.has(Fault.IOMMUFD_CLOSE_NO_UNBIND);
+            for (Class<?> kind : List.of(IommufdObject.Vdevice.class, IommufdObject.Viommu.class,
+                    IommufdObject.Hwpt.class, IommufdObject.Ioas.class, IommufdObject.Device.class)) {
+                for (ObjectId id : new ArrayList<>(objects.keySet())) {
+                    IommufdObject object = objects.get(id);
+                    if (kind.isInstance(object)) {
+                        if (object instanceof IommufdObject.Device d) {
+                            detached.add(d.vfio());
+                        }
+                        remove(id, unbind);
+                    }
+                }
+            }
+        }
+        detached.forEach(EmuVfioDevice::iommufdClosed);
+    }
+
+    /** Removes an object and undoes what it held: a vdevice's binding, a vIOMMU's VM reference. */
+    private void remove(ObjectId id, boolean unbind) {
+        IommufdObject object = objects.remove(id);
+        if (object instanceof IommufdObject.Vdevice v && unbind
+                && !context.has(Fault.IOMMUFD_VDEVICE_DESTROY_NO_UNBIND)) {
+            ((IommufdObject.Device) objects.get(v.device())).vfio().tsmUnbind();
+        }
+        if (object instanceof IommufdObject.Viommu v && v.holdsVm()) {
+            v.vm().ifPresent(VmObject::put);
+        }
+        context.ledger().free(Kind.IOMMUFD_OBJECT);
+    }
+
+    private Result<ObjectId> add(IommufdObject object) {
+        return context.ledger().allocate(Kind.IOMMUFD_OBJECT, () -> {
+            ObjectId id = new ObjectId(nextFreeId());
+            objects.put(id, object);
+            return Result.ok(id);
+        });
+    }
+
+    private long nextFreeId() {
+        if (context.has(Fault.IOMMUFD_ID_REUSED)) {
+            long id = 1;
+            while (objects.containsKey(new ObjectId(id))) {
+                id++;
+            }
+            tombstones.remove(new ObjectId(id));
+            return id;
+        }
+        return nextId++;
+    }
+
+    private <T extends IommufdObject> Result<T> find(ObjectId id, Class<T> kind) {
+        IommufdObject object = objects.get(id);
+        if (!kind.isInstance(object)) {
+            return Result.refused(Errno.ENOENT, "no " + kind.getSimpleName() + " with id " + id.value());
+        }
+        return Result.ok(kind.cast(object));
+    }
+
+    private <T> Result<T> live(Supplier<Result<T>> action) {
+        if (closed) {
+            return Result.refused(Errno.ENODEV, "the iommufd is closed");
+        }
+        return action.get();
+    }
+}

@@ -1,0 +1,341 @@
+package io.tsmtck.emu.host.tsm;
+
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.topology.IdeStream;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.Topology;
+import io.tsmtck.api.tsm.GuestRequest;
+import io.tsmtck.api.tsm.GuestRequestScope;
+import io.tsmtck.api.tsm.GuestResponse;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.vm.Vm;
+import io.tsmtck.emu.device.EmuDevice;
+import io.tsmtck.emu.stack.EmuContext;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import io.tsmtck.emu.host.kvm.EmuKvm;
+import io.tsmtck.emu.host.kvm.VmObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The emulated PCI/TSM core (drivers/pci/tsm.c): the generic half of connect, disconnect, bind,
+ * unbind and guest requests, with the vendor half in a {@link TsmBackend}. Every operation on a DSM
+ * runs under that DSM's lock; the lock is never held while calling into another DSM.
+ */
+public final class EmuTsmCore implements TsmCore {
+
+    private static final Pattern TSM_NAME = Pattern.compile("tsm[0-9]+");
+    /** The selective IDE stream id the core gives each DSM's link. */
+    static final int STREAM_ID = 1;
+
+    private final List<String> tsmDevices;
+    private final Map<PciAddress, DsmContext> dsms;
+    private final Map<String, HostBridge> hostBridges;
+    private final TsmBackend backend;
+    private final EmuContext context;
+
+    /** Secure IDE streams each emulated host bridge offers. */
+    static final int STREAMS_PER_HOST_BRIDGE = 4;
+
+    /**
+     * A core over {@code devices} (one per DSM of {@code topology}), each DSM below its own host
+     * bridge, with {@code backend} as its TSM.
+     */
+    public EmuTsmCore(Topology topology, Map<PciAddress, EmuDevice> devices, TsmBackend backend, EmuContext context) {
+        this.tsmDevices = topology.tsmDevices();
+        Map<PciAddress, DsmContext> byDsm = new LinkedHashMap<>();
+        Map<String, HostBridge> bridges = new LinkedHashMap<>();
+        for (Dsm dsm : topology.dsms()) {
+            HostBridge bridge = bridges.computeIfAbsent(dsm.hostBridge(),
+                    name -> new HostBridge(name, STREAMS_PER_HOST_BRIDGE));
+            byDsm.put(dsm.address(), new DsmContext(dsm, devices.get(dsm.address()), bridge));
+        }
+        this.dsms = Map.copyOf(byDsm);
+        this.hostBridges = Map.copyOf(bridges);
+        this.backend = backend;
+        this.context = context;
+    }
+
+    @Override
+    public Result<Done> connect(PciAddress dsm, String tsmName) {
+        if (!TSM_NAME.matcher(tsmName).matches() && !context.has(Fault.TSM_CONNECT_BAD_NAME)) {
+            return Result.refused(Errno.EINVAL, "'" + tsmName + "' is not of the form tsmN");
+        }
+        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
+        if (found.isEmpty()) {
+            return Result.refused(Errno.ENODEV, dsm + " is not a DSM (PF0 with a DOE mailbox)");
+        }
+        DsmContext d = found.get();
+        return locked(d, () -> {
+            if (d.connected()) {
+                return context.has(Fault.TSM_CONNECT_TWICE) ? Result.done()
+                        : Result.refused(Errno.EBUSY, dsm + " is already connected to " + d.tsm.get());
+            }
+            if (!tsmDevices.contains(tsmName)) {
+                return context.has(Fault.TSM_CONNECT_BAD_NAME) ? connectLocked(d, tsmDevices.get(0))
+                        : Result.refused(Errno.ENXIO, "no TSM named " + tsmName);
+            }
+            return connectLocked(d, tsmName);
+        });
+    }
+
+    private Result<Done> connectLocked(DsmContext d, String tsmName) {
+        Result<SpdmSessionId> session = context.ledger().allocate(Kind.SPDM_SESSION,
+                () -> Result.ok(d.device.establishSession()));
+        if (!session.isOk()) {
+            return session.map(s -> Done.DONE);
+        }
+        d.session = session.asOptional();
+        Result<Done> stream = context.ledger().allocate(Kind.IDE_STREAM, () -> takeStream(d));
+        if (!stream.isOk()) {
+            endSession(d);
+            return stream;
+        }
+        d.stream = Optional.of(new IdeStream(STREAM_ID, d.dsm.address(), false));
+        Result<Done> keys = context.ledger().step("IDE key programming").flatMap(ok -> backend.connect(d.link(),
+                STREAM_ID));
+        if (!keys.isOk()) {
+            releaseStream(d);
+            endSession(d);
+            return keys;
+        }
+        d.tsm = Optional.of(tsmName);
+        for (PciFunction function : d.dsm.functions()) {
+            if (backend.probes(function)) {
+                // a sub-function whose probe fails does not fail connect (pci_tsm_connect)
+                context.ledger().allocate(Kind.TSM_CONTEXT, Result::done)
+                        .asOptional().ifPresent(ok -> d.contexts.put(function.address(), Optional.empty()));
+            }
+        }
+        if (!d.contexts.containsKey(d.dsm.address())) {
+            disconnectLocked(d);
+            return Result.refused(Errno.ENXIO, "probe gave the DSM no context");
+        }
+        return Result.done();
+    }
+
+    private Result<Done> takeStream(DsmContext d) {
+        if (context.has(Fault.TSM_STREAM_NOT_COUNTED)) {
+            return Result.done();
+        }
+        return d.hostBridge.take() ? Result.done()
+                : Result.refused(Errno.ENOSPC, d.hostBridge.name() + " has no secure IDE stream left");
+    }
+
+    @Override
+    public Result<Done> disconnect(PciAddress dsm, String tsmName) {
+        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
+        if (found.isEmpty()) {
+            return Result.refused(Errno.ENODEV, dsm + " is not a DSM");
+        }
+        DsmContext d = found.get();
+        return locked(d, () -> {
+            if (!d.connected()) {
+                return context.has(Fault.TSM_DISCONNECT_NOT_CONNECTED) ? Result.done()
+                        : Result.refused(Errno.ENXIO, dsm + " is not connected");
+            }
+            if (!d.tsm.get().equals(tsmName)) {
+                return Result.refused(Errno.EINVAL, dsm + " is connected to " + d.tsm.get() + ", not " + tsmName);
+            }
+            disconnectLocked(d);
+            return Result.done();
+        });
+    }
+
+    /** Unbinds sub-functions in reverse order, then PF0; stops the stream; ends the session. */
+    private void disconnectLocked(DsmContext d) {
+        if (!context.has(Fault.TSM_DISCONNECT_KEEPS_BINDINGS)) {
+            List<PciAddress> order = new ArrayList<>(d.contexts.keySet());
+            Collections.reverse(order);
+            order.remove(d.dsm.address());
+            order.add(d.dsm.address());
+            order.stream().filter(d.contexts::containsKey).forEach(f -> unbindLocked(d, f));
+        }
+        backend.disconnect(d.link(), STREAM_ID);
+        d.contexts.keySet().forEach(f -> context.ledger().free(Kind.TSM_CONTEXT));
+        d.contexts.clear();
+        releaseStream(d);
+        endSession(d);
+        d.tsm = Optional.empty();
+    }
+
+    private void releaseStream(DsmContext d) {
+        if (!context.has(Fault.TSM_STREAM_NOT_COUNTED)) {
+            d.hostBridge.giveBack();
+        }
+        context.ledger().free(Kind.IDE_STREAM);
+        d.stream = Optional.empty();
+    }
+
+    private void endSession(DsmContext d) {
+        d.device.endSession(d.session.orElseThrow());
+        context.ledger().free(Kind.SPDM_SESSION);
+        d.session = Optional.empty();
+    }
+
+    @Override
+    public Optional<String> connectedTsm(PciAddress function) {
+        return withFunction(function, d -> d.contexts.containsKey(function) ? d.tsm : Optional.<String>empty(),
+                Optional.empty());
+    }
+
+    @Override
+    public Optional<String> boundTsm(PciAddress function) {
+        if (context.has(Fault.TSM_BOUND_NOT_SHOWN)) {
+            return Optional.empty();
+        }
+        return withFunction(function, d -> d.contexts.getOrDefault(function, Optional.empty()).isPresent()
+                ? d.tsm : Optional.<String>empty(), Optional.empty());
+    }
+
+    @Override
+    public TsmContextState state(PciAddress function) {
+        return withFunction(function, d -> !d.contexts.containsKey(function) ? TsmContextState.NONE
+                : d.contexts.get(function).isPresent() ? TsmContextState.BOUND : TsmContextState.CONNECTED,
+                TsmContextState.NONE);
+    }
+
+    @Override
+    public int availableSecureStreams(String hostBridge) {
+        HostBridge bridge = hostBridges.get(hostBridge);
+        if (bridge == null) {
+            throw new IllegalArgumentException("no host bridge " + hostBridge + "; known: " + hostBridges.keySet());
+        }
+        return bridge.available();
+    }
+
+    @Override
+    public List<IdeStream> ideStreams(PciAddress dsm) {
+        return withFunction(dsm, d -> d.stream.map(s -> List.of(new IdeStream(s.streamId(), s.dsm(),
+                d.device.isStreamSecure(s.streamId())))).orElse(List.of()), List.of());
+    }
+
+    @Override
+    public Optional<SpdmSessionId> session(PciAddress dsm) {
+        return withFunction(dsm, d -> d.session, Optional.empty());
+    }
+
+    @Override
+    public Result<Done> bind(PciAddress function, Optional<Vm> vm, long tdiId) {
+        return bindVm(function, vm.flatMap(EmuKvm::objectOf), tdiId);
+    }
+
+    /** {@link #bind} with the VM object a vIOMMU holds. */
+    public Result<Done> bindVm(PciAddress function, Optional<VmObject> vm, long tdiId) {
+        return withFunction(function, d -> bindLocked(d, function, vm, tdiId),
+                Result.refused(Errno.ENODEV, "no function " + function));
+    }
+
+    private Result<Done> bindLocked(DsmContext d, PciAddress function, Optional<VmObject> vm, long tdiId) {
+        if (vm.isEmpty() && !context.has(Fault.TSM_BIND_WITHOUT_VM)) {
+            return Result.refused(Errno.EINVAL, "bind needs the VM: the secure world identifies the cVM by it");
+        }
+        if (!d.contexts.containsKey(function)) {
+            return context.has(Fault.TSM_BIND_NOT_CONNECTED) ? Result.done()
+                    : Result.refused(Errno.EINVAL, function + " has no TSM context (not connected)");
+        }
+        Optional<Binding> existing = d.contexts.get(function);
+        if (existing.isPresent()) {
+            boolean sameVm = existing.get().vm().equals(vm);
+            if (sameVm && !context.has(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER)) {
+                return Result.done();
+            }
+            if (!sameVm && !context.has(Fault.TSM_BIND_OTHER_VM)) {
+                return Result.refused(Errno.EBUSY, function + " is bound to another VM");
+            }
+            unbindLocked(d, function);
+        }
+        if (vm.isPresent() && !context.has(Fault.TSM_BIND_LEGACY_VM)) {
+            Result<Done> accepted = backend.acceptsVm(vm.get().type());
+            if (!accepted.isOk()) {
+                return accepted;
+            }
+        }
+        PciFunction info = d.function(function);
+        return context.ledger().allocate(Kind.TDI, () -> backend.bind(d.link(), info, STREAM_ID, tdiId).map(nonce -> {
+            d.contexts.put(function, Optional.of(new Binding(vm.map(VmObject::get), tdiId, nonce)));
+            if (context.has(Fault.TSM_BIND_STARTS_INTERFACE)) {
+                TdispOps.start(d.link(), info, nonce);
+            }
+            return Done.DONE;
+        }));
+    }
+
+    @Override
+    public Result<Done> unbind(PciAddress function) {
+        return withFunction(function, d -> {
+            if (d.contexts.getOrDefault(function, Optional.empty()).isEmpty()) {
+                return context.has(Fault.TSM_UNBIND_UNBOUND_REFUSED)
+                        ? Result.refused(Errno.ENXIO, function + " is not bound") : Result.done();
+            }
+            unbindLocked(d, function);
+            return Result.done();
+        }, Result.done());
+    }
+
+    private void unbindLocked(DsmContext d, PciAddress function) {
+        Optional<Binding> binding = d.contexts.getOrDefault(function, Optional.empty());
+        if (binding.isEmpty()) {
+            return;
+        }
+        if (!context.has(Fault.TSM_UNBIND_LEAVES_LOCKED)) {
+            PciFunction info = d.function(function);
+            backend.unbind(d.link(), info);
+        }
+        binding.get().vm().ifPresent(VmObject::put);
+        d.contexts.put(function, Optional.empty());
+        context.ledger().free(Kind.TDI);
+    }
+
+    @Override
+    public Result<GuestResponse> guestRequest(PciAddress function, GuestRequest request) {
+        if (request.scope().value() > GuestRequestScope.STATE_CHANGE.value()
+                && !context.has(Fault.TSM_GUEST_SCOPE_NOT_CHECKED)) {
+            return Result.refused(Errno.EINVAL, "scope " + request.scope().value() + " is above STATE_CHANGE");
+        }
+        return withFunction(function, d -> {
+            if (!d.contexts.containsKey(function)) {
+                return Result.refused(Errno.ENXIO, function + " is not connected");
+            }
+            Optional<Binding> binding = d.contexts.get(function);
+            if (binding.isEmpty() && !context.has(Fault.TSM_GUEST_UNBOUND_RELAYED)) {
+                return Result.refused(Errno.ENXIO, function + " is not bound");
+            }
+            PciFunction info = d.function(function);
+            return backend.guestRequest(d.link(), info, binding, request);
+        }, Result.refused(Errno.ENODEV, "no function " + function));
+    }
+
+    /** Runs {@code action} under the DSM lock of {@code function}'s DSM, or returns {@code absent}. */
+    private <T> T withFunction(PciAddress function, Function<DsmContext, T> action, T absent) {
+        for (DsmContext d : dsms.values()) {
+            if (d.dsm.functions().stream().anyMatch(f -> f.address().equals(function))) {
+                return locked(d, () -> action.apply(d));
+            }
+        }
+        return absent;
+    }
+
+    private static <T> T locked(DsmContext d, Supplier<T> action) {
+        d.lock.lock();
+        try {
+            return action.get();
+        } finally {
+            d.lock.unlock();
+        }
+    }
+}

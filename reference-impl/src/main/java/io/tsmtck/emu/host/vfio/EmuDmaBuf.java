@@ -1,0 +1,124 @@
+package io.tsmtck.emu.host.vfio;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.dmabuf.DmaBufAttachment;
+import io.tsmtck.api.dmabuf.Importer;
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.emu.stack.EmuContext;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A dma-buf of VFIO MMIO ({@code struct vfio_pci_dma_buf}): revoked or not, revoked for good once
+ * its device is closed, and private (host CPU access refused) while the device's TDI is bound.
+ * Revoke and restore are called by {@link EmuVfioDevice} with its memory lock held for write, and
+ * notify every attachment ({@code dma_buf_move_notify()}).
+ *
+ * <p>Threading: state changes synchronise on the buffer.
+ */
+final class EmuDmaBuf implements DmaBuf {
+
+    private final long size;
+    private final EmuContext context;
+    private final BooleanSupplier privateMmio;
+    private final List<EmuAttachment> attachments = new ArrayList<>();
+    private boolean revoked;
+    private boolean revokedForGood;
+    private boolean closed;
+
+    EmuDmaBuf(long size, boolean revoked, BooleanSupplier privateMmio, EmuContext context) {
+        this.size = size;
+        this.revoked = revoked;
+        this.privateMmio = privateMmio;
+        this.context = context;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public synchronized boolean isRevoked() {
+        return revoked;
+    }
+
+    @Override
+    public synchronized Result<DmaBufAttachment> attach(Importer importer) {
+        if (closed) {
+            return Result.refused(Errno.ENODEV, "the dma-buf is closed");
+        }
+        if (!importer.peerToPeer() && !context.has(Fault.DMABUF_ATTACH_WITHOUT_P2P)) {
+            return Result.refused(Errno.EOPNOTSUPP, "MMIO can only be imported by a peer-to-peer capable importer");
+        }
+        if (revoked) {
+            return Result.refused(Errno.ENODEV, "the dma-buf is revoked");
+        }
+        return context.ledger().allocate(Kind.DMABUF_ATTACHMENT, () -> {
+            EmuAttachment attachment = new EmuAttachment(this, context);
+            attachments.add(attachment);
+            return Result.ok(attachment);
+        });
+    }
+
+    @Override
+    public Result<Done> cpuAccess() {
+        if (privateMmio.getAsBoolean() && !context.has(Fault.DMABUF_CPU_ACCESS_PRIVATE)) {
+            return Result.refused(Errno.EPERM, "private MMIO of a bound TDI is not accessible to the host CPU");
+        }
+        return isRevoked() ? Result.refused(Errno.ENODEV, "the dma-buf is revoked") : Result.done();
+    }
+
+    /** {@code vfio_pci_dma_buf_move(vdev, true)} for this buffer. */
+    synchronized void revoke() {
+        move(true);
+    }
+
+    /** {@code vfio_pci_dma_buf_move(vdev, false)} for this buffer, unless revoked for good. */
+    synchronized void restore() {
+        if (!revokedForGood) {
+            move(false);
+        }
+    }
+
+    /** The device is closing: revoked, and never restored. */
+    synchronized void revokeForGood() {
+        move(true);
+        revokedForGood = true;
+    }
+
+    private void move(boolean revoke) {
+        if (revoked == revoke) {
+            return;
+        }
+        revoked = revoke;
+        if (!context.has(Fault.DMABUF_NO_MOVE_NOTIFY)) {
+            attachments.forEach(EmuAttachment::moveNotify);
+        }
+    }
+
+    synchronized void detach(EmuAttachment attachment) {
+        if (attachments.remove(attachment)) {
+            context.ledger().free(Kind.DMABUF_ATTACHMENT);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<EmuAttachment> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = List.copyOf(attachments);
+        }
+        open.forEach(EmuAttachment::close);
+        context.ledger().free(Kind.DMABUF);
+    }
+}

@@ -1,0 +1,60 @@
+package io.tsmtck.emu.host.vfio;
+
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.Topology;
+import io.tsmtck.api.vfio.Vfio;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.emu.device.EmuDevice;
+import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import io.tsmtck.emu.host.tsm.EmuTsmCore;
+import io.tsmtck.emu.stack.EmuContext;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The VFIO cdevs of one emulated stack: one open per function at a time. */
+public final class EmuVfio implements Vfio {
+
+    private final Topology topology;
+    private final Map<PciAddress, EmuDevice> devices;
+    private final EmuTsmCore tsm;
+    private final EmuContext context;
+    private final Set<PciAddress> open = new HashSet<>();
+
+    public EmuVfio(Topology topology, Map<PciAddress, EmuDevice> devices, EmuTsmCore tsm, EmuContext context) {
+        this.topology = topology;
+        this.devices = Map.copyOf(devices);
+        this.tsm = tsm;
+        this.context = context;
+    }
+
+    @Override
+    public Result<VfioDevice> open(PciAddress address) {
+        Optional<PciFunction> function = topology.function(address);
+        if (function.isEmpty()) {
+            return Result.refused(Errno.ENODEV, "no function " + address);
+        }
+        EmuDevice device = devices.get(function.get().dsm());
+        synchronized (open) {
+            if (open.contains(address)) {
+                return Result.refused(Errno.EBUSY, address + " is already open");
+            }
+            return context.ledger().allocate(Kind.VFIO_DEVICE, () -> {
+                open.add(address);
+                return Result.ok(context.handles().track(new EmuVfioDevice(function.get(), device, tsm, context,
+                        () -> release(address))));
+            });
+        }
+    }
+
+    private void release(PciAddress address) {
+        synchronized (open) {
+            open.remove(address);
+        }
+        context.ledger().free(Kind.VFIO_DEVICE);
+    }
+}

@@ -1,0 +1,328 @@
+package io.tsmtck.emu.host.vfio;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.ObjectId;
+import io.tsmtck.api.topology.Bar;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.api.vfio.ConfigSpace;
+import io.tsmtck.api.vfio.DmaBufRequest;
+import io.tsmtck.api.vfio.Mmap;
+import io.tsmtck.api.vfio.Region;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.api.vm.Vm;
+import io.tsmtck.emu.device.EmuDevice;
+import io.tsmtck.emu.stack.EmuContext;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import io.tsmtck.emu.host.kvm.EmuKvm;
+import io.tsmtck.emu.host.kvm.VmObject;
+import io.tsmtck.emu.host.tsm.EmuTsmCore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * An open VFIO PCI device (drivers/vfio/pci/vfio_pci_core.c, vfio_pci_dmabuf.c) in front of an
+ * emulated function. It owns the function's mmaps and dma-bufs and guards them with
+ * {@code memory_lock}; it is where the January 2025 dri-devel message puts the device-side duties of
+ * a bind: refuse while BARs are mapped, revoke every dma-buf under the memory lock, bind, restore
+ * only if memory decode is still on.
+ *
+ * <p>Lock order: memory lock, then the TSM core's DSM lock, then the device.
+ */
+public final class EmuVfioDevice implements VfioDevice {
+
+    private final PciFunction function;
+    private final EmuDevice device;
+    private final EmuTsmCore tsm;
+    private final EmuContext context;
+    private final Runnable release;
+    private final ReentrantReadWriteLock memoryLock = new ReentrantReadWriteLock();
+    private final List<EmuMmap> mmaps = new ArrayList<>();
+    private final List<EmuDmaBuf> dmabufs = new ArrayList<>();
+    private final VfioConfigSpace config = new VfioConfigSpace(this);
+    private Optional<VmObject> kvm = Optional.empty();
+    private Optional<DeviceBinder.Bound> iommufd = Optional.empty();
+    private volatile boolean closed;
+
+    EmuVfioDevice(PciFunction function, EmuDevice device, EmuTsmCore tsm, EmuContext context, Runnable release) {
+        this.function = function;
+        this.device = device;
+        this.tsm = tsm;
+        this.context = context;
+        this.release = release;
+        device.writeConfig(address(), ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
+    }
+
+    @Override
+    public PciAddress address() {
+        return function.address();
+    }
+
+    @Override
+    public List<Region> regions() {
+        List<Region> regions = new ArrayList<>();
+        for (int index = 0; index < 6; index++) {
+            long size = bar(index).map(Bar::size).orElse(0L);
+            regions.add(new Region(index, size, size > 0));
+        }
+        regions.add(new Region(Region.ROM_INDEX, 0, false));
+        regions.add(new Region(Region.CONFIG_INDEX, 4096, false));
+        return regions;
+    }
+
+    private Optional<Bar> bar(int index) {
+        return function.bars().stream().filter(b -> b.index() == index).findFirst();
+    }
+
+    @Override
+    public Result<Mmap> mmap(int region, long offset, long length) {
+        return underMemoryLock(() -> {
+            Optional<Bar> bar = bar(region);
+            if (bar.isEmpty() || offset < 0 || length <= 0 || offset + length > bar.get().size()
+                    || offset % 4096 != 0) {
+                return Result.refused(Errno.EINVAL, "not a page-aligned range of an mmapable BAR");
+            }
+            if (isBound() && !context.has(Fault.VFIO_MMAP_WHILE_BOUND)) {
+                return Result.refused(Errno.EPERM, "the TDI is bound: its MMIO is private");
+            }
+            return context.ledger().allocate(Kind.MMAP, () -> {
+                EmuMmap mmap = new EmuMmap(region, offset, length, !memoryEnabled(), this::unmap);
+                mmaps.add(mmap);
+                return Result.ok(context.handles().track(mmap));
+            });
+        });
+    }
+
+    private void unmap(EmuMmap mmap) {
+        memoryLock.writeLock().lock();
+        try {
+            if (mmaps.remove(mmap)) {
+                context.ledger().free(Kind.MMAP);
+            }
+        } finally {
+            memoryLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public ConfigSpace config() {
+        return config;
+    }
+
+    /** A config write as VFIO passes it through: memory decode changes revoke or restore MMIO access. */
+    Result<Done> writeConfig(ConfigRegister register, int value) {
+        if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0) {
+            return reset();
+        }
+        return underMemoryLock(() -> {
+            boolean wasEnabled = memoryEnabled();
+            device.writeConfig(address(), register, value);
+            boolean enabled = memoryEnabled();
+            if (wasEnabled && !enabled) {
+                if (!context.has(Fault.VFIO_MSE_CLEAR_NO_ZAP)) {
+                    mmaps.forEach(m -> m.zap(true));
+                }
+                if (!context.has(Fault.VFIO_MSE_CLEAR_NO_REVOKE)) {
+                    dmabufs.forEach(EmuDmaBuf::revoke);
+                }
+            } else if (!wasEnabled && enabled) {
+                mmaps.forEach(m -> m.zap(false));
+                if (!context.has(Fault.VFIO_MSE_SET_NO_RESTORE)) {
+                    dmabufs.forEach(EmuDmaBuf::restore);
+                }
+            }
+            return Result.done();
+        });
+    }
+
+    int readConfig(ConfigRegister register) {
+        return device.readConfig(address(), register);
+    }
+
+    @Override
+    public Result<Done> reset() {
+        return underMemoryLock(() -> {
+            int command = device.readConfig(address(), ConfigRegister.COMMAND);
+            if (!context.has(Fault.VFIO_RESET_NO_REVOKE)) {
+                dmabufs.forEach(EmuDmaBuf::revoke);
+            }
+            mmaps.forEach(m -> m.zap(true));
+            device.functionLevelReset(address());
+            device.writeConfig(address(), ConfigRegister.COMMAND, command); // pci_restore_state()
+            if (memoryEnabled()) {
+                mmaps.forEach(m -> m.zap(false));
+                dmabufs.forEach(EmuDmaBuf::restore);
+            }
+            return Result.done();
+        });
+    }
+
+    @Override
+    public Result<DmaBuf> exportDmaBuf(DmaBufRequest request) {
+        return DmaBufValidation.validate(request, this::bar, context).flatMap(size -> underMemoryLock(
+                () -> context.ledger().allocate(Kind.DMABUF, () -> {
+                    boolean revoked = !memoryEnabled() && !context.has(Fault.VFIO_DMABUF_ACTIVE_WITHOUT_MSE);
+                    EmuDmaBuf buffer = new EmuDmaBuf(size, revoked, this::isBound, context);
+                    dmabufs.add(buffer);
+                    return Result.ok(context.handles().track(buffer));
+                })));
+    }
+
+    @Override
+    public Result<ObjectId> bindIommufd(Iommufd iommufd) {
+        if (!(iommufd instanceof DeviceBinder binder)) {
+            return Result.refused(Errno.EINVAL, "not an iommufd of this stack");
+        }
+        return underMemoryLock(() -> {
+            if (iommufd().isPresent()) {
+                return Result.refused(Errno.EBUSY, address() + " is already bound to an iommufd");
+            }
+            return binder.bind(this).map(bound -> {
+                this.iommufd = Optional.of(bound);
+                return bound.id();
+            });
+        });
+    }
+
+    private Optional<DeviceBinder.Bound> iommufd() {
+        return iommufd;
+    }
+
+    /** The iommufd closed first: the device object is gone. */
+    public void iommufdClosed() {
+        memoryLock.writeLock().lock();
+        try {
+            iommufd = Optional.empty();
+        } finally {
+            memoryLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Result<Done> associateVm(Vm vm) {
+        Optional<VmObject> object = EmuKvm.objectOf(vm);
+        if (object.isEmpty()) {
+            return Result.refused(Errno.EINVAL, "not an open VM of this stack");
+        }
+        return underMemoryLock(() -> {
+            kvm.ifPresent(VmObject::put);
+            kvm = Optional.of(object.get().get());
+            return Result.done();
+        });
+    }
+
+    /** The VM associated with the device, for a vIOMMU allocated for it. */
+    public Optional<VmObject> kvm() {
+        memoryLock.readLock().lock();
+        try {
+            return kvm;
+        } finally {
+            memoryLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Binds the TDI (the VFIO half of {@code IOMMU_VDEVICE_TSM_OP} BIND): refused while BARs are
+     * mmapped; every dma-buf revoked around the TSM bind under the memory lock; restored afterwards
+     * only if memory decode is still enabled.
+     */
+    public Result<Done> tsmBind(Optional<VmObject> vm, long tdiId) {
+        return underMemoryLock(() -> {
+            if (!mmaps.isEmpty() && !context.has(Fault.VFIO_BIND_WHILE_MAPPED)) {
+                return Result.refused(Errno.EBUSY, mmaps.size() + " BAR mmap(s) of " + address()
+                        + " are still mapped; unmap before bind");
+            }
+            if (!context.has(Fault.VFIO_BIND_NO_REVOKE)) {
+                dmabufs.forEach(EmuDmaBuf::revoke);
+            }
+            Result<Done> bound = tsm.bindVm(address(), vm, tdiId);
+            boolean restore = context.has(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE)
+                    || (memoryEnabled() && !context.has(Fault.VFIO_BIND_NO_RESTORE));
+            if (restore) {
+                dmabufs.forEach(EmuDmaBuf::restore);
+            }
+            return bound;
+        });
+    }
+
+    /** Unbinds the TDI (TSM op UNBIND, vdevice destroy); also while the device is closing. */
+    public Result<Done> tsmUnbind() {
+        memoryLock.writeLock().lock();
+        try {
+            return tsm.unbind(address());
+        } finally {
+            memoryLock.writeLock().unlock();
+        }
+    }
+
+    private boolean isBound() {
+        return tsm.state(address()) == TsmContextState.BOUND;
+    }
+
+    private boolean memoryEnabled() {
+        return (device.readConfig(address(), ConfigRegister.COMMAND) & ConfigRegister.COMMAND_MEMORY_SPACE) != 0;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Unbinds (through the iommufd, destroying the vdevice) before the device is disabled, so that
+     * clearing MSE/BME cannot drive the TDI to ERROR; then revokes every dma-buf for good, drops the
+     * mmaps and the VM.
+     */
+    @Override
+    public void close() {
+        Optional<DeviceBinder.Bound> bound;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            bound = iommufd;
+        }
+        if (!context.has(Fault.VFIO_CLOSE_NO_UNBIND)) {
+            bound.ifPresent(DeviceBinder.Bound::deviceClosing);
+        }
+        memoryLock.writeLock().lock();
+        try {
+            device.writeConfig(address(), ConfigRegister.COMMAND, 0);
+            if (!context.has(Fault.VFIO_CLOSE_NO_REVOKE)) {
+                dmabufs.forEach(EmuDmaBuf::revokeForGood);
+            }
+            dmabufs.clear();
+            mmaps.forEach(m -> context.ledger().free(Kind.MMAP));
+            mmaps.clear();
+            kvm.ifPresent(VmObject::put);
+            kvm = Optional.empty();
+            iommufd = Optional.empty();
+        } finally {
+            memoryLock.writeLock().unlock();
+        }
+        release.run();
+    }
+
+    private <T> Result<T> underMemoryLock(Supplier<Result<T>> action) {
+        memoryLock.writeLock().lock();
+        try {
+            if (closed) {
+                return Result.refused(Errno.ENODEV, address() + ": the VFIO device is closed");
+            }
+            return action.get();
+        } finally {
+            memoryLock.writeLock().unlock();
+        }
+    }
+}
