@@ -70,7 +70,7 @@ public final class EmuHostStack implements HostStack {
         this.backend = backendFor(request);
         this.tsm = new EmuTsmCore(topology, devices, backend, context);
         this.vfio = new EmuVfio(topology, devices, tsm, context);
-        this.kvm = new EmuKvm(ledger);
+        this.kvm = new EmuKvm(context);
     }
 
     private TsmBackend backendFor(StackRequest request) {

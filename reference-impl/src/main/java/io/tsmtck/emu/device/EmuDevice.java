@@ -85,7 +85,9 @@ public final class EmuDevice implements DeviceResponder {
         if (channel instanceof SpdmChannel.Secured secured) {
             return sessions.isActive(secured.session()) ? Optional.of(secured.session()) : Optional.empty();
         }
-        if (protocol == ProtocolId.TDISP && context.has(Fault.TDISP_PLAINTEXT_ANSWERED)) {
+        boolean answered = protocol == ProtocolId.TDISP ? context.has(Fault.TDISP_PLAINTEXT_ANSWERED)
+                : context.has(Fault.IDEKM_PLAINTEXT_ANSWERED);
+        if (answered) {
             return Optional.of(new SpdmSessionId(0));
         }
         return Optional.empty();
@@ -152,7 +154,9 @@ public final class EmuDevice implements DeviceResponder {
         }
         for (EmuFunction target : hit) {
             target.config().resetFunction();
-            if (!context.has(Fault.TDISP_FLR_NO_ERROR)) {
+            if (context.has(Fault.TDISP_FLR_ERRORS_UNLOCKED)) {
+                target.tdi().failAnyState();
+            } else if (!context.has(Fault.TDISP_FLR_NO_ERROR)) {
                 target.tdi().fail();
             }
         }
@@ -169,13 +173,15 @@ public final class EmuDevice implements DeviceResponder {
             case BAR0: case BAR1: case BAR2: case BAR3: case BAR4: case BAR5:
                 return !context.has(Fault.TDISP_BAR_WRITE_NO_ERROR);
             case EXPANSION_ROM:
+                return !context.has(Fault.TDISP_ROM_WRITE_NO_ERROR);
             case BIST:
                 return true;
             case DEVICE_CONTROL:
-                return old != value;
+                return old != value && !context.has(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR);
             case MSIX_MESSAGE_CONTROL:
                 int flags = function.tdi().lock().orElseThrow().flags();
-                return old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0;
+                return old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0
+                        && !context.has(Fault.TDISP_MSIX_CHANGE_NO_ERROR);
             case CACHE_LINE_SIZE:
                 return context.has(Fault.TDISP_ALLOWED_WRITE_ERRORS);
             default:

@@ -65,7 +65,8 @@ final class IdeKmResponder {
 
     private ByteString queryResponse() {
         int devFunc = dsm.device() << 3 | dsm.function();
-        return new IdeKmQueryResponse(PORT, devFunc, dsm.bus(), dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
+        int bus = context.has(Fault.IDEKM_QUERY_WRONG_IDENTITY) ? dsm.bus() + 1 : dsm.bus();
+        return new IdeKmQueryResponse(PORT, devFunc, bus, dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
     }
 
     private KpAck program(SpdmSessionId session, KeyProg keyProg) {
@@ -76,8 +77,9 @@ final class IdeKmResponder {
         return ack(keyProg, KpAckStatus.SUCCESS);
     }
 
-    private static KpAck ack(KeyProg keyProg, KpAckStatus status) {
-        return new KpAck(keyProg.streamId(), status, keyProg.keySubStream(), keyProg.portIndex());
+    private KpAck ack(KeyProg keyProg, KpAckStatus status) {
+        int stream = context.has(Fault.IDEKM_ACK_ECHO_WRONG) ? (keyProg.streamId() + 1) & 0xFF : keyProg.streamId();
+        return new KpAck(stream, status, keyProg.keySubStream(), keyProg.portIndex());
     }
 
     private Optional<ByteString> goOrStop(KeySetCommand command) {
@@ -87,7 +89,7 @@ final class IdeKmResponder {
         int stream = command.streamId();
         boolean done;
         if (command.objectId() == IdeKmObjectId.K_SET_GO) {
-            done = keys.go(stream, command.keySubStream());
+            done = keys.go(stream, command.keySubStream()) || context.has(Fault.IDEKM_GO_UNPROGRAMMED_ACKED);
         } else {
             boolean wasSecure = isSecure(stream);
             done = keys.stop(stream, command.keySubStream());

@@ -57,6 +57,18 @@ final class Tdi {
         nonce = Optional.of(startNonce);
     }
 
+    /** Forgets the nonce without a state change (only a faulty device does this). */
+    void destroyNonce() {
+        nonce = Optional.empty();
+    }
+
+    /** Sends the TDI to ERROR whatever its state (only a faulty device does this from CONFIG_UNLOCKED). */
+    void failAnyState() {
+        state = TdiState.ERROR;
+        nonce = Optional.empty();
+        p2pStreams.clear();
+    }
+
     /** Moves to RUN; the nonce is destroyed first. */
     void start() {
         nonce = Optional.empty();

@@ -64,15 +64,30 @@ final class TdispResponder {
     }
 
     ByteString handle(SpdmSessionId session, ByteString request) {
-        DecodeResult<TdispMessage> decoded = TdispCodec.decode(request, ReservedPolicy.IGNORE);
+        ReservedPolicy policy = context.has(Fault.TDISP_RESERVED_REJECTED) ? ReservedPolicy.REJECT
+                : ReservedPolicy.IGNORE;
+        DecodeResult<TdispMessage> decoded = TdispCodec.decode(request, policy);
         if (decoded instanceof DecodeResult.Malformed<TdispMessage> malformed) {
             Optional<TdispMessage> lenient = servedDespite(malformed.error(), request);
             if (lenient.isEmpty()) {
-                return answerMalformed(malformed.error(), request).encode();
+                return finish(answerMalformed(malformed.error(), request).encode());
             }
             decoded = DecodeResult.decoded(lenient.get());
         }
-        return respond(session, decoded.orElseThrow()).encode();
+        return finish(respond(session, decoded.orElseThrow()).encode());
+    }
+
+    /** Applies the response-shape faults to an encoded response. */
+    private ByteString finish(ByteString response) {
+        byte[] bytes = response.toByteArray();
+        if (context.has(Fault.TDISP_RESPONSE_WRONG_INTERFACE)) {
+            bytes[4] = 0;
+            bytes[5] = 0;
+        }
+        if (context.has(Fault.TDISP_RESPONSE_RESERVED_SET)) {
+            bytes[2] = 1;
+        }
+        return ByteString.of(bytes);
     }
 
     private TdispMessage respond(SpdmSessionId session, TdispMessage request) {
@@ -148,7 +163,7 @@ final class TdispResponder {
         if (!lockKeysPresent(session, request.defaultStreamId())) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
-        if (function.barsOverlap()) {
+        if (function.barsOverlap() && !context.has(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
         }
         ByteString nonce = newNonce(request.interfaceId());
@@ -161,9 +176,7 @@ final class TdispResponder {
         if (context.has(Fault.TDISP_LOCK_WITHOUT_KEYS)) {
             return true;
         }
-        Optional<SpdmSessionId> sameSession = context.has(Fault.TDISP_LOCK_KEYS_OTHER_SESSION)
-                ? Optional.empty() : Optional.of(session);
-        return keys.keysProgrammed(stream, sameSession);
+        return keys.keysProgrammed(stream, Optional.of(session));
     }
 
     private ByteString newNonce(InterfaceId interfaceId) {
@@ -189,19 +202,27 @@ final class TdispResponder {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
         int portion = Math.min(Math.min(request.length(), bytes.size() - request.offset()), MAX_REPORT_PORTION);
+        int remainder = context.has(Fault.TDISP_REPORT_REMAINDER_WRONG) ? 0
+                : bytes.size() - request.offset() - portion;
         return new DeviceInterfaceReportResponse(reply, ByteString.copyOf(bytes.toByteArray(), request.offset(),
-                portion), bytes.size() - request.offset() - portion);
+                portion), remainder);
     }
 
     private TdispMessage start(StartInterfaceRequest request, Tdi tdi, TdispHeader reply) {
-        if (tdi.state() != TdiState.CONFIG_LOCKED) {
+        boolean anyState = context.has(Fault.TDISP_START_ANY_STATE);
+        if (tdi.state() != TdiState.CONFIG_LOCKED && !anyState) {
             return invalidState(reply);
         }
-        boolean nonceMatches = tdi.nonce().map(request.nonce()::equals).orElse(false);
+        boolean nonceMatches = tdi.nonce().map(request.nonce()::equals).orElse(anyState);
         if (!nonceMatches && !context.has(Fault.TDISP_START_IGNORES_NONCE)) {
+            if (context.has(Fault.TDISP_WRONG_NONCE_DESTROYS)) {
+                tdi.destroyNonce();
+            }
             return TdispError.of(reply, TdispErrorCode.INVALID_NONCE, 0);
         }
-        tdi.start();
+        if (!context.has(Fault.TDISP_START_NO_RUN)) {
+            tdi.start();
+        }
         return new HeaderOnlyMessage(MessageType.START_INTERFACE_RESPONSE, reply);
     }
 
@@ -216,15 +237,16 @@ final class TdispResponder {
     }
 
     private TdispMessage p2p(P2pStreamRequest request, Tdi tdi, TdispHeader reply) {
-        if (tdi.state() != TdiState.RUN) {
+        if (tdi.state() != TdiState.RUN && !context.has(Fault.TDISP_P2P_ANY_STATE)) {
             return invalidState(reply);
         }
         int stream = request.streamId();
         boolean bind = request.type() == MessageType.BIND_P2P_STREAM_REQUEST;
+        boolean defaultStream = tdi.lock().map(l -> l.defaultStreamId() == stream).orElse(false);
         boolean valid = bind
-                ? stream != tdi.lock().orElseThrow().defaultStreamId()
+                ? (!defaultStream || context.has(Fault.TDISP_P2P_DEFAULT_STREAM_OK))
                         && keys.keysProgrammed(stream, tdi.lockSession()) && tdi.p2pStreams().add(stream)
-                : tdi.p2pStreams().remove(stream);
+                : tdi.p2pStreams().remove(stream) || context.has(Fault.TDISP_UNBIND_P2P_UNKNOWN_OK);
         if (!valid) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
@@ -234,11 +256,11 @@ final class TdispResponder {
 
     private TdispMessage setMmioAttribute(SetMmioAttributeRequest request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
-        if (tdi.state() != TdiState.RUN) {
+        if (tdi.state() != TdiState.RUN && !context.has(Fault.TDISP_P2P_ANY_STATE)) {
             return invalidState(reply);
         }
-        Optional<MmioRange> range = InterfaceReports.range(function, tdi.lock().orElseThrow(), context,
-                request.rangeId());
+        LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
+        Optional<MmioRange> range = InterfaceReports.range(function, lock, context, request.rangeId());
         boolean valid = (request.attributes() & 0x3) == 0 && range.isPresent()
                 && (range.get().attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) != 0
                 && request.numberOfPages() > 0 && request.numberOfPages() <= range.get().numberOfPages();
@@ -253,7 +275,8 @@ final class TdispResponder {
 
     private boolean versionAccepted(TdispMessage request) {
         if (request.type() == MessageType.GET_TDISP_VERSION) {
-            return request.header().major() == 1;
+            return context.has(Fault.TDISP_GET_VERSION_EXACT) ? request.header().version() == TdispHeader.VERSION_1_0
+                    : request.header().major() == 1;
         }
         return request.header().version() == TdispHeader.VERSION_1_0 || context.has(Fault.TDISP_VERSION_NOT_CHECKED);
     }

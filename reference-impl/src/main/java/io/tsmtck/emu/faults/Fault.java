@@ -28,8 +28,6 @@ public enum Fault {
     TDISP_LENGTH_NOT_CHECKED,
     /** TDISP: LOCK does not check that IDE keys were programmed. */
     TDISP_LOCK_WITHOUT_KEYS,
-    /** TDISP: LOCK accepts keys programmed over another SPDM session. */
-    TDISP_LOCK_KEYS_OTHER_SESSION,
     /** TDISP: MMIO_REPORTING_OFFSET is ignored in the report (spdm-emu's deviation). */
     TDISP_REPORT_IGNORES_OFFSET,
     /** TDISP: the report is missing the last BAR. */
@@ -62,11 +60,61 @@ public enum Fault {
     TDISP_SET_MMIO_FAILURE_CHANGES_STATE,
     /** TDISP: TDISP_CAPABILITIES does not advertise every mandatory request. */
     TDISP_CAPS_MISS_MANDATORY,
+    /** TDISP: START is accepted outside CONFIG_LOCKED. */
+    TDISP_START_ANY_STATE,
+    /** TDISP: START with the right nonce is answered but the TDI stays CONFIG_LOCKED. */
+    TDISP_START_NO_RUN,
+    /** TDISP: a START with the wrong nonce destroys the nonce, so the retry fails. */
+    TDISP_WRONG_NONCE_DESTROYS,
+    /** TDISP: DEVICE_INTERFACE_REPORT always says REMAINDER_LENGTH 0. */
+    TDISP_REPORT_REMAINDER_WRONG,
+    /** TDISP: an FLR sends a CONFIG_UNLOCKED TDI to ERROR. */
+    TDISP_FLR_ERRORS_UNLOCKED,
+    /** TDISP: BIND_P2P, UNBIND_P2P and SET_MMIO_ATTRIBUTE are served outside RUN. */
+    TDISP_P2P_ANY_STATE,
+    /** TDISP: UNBIND_P2P of a stream that was never bound succeeds. */
+    TDISP_UNBIND_P2P_UNKNOWN_OK,
+    /** TDISP: BIND_P2P of the default stream succeeds. */
+    TDISP_P2P_DEFAULT_STREAM_OK,
+    /** TDISP: responses carry INTERFACE_ID 0 instead of the request's. */
+    TDISP_RESPONSE_WRONG_INTERFACE,
+    /** TDISP: responses set the reserved header byte. */
+    TDISP_RESPONSE_RESERVED_SET,
+    /** TDISP: requests with non-zero reserved fields are refused (spdm-emu compares them). */
+    TDISP_RESERVED_REJECTED,
+    /** TDISP: GET_TDISP_VERSION is answered only for version 1.0 exactly. */
+    TDISP_GET_VERSION_EXACT,
+    /** TDISP: LOCK succeeds with overlapping BARs. */
+    TDISP_LOCK_OVERLAPPING_BARS_OK,
+    /** TDISP: an MSI-X Message Control change leaves a TDI locked with LOCK_MSIX as it is. */
+    TDISP_MSIX_CHANGE_NO_ERROR,
+    /** TDISP: a Device Control change leaves a locked TDI as it is. */
+    TDISP_DEVCTL_CHANGE_NO_ERROR,
+    /** TDISP: an expansion ROM BAR write leaves a locked TDI as it is. */
+    TDISP_ROM_WRITE_NO_ERROR,
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
     IDEKM_BAD_PORT_ACKED,
     /** IDE_KM: the stream reports Secure before every sub-stream has a key set started. */
     IDEKM_PARTIAL_GO_SECURE,
+    /** IDE_KM: KP_ACK names another stream than the KEY_PROG it answers. */
+    IDEKM_ACK_ECHO_WRONG,
+    /** IDE_KM: IDE_KM in plaintext (outside a session) is answered. */
+    IDEKM_PLAINTEXT_ANSWERED,
+    /** IDE_KM: K_SET_GO for a key that was never programmed is acknowledged. */
+    IDEKM_GO_UNPROGRAMMED_ACKED,
+    /** IDE_KM: QUERY_RESP names another bus than the DSM's. */
+    IDEKM_QUERY_WRONG_IDENTITY,
 
+    /** TSM: connect programs the stream's keys but never starts them (the stream is not Secure). */
+    TSM_CONNECT_NO_KEYS,
+    /** TSM: disconnect naming another TSM succeeds. */
+    TSM_DISCONNECT_WRONG_NAME_OK,
+    /** TSM: the connect attribute shows nothing after connect. */
+    TSM_CONNECT_NOT_SHOWN,
+    /** TSM: a guest's STATE_CHANGE START is acknowledged but never reaches the device. */
+    TSM_GUEST_START_DROPPED,
+    /** TSM: bind prepares the host but leaves the LOCK to a later step the uAPI has no verb for. */
+    TSM_BIND_INCOMPLETE,
     /** TSM: bind without a VM succeeds. */
     TSM_BIND_WITHOUT_VM,
     /** TSM: bind of a function whose DSM is not connected succeeds. */
@@ -149,6 +197,11 @@ public enum Fault {
     DMABUF_CPU_ACCESS_PRIVATE,
     /** dma-buf: a revoke sends no move notification. */
     DMABUF_NO_MOVE_NOTIFY,
+    /** dma-buf: a revoked buffer can be attached. */
+    DMABUF_ATTACH_WHILE_REVOKED,
+
+    /** KVM: a VM object is never freed, even when nothing holds it. */
+    VM_NEVER_FREED,
 
     /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
     IOMMUFD_DESTROY_BUSY_VIOMMU,

@@ -88,6 +88,6 @@ public final class AmdSevTioTsm implements TsmBackend {
     public Result<GuestResponse> guestRequest(LinkChannel link, PciFunction function, Optional<Binding> binding,
                                               GuestRequest request) {
         firmware.record("TIO_GUEST_REQUEST " + function.address());
-        return GuestRequests.relay(link, binding, request, context.has(Fault.TSM_INFO_REQUEST_STARTS));
+        return GuestRequests.relay(link, binding, request, context);
     }
 }

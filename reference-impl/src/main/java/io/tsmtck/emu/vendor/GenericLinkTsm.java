@@ -10,7 +10,6 @@ import io.tsmtck.api.tsm.GuestResponse;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.stack.EmuContext;
-import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.host.tsm.Binding;
 import io.tsmtck.emu.host.tsm.GuestRequests;
 import io.tsmtck.emu.host.tsm.LinkChannel;
@@ -71,6 +70,6 @@ public final class GenericLinkTsm implements TsmBackend {
     @Override
     public Result<GuestResponse> guestRequest(LinkChannel link, PciFunction function, Optional<Binding> binding,
                                               GuestRequest request) {
-        return GuestRequests.relay(link, binding, request, context.has(Fault.TSM_INFO_REQUEST_STARTS));
+        return GuestRequests.relay(link, binding, request, context);
     }
 }

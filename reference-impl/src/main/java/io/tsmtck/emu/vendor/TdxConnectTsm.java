@@ -100,6 +100,6 @@ public final class TdxConnectTsm implements TsmBackend {
     public Result<GuestResponse> guestRequest(LinkChannel link, PciFunction function, Optional<Binding> binding,
                                               GuestRequest request) {
         return module.call("TDH.TDI.GUEST_REQUEST " + function.address(),
-                () -> GuestRequests.relay(link, binding, request, context.has(Fault.TSM_INFO_REQUEST_STARTS)));
+                () -> GuestRequests.relay(link, binding, request, context));
     }
 }

@@ -5,7 +5,9 @@ import io.tsmtck.api.vm.Kvm;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.api.vm.VmType;
+import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.ResourceLedger;
+import io.tsmtck.emu.stack.EmuContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,18 +20,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EmuKvm implements Kvm {
 
-    private final ResourceLedger ledger;
+    private final EmuContext context;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<VmId, VmObject> vms = new ConcurrentHashMap<>();
 
-    public EmuKvm(ResourceLedger ledger) {
-        this.ledger = ledger;
+    public EmuKvm(EmuContext context) {
+        this.context = context;
     }
 
     @Override
     public Result<Vm> createVm(VmType type) {
-        return ledger.allocate(ResourceLedger.Kind.VM, () -> {
-            VmObject object = new VmObject(new VmId(nextId.getAndIncrement()), type, ledger);
+        return context.ledger().allocate(ResourceLedger.Kind.VM, () -> {
+            VmObject object = new VmObject(new VmId(nextId.getAndIncrement()), type, context.ledger(),
+                    context.has(Fault.VM_NEVER_FREED));
             vms.put(object.id(), object);
             return Result.ok(new EmuVm(object));
         });

@@ -16,12 +16,14 @@ public final class VmObject {
     private final VmId id;
     private final VmType type;
     private final ResourceLedger ledger;
+    private final boolean neverFreed;
     private int references = 1;
 
-    VmObject(VmId id, VmType type, ResourceLedger ledger) {
+    VmObject(VmId id, VmType type, ResourceLedger ledger, boolean neverFreed) {
         this.id = id;
         this.type = type;
         this.ledger = ledger;
+        this.neverFreed = neverFreed;
     }
 
     public VmId id() {
@@ -45,6 +47,9 @@ public final class VmObject {
     public synchronized void put() {
         if (references == 0) {
             throw new IllegalStateException(id + " is already freed");
+        }
+        if (references == 1 && neverFreed) {
+            return;
         }
         if (--references == 0) {
             ledger.free(ResourceLedger.Kind.VM);

@@ -15,6 +15,7 @@ import io.tsmtck.api.tsm.GuestResponse;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.vm.Vm;
+import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.device.EmuDevice;
 import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
@@ -148,7 +149,7 @@ public final class EmuTsmCore implements TsmCore {
                 return context.has(Fault.TSM_DISCONNECT_NOT_CONNECTED) ? Result.done()
                         : Result.refused(Errno.ENXIO, dsm + " is not connected");
             }
-            if (!d.tsm.get().equals(tsmName)) {
+            if (!d.tsm.get().equals(tsmName) && !context.has(Fault.TSM_DISCONNECT_WRONG_NAME_OK)) {
                 return Result.refused(Errno.EINVAL, dsm + " is connected to " + d.tsm.get() + ", not " + tsmName);
             }
             disconnectLocked(d);
@@ -189,6 +190,9 @@ public final class EmuTsmCore implements TsmCore {
 
     @Override
     public Optional<String> connectedTsm(PciAddress function) {
+        if (context.has(Fault.TSM_CONNECT_NOT_SHOWN)) {
+            return Optional.empty();
+        }
         return withFunction(function, d -> d.contexts.containsKey(function) ? d.tsm : Optional.<String>empty(),
                 Optional.empty());
     }
@@ -266,13 +270,20 @@ public final class EmuTsmCore implements TsmCore {
             }
         }
         PciFunction info = d.function(function);
-        return context.ledger().allocate(Kind.TDI, () -> backend.bind(d.link(), info, STREAM_ID, tdiId).map(nonce -> {
+        return context.ledger().allocate(Kind.TDI, () -> vendorBind(d, info, tdiId).map(nonce -> {
             d.contexts.put(function, Optional.of(new Binding(vm.map(VmObject::get), tdiId, nonce)));
             if (context.has(Fault.TSM_BIND_STARTS_INTERFACE)) {
                 TdispOps.start(d.link(), info, nonce);
             }
             return Done.DONE;
         }));
+    }
+
+    private Result<ByteString> vendorBind(DsmContext d, PciFunction info, long tdiId) {
+        if (context.has(Fault.TSM_BIND_INCOMPLETE)) {
+            return Result.ok(ByteString.zeros(32));
+        }
+        return backend.bind(d.link(), info, STREAM_ID, tdiId);
     }
 
     @Override

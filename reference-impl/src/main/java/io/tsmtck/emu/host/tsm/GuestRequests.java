@@ -2,6 +2,7 @@ package io.tsmtck.emu.host.tsm;
 
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.StartInterfaceRequest;
 import io.tsmtck.api.tdisp.TdispCodec;
@@ -12,6 +13,8 @@ import io.tsmtck.api.tsm.GuestResponse;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.stack.EmuContext;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +40,8 @@ public final class GuestRequests {
      * interface.
      */
     public static Result<GuestResponse> relay(LinkChannel link, Optional<Binding> binding, GuestRequest request,
-                                              boolean infoMayStart) {
+                                              EmuContext context) {
+        boolean infoMayStart = context.has(Fault.TSM_INFO_REQUEST_STARTS);
         DecodeResult<TdispMessage> decoded = TdispCodec.decode(request.payload(), ReservedPolicy.IGNORE);
         if (!decoded.isDecoded()) {
             return Result.ok(failed(Errno.EINVAL));
@@ -51,6 +55,10 @@ public final class GuestRequests {
             return Result.ok(failed(Errno.EPERM));
         }
         if (message instanceof StartInterfaceRequest start) {
+            if (context.has(Fault.TSM_GUEST_START_DROPPED)) {
+                return Result.ok(GuestResponse.of(new HeaderOnlyMessage(MessageType.START_INTERFACE_RESPONSE,
+                        start.header()).encode()));
+            }
             ByteString nonce = binding.map(Binding::nonce).orElse(start.nonce());
             message = new StartInterfaceRequest(start.header(), nonce);
         }

@@ -18,6 +18,7 @@ import io.tsmtck.api.tdisp.StartInterfaceRequest;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.stack.EmuContext;
 
 /**
@@ -34,6 +35,21 @@ public final class TdispOps {
      * them, as the TSM does at connect.
      */
     public static Result<Done> programStream(LinkChannel link, int stream, EmuContext context) {
+        Result<Done> programmed = programKeys(link, stream, context);
+        if (!programmed.isOk() || context.has(Fault.TSM_CONNECT_NO_KEYS)) {
+            return programmed;
+        }
+        for (KeySubStream lane : lanes()) {
+            Result<Done> started = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0))
+                    .map(answer -> Done.DONE);
+            if (!started.isOk()) {
+                return started;
+            }
+        }
+        return Result.done();
+    }
+
+    private static Result<Done> programKeys(LinkChannel link, int stream, EmuContext context) {
         for (KeySubStream lane : lanes()) {
             KeyProg keyProg = new KeyProg(stream, lane, 0, ByteString.of(context.randomBytes(KeyProg.KEY_LENGTH)),
                     ByteString.of(context.randomBytes(KeyProg.IFV_LENGTH)));
@@ -42,13 +58,6 @@ public final class TdispOps {
                     : Result.refused(Errno.EIO, "KEY_PROG " + lane + " answered " + answer));
             if (!acked.isOk()) {
                 return acked;
-            }
-        }
-        for (KeySubStream lane : lanes()) {
-            Result<Done> started = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0))
-                    .map(answer -> Done.DONE);
-            if (!started.isOk()) {
-                return started;
             }
         }
         return Result.done();

@@ -56,7 +56,7 @@ final class EmuDmaBuf implements DmaBuf {
         if (!importer.peerToPeer() && !context.has(Fault.DMABUF_ATTACH_WITHOUT_P2P)) {
             return Result.refused(Errno.EOPNOTSUPP, "MMIO can only be imported by a peer-to-peer capable importer");
         }
-        if (revoked) {
+        if (revoked && !context.has(Fault.DMABUF_ATTACH_WHILE_REVOKED)) {
             return Result.refused(Errno.ENODEV, "the dma-buf is revoked");
         }
         return context.ledger().allocate(Kind.DMABUF_ATTACHMENT, () -> {
