@@ -9,6 +9,7 @@ import io.tsmtck.api.VendorProfile;
 import io.tsmtck.emu.faults.FaultPlan;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,22 +27,30 @@ public final class ReferenceStackProvider implements TsmStackProvider {
     private static final Capabilities CAPABILITIES = new Capabilities(PROFILES, 4, 8, 8,
             EnumSet.allOf(Capability.class));
 
-    private final FaultPlan faults;
+    private final Optional<FaultPlan> faults;
 
-    /** Correct stacks, or those of the faults the system property names. */
+    /**
+     * Correct stacks, or those of the faults the system property names when each stack is made (so
+     * that one provider instance can serve a kill-matrix run per fault).
+     */
     public ReferenceStackProvider() {
-        this(FaultPlan.fromSystemProperty());
+        this.faults = Optional.empty();
     }
 
     /** Stacks with {@code faults}. */
     public ReferenceStackProvider(FaultPlan faults) {
-        this.faults = Objects.requireNonNull(faults, "faults");
+        this.faults = Optional.of(Objects.requireNonNull(faults, "faults"));
+    }
+
+    private FaultPlan faults() {
+        return faults.orElseGet(FaultPlan::fromSystemProperty);
     }
 
     @Override
     public String name() {
-        return faults.faults().isEmpty() ? "TSM-TCK reference emulator"
-                : "TSM-TCK reference emulator with faults " + faults.faults();
+        FaultPlan plan = faults();
+        return plan.faults().isEmpty() ? "TSM-TCK reference emulator"
+                : "TSM-TCK reference emulator with faults " + plan.faults();
     }
 
     @Override
@@ -54,6 +63,6 @@ public final class ReferenceStackProvider implements TsmStackProvider {
         if (!CAPABILITIES.supports(request.profile(), request.topology())) {
             throw new IllegalArgumentException("outside the reference implementation's capabilities: " + request);
         }
-        return new EmuHostStack(request, faults, 0);
+        return new EmuHostStack(request, faults(), 0);
     }
 }

@@ -322,7 +322,9 @@ final class TdispResponder {
      */
     private TdispMessage answerMalformed(DecodeError error, ByteString request) {
         TdispHeader reply = TdispHeader.v10(readableInterfaceId(request));
-        boolean unknownCode = error.reason() == DecodeError.Reason.UNKNOWN_CODE && "MessageType".equals(error.field());
+        boolean notARequest = error.messageCode().isPresent() && MessageType.fromCode(error.messageCode().getAsInt())
+                .map(type -> !type.isRequest()).orElse(true);
+        boolean unknownCode = notARequest;
         if (unknownCode && !context.has(Fault.TDISP_UNSUPPORTED_AS_INVALID)) {
             return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, error.messageCode().orElse(0));
         }

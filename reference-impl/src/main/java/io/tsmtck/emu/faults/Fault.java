@@ -1,5 +1,7 @@
 package io.tsmtck.emu.faults;
 
+import java.util.List;
+
 /**
  * One deliberate defect the reference implementation can be built with. Each breaks exactly one
  * rule of the kit, at the place where the correct code enforces it, so that the kit's self-test can
@@ -7,239 +9,255 @@ package io.tsmtck.emu.faults;
  */
 public enum Fault {
     /** TDISP: LOCK succeeds although the TDI is not CONFIG_UNLOCKED. */
-    TDISP_LOCK_ANY_STATE,
+    TDISP_LOCK_ANY_STATE("TDISP-01"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT is answered in CONFIG_UNLOCKED and ERROR (spdm-emu's deviation). */
-    TDISP_REPORT_ANY_STATE,
+    TDISP_REPORT_ANY_STATE("TDISP-02"),
     /** TDISP: START succeeds with any nonce. */
-    TDISP_START_IGNORES_NONCE,
+    TDISP_START_IGNORES_NONCE("TDISP-04"),
     /** TDISP: every LOCK of a TDI issues the same nonce, so a nonce of an earlier lock cycle starts it. */
-    TDISP_NONCE_REUSED,
+    TDISP_NONCE_REUSED("TDISP-06"),
     /** TDISP: STOP in CONFIG_UNLOCKED answers INVALID_INTERFACE_STATE (spdm-emu's deviation). */
-    TDISP_STOP_UNLOCKED_REFUSED,
+    TDISP_STOP_UNLOCKED_REFUSED("TDISP-08"),
     /** TDISP: STOP leaves an ERROR TDI in ERROR. */
-    TDISP_STOP_KEEPS_ERROR,
+    TDISP_STOP_KEEPS_ERROR("TDISP-09"),
     /** TDISP: a request for an interface the device does not host is served by another TDI. */
-    TDISP_UNKNOWN_INTERFACE_SERVED,
+    TDISP_UNKNOWN_INTERFACE_SERVED("TDISP-10"),
     /** TDISP: a wrong TDISPVersion is accepted. */
-    TDISP_VERSION_NOT_CHECKED,
+    TDISP_VERSION_NOT_CHECKED("TDISP-11"),
     /** TDISP: an unknown request code gets INVALID_REQUEST instead of UNSUPPORTED_REQUEST. */
-    TDISP_UNSUPPORTED_AS_INVALID,
+    TDISP_UNSUPPORTED_AS_INVALID("TDISP-12"),
     /** TDISP: a request of the wrong length is served. */
-    TDISP_LENGTH_NOT_CHECKED,
+    TDISP_LENGTH_NOT_CHECKED("TDISP-13"),
     /** TDISP: LOCK does not check that IDE keys were programmed. */
-    TDISP_LOCK_WITHOUT_KEYS,
+    TDISP_LOCK_WITHOUT_KEYS("TDISP-14"),
     /** TDISP: MMIO_REPORTING_OFFSET is ignored in the report (spdm-emu's deviation). */
-    TDISP_REPORT_IGNORES_OFFSET,
+    TDISP_REPORT_IGNORES_OFFSET("TDISP-17"),
     /** TDISP: the report is missing the last BAR. */
-    TDISP_REPORT_MISSES_BAR,
+    TDISP_REPORT_MISSES_BAR("TDISP-16"),
     /** TDISP: TDISP in plaintext (outside a session) is answered. */
-    TDISP_PLAINTEXT_ANSWERED,
+    TDISP_PLAINTEXT_ANSWERED("TDISP-19"),
     /** TDISP: clearing Memory Space Enable on a locked TDI does not move it to ERROR. */
-    TDISP_MSE_CLEAR_NO_ERROR,
+    TDISP_MSE_CLEAR_NO_ERROR("TDISP-20"),
     /** TDISP: clearing Bus Master Enable on a locked TDI does not move it to ERROR. */
-    TDISP_BME_CLEAR_NO_ERROR,
+    TDISP_BME_CLEAR_NO_ERROR("TDISP-21"),
     /** TDISP: a BAR write on a locked TDI does not move it to ERROR. */
-    TDISP_BAR_WRITE_NO_ERROR,
+    TDISP_BAR_WRITE_NO_ERROR("TDISP-22"),
     /** TDISP: an FLR does not move a locked TDI to ERROR. */
-    TDISP_FLR_NO_ERROR,
+    TDISP_FLR_NO_ERROR("TDISP-26"),
     /** TDISP: a PF FLR does not reach the locked TDIs of its VFs. */
-    TDISP_PF_FLR_SPARES_VFS,
+    TDISP_PF_FLR_SPARES_VFS("TDISP-28"),
     /** TDISP: a write to an allowed register (cache line size) moves a locked TDI to ERROR. */
-    TDISP_ALLOWED_WRITE_ERRORS,
+    TDISP_ALLOWED_WRITE_ERRORS("TDISP-29"),
     /** TDISP: the IDE stream going insecure leaves locked TDIs as they are. */
-    TDISP_STREAM_INSECURE_NO_ERROR,
+    TDISP_STREAM_INSECURE_NO_ERROR("TDISP-30"),
     /** TDISP: the end of the SPDM session leaves its locked TDIs as they are. */
-    TDISP_SESSION_END_NO_ERROR,
+    TDISP_SESSION_END_NO_ERROR("TDISP-31"),
     /** TDISP: a power transition that loses the function's state leaves its locked TDI as it is. */
-    TDISP_POWER_LOSS_NO_ERROR,
+    TDISP_POWER_LOSS_NO_ERROR("TDISP-33"),
     /** TDISP: a poisoned TLP leaves the locked TDI as it is. */
-    TDISP_POISON_NO_ERROR,
+    TDISP_POISON_NO_ERROR("TDISP-34"),
     /** TDISP: a conventional reset leaves TDIs in their state. */
-    TDISP_RESET_KEEPS_STATE,
+    TDISP_RESET_KEEPS_STATE("TDISP-32"),
     /** TDISP: a failed SET_MMIO_ATTRIBUTE moves the TDI to ERROR. */
-    TDISP_SET_MMIO_FAILURE_CHANGES_STATE,
+    TDISP_SET_MMIO_FAILURE_CHANGES_STATE("TDISP-39"),
     /** TDISP: TDISP_CAPABILITIES does not advertise every mandatory request. */
-    TDISP_CAPS_MISS_MANDATORY,
+    TDISP_CAPS_MISS_MANDATORY("TDISP-35"),
     /** TDISP: START is accepted outside CONFIG_LOCKED. */
-    TDISP_START_ANY_STATE,
+    TDISP_START_ANY_STATE("TDISP-03"),
     /** TDISP: START with the right nonce is answered but the TDI stays CONFIG_LOCKED. */
-    TDISP_START_NO_RUN,
+    TDISP_START_NO_RUN("TDISP-05"),
     /** TDISP: a START with the wrong nonce destroys the nonce, so the retry fails. */
-    TDISP_WRONG_NONCE_DESTROYS,
+    TDISP_WRONG_NONCE_DESTROYS("TDISP-07"),
     /** TDISP: DEVICE_INTERFACE_REPORT always says REMAINDER_LENGTH 0. */
-    TDISP_REPORT_REMAINDER_WRONG,
+    TDISP_REPORT_REMAINDER_WRONG("TDISP-18"),
     /** TDISP: an FLR sends a CONFIG_UNLOCKED TDI to ERROR. */
-    TDISP_FLR_ERRORS_UNLOCKED,
+    TDISP_FLR_ERRORS_UNLOCKED("TDISP-27"),
     /** TDISP: BIND_P2P, UNBIND_P2P and SET_MMIO_ATTRIBUTE are served outside RUN. */
-    TDISP_P2P_ANY_STATE,
+    TDISP_P2P_ANY_STATE("TDISP-36"),
     /** TDISP: UNBIND_P2P of a stream that was never bound succeeds. */
-    TDISP_UNBIND_P2P_UNKNOWN_OK,
+    TDISP_UNBIND_P2P_UNKNOWN_OK("TDISP-37"),
     /** TDISP: BIND_P2P of the default stream succeeds. */
-    TDISP_P2P_DEFAULT_STREAM_OK,
+    TDISP_P2P_DEFAULT_STREAM_OK("TDISP-38"),
     /** TDISP: responses carry INTERFACE_ID 0 instead of the request's. */
-    TDISP_RESPONSE_WRONG_INTERFACE,
+    TDISP_RESPONSE_WRONG_INTERFACE("TDISP-40"),
     /** TDISP: responses set the reserved header byte. */
-    TDISP_RESPONSE_RESERVED_SET,
+    TDISP_RESPONSE_RESERVED_SET("TDISP-41"),
     /** TDISP: requests with non-zero reserved fields are refused (spdm-emu compares them). */
-    TDISP_RESERVED_REJECTED,
+    TDISP_RESERVED_REJECTED("TDISP-42"),
     /** TDISP: GET_TDISP_VERSION is answered only for version 1.0 exactly. */
-    TDISP_GET_VERSION_EXACT,
+    TDISP_GET_VERSION_EXACT("TDISP-43"),
     /** TDISP: LOCK succeeds with overlapping BARs. */
-    TDISP_LOCK_OVERLAPPING_BARS_OK,
+    TDISP_LOCK_OVERLAPPING_BARS_OK("TDISP-44"),
     /** TDISP: an MSI-X Message Control change leaves a TDI locked with LOCK_MSIX as it is. */
-    TDISP_MSIX_CHANGE_NO_ERROR,
+    TDISP_MSIX_CHANGE_NO_ERROR("TDISP-25"),
     /** TDISP: a Device Control change leaves a locked TDI as it is. */
-    TDISP_DEVCTL_CHANGE_NO_ERROR,
+    TDISP_DEVCTL_CHANGE_NO_ERROR("TDISP-24"),
     /** TDISP: an expansion ROM BAR write leaves a locked TDI as it is. */
-    TDISP_ROM_WRITE_NO_ERROR,
+    TDISP_ROM_WRITE_NO_ERROR("TDISP-23"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
-    IDEKM_BAD_PORT_ACKED,
+    IDEKM_BAD_PORT_ACKED("IDEKM-02"),
     /** IDE_KM: the stream reports Secure before every sub-stream has a key set started. */
-    IDEKM_PARTIAL_GO_SECURE,
+    IDEKM_PARTIAL_GO_SECURE("IDEKM-04"),
     /** IDE_KM: KP_ACK names another stream than the KEY_PROG it answers. */
-    IDEKM_ACK_ECHO_WRONG,
+    IDEKM_ACK_ECHO_WRONG("IDEKM-01"),
     /** IDE_KM: IDE_KM in plaintext (outside a session) is answered. */
-    IDEKM_PLAINTEXT_ANSWERED,
+    IDEKM_PLAINTEXT_ANSWERED("IDEKM-05"),
     /** IDE_KM: K_SET_GO for a key that was never programmed is acknowledged. */
-    IDEKM_GO_UNPROGRAMMED_ACKED,
+    IDEKM_GO_UNPROGRAMMED_ACKED("IDEKM-06"),
     /** IDE_KM: QUERY_RESP names another bus than the DSM's. */
-    IDEKM_QUERY_WRONG_IDENTITY,
+    IDEKM_QUERY_WRONG_IDENTITY("IDEKM-07"),
 
     /** TSM: connect programs the stream's keys but never starts them (the stream is not Secure). */
-    TSM_CONNECT_NO_KEYS,
+    TSM_CONNECT_NO_KEYS("IDEKM-03"),
     /** TSM: disconnect naming another TSM succeeds. */
-    TSM_DISCONNECT_WRONG_NAME_OK,
+    TSM_DISCONNECT_WRONG_NAME_OK("TSM-05"),
     /** TSM: the connect attribute shows nothing after connect. */
-    TSM_CONNECT_NOT_SHOWN,
+    TSM_CONNECT_NOT_SHOWN("TSM-07"),
     /** TSM: a guest's STATE_CHANGE START is acknowledged but never reaches the device. */
-    TSM_GUEST_START_DROPPED,
+    TSM_GUEST_START_DROPPED("TSM-18"),
     /** TSM: bind prepares the host but leaves the LOCK to a later step the uAPI has no verb for. */
-    TSM_BIND_INCOMPLETE,
+    TSM_BIND_INCOMPLETE("SEC-04"),
     /** TSM: bind without a VM succeeds. */
-    TSM_BIND_WITHOUT_VM,
+    TSM_BIND_WITHOUT_VM("TSM-09"),
     /** TSM: bind of a function whose DSM is not connected succeeds. */
-    TSM_BIND_NOT_CONNECTED,
+    TSM_BIND_NOT_CONNECTED("TSM-10"),
     /** TSM: bind to a second VM succeeds, re-binding the TDI. */
-    TSM_BIND_OTHER_VM,
+    TSM_BIND_OTHER_VM("TSM-12"),
     /** TSM: bind of an already bound TDI to the same VM calls the driver again (re-locks). */
-    TSM_REBIND_SAME_VM_CALLS_DRIVER,
+    TSM_REBIND_SAME_VM_CALLS_DRIVER("TSM-11"),
     /** TSM: bind leaves the TDI in RUN instead of CONFIG_LOCKED (the host starts the interface). */
-    TSM_BIND_STARTS_INTERFACE,
+    TSM_BIND_STARTS_INTERFACE("SEC-01"),
     /** TSM: a host-side STATE_CHANGE without a guest (INFO scope) moves the TDI to RUN. */
-    TSM_INFO_REQUEST_STARTS,
+    TSM_INFO_REQUEST_STARTS("SEC-02"),
     /** TSM: unbind does not stop the TDI on the device. */
-    TSM_UNBIND_LEAVES_LOCKED,
+    TSM_UNBIND_LEAVES_LOCKED("TSM-13", "IOMMUFD-17"),
+    /** TSM: unbind stops the TDI but keeps the binding, so a new bind to the same VM does not lock. */
+    TSM_UNBIND_KEEPS_BINDING("LIFE-03"),
     /** TSM: unbind of an unbound function is refused. */
-    TSM_UNBIND_UNBOUND_REFUSED,
+    TSM_UNBIND_UNBOUND_REFUSED("TSM-14"),
     /** TSM: disconnect leaves TDIs bound. */
-    TSM_DISCONNECT_KEEPS_BINDINGS,
+    TSM_DISCONNECT_KEEPS_BINDINGS("TSM-08"),
     /** TSM: connect twice succeeds. */
-    TSM_CONNECT_TWICE,
+    TSM_CONNECT_TWICE("TSM-02"),
     /** TSM: connect with a name not of the form tsmN is accepted. */
-    TSM_CONNECT_BAD_NAME,
+    TSM_CONNECT_BAD_NAME("TSM-01", "TSM-03"),
     /** TSM: disconnect of a DSM that is not connected succeeds. */
-    TSM_DISCONNECT_NOT_CONNECTED,
+    TSM_DISCONNECT_NOT_CONNECTED("TSM-04"),
     /** TSM: connect does not consume a host-bridge secure stream. */
-    TSM_STREAM_NOT_COUNTED,
+    TSM_STREAM_NOT_COUNTED("TSM-06"),
     /** TSM: guest requests with a scope above STATE_CHANGE are relayed. */
-    TSM_GUEST_SCOPE_NOT_CHECKED,
+    TSM_GUEST_SCOPE_NOT_CHECKED("TSM-15"),
     /** TSM: guest requests for an unbound TDI are relayed. */
-    TSM_GUEST_UNBOUND_RELAYED,
+    TSM_GUEST_UNBOUND_RELAYED("TSM-16"),
     /** TSM: sysfs bound shows nothing while the TDI is bound. */
-    TSM_BOUND_NOT_SHOWN,
+    TSM_BOUND_NOT_SHOWN("TSM-17"),
     /** TSM: bind to a legacy (non-confidential) VM succeeds. */
-    TSM_BIND_LEGACY_VM,
+    TSM_BIND_LEGACY_VM("VM-01"),
 
     /** VFIO: bind succeeds while a BAR is mmapped by userspace. */
-    VFIO_BIND_WHILE_MAPPED,
+    VFIO_BIND_WHILE_MAPPED("VFIO-01"),
     /** VFIO: dma-bufs are not revoked around bind (no move notification). */
-    VFIO_BIND_NO_REVOKE,
+    VFIO_BIND_NO_REVOKE("VFIO-02"),
     /** VFIO: dma-bufs are restored after bind although memory decode is off. */
-    VFIO_BIND_RESTORE_WITHOUT_MSE,
+    VFIO_BIND_RESTORE_WITHOUT_MSE("VFIO-04"),
     /** VFIO: dma-bufs stay revoked after bind although memory decode is on. */
-    VFIO_BIND_NO_RESTORE,
+    VFIO_BIND_NO_RESTORE("VFIO-03"),
     /** VFIO: a bound device's MMIO can be mmapped. */
-    VFIO_MMAP_WHILE_BOUND,
+    VFIO_MMAP_WHILE_BOUND("VFIO-05"),
     /** VFIO: clearing MSE does not revoke dma-bufs. */
-    VFIO_MSE_CLEAR_NO_REVOKE,
+    VFIO_MSE_CLEAR_NO_REVOKE("VFIO-06"),
     /** VFIO: clearing MSE does not zap mmaps. */
-    VFIO_MSE_CLEAR_NO_ZAP,
+    VFIO_MSE_CLEAR_NO_ZAP("VFIO-07"),
     /** VFIO: setting MSE again does not restore dma-bufs. */
-    VFIO_MSE_SET_NO_RESTORE,
+    VFIO_MSE_SET_NO_RESTORE("VFIO-08"),
     /** VFIO: a reset does not revoke dma-bufs around it. */
-    VFIO_RESET_NO_REVOKE,
+    VFIO_RESET_NO_REVOKE("VFIO-09"),
     /** VFIO: closing the device does not revoke its dma-bufs for good. */
-    VFIO_CLOSE_NO_REVOKE,
+    VFIO_CLOSE_NO_REVOKE("VFIO-10"),
     /** VFIO: closing the device does not unbind its TDI. */
-    VFIO_CLOSE_NO_UNBIND,
+    VFIO_CLOSE_NO_UNBIND("VFIO-11", "LIFE-01"),
     /** VFIO: dma-buf export with flags set is accepted. */
-    VFIO_DMABUF_FLAGS_ACCEPTED,
+    VFIO_DMABUF_FLAGS_ACCEPTED("VFIO-12"),
     /** VFIO: dma-buf export with no ranges is accepted. */
-    VFIO_DMABUF_NO_RANGES_ACCEPTED,
+    VFIO_DMABUF_NO_RANGES_ACCEPTED("VFIO-13"),
     /** VFIO: dma-buf export of the ROM region is accepted. */
-    VFIO_DMABUF_ROM_ACCEPTED,
+    VFIO_DMABUF_ROM_ACCEPTED("VFIO-14"),
     /** VFIO: a zero-length range is accepted. */
-    VFIO_DMABUF_ZERO_LENGTH_ACCEPTED,
+    VFIO_DMABUF_ZERO_LENGTH_ACCEPTED("VFIO-15"),
     /** VFIO: an unaligned range is accepted. */
-    VFIO_DMABUF_UNALIGNED_ACCEPTED,
+    VFIO_DMABUF_UNALIGNED_ACCEPTED("VFIO-16"),
     /** VFIO: an overflowing range is refused with EINVAL instead of EOVERFLOW. */
-    VFIO_DMABUF_OVERFLOW_AS_EINVAL,
+    VFIO_DMABUF_OVERFLOW_AS_EINVAL("VFIO-17"),
     /** VFIO: a range past the end of the BAR is accepted. */
-    VFIO_DMABUF_PAST_BAR_ACCEPTED,
+    VFIO_DMABUF_PAST_BAR_ACCEPTED("VFIO-18"),
     /** VFIO: a dma-buf exported while memory decode is off is active. */
-    VFIO_DMABUF_ACTIVE_WITHOUT_MSE,
+    VFIO_DMABUF_ACTIVE_WITHOUT_MSE("VFIO-19"),
 
     /** dma-buf: an importer without peer-to-peer can attach. */
-    DMABUF_ATTACH_WITHOUT_P2P,
+    DMABUF_ATTACH_WITHOUT_P2P("DMABUF-01"),
     /** dma-buf: a revoked buffer can be mapped. */
-    DMABUF_MAP_WHILE_REVOKED,
+    DMABUF_MAP_WHILE_REVOKED("DMABUF-02"),
     /** dma-buf: the host CPU can access private MMIO. */
-    DMABUF_CPU_ACCESS_PRIVATE,
+    DMABUF_CPU_ACCESS_PRIVATE("SEC-03"),
     /** dma-buf: a revoke sends no move notification. */
-    DMABUF_NO_MOVE_NOTIFY,
+    DMABUF_NO_MOVE_NOTIFY("DMABUF-04"),
     /** dma-buf: a revoked buffer can be attached. */
-    DMABUF_ATTACH_WHILE_REVOKED,
+    DMABUF_ATTACH_WHILE_REVOKED("DMABUF-03"),
 
     /** KVM: a VM object is never freed, even when nothing holds it. */
-    VM_NEVER_FREED,
+    VM_NEVER_FREED("VM-02"),
 
     /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
-    IOMMUFD_DESTROY_BUSY_VIOMMU,
+    IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01"),
     /** iommufd: destroying a HWPT with a vIOMMU succeeds. */
-    IOMMUFD_DESTROY_BUSY_HWPT,
+    IOMMUFD_DESTROY_BUSY_HWPT("IOMMUFD-02"),
     /** iommufd: a duplicate virt_id is accepted. */
-    IOMMUFD_DUPLICATE_VIRT_ID,
+    IOMMUFD_DUPLICATE_VIRT_ID("IOMMUFD-03"),
     /** iommufd: a second vdevice for one device is accepted. */
-    IOMMUFD_SECOND_VDEVICE,
+    IOMMUFD_SECOND_VDEVICE("IOMMUFD-04"),
     /** iommufd: a vIOMMU on a HWPT that is not a nest parent is accepted. */
-    IOMMUFD_VIOMMU_NOT_NEST_PARENT,
+    IOMMUFD_VIOMMU_NOT_NEST_PARENT("IOMMUFD-05"),
     /** iommufd: a vIOMMU of type DEFAULT is accepted. */
-    IOMMUFD_VIOMMU_DEFAULT_TYPE,
+    IOMMUFD_VIOMMU_DEFAULT_TYPE("IOMMUFD-06"),
     /** iommufd: vIOMMU flags are ignored. */
-    IOMMUFD_VIOMMU_FLAGS_IGNORED,
+    IOMMUFD_VIOMMU_FLAGS_IGNORED("IOMMUFD-07"),
     /** iommufd: the vIOMMU does not hold the VM (closing the VM fd frees it). */
-    IOMMUFD_VIOMMU_NOT_HOLDING_VM,
+    IOMMUFD_VIOMMU_NOT_HOLDING_VM("IOMMUFD-08"),
     /** iommufd: a tombstoned vdevice id answers destroy with success. */
-    IOMMUFD_TOMBSTONE_DESTROY_OK,
+    IOMMUFD_TOMBSTONE_DESTROY_OK("IOMMUFD-09"),
     /** iommufd: ids are reused. */
-    IOMMUFD_ID_REUSED,
+    IOMMUFD_ID_REUSED("IOMMUFD-10"),
     /** iommufd: TSM op with flags set is accepted. */
-    IOMMUFD_TSM_OP_FLAGS_IGNORED,
+    IOMMUFD_TSM_OP_FLAGS_IGNORED("IOMMUFD-11"),
     /** iommufd: an unknown TSM op type is accepted as bind. */
-    IOMMUFD_TSM_OP_UNKNOWN_TYPE,
+    IOMMUFD_TSM_OP_UNKNOWN_TYPE("IOMMUFD-12"),
     /** iommufd: TSM bind on a vIOMMU without VM succeeds. */
-    IOMMUFD_TSM_BIND_WITHOUT_VM,
+    IOMMUFD_TSM_BIND_WITHOUT_VM("IOMMUFD-13"),
     /** iommufd: destroying a vdevice leaves its TDI bound. */
-    IOMMUFD_VDEVICE_DESTROY_NO_UNBIND,
+    IOMMUFD_VDEVICE_DESTROY_NO_UNBIND("IOMMUFD-14"),
     /** iommufd: closing the iommufd leaves TDIs bound. */
-    IOMMUFD_CLOSE_NO_UNBIND,
+    IOMMUFD_CLOSE_NO_UNBIND("IOMMUFD-15", "LIFE-02"),
     /** iommufd: TSM request with reserved set is relayed. */
-    IOMMUFD_TSM_REQ_RESERVED_IGNORED,
+    IOMMUFD_TSM_REQ_RESERVED_IGNORED("IOMMUFD-16"),
 
     /** AMD SEV-TIO: sub-functions get a TSM context. */
-    AMD_SUBFUNCTION_CONTEXT,
+    AMD_SUBFUNCTION_CONTEXT("TSM-19"),
     /** TDX Connect: concurrent firmware calls are not refused with BUSY. */
-    TDX_FIRMWARE_NOT_SERIALISED,
+    TDX_FIRMWARE_NOT_SERIALISED(),
     /** TDX Connect: unbind reclaims before it stops the TDI. */
-    TDX_UNBIND_WRONG_ORDER
+    TDX_UNBIND_WRONG_ORDER();
+
+    private final List<String> rules;
+
+    Fault(String... rules) {
+        this.rules = List.of(rules);
+    }
+
+    /**
+     * The ids of the kit rules this fault breaks; empty for faults that break a vendor sequence the
+     * SPI does not show (checked by the emulation's own tests).
+     */
+    public List<String> rules() {
+        return rules;
+    }
 }

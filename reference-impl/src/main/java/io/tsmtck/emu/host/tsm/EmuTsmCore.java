@@ -307,6 +307,9 @@ public final class EmuTsmCore implements TsmCore {
             PciFunction info = d.function(function);
             backend.unbind(d.link(), info);
         }
+        if (context.has(Fault.TSM_UNBIND_KEEPS_BINDING)) {
+            return;
+        }
         binding.get().vm().ifPresent(VmObject::put);
         d.contexts.put(function, Optional.empty());
         context.ledger().free(Kind.TDI);

@@ -1,0 +1,69 @@
+package io.tsmtck.emu.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit proves itself: the reference implementation passes every rule, and with each fault on,
+ * the rules that fault breaks fail. Writes the matrix (fault -> rules that failed) to
+ * {@code target/kill-matrix.md}.
+ */
+class KillMatrixTest {
+
+    private static final Path REPORT = Path.of("target", "kill-matrix.md");
+
+    @Test
+    void everyRuleFailsAgainstItsFaultAndNothingFailsWithoutOne() throws IOException {
+        KitRun.Outcome baseline = KitRun.run(FaultPlan.NONE);
+        assertThat(baseline.failedRules()).as("rules failing against the correct reference implementation").isEmpty();
+        assertThat(baseline.testsRun()).isPositive();
+
+        Map<Fault, Set<String>> matrix = new EnumMap<>(Fault.class);
+        for (Fault fault : Fault.values()) {
+            if (!fault.rules().isEmpty()) {
+                matrix.put(fault, KitRun.run(FaultPlan.of(fault)).failedRules());
+            }
+        }
+        write(baseline, matrix);
+
+        List<String> survived = new ArrayList<>();
+        matrix.forEach((fault, failed) -> fault.rules().stream().filter(rule -> !failed.contains(rule))
+                .forEach(rule -> survived.add(rule + " survived " + fault)));
+        assertThat(survived).as("rules whose test passed although their fault was on").isEmpty();
+    }
+
+    private static void write(KitRun.Outcome baseline, Map<Fault, Set<String>> matrix) throws IOException {
+        Set<String> testable = Catalogue.standard().rules().stream().filter(Rule::isTestable).map(Rule::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> killed = new TreeSet<>();
+        matrix.forEach((fault, failed) -> fault.rules().stream().filter(failed::contains).forEach(killed::add));
+        StringBuilder text = new StringBuilder("# Kill matrix\n\n");
+        text.append(String.format("Baseline: %d tests, %d failed. Testable rules killed by their fault: %d of %d"
+                + " (%.1f%%).%n%n", baseline.testsRun(), baseline.testsFailed(), killed.size(), testable.size(),
+                100.0 * killed.size() / testable.size()));
+        text.append("| fault | rules it breaks | rules that failed |\n|---|---|---|\n");
+        matrix.forEach((fault, failed) -> text.append("| ").append(fault).append(" | ")
+                .append(String.join(", ", fault.rules())).append(" | ").append(String.join(", ", failed))
+                .append(" |\n"));
+        Set<String> unkilled = new TreeSet<>(testable);
+        unkilled.removeAll(killed);
+        text.append("\nTestable rules not killed: ").append(unkilled.isEmpty() ? "none" : unkilled).append('\n');
+        Files.createDirectories(REPORT.getParent());
+        Files.writeString(REPORT, text);
+    }
+}

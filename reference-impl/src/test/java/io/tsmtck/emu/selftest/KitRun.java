@@ -1,0 +1,85 @@
+package io.tsmtck.emu.selftest;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.tck.support.RuleExtension;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * One in-process run of the whole kit against the reference implementation built with a fault
+ * plan, collecting which rules failed. The plan reaches the provider through its system property,
+ * so runs must not overlap.
+ */
+final class KitRun {
+
+    /** What one run found. */
+    record Outcome(Set<String> failedRules, long testsRun, long testsFailed) {
+    }
+
+    private KitRun() {
+    }
+
+    static synchronized Outcome run(FaultPlan plan) {
+        String names = String.join(",", plan.faults().stream().map(Enum::name).toList());
+        String previous = System.getProperty(FaultPlan.PROPERTY);
+        System.setProperty(FaultPlan.PROPERTY, names);
+        try {
+            Collector collector = new Collector();
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage("io.tsmtck.tck.tests"))
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, collector);
+            return new Outcome(collector.failed, collector.run, collector.failures);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(FaultPlan.PROPERTY);
+            } else {
+                System.setProperty(FaultPlan.PROPERTY, previous);
+            }
+        }
+    }
+
+    private static final class Collector implements TestExecutionListener {
+        private final Set<String> failed = new TreeSet<>();
+        private long run;
+        private long failures;
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (!test.isTest()) {
+                return;
+            }
+            run++;
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                failures++;
+                ruleOf(test).ifPresent(failed::add);
+            }
+        }
+
+        private static Optional<String> ruleOf(TestIdentifier test) {
+            return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .flatMap(source -> {
+                        try {
+                            Method method = source.getJavaMethod();
+                            return RuleExtension.citedId(method);
+                        } catch (RuntimeException e) {
+                            return Optional.empty();
+                        }
+                    });
+        }
+    }
+}

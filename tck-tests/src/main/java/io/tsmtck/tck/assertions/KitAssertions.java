@@ -1,0 +1,42 @@
+package io.tsmtck.tck.assertions;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.TdispAnswer;
+import org.assertj.core.api.Assertions;
+
+/**
+ * The entry point of the kit's AssertJ domain assertions, for the kit's tests and for vendors'
+ * own: {@code assertThat(result).isRefusedWith(EBUSY)}, {@code assertThat(sut, tdi).isInState(
+ * CONFIG_LOCKED)}. Failures name the rule under test, the subject, expected and actual, and what to
+ * check.
+ */
+public class KitAssertions extends Assertions {
+
+    /** Assertions on an operation's result. */
+    public static <T> ResultAssert<T> assertThat(Result<T> actual) {
+        return new ResultAssert<>(actual);
+    }
+
+    /** Assertions on the TDI of {@code function}, read from the device of {@code sut}. */
+    public static TdiAssert assertThat(Sut sut, PciFunction function) {
+        return new TdiAssert(sut, function);
+    }
+
+    /** Assertions on a device's answer. */
+    public static TdispAnswerAssert assertThat(TdispAnswer actual) {
+        return new TdispAnswerAssert(actual);
+    }
+
+    /** Assertions on {@code actual}, described as {@code subject} in failures. */
+    public static <T> SubjectAssert<T> assertThat(String subject, T actual) {
+        return new SubjectAssert<>(subject, actual);
+    }
+
+    /** Assertions on a dma-buf. */
+    public static DmaBufAssert assertThat(DmaBuf actual) {
+        return new DmaBufAssert(actual);
+    }
+}

@@ -1,0 +1,86 @@
+package io.tsmtck.tck.assertions;
+
+import io.tsmtck.api.tdisp.InterfaceId;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.TdispError;
+import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.wire.DecodeResult;
+import io.tsmtck.tck.support.TdispAnswer;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on what a device answered to one TDISP request. */
+public final class TdispAnswerAssert extends AbstractAssert<TdispAnswerAssert, TdispAnswer> {
+
+    TdispAnswerAssert(TdispAnswer actual) {
+        super(actual, TdispAnswerAssert.class);
+    }
+
+    /** The answer is a well-formed message of {@code type}. */
+    public TdispAnswerAssert isResponse(MessageType type) {
+        isNotNull();
+        Optional<TdispMessage> message = actual.message();
+        if (message.isEmpty() || message.get().type() != type) {
+            fail(type, actual);
+        }
+        return this;
+    }
+
+    /** The answer is TDISP_ERROR with {@code code}. */
+    public TdispAnswerAssert isError(TdispErrorCode code) {
+        isNotNull();
+        Optional<TdispMessage> message = actual.message();
+        if (message.isEmpty() || !(message.get() instanceof TdispError error) || error.code() != code) {
+            fail("TDISP_ERROR " + code, actual);
+        }
+        return this;
+    }
+
+    /** The answer is TDISP_ERROR with {@code code} and ERROR_DATA {@code data}. */
+    public TdispAnswerAssert isError(TdispErrorCode code, long data) {
+        isError(code);
+        TdispError error = (TdispError) actual.message().orElseThrow();
+        if (error.errorData() != data) {
+            fail(String.format("TDISP_ERROR %s with ERROR_DATA 0x%X", code, data), actual);
+        }
+        return this;
+    }
+
+    /** The answer carries {@code interfaceId}. */
+    public TdispAnswerAssert hasInterfaceId(InterfaceId interfaceId) {
+        isNotNull();
+        Optional<InterfaceId> echoed = actual.message().map(TdispMessage::interfaceId);
+        if (!echoed.equals(Optional.of(interfaceId))) {
+            fail("INTERFACE_ID " + interfaceId, actual);
+        }
+        return this;
+    }
+
+    /** The answer decodes strictly: right length, known codes, reserved fields zero. */
+    public TdispAnswerAssert isStrictlyWellFormed() {
+        isNotNull();
+        Optional<DecodeResult<TdispMessage>> strict = actual.strict();
+        if (strict.isEmpty() || !strict.get().isDecoded()) {
+            String why = strict.map(Object::toString).orElse("no answer");
+            failWithActualExpectedAndMessage(why, "a well-formed message with reserved fields zero",
+                    Failures.message("answer to " + actual.request().hex(), "a well-formed message", why));
+        }
+        return this;
+    }
+
+    /** The device sent nothing back. */
+    public TdispAnswerAssert isDropped() {
+        isNotNull();
+        if (!actual.isDropped()) {
+            fail("no response at all", actual);
+        }
+        return this;
+    }
+
+    private void fail(Object expected, TdispAnswer answer) {
+        String subject = "answer to " + actual.request().hex()
+                + (descriptionText().isEmpty() ? "" : " (" + descriptionText() + ")");
+        failWithActualExpectedAndMessage(answer, expected, Failures.message(subject, expected, answer));
+    }
+}

@@ -1,0 +1,67 @@
+package io.tsmtck.tck.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.VendorProfile;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One rule of the catalogue: a single testable statement with its public source.
+ *
+ * @param id stable id, {@code <area prefix>-<nn>}; never reused
+ * @param level MUST, SHOULD or MAY
+ * @param area the part of the stack
+ * @param statement the rule, one testable sentence
+ * @param source the public source (spec section, kernel file and function, mailing-list message)
+ * @param hint what to check if the rule fails
+ * @param needs optional capabilities without which the rule is NOT_TESTED
+ * @param profiles the vendor profiles the rule applies to; empty for all
+ * @param testable whether the kit can test it through the SPI
+ * @param untestableReason why not, when not testable
+ * @param note a remark (an unsettled reading the rule accepts, an UNVERIFIED fact)
+ * @param since the kit version that added the rule
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Rule(String id, Level level, Area area, String statement, String source, String hint,
+                   List<Capability> needs, List<VendorProfile> profiles, Boolean testable, String untestableReason,
+                   String note, String since) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(level, id + ": level");
+        Objects.requireNonNull(area, id + ": area");
+        Objects.requireNonNull(statement, id + ": statement");
+        Objects.requireNonNull(source, id + ": source");
+        Objects.requireNonNull(since, id + ": since");
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        testable = testable == null || testable;
+        hint = hint == null ? "" : hint;
+        note = note == null ? "" : note;
+        if (!testable && (untestableReason == null || untestableReason.isBlank())) {
+            throw new IllegalArgumentException(id + ": an untestable rule says why");
+        }
+    }
+
+    /** Whether the kit tests this rule. */
+    public boolean isTestable() {
+        return testable;
+    }
+
+    /** Why the rule is not testable, if it is not. */
+    public Optional<String> whyUntestable() {
+        return Optional.ofNullable(untestableReason);
+    }
+
+    /** Whether the rule applies to {@code profile}. */
+    public boolean appliesTo(VendorProfile profile) {
+        return profiles.isEmpty() || profiles.contains(profile);
+    }
+
+    /** "TDISP-04 (MUST)". */
+    public String label() {
+        return id + " (" + level + ")";
+    }
+}

@@ -1,0 +1,137 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.HostStack;
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.iommufd.HwptFlags;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.ObjectId;
+import io.tsmtck.api.iommufd.TsmOpType;
+import io.tsmtck.api.iommufd.ViommuType;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispHeader;
+import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.tsm.GuestRequest;
+import io.tsmtck.api.tsm.GuestRequestScope;
+import io.tsmtck.api.tsm.GuestResponse;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.api.vm.Vm;
+import io.tsmtck.api.vm.VmType;
+import io.tsmtck.api.wire.ByteString;
+
+/**
+ * One function assigned to a VM the way a VMM does it through the uAPIs: DSM connected, VFIO
+ * device open and associated with the VM, iommufd with IOAS -> nest-parent HWPT -> vIOMMU ->
+ * vdevice. {@link #bind()} is then the one coarse TSM verb.
+ */
+public final class Assignment {
+
+    /** The guest's id for the device (virtual BDF 00:01.0). */
+    public static final long VIRT_ID = 0x0008;
+
+    private final Sut sut;
+    private final PciFunction function;
+    private final VfioDevice vfio;
+    private final Vm vm;
+    private final Iommufd iommufd;
+    private final ObjectId device;
+    private final ObjectId hwpt;
+    private final ObjectId viommu;
+    private final ObjectId vdevice;
+
+    private Assignment(Sut sut, PciFunction function, Vm vm) {
+        this.sut = sut;
+        this.function = function;
+        this.vm = vm;
+        HostStack stack = sut.stack();
+        this.vfio = sut.vfio(function);
+        Setup.require(vfio.associateVm(vm), "associate the VM with " + function.address());
+        this.iommufd = stack.openIommufd();
+        this.device = Setup.require(vfio.bindIommufd(iommufd), "VFIO_DEVICE_BIND_IOMMUFD");
+        ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
+        this.hwpt = Setup.require(iommufd.allocHwpt(device, ioas, HwptFlags.NEST_PARENT), "IOMMU_HWPT_ALLOC");
+        ViommuType type = Setup.require(iommufd.hwViommuType(device), "IOMMU_GET_HW_INFO");
+        this.viommu = Setup.require(iommufd.allocViommu(device, hwpt, type, 0), "IOMMU_VIOMMU_ALLOC");
+        this.vdevice = Setup.require(iommufd.allocVdevice(viommu, device, VIRT_ID), "IOMMU_VDEVICE_ALLOC");
+    }
+
+    static Assignment of(Sut sut, PciFunction function, VmType type) {
+        if (sut.stack().tsm().state(function.address()) == TsmContextState.NONE
+                && sut.stack().tsm().connectedTsm(function.dsm()).isEmpty()) {
+            Setup.require(sut.stack().tsm().connect(function.dsm(), sut.tsmName()), "connect " + function.dsm());
+        }
+        Vm vm = Setup.require(sut.stack().kvm().createVm(type), "KVM_CREATE_VM " + type);
+        return new Assignment(sut, function, vm);
+    }
+
+    public PciFunction function() {
+        return function;
+    }
+
+    public VfioDevice vfio() {
+        return vfio;
+    }
+
+    public Vm vm() {
+        return vm;
+    }
+
+    public Iommufd iommufd() {
+        return iommufd;
+    }
+
+    public ObjectId device() {
+        return device;
+    }
+
+    public ObjectId hwpt() {
+        return hwpt;
+    }
+
+    public ObjectId viommu() {
+        return viommu;
+    }
+
+    public ObjectId vdevice() {
+        return vdevice;
+    }
+
+    /** {@code IOMMU_VDEVICE_TSM_OP} BIND. */
+    public Result<Done> bind() {
+        return iommufd.tsmOp(vdevice, TsmOpType.BIND, 0);
+    }
+
+    /** {@link #bind()}, which the test needs to succeed. */
+    public Assignment bound() {
+        Setup.require(bind(), "IOMMU_VDEVICE_TSM_OP BIND of " + function.address());
+        return this;
+    }
+
+    /** {@code IOMMU_VDEVICE_TSM_OP} UNBIND. */
+    public Result<Done> unbind() {
+        return iommufd.tsmOp(vdevice, TsmOpType.UNBIND, 0);
+    }
+
+    /** A guest request in the kit's portable format: {@code message} relayed with {@code scope}. */
+    public Result<GuestResponse> guest(GuestRequestScope scope, TdispMessage message) {
+        return iommufd.tsmRequest(vdevice, new GuestRequest(scope, message.encode()), 0);
+    }
+
+    /** The guest asks to start the interface (STATE_CHANGE, START with the nonce left to the TSM). */
+    public Result<GuestResponse> guestStart() {
+        return guest(GuestRequestScope.STATE_CHANGE, new StartInterfaceRequest(header(), ByteString.zeros(32)));
+    }
+
+    /** A TDISP header for this function's TDI. */
+    public TdispHeader header() {
+        return TdispHeader.v10(function.interfaceId());
+    }
+
+    /** The device's view of the TDI's state. */
+    public TdiState deviceState() {
+        return sut.deviceState(function);
+    }
+}

@@ -1,0 +1,48 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.TopologyRequest;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Argument streams for parameterized kit tests: the breadth of the kit comes from here (every
+ * declared profile x every function of the topology x every state). Each argument tuple gets its
+ * own lazily built {@link Sut}.
+ */
+public final class Cases {
+
+    private Cases() {
+    }
+
+    /** (sut, function index) for every function of {@code topology} in every declared profile. */
+    public static Stream<Arguments> functions(TopologyRequest topology) {
+        return Suts.specs(topology).flatMap(spec -> IntStream.range(0, functionCount(topology))
+                .mapToObj(fn -> Arguments.of(new Sut(spec), fn)));
+    }
+
+    /** (sut, function index, state) for every function and each of {@code states}. */
+    public static Stream<Arguments> functionsInStates(TopologyRequest topology, TdiState... states) {
+        return Suts.specs(topology).flatMap(spec -> IntStream.range(0, functionCount(topology)).boxed()
+                .flatMap(fn -> Stream.of(states).map(state -> Arguments.of(new Sut(spec), fn, state))));
+    }
+
+    /** (sut, function index, state) for every VF of {@code topology} and each of {@code states}. */
+    public static Stream<Arguments> vfsInStates(TopologyRequest topology, TdiState... states) {
+        return Suts.specs(topology).flatMap(spec -> IntStream.range(topology.functionsPerDsm(),
+                functionCount(topology)).boxed()
+                .flatMap(fn -> Stream.of(states).map(state -> Arguments.of(new Sut(spec), fn, state))));
+    }
+
+    /** (sut, value) for every declared profile (minimal topology) and each of {@code values}. */
+    public static Stream<Arguments> profilesWith(List<?> values) {
+        return Suts.specs(TopologyRequest.minimal())
+                .flatMap(spec -> values.stream().map(value -> Arguments.of(new Sut(spec), value)));
+    }
+
+    private static int functionCount(TopologyRequest topology) {
+        return topology.functionsPerDsm() + topology.vfsPerDsm();
+    }
+}

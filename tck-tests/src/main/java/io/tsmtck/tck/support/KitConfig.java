@@ -1,0 +1,61 @@
+package io.tsmtck.tck.support;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kit's settings, each with one documented name, read as a system property or else as the
+ * environment variable of the same name in upper case with dots and dashes as underscores
+ * ({@code tsm-tck.timeout.happen} or {@code TSM_TCK_TIMEOUT_HAPPEN}).
+ */
+public final class KitConfig {
+
+    /** Seed of every random choice of the kit and of the stacks it asks for. */
+    public static final String SEED = "tsm-tck.seed";
+    /** How long to wait for something that must happen, in milliseconds. */
+    public static final String TIMEOUT_HAPPEN = "tsm-tck.timeout.happen";
+    /** How long to watch that something does not happen, in milliseconds. */
+    public static final String TIMEOUT_ABSENT = "tsm-tck.timeout.absent";
+
+    private static final long DEFAULT_SEED = 0x20250120L;
+
+    private KitConfig() {
+    }
+
+    /** The configured seed, or the kit's default. */
+    public static long seed() {
+        return value(SEED).map(Long::decode).orElse(DEFAULT_SEED);
+    }
+
+    /** How long to wait for something that must happen. */
+    public static Duration timeoutHappen() {
+        return millis(TIMEOUT_HAPPEN, 5_000);
+    }
+
+    /** How long to watch that something does not happen. */
+    public static Duration timeoutAbsent() {
+        return millis(TIMEOUT_ABSENT, 200);
+    }
+
+    private static Duration millis(String name, long fallback) {
+        long millis = value(name).map(v -> {
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " is a number of milliseconds, not '" + v + "'", e);
+            }
+        }).orElse(fallback);
+        return Duration.ofMillis(millis);
+    }
+
+    /** The setting {@code name}, from the system property or the environment. */
+    public static Optional<String> value(String name) {
+        String property = System.getProperty(name);
+        if (property != null && !property.isBlank()) {
+            return Optional.of(property);
+        }
+        String env = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
+    }
+}

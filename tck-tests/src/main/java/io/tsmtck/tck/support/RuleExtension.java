@@ -1,0 +1,62 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Rule;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * Binds each test to its rule: sets the {@link RuleContext} before the test, and on failure
+ * publishes the rule and the TDISP transcript as report entries ({@code tsm-tck.rule},
+ * {@code tsm-tck.transcript}) for the report writers.
+ */
+public final class RuleExtension implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
+
+    /** Report entry key carrying the rule id of every test. */
+    public static final String RULE_ENTRY = "tsm-tck.rule";
+    /** Report entry key carrying the transcript of a failed test. */
+    public static final String TRANSCRIPT_ENTRY = "tsm-tck.transcript";
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Rule rule = ruleOf(context.getRequiredTestMethod());
+        RuleContext.enter(rule);
+        context.publishReportEntry(RULE_ENTRY, rule.id());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        RuleContext.leave();
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        RuleContext.current().map(RuleContext::transcript).filter(t -> !t.isEmpty())
+                .ifPresent(t -> context.publishReportEntry(TRANSCRIPT_ENTRY, t.render()));
+        throw throwable;
+    }
+
+    /** The rule a test method cites, checked against the catalogue. */
+    public static Rule ruleOf(Method method) {
+        String id = citedId(method).orElseThrow(() -> new ExtensionConfigurationException(
+                method + " is a kit test without @Must, @Should or @May"));
+        return Catalogue.standard().rule(id).orElseThrow(() -> new ExtensionConfigurationException(
+                method + " cites rule " + id + ", which is not in the catalogue"));
+    }
+
+    /** The rule id a method cites, if it has a rule annotation. */
+    public static Optional<String> citedId(Method method) {
+        if (method.isAnnotationPresent(Must.class)) {
+            return Optional.of(method.getAnnotation(Must.class).value());
+        }
+        if (method.isAnnotationPresent(Should.class)) {
+            return Optional.of(method.getAnnotation(Should.class).value());
+        }
+        return Optional.ofNullable(method.getAnnotation(May.class)).map(May::value);
+    }
+}

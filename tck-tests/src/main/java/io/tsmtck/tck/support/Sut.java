@@ -1,0 +1,149 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.HostStack;
+import io.tsmtck.api.StackRequest;
+import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.api.VendorProfile;
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.topology.FunctionRole;
+import io.tsmtck.api.topology.IdeStream;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.api.vm.VmType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The system under test for one test invocation: a fresh stack from the implementation, built on
+ * first use, with the kit's helpers around it. Closing it closes the stack.
+ */
+public final class Sut implements AutoCloseable {
+
+    private final StackSpec spec;
+    private HostStack stack;
+    private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
+
+    /** A stack for {@code spec}, built when first used. */
+    public Sut(StackSpec spec) {
+        this.spec = spec;
+    }
+
+    /** The stack; built now if it was not yet. Aborts (NOT_TESTED) if the provider cannot build it. */
+    public HostStack stack() {
+        if (stack == null) {
+            TsmStackProvider provider = Implementation.provider();
+            Assumptions.assumeTrue(provider.capabilities().supports(spec.profile(), spec.topology()),
+                    () -> "needs a stack of " + spec + "; declare it in Capabilities to test this rule");
+            stack = provider.create(new StackRequest(spec.profile(), spec.topology(), KitConfig.seed()));
+        }
+        return stack;
+    }
+
+    /** The vendor profile. */
+    public VendorProfile profile() {
+        return spec.profile();
+    }
+
+    /** The requested topology. */
+    public TopologyRequest topologyRequest() {
+        return spec.topology();
+    }
+
+    /** Aborts the test (NOT_TESTED) unless the implementation declares {@code capability}. */
+    public void require(Capability capability) {
+        Assumptions.assumeTrue(Implementation.provider().capabilities().has(capability),
+                () -> "needs capability " + capability + ": implement " + capability.toImplement());
+    }
+
+    /** The first DSM. */
+    public Dsm dsm() {
+        return stack().topology().dsms().get(0);
+    }
+
+    /** PF0 of the first DSM. */
+    public PciFunction pf0() {
+        return dsm().pf0();
+    }
+
+    /** Function {@code index} of the first DSM (PF0 is 0, then the other PFs, then the VFs). */
+    public PciFunction function(int index) {
+        return dsm().functions().get(index);
+    }
+
+    /** Every function of every DSM. */
+    public List<PciFunction> functions() {
+        return stack().topology().functions().collect(Collectors.toList());
+    }
+
+    /** The functions of the first DSM with {@code role}. */
+    public List<PciFunction> functions(FunctionRole role) {
+        return dsm().functions().stream().filter(f -> f.role() == role).collect(Collectors.toList());
+    }
+
+    /** The name of the first TSM device. */
+    public String tsmName() {
+        return stack().topology().tsmDevices().get(0);
+    }
+
+    /** Connects every DSM to the first TSM; a refusal fails the test as a setup failure. */
+    public Sut connect() {
+        for (Dsm dsm : stack().topology().dsms()) {
+            Setup.require(stack().tsm().connect(dsm.address(), tsmName()), "connect " + dsm.address());
+        }
+        return this;
+    }
+
+    /** The TSM's SPDM session with the DSM of {@code function}. */
+    public Optional<SpdmSessionId> session(PciFunction function) {
+        return stack().tsm().session(function.dsm());
+    }
+
+    /** A TDISP client speaking over the TSM's session with the DSM of {@code function}. */
+    public TdispClient tdisp(PciFunction function) {
+        return new TdispClient(stack().responder(function.dsm()), () -> session(function),
+                () -> stack().tsm().ideStreams(function.dsm()).stream().findFirst().map(IdeStream::streamId)
+                        .orElseThrow(() -> Setup.failed("find the IDE stream of " + function.dsm(),
+                                "the TSM reports none; connect sets one up")), function);
+    }
+
+    /** The TDI state as the device reports it (the kit's oracle). */
+    public TdiState deviceState(PciFunction function) {
+        return tdisp(function).state();
+    }
+
+    /** The function's VFIO device, opened on first use. */
+    public VfioDevice vfio(PciFunction function) {
+        return vfio.computeIfAbsent(function, f -> Setup.require(stack().vfio().open(f.address()),
+                "open the VFIO device of " + f.address()));
+    }
+
+    /** The full uAPI chain for {@code function}, bound to a new confidential VM. */
+    public Assignment assign(PciFunction function) {
+        return Assignment.of(this, function, VmType.CONFIDENTIAL);
+    }
+
+    /** The full uAPI chain for {@code function} with a VM of {@code type}. */
+    public Assignment assign(PciFunction function, VmType type) {
+        return Assignment.of(this, function, type);
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.api.device.SpdmChannel;
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.idekm.IdeKmCodec;
+import io.tsmtck.api.idekm.IdeKmMessage;
+import io.tsmtck.api.spdm.ProtocolId;
+import io.tsmtck.api.spdm.VendorDefinedMessage;
+import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.LockInterfaceRequest;
+import io.tsmtck.api.tdisp.LockInterfaceResponse;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispHeader;
+import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.ReservedPolicy;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The kit's TDISP and IDE_KM requester for one function, speaking over the TSM's SPDM session with
+ * the function's DSM. Every exchange is recorded in the running test's transcript.
+ */
+public final class TdispClient {
+
+    private final DeviceResponder responder;
+    private final Supplier<Optional<SpdmSessionId>> session;
+    private final IntSupplier defaultStream;
+    private final PciFunction function;
+
+    TdispClient(DeviceResponder responder, Supplier<Optional<SpdmSessionId>> session, IntSupplier defaultStream,
+                PciFunction function) {
+        this.responder = responder;
+        this.session = session;
+        this.defaultStream = defaultStream;
+        this.function = function;
+    }
+
+    /** A TDISP 1.0 header for this function's TDI. */
+    public TdispHeader header() {
+        return TdispHeader.v10(function.interfaceId());
+    }
+
+    /** Sends a TDISP request over the session. */
+    public TdispAnswer send(TdispMessage request) {
+        return sendRaw(request.encode());
+    }
+
+    /** Sends TDISP bytes (well-formed or not) over the session. */
+    public TdispAnswer sendRaw(ByteString tdisp) {
+        return exchange(channel(), ProtocolId.TDISP, tdisp);
+    }
+
+    /** Sends TDISP bytes outside any session. */
+    public TdispAnswer sendPlaintext(ByteString tdisp) {
+        return exchange(SpdmChannel.plaintext(), ProtocolId.TDISP, tdisp);
+    }
+
+    /** Sends an IDE_KM object over the session; the answer decoded, if any. */
+    public Optional<IdeKmMessage> ideKm(IdeKmMessage request) {
+        return exchange(channel(), ProtocolId.IDE_KM, request.encode()).raw()
+                .flatMap(bytes -> IdeKmCodec.decode(bytes, ReservedPolicy.IGNORE).asOptional());
+    }
+
+    /** Sends an IDE_KM object outside any session; whether anything came back. */
+    public boolean ideKmAnsweredInPlaintext(IdeKmMessage request) {
+        return !exchange(SpdmChannel.plaintext(), ProtocolId.IDE_KM, request.encode()).isDropped();
+    }
+
+    /** The TDI state, asked from the device with GET_DEVICE_INTERFACE_STATE. */
+    public TdiState state() {
+        TdispAnswer answer = send(HeaderOnlyMessage.getState(header()));
+        return answer.message().filter(DeviceInterfaceStateResponse.class::isInstance)
+                .map(m -> ((DeviceInterfaceStateResponse) m).state())
+                .orElseThrow(() -> Setup.failed("read the TDI state of " + function.address(),
+                        "GET_DEVICE_INTERFACE_STATE got " + answer));
+    }
+
+    /**
+     * Locks the TDI as the TSM would (default stream: the TSM's IDE stream), with {@code flags};
+     * returns the START nonce. A refusal fails the test as a setup failure.
+     */
+    public ByteString lock(int flags, long mmioReportingOffset) {
+        LockInterfaceRequest lock = new LockInterfaceRequest(header(), flags, defaultStream(), mmioReportingOffset, 0);
+        TdispAnswer answer = send(lock);
+        return answer.message().filter(LockInterfaceResponse.class::isInstance)
+                .map(m -> ((LockInterfaceResponse) m).nonce())
+                .orElseThrow(() -> Setup.failed("LOCK_INTERFACE_REQUEST " + function.address(), "got " + answer));
+    }
+
+    /** Locks with NO_FW_UPDATE and no reporting offset. */
+    public ByteString lock() {
+        return lock(LockFlag.NO_FW_UPDATE.mask(), 0);
+    }
+
+    /** START_INTERFACE_REQUEST with {@code nonce}. */
+    public TdispAnswer start(ByteString nonce) {
+        return send(new StartInterfaceRequest(header(), nonce));
+    }
+
+    /** The IDE stream the TSM set up, which a LOCK names as its default stream. */
+    public int defaultStream() {
+        return defaultStream.getAsInt();
+    }
+
+    private SpdmChannel channel() {
+        return SpdmChannel.secured(session.get().orElseThrow(() -> Setup.failed("find the TSM's SPDM session with "
+                + function.dsm(), "there is none; the kit talks to the device over the TSM's session, so the DSM"
+                + " must be connected")));
+    }
+
+    private TdispAnswer exchange(SpdmChannel channel, ProtocolId protocol, ByteString body) {
+        ByteString request = VendorDefinedMessage.request(protocol, body).encode();
+        Optional<ByteString> answer = responder.exchange(channel, request);
+        RuleContext.current().ifPresent(c -> c.transcript().record(describe(channel, protocol), request,
+                answer.orElse(null)));
+        Optional<ByteString> answered = answer.flatMap(bytes -> VendorDefinedMessage.decode(bytes).asOptional())
+                .map(VendorDefinedMessage::body);
+        return new TdispAnswer(body, answered);
+    }
+
+    private static String describe(SpdmChannel channel, ProtocolId protocol) {
+        String via = channel instanceof SpdmChannel.Secured secured ? secured.session().toString() : "plaintext";
+        return protocol + " (" + via + ")";
+    }
+}

@@ -1,0 +1,185 @@
+package io.tsmtck.tck.tests.tdisp;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdiDriver;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Host-side changes that invalidate a locked configuration and must move the TDI to ERROR, and
+ * those that must not (PCIe Base 6.x §11.4.1). The changes go through VFIO, as a host would make
+ * them.
+ */
+@Tag("area-tdisp")
+class ErrorTriggersTest {
+
+    static Stream<Arguments> lockedOrRun() {
+        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
+    }
+
+    static Stream<Arguments> vfsLockedOrRun() {
+        return Cases.vfsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
+    }
+
+    static Stream<Arguments> everyFunction() {
+        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    static Stream<Arguments> everyBar() {
+        return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> IntStream
+                .range(0, spec.topology().barSizes().size()).boxed()
+                .flatMap(bar -> Stream.of(TdiState.CONFIG_LOCKED, TdiState.RUN)
+                        .map(state -> Arguments.of(new Sut(spec), bar, state))));
+    }
+
+    private static void write(VfioDevice vfio, ConfigRegister register, int value) {
+        Setup.require(vfio.config().write(register, value), "write " + register);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-20")
+    void clearingMemorySpaceEnableMovesToError(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+
+        write(sut.vfio(function), ConfigRegister.COMMAND, 0);
+
+        assertThat(sut, function).as("after clearing MSE in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-21")
+    void clearingBusMasterEnableMovesToError(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        VfioDevice vfio = sut.vfio(function);
+        write(vfio, ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE | ConfigRegister.COMMAND_BUS_MASTER);
+        TdiDriver.enter(sut, function, state);
+
+        write(vfio, ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
+
+        assertThat(sut, function).as("after clearing BME in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, BAR{1}, {2}")
+    @MethodSource("everyBar")
+    @Must("TDISP-22")
+    void aBarWriteMovesToError(Sut sut, int bar, TdiState state) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdiDriver.enter(sut, pf0, state);
+        VfioDevice vfio = sut.vfio(pf0);
+        ConfigRegister register = ConfigRegister.bar(bar);
+
+        write(vfio, register, vfio.config().read(register) + (int) pf0.bars().get(bar).size() * 16);
+
+        assertThat(sut, pf0).as("after a write to BAR%d in %s", bar, state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-23")
+    void anExpansionRomBarWriteMovesToError(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+
+        write(sut.vfio(function), ConfigRegister.EXPANSION_ROM, 0xFFFF_F800);
+
+        assertThat(sut, function).as("after an expansion ROM BAR write in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-24")
+    void aDeviceControlChangeMovesToError(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        VfioDevice vfio = sut.vfio(function);
+
+        write(vfio, ConfigRegister.DEVICE_CONTROL, vfio.config().read(ConfigRegister.DEVICE_CONTROL) ^ 0x0010);
+
+        assertThat(sut, function).as("after a Device Control change in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-25")
+    void anMsixControlChangeMovesAnMsixLockedTdiToError(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        VfioDevice vfio = sut.vfio(function);
+        sut.tdisp(function).lock(LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask(), 0);
+
+        write(vfio, ConfigRegister.MSIX_MESSAGE_CONTROL, vfio.config().read(ConfigRegister.MSIX_MESSAGE_CONTROL)
+                ^ 0x8000);
+
+        assertThat(sut, function).as("after an MSI-X Message Control change").isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-26")
+    void aFunctionLevelResetMovesToError(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+
+        Setup.require(sut.vfio(function).reset(), "VFIO_DEVICE_RESET");
+
+        assertThat(sut, function).as("after an FLR in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-27")
+    void aFunctionLevelResetLeavesAnUnlockedTdiUnlocked(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+
+        Setup.require(sut.vfio(function).reset(), "VFIO_DEVICE_RESET");
+
+        assertThat(sut, function).as("after an FLR in CONFIG_UNLOCKED").isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, VF function {1}, {2}")
+    @MethodSource("vfsLockedOrRun")
+    @Must("TDISP-28")
+    void aPf0ResetMovesItsVfTdisToError(Sut sut, int fn, TdiState state) {
+        sut.require(Capability.SRIOV);
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+
+        Setup.require(sut.vfio(sut.pf0()).reset(), "VFIO_DEVICE_RESET of PF0");
+
+        assertThat(sut, function).as("VF TDI after an FLR of PF0 in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-29")
+    void aCacheLineSizeWriteLeavesTheTdiLocked(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        sut.vfio(function);
+        tdisp.lock();
+
+        write(sut.vfio(function), ConfigRegister.CACHE_LINE_SIZE, 0x10);
+
+        assertThat(sut, function).as("after a Cache Line Size write").isInState(TdiState.CONFIG_LOCKED);
+    }
+}

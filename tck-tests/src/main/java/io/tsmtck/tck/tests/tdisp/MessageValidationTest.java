@@ -1,0 +1,183 @@
+package io.tsmtck.tck.tests.tdisp;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.InterfaceId;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
+import io.tsmtck.api.tdisp.TdispError;
+import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.tdisp.TdispHeader;
+import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.tdisp.GetTdispCapabilities;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdispAnswer;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How a responder treats the form of a request: interface, version, code, length, reserved bits. */
+@Tag("area-tdisp")
+class MessageValidationTest {
+
+    /** Every mandatory request, as the kit sends it to probe a responder. */
+    private static final List<MessageType> MANDATORY = Stream.of(MessageType.values())
+            .filter(MessageType::isMandatoryRequest).toList();
+
+    static Stream<Arguments> mandatoryRequests() {
+        return Cases.profilesWith(MANDATORY);
+    }
+
+    static Stream<Arguments> everyFunction() {
+        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    static Stream<Arguments> unknownCodes() {
+        return Cases.profilesWith(List.of(0x80, 0x8C, 0xC0, 0xFF, 0x05));
+    }
+
+    static Stream<Arguments> majorOneVersions() {
+        return Cases.profilesWith(List.of(0x10, 0x11, 0x1F));
+    }
+
+    /** A well-formed request of {@code type} for the client's TDI. */
+    private static TdispMessage probe(MessageType type, TdispClient tdisp) {
+        return Requests.wellFormed(type, tdisp.header(), tdisp.defaultStream());
+    }
+
+    /** A well-formed request of {@code type} with {@code header}. */
+    private static TdispMessage probe(MessageType type, TdispHeader header, TdispClient tdisp) {
+        return Requests.wellFormed(type, header, tdisp.defaultStream());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("mandatoryRequests")
+    @Must("TDISP-10")
+    void aRequestForAnInterfaceTheDeviceDoesNotHostIsInvalidInterface(Sut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        InterfaceId absent = new InterfaceId(pf0.interfaceId().requesterId() ^ 0x00F8, 0, false);
+
+        TdispClient tdisp = sut.tdisp(pf0);
+        TdispAnswer answer = tdisp.send(probe(type, TdispHeader.v10(absent), tdisp));
+
+        assertThat(answer).isError(TdispErrorCode.INVALID_INTERFACE);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("mandatoryRequests")
+    @Must("TDISP-11")
+    void aRequestInAnotherVersionIsVersionMismatch(Sut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        int version = type == MessageType.GET_TDISP_VERSION ? 0x20 : 0x11;
+        TdispHeader header = new TdispHeader(version, pf0.interfaceId());
+
+        TdispClient tdisp = sut.tdisp(pf0);
+        assertThat(tdisp.send(probe(type, header, tdisp))).as("TDISPVersion 0x%02X", version)
+                .isError(TdispErrorCode.VERSION_MISMATCH);
+    }
+
+    @ParameterizedTest(name = "{0}, code 0x{1}")
+    @MethodSource("unknownCodes")
+    @Must("TDISP-12")
+    void anUnknownRequestCodeIsUnsupportedRequestNamingTheCode(Sut sut, int code) {
+        PciFunction pf0 = sut.connect().pf0();
+        byte[] bytes = HeaderOnlyMessage.getState(TdispHeader.v10(pf0.interfaceId())).encode().toByteArray();
+        bytes[1] = (byte) code;
+
+        assertThat(sut.tdisp(pf0).sendRaw(ByteString.of(bytes))).as("message code 0x%02X", code)
+                .isError(TdispErrorCode.UNSUPPORTED_REQUEST, code);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("mandatoryRequests")
+    @Must("TDISP-13")
+    void aRequestOfTheWrongLengthIsInvalidRequest(Sut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+        ByteString longer = ByteString.ofHex(probe(type, tdisp).encode().hex() + "00");
+
+        assertThat(tdisp.sendRaw(longer)).as("%s with one extra byte", type).isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(sut, pf0).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("mandatoryRequests")
+    @Must("TDISP-40")
+    void everyResponseEchoesTheInterfaceId(Sut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(probe(type, tdisp))).hasInterfaceId(pf0.interfaceId());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("mandatoryRequests")
+    @Must("TDISP-41")
+    void everyResponseIsWellFormedWithReservedFieldsZero(Sut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(probe(type, tdisp))).isStrictlyWellFormed();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("mandatoryRequests")
+    @Must("TDISP-42")
+    void reservedRequestBitsAreIgnored(Sut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+        byte[] bytes = probe(type, tdisp).encode().toByteArray();
+        bytes[2] = (byte) 0xA5;
+        bytes[12] = (byte) 0x5A;
+
+        String withReservedBits = kind(tdisp.sendRaw(ByteString.of(bytes)));
+        tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+        String clean = kind(tdisp.send(probe(type, tdisp)));
+
+        assertThat("answer to " + type + " with reserved header and INTERFACE_ID bytes set", withReservedBits)
+                .is(clean);
+    }
+
+    /** What kind of answer this is: the message type, and the error code of an error. */
+    private static String kind(TdispAnswer answer) {
+        return answer.message().map(m -> m instanceof TdispError error ? "TDISP_ERROR " + error.code()
+                : m.type().name()).orElse(answer.toString());
+    }
+
+    @ParameterizedTest(name = "{0}, version 0x{1}")
+    @MethodSource("majorOneVersions")
+    @Must("TDISP-43")
+    void getVersionWithAnyMajorOneVersionIsAnswered(Sut sut, int version) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispHeader header = new TdispHeader(version, pf0.interfaceId());
+
+        assertThat(sut.tdisp(pf0).send(HeaderOnlyMessage.getVersion(header))).as("TDISPVersion 0x%02X", version)
+                .isResponse(MessageType.TDISP_VERSION);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-35")
+    void capabilitiesAdvertiseEveryMandatoryRequest(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+
+        TdispAnswer answer = tdisp.send(new GetTdispCapabilities(tdisp.header(), 0));
+
+        assertThat(answer).isResponse(MessageType.TDISP_CAPABILITIES);
+        TdispCapabilitiesResponse caps = (TdispCapabilitiesResponse) answer.message().orElseThrow();
+        List<MessageType> missing = MANDATORY.stream().filter(t -> !caps.supports(t)).toList();
+        assertThat("requests missing from REQ_MSGS_SUPPORTED of " + function.address(), missing).is(List.of());
+    }
+}

@@ -1,0 +1,87 @@
+package io.tsmtck.tck.tests.tdisp;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** START_INTERFACE_NONCE: issued at LOCK, checked at START, single use (PCIe Base 6.x §11.3.9, §11.3.12). */
+@Tag("area-tdisp")
+class NonceTest {
+
+    static Stream<Arguments> everyFunction() {
+        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    /** The nonce with its first byte flipped. */
+    private static ByteString wrong(ByteString nonce) {
+        byte[] bytes = nonce.toByteArray();
+        bytes[0] ^= 0x01;
+        return ByteString.of(bytes);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-04")
+    void startWithAWrongNonceIsInvalidNonceAndStaysLocked(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        ByteString nonce = tdisp.lock();
+
+        assertThat(tdisp.start(wrong(nonce))).isError(TdispErrorCode.INVALID_NONCE);
+        assertThat(sut, function).as("after a START with a wrong nonce").isInState(TdiState.CONFIG_LOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-05")
+    void startWithTheLockNonceMovesToRun(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        ByteString nonce = tdisp.lock();
+
+        assertThat(tdisp.start(nonce)).isResponse(MessageType.START_INTERFACE_RESPONSE);
+        assertThat(sut, function).isInState(TdiState.RUN);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-06")
+    void theNonceOfAnEarlierLockCycleIsInvalid(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        ByteString first = tdisp.lock();
+        tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+        tdisp.lock();
+
+        assertThat(tdisp.start(first)).as("START with the nonce of the previous lock")
+                .isError(TdispErrorCode.INVALID_NONCE);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-07")
+    void aFailedStartLeavesTheNonceForARetry(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        ByteString nonce = tdisp.lock();
+        tdisp.start(wrong(nonce));
+
+        assertThat(tdisp.start(nonce)).as("retry with the right nonce").isResponse(MessageType.START_INTERFACE_RESPONSE);
+        assertThat(sut, function).isInState(TdiState.RUN);
+    }
+}

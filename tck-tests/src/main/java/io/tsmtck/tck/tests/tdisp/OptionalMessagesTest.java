@@ -1,0 +1,109 @@
+package io.tsmtck.tck.tests.tdisp;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.P2pStreamRequest;
+import io.tsmtck.api.tdisp.SetMmioAttributeRequest;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.tdisp.TdispHeader;
+import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdiDriver;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The optional requests legal only in RUN: P2P streams and MMIO attributes (PCIe Base 6.x §11.3.18-22). */
+@Tag("area-tdisp")
+class OptionalMessagesTest {
+
+    private static final List<MessageType> RUN_ONLY = List.of(MessageType.BIND_P2P_STREAM_REQUEST,
+            MessageType.UNBIND_P2P_STREAM_REQUEST, MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
+
+    static Stream<Arguments> runOnlyRequestsOutsideRun() {
+        return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> RUN_ONLY.stream().flatMap(type -> Stream.of(
+                TdiState.CONFIG_UNLOCKED, TdiState.CONFIG_LOCKED, TdiState.ERROR)
+                .map(state -> Arguments.of(new Sut(spec), type, state))));
+    }
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    private static TdispMessage request(MessageType type, TdispHeader header) {
+        if (type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST) {
+            return new SetMmioAttributeRequest(header, 0, 1, 0, 1);
+        }
+        return new P2pStreamRequest(type, header, 9);
+    }
+
+    private static void requireRunOnlyMessages(Sut sut) {
+        sut.require(Capability.TDISP_BIND_P2P);
+        sut.require(Capability.TDISP_SET_MMIO_ATTRIBUTE);
+    }
+
+    @ParameterizedTest(name = "{0}, {1} in {2}")
+    @MethodSource("runOnlyRequestsOutsideRun")
+    @Must("TDISP-36")
+    void runOnlyRequestsOutsideRunAreInvalidInterfaceState(Sut sut, MessageType type, TdiState state) {
+        requireRunOnlyMessages(sut);
+        PciFunction pf0 = sut.connect().pf0();
+        TdiDriver.enter(sut, pf0, state);
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(request(type, tdisp.header()))).as("%s in %s", type, state)
+                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+        assertThat(sut, pf0).isInState(state);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TDISP-37")
+    void unbindingAStreamThatWasNeverBoundIsInvalidRequest(Sut sut) {
+        sut.require(Capability.TDISP_BIND_P2P);
+        PciFunction pf0 = sut.connect().pf0();
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(new P2pStreamRequest(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp.header(), 9)))
+                .isError(TdispErrorCode.INVALID_REQUEST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TDISP-38")
+    void bindingTheDefaultStreamAsP2pIsInvalidRequest(Sut sut) {
+        sut.require(Capability.TDISP_BIND_P2P);
+        PciFunction pf0 = sut.connect().pf0();
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(new P2pStreamRequest(MessageType.BIND_P2P_STREAM_REQUEST, tdisp.header(),
+                tdisp.defaultStream()))).isError(TdispErrorCode.INVALID_REQUEST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TDISP-39")
+    void aFailedSetMmioAttributeLeavesTheTdiRunning(Sut sut) {
+        sut.require(Capability.TDISP_SET_MMIO_ATTRIBUTE);
+        PciFunction pf0 = sut.connect().pf0();
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(new SetMmioAttributeRequest(tdisp.header(), 0, 1, 0x1, 1)))
+                .as("SET_MMIO_ATTRIBUTE with reserved ATTR bit 0 set").isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(sut, pf0).isInState(TdiState.RUN);
+    }
+}

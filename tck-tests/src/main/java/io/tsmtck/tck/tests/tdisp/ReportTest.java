@@ -1,0 +1,101 @@
+package io.tsmtck.tck.tests.tdisp;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.InterfaceReport;
+import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.MmioRange;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The interface report (PCIe Base 6.x §11.3.10-11.3.11, table 11-15). */
+@Tag("area-tdisp")
+class ReportTest {
+
+    private static final int WHOLE = 0xFFFF;
+    /** A reporting offset that moves every address by 4 GiB. */
+    private static final long OFFSET = 0x1_0000_0000L;
+
+    static Stream<Arguments> everyFunction() {
+        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    static Stream<Arguments> portionSizes() {
+        return Cases.profilesWith(List.of(1, 4, 16, 33));
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-16")
+    void theReportHasOneRangePerBarInBarOrder(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        tdisp.lock();
+
+        InterfaceReport report = ReportReader.read(tdisp, WHOLE).report();
+
+        List<String> expected = function.bars().stream()
+                .map(bar -> "range " + bar.index() + ": " + bar.size() / MmioRange.PAGE_SIZE + " pages")
+                .collect(Collectors.toList());
+        List<String> actual = report.ranges().stream()
+                .map(range -> "range " + range.rangeId() + ": " + range.numberOfPages() + " pages")
+                .collect(Collectors.toList());
+        assertThat("MMIO ranges of " + function.address(), actual).is(expected);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-17")
+    void theReportingOffsetMovesEveryRangeByTheSameAmount(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), 0);
+        List<MmioRange> plain = ReportReader.read(tdisp, WHOLE).report().ranges();
+        tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+        tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), OFFSET);
+        List<MmioRange> moved = ReportReader.read(tdisp, WHOLE).report().ranges();
+
+        List<Long> shifts = new ArrayList<>();
+        for (int i = 0; i < Math.min(plain.size(), moved.size()); i++) {
+            shifts.add(moved.get(i).firstPage() - plain.get(i).firstPage());
+        }
+        assertThat("FIRST_PAGE shifts of " + function.address() + " for MMIO_REPORTING_OFFSET 0x100000000", shifts)
+                .satisfies(s -> s.size() == function.bars().size()
+                        && (s.stream().allMatch(d -> d == OFFSET) || s.stream().allMatch(d -> d == OFFSET >> 12)),
+                        "every range moved by 0x100000000 (byte reading) or 0x100000 (page reading)");
+    }
+
+    @ParameterizedTest(name = "{0}, portions of {1} bytes")
+    @MethodSource("portionSizes")
+    @Must("TDISP-18")
+    void portionsConcatenateToTheWholeReportWithCountingRemainders(Sut sut, int size) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+        tdisp.lock();
+        ReportReader.Read whole = ReportReader.read(tdisp, WHOLE);
+
+        ReportReader.Read portions = ReportReader.read(tdisp, size);
+
+        int total = whole.bytes().size();
+        assertThat("report read in portions of " + size, portions.bytes().hex()).is(whole.bytes().hex());
+        List<String> remainders = portions.portions().stream()
+                .map(p -> p.offset() + "+" + p.length() + " leaves " + p.remainder()).collect(Collectors.toList());
+        assertThat("REMAINDER_LENGTH of each portion (report of " + total + " bytes)", remainders)
+                .satisfies(r -> portions.portions().stream()
+                        .allMatch(p -> p.remainder() == total - p.offset() - p.length()),
+                        "report length - OFFSET - PORTION_LENGTH for every portion");
+    }
+}

@@ -1,0 +1,107 @@
+package io.tsmtck.tck.tests.tdisp;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.tdisp.GetDeviceInterfaceReport;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.LockInterfaceRequest;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdiDriver;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The TDISP state table (PCIe Base 6.x §11.3): which request is legal in which TDI state. */
+@Tag("area-tdisp")
+class StateTableTest {
+
+    static Stream<Arguments> lockedRunOrError() {
+        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR);
+    }
+
+    static Stream<Arguments> unlockedOrError() {
+        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.ERROR);
+    }
+
+    static Stream<Arguments> unlockedRunOrError() {
+        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.RUN,
+                TdiState.ERROR);
+    }
+
+    static Stream<Arguments> everyFunction() {
+        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedRunOrError")
+    @Must("TDISP-01")
+    void lockOutsideConfigUnlockedIsInvalidInterfaceState(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
+                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+        assertThat(sut, function).as("after the refused LOCK").isInState(state);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("unlockedOrError")
+    @Must("TDISP-02")
+    void reportOutsideLockedOrRunIsInvalidInterfaceState(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), 0, 0x40)))
+                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("unlockedRunOrError")
+    @Must("TDISP-03")
+    void startOutsideConfigLockedIsInvalidInterfaceState(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), ByteString.zeros(32))))
+                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+        assertThat(sut, function).as("after the refused START").isInState(state);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-08")
+    void stopInConfigUnlockedSucceedsAndStaysUnlocked(Sut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).isResponse(MessageType.STOP_INTERFACE_RESPONSE);
+        assertThat(sut, function).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedRunOrError")
+    @Must("TDISP-09")
+    void stopReturnsEveryStateToConfigUnlocked(Sut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).isResponse(MessageType.STOP_INTERFACE_RESPONSE);
+        assertThat(sut, function).as("after STOP from " + state).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+}
