@@ -175,7 +175,7 @@ public enum Fault {
     /** VFIO: closing the device does not revoke its dma-bufs for good. */
     VFIO_CLOSE_NO_REVOKE("VFIO-10"),
     /** VFIO: closing the device does not unbind its TDI. */
-    VFIO_CLOSE_NO_UNBIND("VFIO-11", "LIFE-01"),
+    VFIO_CLOSE_NO_UNBIND("VFIO-11"),
     /** VFIO: dma-buf export with flags set is accepted. */
     VFIO_DMABUF_FLAGS_ACCEPTED("VFIO-12"),
     /** VFIO: dma-buf export with no ranges is accepted. */
@@ -235,6 +235,8 @@ public enum Fault {
     IOMMUFD_TSM_BIND_WITHOUT_VM("IOMMUFD-13"),
     /** iommufd: destroying a vdevice leaves its TDI bound. */
     IOMMUFD_VDEVICE_DESTROY_NO_UNBIND("IOMMUFD-14"),
+    /** iommufd: the vdevice tombstoned when its VFIO device closes keeps its TDI bound. */
+    IOMMUFD_TOMBSTONE_KEEPS_BINDING("LIFE-01"),
     /** iommufd: closing the iommufd leaves TDIs bound. */
     IOMMUFD_CLOSE_NO_UNBIND("IOMMUFD-15", "LIFE-02"),
     /** iommufd: TSM request with reserved set is relayed. */

@@ -16,11 +16,11 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.api.tsm.GuestResponse;
-import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.api.wire.ByteString;
+import java.util.Optional;
 
 /**
  * One function assigned to a VM the way a VMM does it through the uAPIs: DSM connected, VFIO
@@ -35,20 +35,20 @@ public final class Assignment {
     private final Sut sut;
     private final PciFunction function;
     private final VfioDevice vfio;
-    private final Vm vm;
+    private final Optional<Vm> vm;
     private final Iommufd iommufd;
     private final ObjectId device;
     private final ObjectId hwpt;
     private final ObjectId viommu;
     private final ObjectId vdevice;
 
-    private Assignment(Sut sut, PciFunction function, Vm vm) {
+    private Assignment(Sut sut, PciFunction function, Optional<Vm> vm) {
         this.sut = sut;
         this.function = function;
         this.vm = vm;
         HostStack stack = sut.stack();
         this.vfio = sut.vfio(function);
-        Setup.require(vfio.associateVm(vm), "associate the VM with " + function.address());
+        vm.ifPresent(v -> Setup.require(vfio.associateVm(v), "associate the VM with " + function.address()));
         this.iommufd = stack.openIommufd();
         this.device = Setup.require(vfio.bindIommufd(iommufd), "VFIO_DEVICE_BIND_IOMMUFD");
         ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
@@ -58,12 +58,11 @@ public final class Assignment {
         this.vdevice = Setup.require(iommufd.allocVdevice(viommu, device, VIRT_ID), "IOMMU_VDEVICE_ALLOC");
     }
 
-    static Assignment of(Sut sut, PciFunction function, VmType type) {
-        if (sut.stack().tsm().state(function.address()) == TsmContextState.NONE
-                && sut.stack().tsm().connectedTsm(function.dsm()).isEmpty()) {
+    static Assignment of(Sut sut, PciFunction function, Optional<VmType> type) {
+        if (sut.stack().tsm().session(function.dsm()).isEmpty()) {
             Setup.require(sut.stack().tsm().connect(function.dsm(), sut.tsmName()), "connect " + function.dsm());
         }
-        Vm vm = Setup.require(sut.stack().kvm().createVm(type), "KVM_CREATE_VM " + type);
+        Optional<Vm> vm = type.map(t -> Setup.require(sut.stack().kvm().createVm(t), "KVM_CREATE_VM " + t));
         return new Assignment(sut, function, vm);
     }
 
@@ -75,8 +74,9 @@ public final class Assignment {
         return vfio;
     }
 
+    /** The VM; the test must have asked for one. */
     public Vm vm() {
-        return vm;
+        return vm.orElseThrow(() -> new IllegalStateException("this assignment has no VM"));
     }
 
     public Iommufd iommufd() {

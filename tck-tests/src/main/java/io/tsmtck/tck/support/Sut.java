@@ -127,11 +127,11 @@ public final class Sut implements AutoCloseable {
 
     /** The full uAPI chain for {@code function}, bound to a new confidential VM. */
     public Assignment assign(PciFunction function) {
-        return Assignment.of(this, function, VmType.CONFIDENTIAL);
+        return Assignment.of(this, function, Optional.of(VmType.CONFIDENTIAL));
     }
 
-    /** The full uAPI chain for {@code function} with a VM of {@code type}. */
-    public Assignment assign(PciFunction function, VmType type) {
+    /** The full uAPI chain for {@code function} with a VM of {@code type}, or without a VM if empty. */
+    public Assignment assign(PciFunction function, Optional<VmType> type) {
         return Assignment.of(this, function, type);
     }
 

@@ -207,7 +207,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     private synchronized void deviceClosing(ObjectId device) {
         for (ObjectId id : new ArrayList<>(objects.keySet())) {
             if (objects.get(id) instanceof IommufdObject.Vdevice v && v.device().equals(device)) {
-                remove(id, true);
+                remove(id, !context.has(Fault.IOMMUFD_TOMBSTONE_KEEPS_BINDING));
                 tombstones.add(id);
             }
         }

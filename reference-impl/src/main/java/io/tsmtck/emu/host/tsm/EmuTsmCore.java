@@ -261,7 +261,9 @@ public final class EmuTsmCore implements TsmCore {
             if (!sameVm && !context.has(Fault.TSM_BIND_OTHER_VM)) {
                 return Result.refused(Errno.EBUSY, function + " is bound to another VM");
             }
-            unbindLocked(d, function);
+            if (!sameVm) {
+                unbindLocked(d, function);
+            }
         }
         if (vm.isPresent() && !context.has(Fault.TSM_BIND_LEGACY_VM)) {
             Result<Done> accepted = backend.acceptsVm(vm.get().type());

@@ -1,0 +1,84 @@
+package io.tsmtck.tck.tests.dmabuf;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.dmabuf.DmaBufAttachment;
+import io.tsmtck.api.dmabuf.Importer;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.api.vfio.DmaBufRequest;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** MMIO dma-bufs as importers see them (vfio_pci_dmabuf.c, dma-buf.c). */
+@Tag("area-dmabuf")
+class DmaBufTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    private static DmaBuf export(VfioDevice vfio) {
+        return Setup.require(vfio.exportDmaBuf(DmaBufRequest.of(0, 0, 8192)), "export BAR0");
+    }
+
+    private static void revokeByClearingDecode(VfioDevice vfio) {
+        Setup.require(vfio.config().write(ConfigRegister.COMMAND, 0), "clear Memory Space Enable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("DMABUF-01")
+    void anImporterWithoutPeerToPeerCannotAttach(Sut sut) {
+        DmaBuf buffer = export(sut.vfio(sut.pf0()));
+
+        assertThat(buffer.attach(new Importer(false))).isRefusedWith(Errno.EOPNOTSUPP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("DMABUF-02")
+    void aRevokedBufferCannotBeMapped(Sut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        DmaBufAttachment attachment = Setup.require(export(vfio).attach(Importer.peerToPeerCapable()), "attach");
+        revokeByClearingDecode(vfio);
+
+        assertThat(attachment.map()).as("map while revoked").isRefusedWith(Errno.ENODEV);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("DMABUF-03")
+    void aRevokedBufferCannotBeAttached(Sut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        DmaBuf buffer = export(vfio);
+        revokeByClearingDecode(vfio);
+
+        assertThat(buffer.attach(Importer.peerToPeerCapable())).as("attach while revoked").isRefusedWith(Errno.ENODEV);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("DMABUF-04")
+    void aRevokeNotifiesEveryAttachment(Sut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        DmaBuf buffer = export(vfio);
+        List<DmaBufAttachment> attachments = List.of(
+                Setup.require(buffer.attach(Importer.peerToPeerCapable()), "first attach"),
+                Setup.require(buffer.attach(Importer.peerToPeerCapable()), "second attach"));
+
+        revokeByClearingDecode(vfio);
+
+        assertThat("move notifications of each attachment",
+                attachments.stream().map(DmaBufAttachment::moveNotifications).toList()).is(List.of(1L, 1L));
+    }
+}

@@ -1,0 +1,150 @@
+package io.tsmtck.tck.tests.idekm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.idekm.IdeKmMessage;
+import io.tsmtck.api.idekm.IdeKmObjectId;
+import io.tsmtck.api.idekm.IdeKmQuery;
+import io.tsmtck.api.idekm.IdeKmQueryResponse;
+import io.tsmtck.api.idekm.KeyProg;
+import io.tsmtck.api.idekm.KeySetCommand;
+import io.tsmtck.api.idekm.KeySubStream;
+import io.tsmtck.api.idekm.KpAck;
+import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.topology.IdeStream;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdispClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** IDE key management between the TSM and the DSM (PCIe Base 6.x §6.33.3). */
+@Tag("area-ide-km")
+class IdeKmTest {
+
+    /** A stream id the TSM does not use, for keys the kit programs itself. */
+    private static final int SPARE_STREAM = 0x33;
+
+    private static List<KeySubStream> lanes() {
+        List<KeySubStream> lanes = new ArrayList<>();
+        for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
+            for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
+                lanes.add(new KeySubStream(KeySubStream.KeySet.K0, direction, sub));
+            }
+        }
+        return lanes;
+    }
+
+    static Stream<Arguments> everyLane() {
+        return Cases.profilesWith(lanes());
+    }
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    private static KeyProg keyProg(KeySubStream lane, int port) {
+        return new KeyProg(SPARE_STREAM, lane, port, ByteString.zeros(KeyProg.KEY_LENGTH),
+                ByteString.zeros(KeyProg.IFV_LENGTH));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLane")
+    @Must("IDEKM-01")
+    void keyProgForPortZeroIsAcknowledgedWithItsOwnIdentity(Sut sut, KeySubStream lane) {
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+
+        Optional<IdeKmMessage> answer = link.ideKm(keyProg(lane, 0));
+
+        assertThat("answer to KEY_PROG stream " + SPARE_STREAM + " " + lane + " port 0", answer)
+                .is(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.SUCCESS, lane, 0)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLane")
+    @Must("IDEKM-02")
+    void keyProgForAnAbsentPortIsUnsupportedPortIndex(Sut sut, KeySubStream lane) {
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+
+        Optional<IdeKmMessage> answer = link.ideKm(keyProg(lane, 7));
+
+        assertThat("answer to KEY_PROG for port 7", answer)
+                .is(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.UNSUPPORTED_PORT_INDEX, lane, 7)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IDEKM-03")
+    void afterConnectTheStreamIsSecure(Sut sut) {
+        PciAddress dsm = sut.connect().dsm().address();
+
+        List<IdeStream> streams = sut.stack().tsm().ideStreams(dsm);
+
+        assertThat("IDE streams of " + dsm + " after connect", streams)
+                .satisfies(s -> !s.isEmpty() && s.stream().allMatch(IdeStream::secure), "at least one, all Secure");
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLane")
+    @Must("IDEKM-04")
+    void stoppingOneSubStreamEndsTheSecureState(Sut sut, KeySubStream lane) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient link = sut.tdisp(pf0);
+        int stream = link.defaultStream();
+
+        link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_STOP, stream, lane, 0));
+
+        assertThat("Secure state of stream " + stream + " after K_SET_STOP " + lane,
+                sut.stack().tsm().ideStreams(pf0.dsm()).stream().filter(s -> s.streamId() == stream)
+                        .map(IdeStream::secure).findFirst()).is(Optional.of(false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IDEKM-05")
+    void ideKmInPlaintextGetsNoResponse(Sut sut) {
+        sut.require(Capability.PLAINTEXT_PROBE);
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+
+        assertThat("an answer to IDE_KM QUERY outside the session", link.ideKmAnsweredInPlaintext(new IdeKmQuery(0)))
+                .is(false);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLane")
+    @Must("IDEKM-06")
+    void goForAKeyNeverProgrammedGetsNoAnswer(Sut sut, KeySubStream lane) {
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+
+        Optional<IdeKmMessage> answer = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, SPARE_STREAM, lane, 0));
+
+        assertThat("answer to K_SET_GO " + lane + " of stream " + SPARE_STREAM + " without keys", answer)
+                .is(Optional.empty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IDEKM-07")
+    void queryNamesTheDsm(Sut sut) {
+        PciAddress dsm = sut.connect().dsm().address();
+
+        Optional<IdeKmMessage> answer = sut.tdisp(sut.pf0()).ideKm(new IdeKmQuery(0));
+
+        assertThat("QUERY_RESP of " + dsm, answer.filter(IdeKmQueryResponse.class::isInstance)
+                .map(r -> String.format("bus %02x devfn %02x", ((IdeKmQueryResponse) r).busNum(),
+                        ((IdeKmQueryResponse) r).devFuncNum())))
+                .is(Optional.of(String.format("bus %02x devfn %02x", dsm.bus(), dsm.device() << 3 | dsm.function())));
+    }
+}

@@ -1,0 +1,145 @@
+package io.tsmtck.tck.tests.iommufd;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.ObjectId;
+import io.tsmtck.api.iommufd.ViommuType;
+import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.api.vm.VmId;
+import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The iommufd object graph: dependencies, uniqueness, tombstones, the vIOMMU's VM. */
+@Tag("area-iommufd")
+class ObjectGraphTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    static Stream<Sut> withSubfunctions() {
+        return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-01")
+    void aViommuWithAVdeviceIsBusy(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        assertThat(a.iommufd().destroy(a.viommu())).as("destroy the vIOMMU under a vdevice").isRefusedWith(Errno.EBUSY);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-02")
+    void aHwptUnderAViommuIsBusy(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        assertThat(a.iommufd().destroy(a.hwpt())).as("destroy the HWPT under a vIOMMU").isRefusedWith(Errno.EBUSY);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withSubfunctions")
+    @Must("IOMMUFD-03")
+    void aDuplicateVirtIdIsExists(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        VfioDevice second = sut.vfio(sut.function(1));
+        ObjectId device = Setup.require(second.bindIommufd(a.iommufd()), "bind a second device to the iommufd");
+
+        assertThat(a.iommufd().allocVdevice(a.viommu(), device, Assignment.VIRT_ID))
+                .as("a second device with virt_id 0x%x", Assignment.VIRT_ID).isRefusedWith(Errno.EEXIST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-04")
+    void aSecondVdeviceForOneDeviceIsExists(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        assertThat(a.iommufd().allocVdevice(a.viommu(), a.device(), Assignment.VIRT_ID + 8))
+                .as("a second vdevice for the device").isRefusedWith(Errno.EEXIST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-05")
+    void aViommuOnAPlainHwptIsInvalid(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        Iommufd iommufd = a.iommufd();
+        ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
+        ObjectId plain = Setup.require(iommufd.allocHwpt(a.device(), ioas, 0), "a HWPT without NEST_PARENT");
+        ViommuType type = Setup.require(iommufd.hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+
+        assertThat(iommufd.allocViommu(a.device(), plain, type, 0)).isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-06")
+    void aDefaultTypeViommuIsNotSupported(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        assertThat(a.iommufd().allocViommu(a.device(), a.hwpt(), ViommuType.DEFAULT, 0))
+                .isRefusedWith(Errno.EOPNOTSUPP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-07")
+    void viommuFlagsAreNotSupported(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        ViommuType type = Setup.require(a.iommufd().hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+
+        assertThat(a.iommufd().allocViommu(a.device(), a.hwpt(), type, 1)).isRefusedWith(Errno.EOPNOTSUPP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-08")
+    void theViommuKeepsTheVmAlive(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        VmId vm = a.vm().id();
+
+        a.vm().close();
+        a.vfio().close();
+
+        assertThat("VM " + vm.value() + " alive with its fd and the VFIO device closed, the vIOMMU alive",
+                sut.stack().kvm().isAlive(vm)).is(true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-09")
+    void theVdeviceOfAClosedDeviceIsATombstone(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        a.vfio().close();
+
+        assertThat(a.iommufd().destroy(a.vdevice())).as("destroy the vdevice of a closed device")
+                .isRefusedWith(Errno.ENOENT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("IOMMUFD-10")
+    void idsAreNotReused(Sut sut) {
+        Iommufd iommufd = sut.assign(sut.pf0()).iommufd();
+        ObjectId first = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
+        Setup.require(iommufd.destroy(first), "IOMMU_DESTROY");
+
+        ObjectId second = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC again");
+
+        assertThat("id of an IOAS allocated after IOAS " + first.value() + " was destroyed", second)
+                .satisfies(id -> !id.equals(first), "a new id");
+    }
+}

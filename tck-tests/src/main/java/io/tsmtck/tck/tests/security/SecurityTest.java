@@ -1,0 +1,71 @@
+package io.tsmtck.tck.tests.security;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tsm.GuestRequestScope;
+import io.tsmtck.api.vfio.DmaBufRequest;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Security properties across layers, from the January 2025 dri-devel message. */
+@Tag("area-security")
+class SecurityTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("SEC-01")
+    void bindLocksButNeverStarts(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        Setup.require(a.bind(), "bind");
+
+        assertThat(sut, sut.pf0()).as("after bind, before any guest request").isInState(TdiState.CONFIG_LOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("SEC-02")
+    void anInfoRequestCannotStartTheInterface(Sut sut) {
+        Assignment a = sut.assign(sut.pf0()).bound();
+
+        a.guest(GuestRequestScope.INFO, new StartInterfaceRequest(a.header(), ByteString.zeros(32)));
+
+        assertThat(sut, sut.pf0()).as("after a START sent with scope INFO").isInState(TdiState.CONFIG_LOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("SEC-03")
+    void theHostCpuCannotAccessPrivateMmio(Sut sut) {
+        Assignment a = sut.assign(sut.pf0()).bound();
+        DmaBuf buffer = Setup.require(a.vfio().exportDmaBuf(DmaBufRequest.of(0, 0, 4096)),
+                "export private MMIO for KVM");
+
+        assertThat(buffer.cpuAccess()).as("host CPU access to the dma-buf of a bound TDI").isRefused();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("SEC-04")
+    void oneBindCallLeavesTheTdiLocked(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+
+        assertThat(a.bind()).as("the one TSM bind call").succeeded();
+        assertThat(sut, sut.pf0()).as("after the one bind call").isInState(TdiState.CONFIG_LOCKED);
+    }
+}

@@ -1,0 +1,111 @@
+package io.tsmtck.tck.tests.tsm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.vm.Vm;
+import io.tsmtck.api.vm.VmType;
+import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The core's bind and unbind contract ({@code pci_tsm_bind()}, {@code pci_tsm_unbind()}). */
+@Tag("area-tsm")
+class BindTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    private static Vm newVm(Sut sut) {
+        return Setup.require(sut.stack().kvm().createVm(VmType.CONFIDENTIAL), "KVM_CREATE_VM");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-09")
+    void bindWithoutAVmIsInvalid(Sut sut) {
+        PciFunction pf0 = sut.connect().pf0();
+
+        assertThat(sut.stack().tsm().bind(pf0.address(), Optional.empty(), Assignment.VIRT_ID))
+                .as("bind without a VM").isRefusedWith(Errno.EINVAL);
+        assertThat(sut, pf0).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-10")
+    void bindWithoutConnectIsInvalid(Sut sut) {
+        PciFunction pf0 = sut.pf0();
+
+        assertThat(sut.stack().tsm().bind(pf0.address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
+                .as("bind of a function that is not connected").isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-11")
+    void bindingAgainToTheSameVmSucceedsAndKeepsTheLock(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+
+        assertThat(sut.stack().tsm().bind(sut.pf0().address(), Optional.of(assignment.vm()), Assignment.VIRT_ID))
+                .as("second bind to the same VM").succeeded();
+        assertThat(sut, sut.pf0()).isInState(TdiState.CONFIG_LOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-12")
+    void bindingToAnotherVmIsBusy(Sut sut) {
+        sut.assign(sut.pf0()).bound();
+
+        assertThat(sut.stack().tsm().bind(sut.pf0().address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
+                .as("bind to a second VM").isRefusedWith(Errno.EBUSY);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-13")
+    void unbindUnlocksTheTdiAndLeavesTheFunctionConnected(Sut sut) {
+        sut.assign(sut.pf0()).bound();
+        TsmCore tsm = sut.stack().tsm();
+
+        assertThat(tsm.unbind(sut.pf0().address())).succeeded();
+        assertThat(sut, sut.pf0()).as("after unbind").isInState(TdiState.CONFIG_UNLOCKED);
+        assertThat("context state of " + sut.pf0().address(), tsm.state(sut.pf0().address()))
+                .is(TsmContextState.CONNECTED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-14")
+    void unbindingAnUnboundFunctionSucceeds(Sut sut) {
+        sut.connect();
+
+        assertThat(sut.stack().tsm().unbind(sut.pf0().address())).as("unbind of an unbound function").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-08")
+    void disconnectUnbindsEveryTdi(Sut sut) {
+        sut.assign(sut.pf0()).bound().guestStart();
+        TsmCore tsm = sut.stack().tsm();
+
+        Setup.require(tsm.disconnect(sut.dsm().address(), sut.tsmName()), "disconnect");
+        sut.connect();
+
+        assertThat(sut, sut.pf0()).as("after disconnect and reconnect").isInState(TdiState.CONFIG_UNLOCKED);
+    }
+}

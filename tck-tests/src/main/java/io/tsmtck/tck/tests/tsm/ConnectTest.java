@@ -1,0 +1,105 @@
+package io.tsmtck.tck.tests.tsm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Connect and disconnect of a DSM (drivers/pci/tsm.c). */
+@Tag("area-tsm")
+class ConnectTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    static Stream<Arguments> malformedNames() {
+        return Cases.profilesWith(List.of("foo", "tsm", "TSM0", "tsm-1", "tsm0x", " tsm0"));
+    }
+
+    @ParameterizedTest(name = "{0}, name \"{1}\"")
+    @MethodSource("malformedNames")
+    @Must("TSM-01")
+    void aNameNotOfTheFormTsmNIsInvalid(Sut sut, String name) {
+        assertThat(sut.stack().tsm().connect(sut.dsm().address(), name)).as("connect to \"%s\"", name)
+                .isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-02")
+    void connectingTwiceIsBusy(Sut sut) {
+        sut.connect();
+
+        assertThat(sut.stack().tsm().connect(sut.dsm().address(), sut.tsmName())).as("second connect")
+                .isRefusedWith(Errno.EBUSY);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-03")
+    void connectingToAnAbsentTsmIsNoSuchDevice(Sut sut) {
+        assertThat(sut.stack().tsm().connect(sut.dsm().address(), "tsm97")).as("connect to tsm97")
+                .isRefusedWith(Errno.ENXIO);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-04")
+    void disconnectingWithoutConnectIsNoSuchDevice(Sut sut) {
+        assertThat(sut.stack().tsm().disconnect(sut.dsm().address(), sut.tsmName())).isRefusedWith(Errno.ENXIO);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-05")
+    void disconnectingFromAnotherTsmIsInvalid(Sut sut) {
+        sut.connect();
+
+        assertThat(sut.stack().tsm().disconnect(sut.dsm().address(), "tsm97")).as("disconnect naming tsm97")
+                .isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-06")
+    void connectTakesOneSecureStreamAndDisconnectGivesItBack(Sut sut) {
+        TsmCore tsm = sut.stack().tsm();
+        Dsm dsm = sut.dsm();
+        int before = tsm.availableSecureStreams(dsm.hostBridge());
+
+        sut.connect();
+        int connected = tsm.availableSecureStreams(dsm.hostBridge());
+        Setup.require(tsm.disconnect(dsm.address(), sut.tsmName()), "disconnect");
+        int after = tsm.availableSecureStreams(dsm.hostBridge());
+
+        assertThat("available_secure_streams of " + dsm.hostBridge() + " before, connected, after",
+                List.of(connected, after)).is(List.of(before - 1, before));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-07")
+    void afterConnectTheDsmShowsItsTsmAndIsConnected(Sut sut) {
+        sut.connect();
+
+        assertThat("tsm/connect of " + sut.pf0().address(), sut.stack().tsm().connectedTsm(sut.pf0().address()))
+                .is(Optional.of(sut.tsmName()));
+        assertThat("context state of " + sut.pf0().address(), sut.stack().tsm().state(sut.pf0().address()))
+                .is(TsmContextState.CONNECTED);
+    }
+}

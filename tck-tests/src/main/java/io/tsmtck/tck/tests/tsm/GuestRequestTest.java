@@ -1,0 +1,92 @@
+package io.tsmtck.tck.tests.tsm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tsm.GuestRequest;
+import io.tsmtck.api.tsm.GuestRequestScope;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Guest requests and what the core shows while a TDI is bound. */
+@Tag("area-tsm")
+class GuestRequestTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    static Stream<Arguments> scopesAboveStateChange() {
+        return Cases.profilesWith(List.of(GuestRequestScope.DEBUG_READ, GuestRequestScope.DEBUG_WRITE,
+                new GuestRequestScope(4), new GuestRequestScope(0xFFFF_FFFFL)));
+    }
+
+    static Stream<Arguments> boundStates() {
+        return Cases.profilesWith(List.of(TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR));
+    }
+
+    private static GuestRequest stateRead(Assignment assignment, GuestRequestScope scope) {
+        return new GuestRequest(scope, HeaderOnlyMessage.getState(assignment.header()).encode());
+    }
+
+    @ParameterizedTest(name = "{0}, scope {1}")
+    @MethodSource("scopesAboveStateChange")
+    @Must("TSM-15")
+    void aScopeAboveStateChangeIsInvalid(Sut sut, GuestRequestScope scope) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+
+        assertThat(sut.stack().tsm().guestRequest(sut.pf0().address(), stateRead(assignment, scope)))
+                .as("guest request with scope %d", scope.value()).isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-16")
+    void aRequestForAnUnboundTdiIsNoSuchDevice(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0());
+
+        assertThat(sut.stack().tsm().guestRequest(sut.pf0().address(),
+                stateRead(assignment, GuestRequestScope.INFO))).as("INFO request before bind")
+                .isRefusedWith(Errno.ENXIO);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("boundStates")
+    @Must("TSM-17")
+    void boundNamesTheTsmInEveryBoundState(Sut sut, TdiState state) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+        if (state == TdiState.RUN) {
+            Setup.require(assignment.guestStart(), "guest start");
+        }
+        if (state == TdiState.ERROR) {
+            Setup.require(assignment.vfio().config().write(ConfigRegister.COMMAND, 0), "clear MSE");
+        }
+
+        assertThat("tsm/bound of " + sut.pf0().address() + " in " + state,
+                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("TSM-18")
+    void theGuestsStateChangeRequestStartsTheInterface(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+
+        assertThat(assignment.guestStart()).as("STATE_CHANGE START from the guest").succeeded();
+        assertThat(sut, sut.pf0()).isInState(TdiState.RUN);
+    }
+}

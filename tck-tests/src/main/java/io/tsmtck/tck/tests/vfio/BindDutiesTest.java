@@ -1,0 +1,133 @@
+package io.tsmtck.tck.tests.vfio;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.dmabuf.DmaBufAttachment;
+import io.tsmtck.api.dmabuf.Importer;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.api.vfio.DmaBufRequest;
+import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What VFIO, the owner of the device's MMIO, must do around a TSM bind and at close (the January
+ * 2025 dri-devel message's pseudo code around {@code pci_tsm_dev_bind()}).
+ */
+@Tag("area-vfio")
+class BindDutiesTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    static Stream<Arguments> everyBar() {
+        return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> IntStream
+                .range(0, spec.topology().barSizes().size()).mapToObj(bar -> Arguments.of(new Sut(spec), bar)));
+    }
+
+    static DmaBuf export(Assignment assignment) {
+        return Setup.require(assignment.vfio().exportDmaBuf(DmaBufRequest.of(0, 0, 4096)), "export BAR0 page 0");
+    }
+
+    static DmaBufAttachment attach(DmaBuf buffer) {
+        return Setup.require(buffer.attach(Importer.peerToPeerCapable()), "attach a peer-to-peer importer");
+    }
+
+    @ParameterizedTest(name = "{0}, BAR{1} mapped")
+    @MethodSource("everyBar")
+    @Must("VFIO-01")
+    void bindIsRefusedWhileABarIsMapped(Sut sut, int bar) {
+        Assignment assignment = sut.assign(sut.pf0());
+        Setup.require(assignment.vfio().mmap(bar, 0, 4096), "mmap BAR" + bar);
+
+        assertThat(assignment.bind()).as("bind with BAR%d mmapped", bar).isRefused();
+        assertThat(sut, sut.pf0()).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-02")
+    void bindRevokesTheDmaBufs(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0());
+        DmaBufAttachment attachment = attach(export(assignment));
+
+        assignment.bound();
+
+        assertThat("move notifications of an attachment during bind", attachment.moveNotifications())
+                .satisfies(n -> n >= 1, "at least one (the revoke before the TSM bind)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-03")
+    void bindWithMemoryDecodeOnRestoresTheDmaBufs(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0());
+        DmaBuf buffer = export(assignment);
+
+        assignment.bound();
+
+        assertThat(buffer).as("dma-buf after bind with memory decode enabled").isActive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-04")
+    void bindWithMemoryDecodeOffLeavesTheDmaBufsRevoked(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0());
+        DmaBuf buffer = export(assignment);
+        Setup.require(assignment.vfio().config().write(ConfigRegister.COMMAND, 0), "clear Memory Space Enable");
+
+        assignment.bound();
+
+        assertThat(buffer).as("dma-buf after bind with memory decode disabled").isRevoked();
+    }
+
+    @ParameterizedTest(name = "{0}, BAR{1}")
+    @MethodSource("everyBar")
+    @Must("VFIO-05")
+    void aBoundDevicesBarCannotBeMapped(Sut sut, int bar) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+
+        assertThat(assignment.vfio().mmap(bar, 0, 4096)).as("mmap of BAR%d while bound", bar).isRefused();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-10")
+    void closingTheDeviceRevokesItsDmaBufsForGood(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0());
+        DmaBuf buffer = export(assignment);
+
+        assignment.vfio().close();
+
+        assertThat(buffer).as("dma-buf after its VFIO device closed").isRevoked();
+        assertThat(buffer.attach(Importer.peerToPeerCapable())).as("attach after close").isRefused();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-11")
+    void closingTheDeviceUnbindsAndUnlocksTheTdi(Sut sut) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+        Setup.require(assignment.guestStart(), "guest start");
+
+        assignment.vfio().close();
+
+        assertThat(sut, sut.pf0()).as("after closing the VFIO device").isInState(TdiState.CONFIG_UNLOCKED);
+        assertThat("context state after closing the VFIO device", sut.stack().tsm().state(sut.pf0().address()))
+                .is(TsmContextState.CONNECTED);
+    }
+}

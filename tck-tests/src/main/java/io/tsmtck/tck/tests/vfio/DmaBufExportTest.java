@@ -1,0 +1,95 @@
+package io.tsmtck.tck.tests.vfio;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.vfio.DmaBufRange;
+import io.tsmtck.api.vfio.DmaBufRequest;
+import io.tsmtck.api.vfio.Region;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The argument checks of VFIO_DEVICE_FEATURE_DMA_BUF (vfio_pci_dmabuf.c). */
+@Tag("area-vfio")
+class DmaBufExportTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    static Stream<Arguments> nonBarRegions() {
+        return Cases.profilesWith(List.of(Region.ROM_INDEX, Region.CONFIG_INDEX, 9));
+    }
+
+    static Stream<Arguments> unalignedRanges() {
+        return Cases.profilesWith(List.of(new DmaBufRange(1, 4096), new DmaBufRange(0, 4095),
+                new DmaBufRange(2048, 4096)));
+    }
+
+    private static DmaBufRequest oneRange(long offset, long length) {
+        return DmaBufRequest.of(0, offset, length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-12")
+    void flagsAreInvalid(Sut sut) {
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 1, List.of(new DmaBufRange(0, 4096)))))
+                .isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-13")
+    void noRangesIsInvalid(Sut sut) {
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 0, List.of()))).isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}, region {1}")
+    @MethodSource("nonBarRegions")
+    @Must("VFIO-14")
+    void aRegionThatIsNotABarIsNoSuchDevice(Sut sut, int region) {
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(DmaBufRequest.of(region, 0, 4096))).as("region %d", region)
+                .isRefusedWith(Errno.ENODEV);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-15")
+    void aZeroLengthRangeIsInvalid(Sut sut) {
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(0, 0))).isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("unalignedRanges")
+    @Must("VFIO-16")
+    void anUnalignedRangeIsInvalid(Sut sut, DmaBufRange range) {
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 0, List.of(range)))).as("%s", range)
+                .isRefusedWith(Errno.EINVAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-17")
+    void anOverflowingRangeIsOverflow(Sut sut) {
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(-4096L, 8192))).isRefusedWith(Errno.EOVERFLOW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VFIO-18")
+    void aRangePastTheBarIsInvalid(Sut sut) {
+        long size = sut.pf0().bars().get(0).size();
+
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(size - 4096, 8192))).as("range ending 4 KiB past BAR0")
+                .isRefusedWith(Errno.EINVAL);
+    }
+}

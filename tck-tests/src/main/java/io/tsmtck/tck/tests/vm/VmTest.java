@@ -1,0 +1,51 @@
+package io.tsmtck.tck.tests.vm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.vm.VmId;
+import io.tsmtck.api.vm.VmType;
+import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The VM handle that names the confidential VM to the secure world. */
+@Tag("area-vm")
+class VmTest {
+
+    static Stream<Sut> everyProfile() {
+        return Suts.everyProfile();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VM-01")
+    void aTdiIsNotBoundToALegacyVm(Sut sut) {
+        Assignment a = sut.assign(sut.pf0(), Optional.of(VmType.LEGACY));
+
+        assertThat(a.bind()).as("bind to a legacy VM").isRefused();
+        assertThat(sut, sut.pf0()).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyProfile")
+    @Must("VM-02")
+    void theVmIsFreedWithItsLastHolder(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        VmId vm = a.vm().id();
+        a.vm().close();
+        a.vfio().close();
+
+        Setup.require(a.iommufd().destroy(a.viommu()), "IOMMU_DESTROY of the vIOMMU");
+
+        assertThat("VM " + vm.value() + " alive after its fd, VFIO device and vIOMMU are gone",
+                sut.stack().kvm().isAlive(vm)).is(false);
+    }
+}
