@@ -1,0 +1,130 @@
+package io.tsmtck.tck.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.CertificationReport.RuleResult;
+import io.tsmtck.tck.support.Implementation;
+import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.support.RuleExtension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the kit against the implementation on the classpath with the JUnit Platform launcher and
+ * builds the certification report. A plain library: the plugin's forked JVM calls it through
+ * {@link Main}, and anyone can call it from code.
+ */
+public final class KitRunner {
+
+    /** The package holding the kit's tests. */
+    public static final String TESTS_PACKAGE = "io.tsmtck.tck.tests";
+
+    private KitRunner() {
+    }
+
+    /** Runs {@code config}; {@code progress} hears of every finished test. */
+    public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
+        TsmStackProvider provider = Implementation.provider();
+        TestOutcomes outcomes = new TestOutcomes(progress);
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(request(config), outcomes);
+        }
+        return report(config, provider, outcomes.outcomes());
+    }
+
+    private static LauncherDiscoveryRequest request(RunConfig config) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(TESTS_PACKAGE))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+        if (!config.areas().isEmpty()) {
+            request.filters(TagFilter.includeTags(config.areas()));
+        }
+        if (!config.rules().isEmpty()) {
+            request.filters((PostDiscoveryFilter) descriptor -> descriptor.getSource()
+                    .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .map(source -> RuleExtension.citedId(source.getJavaMethod())
+                            .map(id -> FilterResult.includedIf(config.rules().contains(id)))
+                            .orElse(FilterResult.excluded("cites no rule")))
+                    .orElse(FilterResult.included("container")));
+        }
+        return request.build();
+    }
+
+    private static CertificationReport report(RunConfig config, TsmStackProvider provider,
+                                              List<TestOutcomes.Outcome> outcomes) {
+        Catalogue catalogue = Catalogue.standard();
+        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes);
+        Map<String, String> kitHashes = hashes(Catalogue.class, TsmStackProvider.class);
+        Map<String, String> implementationHashes = hashes(provider.getClass());
+        List<String> problems = new ArrayList<>();
+        if (!config.isWholeKit()) {
+            problems.add("a selection of rules or areas ran, not the whole kit");
+        }
+        if (kitHashes.size() < 2 || implementationHashes.isEmpty()) {
+            problems.add("the kit or the implementation was not loaded from jars, so no SHA-256 could be computed");
+        }
+        if (outcomes.isEmpty()) {
+            problems.add("no test ran");
+        }
+        CertificationReport.Environment environment = new CertificationReport.Environment(
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                config.maven(), KitConfig.seed(),
+                Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
+                        KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis()),
+                selection(config));
+        return new CertificationReport(ReportFolder.verdict(config.isWholeKit(), rules, problems), true,
+                new CertificationReport.Kit(kitVersion(), kitHashes, catalogue.rules().size()),
+                new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
+                        config.artifacts(), implementationHashes),
+                environment, ReportFolder.totals(rules, outcomes.size()), rules, problems);
+    }
+
+    private static List<String> selection(RunConfig config) {
+        List<String> selection = new ArrayList<>();
+        config.rules().forEach(rule -> selection.add("rule " + rule));
+        config.areas().forEach(area -> selection.add("area " + area));
+        return selection;
+    }
+
+    private static String kitVersion() {
+        return Optional.ofNullable(Catalogue.class.getPackage().getImplementationVersion())
+                .orElse("unknown (not loaded from the kit's jar)");
+    }
+
+    private static Map<String, String> hashes(Class<?>... types) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Class<?> type : types) {
+            Hashes.jarOf(type).ifPresent(jar -> {
+                try {
+                    hashes.put(jar.getFileName().toString(), Hashes.sha256(jar));
+                } catch (IOException e) {
+                    hashes.put(jar.getFileName().toString(), "unreadable: " + e.getMessage());
+                }
+            });
+        }
+        return hashes;
+    }
+
+    /** Where {@code config} says the reports go. */
+    static Path outputDirectory(RunConfig config) {
+        return Path.of(config.outputDirectory());
+    }
+}

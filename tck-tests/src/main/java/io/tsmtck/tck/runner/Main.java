@@ -1,0 +1,79 @@
+package io.tsmtck.tck.runner;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.CertificationReport.RuleResult;
+import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.report.JsonReports;
+import io.tsmtck.tck.support.KitConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The forked runner: {@code java -cp <kit + implementation> io.tsmtck.tck.runner.Main <run-config.json>}.
+ * Runs the kit, writes the report, prints progress by area, one line per failed rule, totals and
+ * the verdict. Exit status: 0 when the kit ran (whatever the verdict: the caller reads the
+ * report), 2 when it could not run (no or several providers, a provider that throws, a bad config).
+ */
+public final class Main {
+
+    /** Exit status when the kit could not run. */
+    public static final int CANNOT_RUN = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length != 1) {
+            out.println("[tsm-tck] usage: java -cp <kit and implementation> " + Main.class.getName()
+                    + " <run-config.json>");
+            return CANNOT_RUN;
+        }
+        try {
+            RunConfig config = new ObjectMapper().registerModule(new Jdk8Module())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(Path.of(args[0]).toFile(), RunConfig.class);
+            config.seed().ifPresent(seed -> System.setProperty(KitConfig.SEED, Long.toString(seed)));
+            config.timeoutHappenMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_HAPPEN, Long.toString(t)));
+            config.timeoutAbsentMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_ABSENT, Long.toString(t)));
+            out.printf("[tsm-tck] seed %d (replay with -D%s=%d)%n", KitConfig.seed(), KitConfig.SEED, KitConfig.seed());
+            Set<String> areasSeen = new HashSet<>();
+            CertificationReport report = KitRunner.run(config, outcome -> Catalogue.standard().rule(outcome.ruleId())
+                    .map(rule -> rule.area()).filter(area -> areasSeen.add(area.name()))
+                    .ifPresent(area -> out.println("[tsm-tck] running " + area + " rules")));
+            Path file = JsonReports.write(report, KitRunner.outputDirectory(config));
+            summarize(report, file, out);
+            return 0;
+        } catch (IllegalStateException | IOException e) {
+            out.println("[tsm-tck] ERROR: the kit could not run: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+    }
+
+    /** The closing lines: failed rules, totals, verdict, report path. */
+    public static void summarize(CertificationReport report, Path file, PrintStream out) {
+        for (RuleResult rule : report.rules()) {
+            if (rule.status() == RuleStatus.FAILED) {
+                String first = rule.tests().stream().filter(t -> t.status().equals("FAILED")).findFirst()
+                        .map(t -> t.message().lines().findFirst().orElse("")).orElse("");
+                out.printf("[tsm-tck] Rule %s (%s) failed: %s%n", rule.id(), rule.level(), first);
+            }
+        }
+        CertificationReport.Totals t = report.totals();
+        out.printf("[tsm-tck] %d rules (%d MUST): %d passed, %d failed, %d not tested, %d excluded; %d tests run%n",
+                t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.excluded(), t.testsExecuted());
+        report.problems().forEach(p -> out.println("[tsm-tck] not a clean certification: " + p));
+        out.println("[tsm-tck] verdict: " + report.verdict());
+        out.println("[tsm-tck] report: " + file.toAbsolutePath());
+    }
+}

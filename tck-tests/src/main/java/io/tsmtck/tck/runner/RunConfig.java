@@ -1,0 +1,38 @@
+package io.tsmtck.tck.runner;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one kit run does, as the plugin hands it to the forked runner ({@code run-config.json}).
+ *
+ * @param outputDirectory where the reports go
+ * @param rules rule ids to run; empty for all (a selection makes the run NOT_A_CERTIFICATION_RUN)
+ * @param areas areas to run (tag names, e.g. {@code area-tdisp}); empty for all
+ * @param seed the seed, or empty for the kit's default
+ * @param timeoutHappenMillis the "must happen" timeout, or empty for the default
+ * @param timeoutAbsentMillis the "must not happen" timeout, or empty for the default
+ * @param maven the Maven version running the plugin, for the report
+ * @param artifacts the implementation's artifact coordinates, for the report
+ */
+public record RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
+                        Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
+                        Optional<String> maven, List<String> artifacts) {
+
+    public RunConfig {
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        areas = areas == null ? List.of() : List.copyOf(areas);
+        seed = seed == null ? Optional.empty() : seed;
+        timeoutHappenMillis = timeoutHappenMillis == null ? Optional.empty() : timeoutHappenMillis;
+        timeoutAbsentMillis = timeoutAbsentMillis == null ? Optional.empty() : timeoutAbsentMillis;
+        maven = maven == null ? Optional.empty() : maven;
+        artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+    }
+
+    /** Whether the run is the whole kit. */
+    public boolean isWholeKit() {
+        return rules.isEmpty() && areas.isEmpty();
+    }
+}

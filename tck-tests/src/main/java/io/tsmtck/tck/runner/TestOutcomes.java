@@ -1,0 +1,103 @@
+package io.tsmtck.tck.runner;
+
+import io.tsmtck.tck.support.RuleExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Collects every executed test invocation with its rule (from the test method's annotation, never
+ * its name), status, message and transcript. Parameterized invocations exist only at execution
+ * time, so this counts what ran, not what was discovered.
+ */
+public final class TestOutcomes implements TestExecutionListener {
+
+    /** One finished invocation. */
+    public record Outcome(String ruleId, String name, String status, String message, String transcript) {
+    }
+
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final Map<String, String> transcripts = new ConcurrentHashMap<>();
+    private final ProgressListener progress;
+    private TestPlan plan;
+
+    /** Progress callback, by area. */
+    public interface ProgressListener {
+        void finished(Outcome outcome);
+    }
+
+    TestOutcomes(ProgressListener progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        this.plan = testPlan;
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        entry.getKeyValuePairs().forEach((key, value) -> {
+            if (key.equals(RuleExtension.TRANSCRIPT_ENTRY)) {
+                transcripts.put(test.getUniqueId(), value);
+            }
+        });
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        if (test.isTest()) {
+            record(test, "NOT_TESTED", reason);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            return;
+        }
+        String message = result.getThrowable().map(Throwable::getMessage).orElse("");
+        switch (result.getStatus()) {
+            case SUCCESSFUL:
+                record(test, "PASSED", "");
+                break;
+            case ABORTED:
+                record(test, "NOT_TESTED", message);
+                break;
+            default:
+                record(test, "FAILED", message == null ? result.getThrowable().map(Object::toString).orElse("")
+                        : message);
+        }
+    }
+
+    private synchronized void record(TestIdentifier test, String status, String message) {
+        Outcome outcome = new Outcome(ruleOf(test).orElse("?"), name(test), status, message == null ? "" : message,
+                transcripts.getOrDefault(test.getUniqueId(), ""));
+        outcomes.add(outcome);
+        progress.finished(outcome);
+    }
+
+    private String name(TestIdentifier test) {
+        String parent = plan == null ? "" : plan.getParent(test).map(TestIdentifier::getDisplayName).orElse("");
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(s -> s.getClassName().substring(s.getClassName().lastIndexOf('.') + 1) + "." + s.getMethodName())
+                .orElse(parent) + " " + test.getDisplayName();
+    }
+
+    private static Optional<String> ruleOf(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .flatMap(source -> RuleExtension.citedId(source.getJavaMethod()));
+    }
+
+    synchronized List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+}
