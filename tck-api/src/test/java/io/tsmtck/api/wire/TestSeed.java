@@ -1,6 +1,7 @@
 package io.tsmtck.api.wire;
 
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The seed of the randomised codec tests: {@code -Dtsm-tck.seed=N} (or {@code TSM_TCK_SEED}) to
@@ -9,6 +10,7 @@ import java.util.Random;
 public final class TestSeed {
 
     private static final long DEFAULT_SEED = 0x20250120L;
+    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
     private TestSeed() {
     }
@@ -19,10 +21,12 @@ public final class TestSeed {
         return configured == null ? DEFAULT_SEED : Long.decode(configured);
     }
 
-    /** A random source for {@code purpose}, announcing the seed on standard output. */
+    /** A random source for {@code purpose}; the seed is announced once per JVM on standard output. */
     public static Random random(String purpose) {
         long seed = value();
-        System.out.printf("%s: seed %d (replay with -Dtsm-tck.seed=%d)%n", purpose, seed, seed);
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            System.out.printf("codec tests: seed %d (replay with -Dtsm-tck.seed=%d)%n", seed, seed);
+        }
         return new Random(seed ^ purpose.hashCode());
     }
 }

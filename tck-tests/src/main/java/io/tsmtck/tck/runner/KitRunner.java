@@ -52,6 +52,9 @@ public final class KitRunner {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(TESTS_PACKAGE))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+        config.testTimeoutSeconds().ifPresent(seconds -> request.configurationParameter(
+                "junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
+                .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s"));
         if (!config.areas().isEmpty()) {
             request.filters(TagFilter.includeTags(config.areas()));
         }

@@ -11,6 +11,8 @@ import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -47,11 +49,20 @@ public final class Main {
             config.timeoutHappenMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_HAPPEN, Long.toString(t)));
             config.timeoutAbsentMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_ABSENT, Long.toString(t)));
             out.printf("[tsm-tck] seed %d (replay with -D%s=%d)%n", KitConfig.seed(), KitConfig.SEED, KitConfig.seed());
+            Path directory = KitRunner.outputDirectory(config);
+            Files.createDirectories(directory);
             Set<String> areasSeen = new HashSet<>();
-            CertificationReport report = KitRunner.run(config, outcome -> Catalogue.standard().rule(outcome.ruleId())
-                    .map(rule -> rule.area()).filter(area -> areasSeen.add(area.name()))
-                    .ifPresent(area -> out.println("[tsm-tck] running " + area + " rules")));
-            Path file = JsonReports.write(report, KitRunner.outputDirectory(config));
+            CertificationReport report;
+            try (PrintWriter progress = new PrintWriter(Files.newBufferedWriter(
+                    directory.resolve(IncompleteReports.PROGRESS_FILE)), true)) {
+                report = KitRunner.run(config, outcome -> {
+                    progress.println(outcome.ruleId() + "\t" + outcome.status() + "\t" + outcome.name());
+                    Catalogue.standard().rule(outcome.ruleId()).map(rule -> rule.area())
+                            .filter(area -> areasSeen.add(area.name()))
+                            .ifPresent(area -> out.println("[tsm-tck] running " + area + " rules"));
+                });
+            }
+            Path file = JsonReports.write(report, directory);
             summarize(report, file, out);
             return 0;
         } catch (IllegalStateException | IOException e) {
@@ -60,12 +71,20 @@ public final class Main {
         }
     }
 
+    /** The subject, expected and actual lines of a kit failure message, on one line. */
+    private static String essentials(String message) {
+        String compact = message.lines().map(String::trim)
+                .filter(line -> line.startsWith("subject:") || line.startsWith("expected:") || line.startsWith("actual:"))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return compact.isEmpty() ? message.lines().findFirst().orElse("") : compact;
+    }
+
     /** The closing lines: failed rules, totals, verdict, report path. */
     public static void summarize(CertificationReport report, Path file, PrintStream out) {
         for (RuleResult rule : report.rules()) {
             if (rule.status() == RuleStatus.FAILED) {
                 String first = rule.tests().stream().filter(t -> t.status().equals("FAILED")).findFirst()
-                        .map(t -> t.message().lines().findFirst().orElse("")).orElse("");
+                        .map(t -> t.name() + ": " + essentials(t.message())).orElse("");
                 out.printf("[tsm-tck] Rule %s (%s) failed: %s%n", rule.id(), rule.level(), first);
             }
         }

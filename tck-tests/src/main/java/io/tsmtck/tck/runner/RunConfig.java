@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param seed the seed, or empty for the kit's default
  * @param timeoutHappenMillis the "must happen" timeout, or empty for the default
  * @param timeoutAbsentMillis the "must not happen" timeout, or empty for the default
+ * @param testTimeoutSeconds how long one test may take before it fails, or empty for no limit
  * @param maven the Maven version running the plugin, for the report
  * @param artifacts the implementation's artifact coordinates, for the report
  */
 public record RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
                         Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
-                        Optional<String> maven, List<String> artifacts) {
+                        Optional<Long> testTimeoutSeconds, Optional<String> maven, List<String> artifacts) {
 
     public RunConfig {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -27,6 +28,7 @@ public record RunConfig(String outputDirectory, List<String> rules, List<String>
         seed = seed == null ? Optional.empty() : seed;
         timeoutHappenMillis = timeoutHappenMillis == null ? Optional.empty() : timeoutHappenMillis;
         timeoutAbsentMillis = timeoutAbsentMillis == null ? Optional.empty() : timeoutAbsentMillis;
+        testTimeoutSeconds = testTimeoutSeconds == null ? Optional.empty() : testTimeoutSeconds;
         maven = maven == null ? Optional.empty() : maven;
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     }

@@ -1,0 +1,118 @@
+package io.tsmtck.maven;
+
+import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.runner.RunConfig;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.rtinfo.RuntimeInformation;
+
+/**
+ * {@code tsm-tck:certify}: runs the kit against the project's implementation in a forked JVM and
+ * writes the certification report. The fork's classpath is the kit's own pinned artifacts (this
+ * plugin's dependencies) plus the project's runtime classpath, so the JUnit launcher and engine
+ * always match. A failed MUST rule fails the build; a kit that cannot run is a build error.
+ */
+@Mojo(name = "certify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public final class CertifyMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    /** Skip certification. */
+    @Parameter(property = "tsm-tck.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Where the reports go. */
+    @Parameter(property = "tsm-tck.reportDirectory", defaultValue = "${project.build.directory}/tsm-tck")
+    private File reportDirectory;
+
+    /** Rule ids to run (comma separated); any selection makes the run NOT_A_CERTIFICATION_RUN. */
+    @Parameter(property = "tsm-tck.rules")
+    private List<String> rules;
+
+    /** Areas to run (TDISP, IDE_KM, TSM, VFIO, DMABUF, IOMMUFD, VM, LIFECYCLE, SECURITY). */
+    @Parameter(property = "tsm-tck.areas")
+    private List<String> areas;
+
+    /** The seed of every random choice; the kit's default if unset. */
+    @Parameter(property = "tsm-tck.seed")
+    private Long seed;
+
+    /** Milliseconds to wait for something that must happen. */
+    @Parameter(property = "tsm-tck.timeout.happen")
+    private Long timeoutHappen;
+
+    /** Milliseconds to watch that something does not happen. */
+    @Parameter(property = "tsm-tck.timeout.absent")
+    private Long timeoutAbsent;
+
+    /** Seconds one test may take before it fails. */
+    @Parameter(property = "tsm-tck.timeout.test", defaultValue = "60")
+    private long testTimeout;
+
+    /** Seconds the whole run may take before the fork is killed and the report marked incomplete. */
+    @Parameter(property = "tsm-tck.timeout.run", defaultValue = "900")
+    private long runTimeout;
+
+    /** Extra arguments for the forked JVM (system properties of the implementation, memory). */
+    @Parameter(property = "tsm-tck.jvmArgs")
+    private List<String> jvmArgs;
+
+    /** Whether failed SHOULD and MAY rules fail the build too. */
+    @Parameter(property = "tsm-tck.failOnOptional", defaultValue = "false")
+    private boolean failOnOptional;
+
+    @Parameter(defaultValue = "${component.org.apache.maven.rtinfo.RuntimeInformation}", readonly = true)
+    private RuntimeInformation runtime;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("[tsm-tck] certification skipped (tsm-tck.skip)");
+            return;
+        }
+        Selection selection = Selection.of(rules, areas);
+        Path output = reportDirectory.toPath();
+        RunConfig config = new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
+                Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),
+                Optional.of(testTimeout), Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
+                List.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()));
+        List<File> classpath = ForkClasspath.of(plugin, project);
+        CertificationReport report = new ForkedRun(getLog(), output, runTimeout,
+                jvmArgs == null ? List.of() : jvmArgs).run(config, classpath);
+        judge(report);
+    }
+
+    private void judge(CertificationReport report) throws MojoFailureException {
+        if (report.totals().testsExecuted() == 0) {
+            throw new MojoFailureException("The kit ran no test; see " + reportDirectory + ". A run without tests is"
+                    + " never a success.");
+        }
+        long failed = report.rules().stream().filter(r -> r.status() == RuleStatus.FAILED)
+                .filter(r -> failOnOptional || r.level().equals("MUST")).count();
+        if (failed > 0) {
+            throw new MojoFailureException(failed + " rule(s) failed (" + report.verdict() + "); see "
+                    + reportDirectory.toPath().resolve("certification-report.json"));
+        }
+        if (!report.complete()) {
+            throw new MojoFailureException("The kit run did not complete (" + String.join("; ", report.problems())
+                    + "); see " + reportDirectory);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.tsmtck.maven;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.JsonReports;
+import io.tsmtck.tck.runner.Main;
+import io.tsmtck.tck.runner.RunConfig;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Runs the kit's {@link Main} in a child JVM, relays its output to the Maven log, kills it after
+ * the run timeout (writing an incomplete report), and reads back the report it wrote.
+ */
+final class ForkedRun {
+
+    private final Log log;
+    private final Path output;
+    private final long timeoutSeconds;
+    private final List<String> jvmArgs;
+
+    ForkedRun(Log log, Path output, long timeoutSeconds, List<String> jvmArgs) {
+        this.log = log;
+        this.output = output;
+        this.timeoutSeconds = timeoutSeconds;
+        this.jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    CertificationReport run(RunConfig config, List<File> classpath) throws MojoExecutionException {
+        try {
+            Files.createDirectories(output);
+            Files.deleteIfExists(output.resolve(JsonReports.FILE));
+            Path configFile = output.resolve("run-config.json");
+            new ObjectMapper().registerModule(new Jdk8Module()).writeValue(configFile.toFile(), config);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            command.add("-cp");
+            command.add(classpath.stream().map(File::getAbsolutePath).collect(Collectors.joining(File.pathSeparator)));
+            command.add(Main.class.getName());
+            command.add(configFile.toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            AtomicReference<String> lastError = new AtomicReference<>("");
+            Thread relay = relay(process, lastError);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                relay.join(TimeUnit.SECONDS.toMillis(5));
+                return IncompleteReport.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
+                        + timeoutSeconds + " s and was killed");
+            }
+            relay.join(TimeUnit.SECONDS.toMillis(30));
+            if (process.exitValue() == Main.CANNOT_RUN) {
+                throw new MojoExecutionException("The kit could not run against this project: " + lastError.get()
+                        + " (classpath: " + classpath.size() + " entries; see the log above)");
+            }
+            Path report = output.resolve(JsonReports.FILE);
+            if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
+                return IncompleteReport.write(output, config, "the forked JVM exited with status "
+                        + process.exitValue() + " before writing its report");
+            }
+            return JsonReports.read(report);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot run the kit in a forked JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the kit was running", e);
+        }
+    }
+
+    private Thread relay(Process process, AtomicReference<String> lastError) {
+        Thread relay = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> {
+                    if (line.contains("ERROR")) {
+                        lastError.set(line.replace("[tsm-tck] ERROR: ", ""));
+                        log.error(line);
+                    } else {
+                        log.info(line);
+                    }
+                });
+            } catch (IOException e) {
+                log.warn("[tsm-tck] lost the forked JVM's output: " + e.getMessage());
+            }
+        }, "tsm-tck-fork-output");
+        relay.setDaemon(true);
+        relay.start();
+        return relay;
+    }
+}

@@ -1,0 +1,45 @@
+package io.tsmtck.maven;
+
+import io.tsmtck.tck.catalogue.Area;
+import io.tsmtck.tck.catalogue.Catalogue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/**
+ * The {@code tsm-tck.rules} and {@code tsm-tck.areas} settings, checked against the catalogue so
+ * that a typo is a clear error instead of a run that silently selects nothing.
+ *
+ * @param rules rule ids
+ * @param areaTags JUnit tags of the selected areas
+ */
+record Selection(List<String> rules, List<String> areaTags) {
+
+    static Selection of(List<String> rules, List<String> areas) throws MojoExecutionException {
+        List<String> ruleIds = clean(rules);
+        for (String id : ruleIds) {
+            if (Catalogue.standard().rule(id).isEmpty()) {
+                throw new MojoExecutionException("tsm-tck.rules names '" + id + "', which is not a rule of the "
+                        + "catalogue. Rule ids look like TDISP-01 or VFIO-11; leave tsm-tck.rules empty to run all.");
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        for (String name : clean(areas)) {
+            try {
+                tags.add(Area.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')).tag());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("tsm-tck.areas names '" + name + "', which is not an area. Use one "
+                        + "or more of " + Arrays.toString(Area.values()) + ", or leave it empty to run all.", e);
+            }
+        }
+        return new Selection(ruleIds, tags);
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim).filter(v -> !v.isEmpty()).collect(Collectors.toList());
+    }
+}
