@@ -100,6 +100,10 @@ public final class CertifyMojo extends AbstractMojo {
     }
 
     private void judge(CertificationReport report) throws MojoFailureException {
+        if (!report.complete()) {
+            throw new MojoFailureException("The kit run did not complete (" + String.join("; ", report.problems())
+                    + "); see " + reportDirectory);
+        }
         if (report.totals().testsExecuted() == 0) {
             throw new MojoFailureException("The kit ran no test; see " + reportDirectory + ". A run without tests is"
                     + " never a success.");
@@ -109,10 +113,6 @@ public final class CertifyMojo extends AbstractMojo {
         if (failed > 0) {
             throw new MojoFailureException(failed + " rule(s) failed (" + report.verdict() + "); see "
                     + reportDirectory.toPath().resolve("certification-report.json"));
-        }
-        if (!report.complete()) {
-            throw new MojoFailureException("The kit run did not complete (" + String.join("; ", report.problems())
-                    + "); see " + reportDirectory);
         }
     }
 }

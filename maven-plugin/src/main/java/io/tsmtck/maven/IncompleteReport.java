@@ -1,6 +1,7 @@
 package io.tsmtck.maven;
 
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.runner.IncompleteReports;
 import io.tsmtck.tck.runner.RunConfig;
@@ -16,6 +17,7 @@ final class IncompleteReport {
     static CertificationReport write(Path output, RunConfig config, String reason) throws IOException {
         CertificationReport report = IncompleteReports.from(output, config, reason);
         JsonReports.write(report, output);
+        HtmlReports.write(report, output);
         return report;
     }
 }

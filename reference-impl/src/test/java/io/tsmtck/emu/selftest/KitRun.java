@@ -3,6 +3,7 @@ package io.tsmtck.emu.selftest;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.support.RuleExtension;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -40,6 +41,7 @@ final class KitRun {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("io.tsmtck.tck.tests"))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .filters(Excludes.filter())
                     .build();
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, collector);

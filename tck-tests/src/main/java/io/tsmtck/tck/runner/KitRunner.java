@@ -4,18 +4,23 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.RuleExtension;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -24,6 +29,7 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs the kit against the implementation on the classpath with the JUnit Platform launcher and
@@ -42,8 +48,11 @@ public final class KitRunner {
     public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
         TsmStackProvider provider = Implementation.provider();
         TestOutcomes outcomes = new TestOutcomes(progress);
-        try (LauncherSession session = LauncherFactory.openSession()) {
-            session.getLauncher().execute(request(config), outcomes);
+        Path junitXml = outputDirectory(config).resolve("junit-xml");
+        try (LauncherSession session = LauncherFactory.openSession();
+             PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
+            session.getLauncher().execute(request(config), outcomes,
+                    new LegacyXmlReportGeneratingListener(junitXml, xmlErrors));
         }
         return report(config, provider, outcomes.outcomes());
     }
@@ -51,7 +60,11 @@ public final class KitRunner {
     private static LauncherDiscoveryRequest request(RunConfig config) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(TESTS_PACKAGE))
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
+                .configurationParameter("junit.platform.reporting.output.dir",
+                        outputDirectory(config).resolve("open-test-reporting").toString())
+                .filters(Excludes.filter());
         config.testTimeoutSeconds().ifPresent(seconds -> request.configurationParameter(
                 "junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s"));
@@ -72,10 +85,12 @@ public final class KitRunner {
     private static CertificationReport report(RunConfig config, TsmStackProvider provider,
                                               List<TestOutcomes.Outcome> outcomes) {
         Catalogue catalogue = Catalogue.standard();
-        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes);
+        List<String> problems = new ArrayList<>();
+        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules());
+        outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status().equals("FAILED"))
+                .forEach(o -> problems.add("a test that cites no rule failed: " + o.name()));
         Map<String, String> kitHashes = hashes(Catalogue.class, TsmStackProvider.class);
         Map<String, String> implementationHashes = hashes(provider.getClass());
-        List<String> problems = new ArrayList<>();
         if (!config.isWholeKit()) {
             problems.add("a selection of rules or areas ran, not the whole kit");
         }
@@ -98,6 +113,24 @@ public final class KitRunner {
                 new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
                         config.artifacts(), implementationHashes),
                 environment, ReportFolder.totals(rules, outcomes.size()), rules, problems);
+    }
+
+    /** The rules cited by tests on the exclude list. */
+    private static Set<String> excludedRules() {
+        Set<String> rules = new HashSet<>();
+        for (String test : Excludes.all().keySet()) {
+            String[] parts = test.split("#", 2);
+            try {
+                for (Method method : Class.forName(parts[0]).getDeclaredMethods()) {
+                    if (method.getName().equals(parts[1])) {
+                        RuleExtension.citedId(method).ifPresent(rules::add);
+                    }
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("the exclude list names " + test + ", which the kit does not have", e);
+            }
+        }
+        return rules;
     }
 
     private static List<String> selection(RunConfig config) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.CataloguePage;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
@@ -63,6 +65,8 @@ public final class Main {
                 });
             }
             Path file = JsonReports.write(report, directory);
+            HtmlReports.write(report, directory);
+            Files.writeString(directory.resolve("rules.md"), CataloguePage.markdown(Catalogue.standard()));
             summarize(report, file, out);
             return 0;
         } catch (IllegalStateException | IOException e) {
@@ -93,6 +97,6 @@ public final class Main {
                 t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.excluded(), t.testsExecuted());
         report.problems().forEach(p -> out.println("[tsm-tck] not a clean certification: " + p));
         out.println("[tsm-tck] verdict: " + report.verdict());
-        out.println("[tsm-tck] report: " + file.toAbsolutePath());
+        out.println("[tsm-tck] report: " + file.toAbsolutePath() + " (and " + HtmlReports.FILE + " beside it)");
     }
 }

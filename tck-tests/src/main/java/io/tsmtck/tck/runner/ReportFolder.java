@@ -11,6 +11,7 @@ import io.tsmtck.tck.report.CertificationReport.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,11 @@ final class ReportFolder {
     }
 
     static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes) {
+        return rules(catalogue, outcomes, Set.of());
+    }
+
+    /** Rule results; a rule in {@code excluded} without any executed test is EXCLUDED. */
+    static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes, Set<String> excluded) {
         Map<String, List<TestOutcomes.Outcome>> byRule = outcomes.stream()
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::ruleId));
         List<RuleResult> rules = new ArrayList<>();
@@ -34,8 +40,9 @@ final class ReportFolder {
             if (!rule.isTestable()) {
                 tests = List.of(new TestResult("(not testable)", "NOT_TESTED", rule.whyUntestable().orElse(""), ""));
             }
+            RuleStatus status = tests.isEmpty() && excluded.contains(rule.id()) ? RuleStatus.EXCLUDED : status(tests);
             rules.add(new RuleResult(rule.id(), rule.level().name(), rule.area().name(), rule.statement(),
-                    rule.source(), rule.hint(), status(tests), tests));
+                    rule.source(), rule.hint(), status, tests));
         }
         return rules;
     }

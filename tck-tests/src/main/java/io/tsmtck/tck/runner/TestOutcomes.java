@@ -24,6 +24,9 @@ public final class TestOutcomes implements TestExecutionListener {
     public record Outcome(String ruleId, String name, String status, String message, String transcript) {
     }
 
+    /** The rule id of a test that cites none. */
+    static final String NO_RULE = "?";
+
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Map<String, String> transcripts = new ConcurrentHashMap<>();
     private final ProgressListener progress;
@@ -79,7 +82,7 @@ public final class TestOutcomes implements TestExecutionListener {
     }
 
     private synchronized void record(TestIdentifier test, String status, String message) {
-        Outcome outcome = new Outcome(ruleOf(test).orElse("?"), name(test), status, message == null ? "" : message,
+        Outcome outcome = new Outcome(ruleOf(test).orElse(NO_RULE), name(test), status, message == null ? "" : message,
                 transcripts.getOrDefault(test.getUniqueId(), ""));
         outcomes.add(outcome);
         progress.finished(outcome);

@@ -16,6 +16,9 @@ public final class Suts {
     public static final TopologyRequest WITH_SUBFUNCTIONS = new TopologyRequest(1, 2, 2,
             List.of(64L * 1024, 16L * 1024));
 
+    /** {@code @MethodSource(Suts.EVERY_PROFILE)}: one stack per declared profile, minimal topology. */
+    public static final String EVERY_PROFILE = "io.tsmtck.tck.support.Suts#everyProfile";
+
     private Suts() {
     }
 

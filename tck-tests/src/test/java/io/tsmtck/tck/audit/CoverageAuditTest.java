@@ -3,6 +3,7 @@ package io.tsmtck.tck.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.support.May;
@@ -32,11 +33,20 @@ class CoverageAuditTest {
 
     @BeforeAll
     static void discover() {
-        methods = KitTestPlan.methods();
+        methods = KitTestPlan.methods().stream().filter(m -> Excludes.reason(m).isEmpty()).collect(Collectors.toList());
     }
 
     private static String name(Method method) {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    @Test
+    void theExcludeListHoldsTheCanaryAndOnlyTestsThatExist() {
+        List<String> discovered = KitTestPlan.methods().stream()
+                .map(m -> m.getDeclaringClass().getName() + "#" + m.getName()).collect(Collectors.toList());
+
+        assertThat(Excludes.all()).containsKey("io.tsmtck.tck.tests.ExclusionCanaryTest#alwaysFailsAndIsAlwaysExcluded");
+        assertThat(discovered).containsAll(Excludes.all().keySet());
     }
 
     @Test

@@ -23,10 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-dmabuf")
 class DmaBufTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     private static DmaBuf export(VfioDevice vfio) {
         return Setup.require(vfio.exportDmaBuf(DmaBufRequest.of(0, 0, 8192)), "export BAR0");
     }
@@ -36,7 +32,7 @@ class DmaBufTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-01")
     void anImporterWithoutPeerToPeerCannotAttach(Sut sut) {
         DmaBuf buffer = export(sut.vfio(sut.pf0()));
@@ -45,7 +41,7 @@ class DmaBufTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-02")
     void aRevokedBufferCannotBeMapped(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -56,7 +52,7 @@ class DmaBufTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-03")
     void aRevokedBufferCannotBeAttached(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -67,7 +63,7 @@ class DmaBufTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-04")
     void aRevokeNotifiesEveryAttachment(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());

@@ -51,9 +51,6 @@ class IdeKmTest {
         return Cases.profilesWith(lanes());
     }
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
 
     private static KeyProg keyProg(KeySubStream lane, int port) {
         return new KeyProg(SPARE_STREAM, lane, port, ByteString.zeros(KeyProg.KEY_LENGTH),
@@ -85,7 +82,7 @@ class IdeKmTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IDEKM-03")
     void afterConnectTheStreamIsSecure(Sut sut) {
         PciAddress dsm = sut.connect().dsm().address();
@@ -112,7 +109,7 @@ class IdeKmTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IDEKM-05")
     void ideKmInPlaintextGetsNoResponse(Sut sut) {
         sut.require(Capability.PLAINTEXT_PROBE);
@@ -135,7 +132,7 @@ class IdeKmTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IDEKM-07")
     void queryNamesTheDsm(Sut sut) {
         PciAddress dsm = sut.connect().dsm().address();

@@ -22,16 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-iommufd")
 class ObjectGraphTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     static Stream<Sut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-01")
     void aViommuWithAVdeviceIsBusy(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -40,7 +36,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-02")
     void aHwptUnderAViommuIsBusy(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -61,7 +57,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-04")
     void aSecondVdeviceForOneDeviceIsExists(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -71,7 +67,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-05")
     void aViommuOnAPlainHwptIsInvalid(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -84,7 +80,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-06")
     void aDefaultTypeViommuIsNotSupported(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -94,7 +90,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-07")
     void viommuFlagsAreNotSupported(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -104,7 +100,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-08")
     void theViommuKeepsTheVmAlive(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -118,7 +114,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-09")
     void theVdeviceOfAClosedDeviceIsATombstone(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -130,7 +126,7 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-10")
     void idsAreNotReused(Sut sut) {
         Iommufd iommufd = sut.assign(sut.pf0()).iommufd();

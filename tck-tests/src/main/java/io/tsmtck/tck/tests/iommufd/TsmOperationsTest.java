@@ -26,10 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-iommufd")
 class TsmOperationsTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     static Stream<Arguments> unknownTypes() {
         return Cases.profilesWith(List.of(0L, 3L, 0xFFL, 0xFFFF_FFFFL));
     }
@@ -60,7 +56,7 @@ class TsmOperationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-13")
     void bindThroughAViommuWithoutVmIsNoSuchDevice(Sut sut) {
         Assignment a = sut.assign(sut.pf0(), Optional.empty());
@@ -70,7 +66,7 @@ class TsmOperationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-14")
     void destroyingABoundVdeviceUnbinds(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
@@ -81,7 +77,7 @@ class TsmOperationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-15")
     void closingTheIommufdUnbinds(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
@@ -92,7 +88,7 @@ class TsmOperationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-16")
     void aRequestWithReservedSetIsNotSupported(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
@@ -102,7 +98,7 @@ class TsmOperationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-17")
     void unbindThroughTheVdeviceUnlocks(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();

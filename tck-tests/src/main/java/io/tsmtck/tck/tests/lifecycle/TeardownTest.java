@@ -18,10 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-lifecycle")
 class TeardownTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     private static Assignment running(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
         Setup.require(a.guestStart(), "guest start");
@@ -35,7 +31,7 @@ class TeardownTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-01")
     void closingVfioThenIommufdThenVmRestoresTheDevice(Sut sut) {
         Assignment a = running(sut);
@@ -48,7 +44,7 @@ class TeardownTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-02")
     void closingIommufdThenVfioThenVmRestoresTheDevice(Sut sut) {
         Assignment a = running(sut);
@@ -61,7 +57,7 @@ class TeardownTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-03")
     void aTdiCanBeBoundStartedAndUnboundTwice(Sut sut) {
         Assignment a = running(sut);

@@ -22,12 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-security")
 class SecurityTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("SEC-01")
     void bindLocksButNeverStarts(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
@@ -38,7 +34,7 @@ class SecurityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("SEC-02")
     void anInfoRequestCannotStartTheInterface(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
@@ -49,7 +45,7 @@ class SecurityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("SEC-03")
     void theHostCpuCannotAccessPrivateMmio(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
@@ -60,7 +56,7 @@ class SecurityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("SEC-04")
     void oneBindCallLeavesTheTdiLocked(Sut sut) {
         Assignment a = sut.assign(sut.pf0());

@@ -37,9 +37,6 @@ class OptionalMessagesTest {
                 .map(state -> Arguments.of(new Sut(spec), type, state))));
     }
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
 
     private static TdispMessage request(MessageType type, TdispHeader header) {
         if (type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST) {
@@ -68,7 +65,7 @@ class OptionalMessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TDISP-37")
     void unbindingAStreamThatWasNeverBoundIsInvalidRequest(Sut sut) {
         sut.require(Capability.TDISP_BIND_P2P);
@@ -81,7 +78,7 @@ class OptionalMessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TDISP-38")
     void bindingTheDefaultStreamAsP2pIsInvalidRequest(Sut sut) {
         sut.require(Capability.TDISP_BIND_P2P);
@@ -94,7 +91,7 @@ class OptionalMessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TDISP-39")
     void aFailedSetMmioAttributeLeavesTheTdiRunning(Sut sut) {
         sut.require(Capability.TDISP_SET_MMIO_ATTRIBUTE);

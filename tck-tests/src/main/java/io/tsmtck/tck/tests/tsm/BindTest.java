@@ -24,16 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tsm")
 class BindTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     private static Vm newVm(Sut sut) {
         return Setup.require(sut.stack().kvm().createVm(VmType.CONFIDENTIAL), "KVM_CREATE_VM");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-09")
     void bindWithoutAVmIsInvalid(Sut sut) {
         PciFunction pf0 = sut.connect().pf0();
@@ -44,7 +40,7 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-10")
     void bindWithoutConnectIsInvalid(Sut sut) {
         PciFunction pf0 = sut.pf0();
@@ -54,7 +50,7 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-11")
     void bindingAgainToTheSameVmSucceedsAndKeepsTheLock(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
@@ -65,7 +61,7 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-12")
     void bindingToAnotherVmIsBusy(Sut sut) {
         sut.assign(sut.pf0()).bound();
@@ -75,7 +71,7 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-13")
     void unbindUnlocksTheTdiAndLeavesTheFunctionConnected(Sut sut) {
         sut.assign(sut.pf0()).bound();
@@ -88,7 +84,7 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-14")
     void unbindingAnUnboundFunctionSucceeds(Sut sut) {
         sut.connect();
@@ -97,7 +93,7 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-08")
     void disconnectUnbindsEveryTdi(Sut sut) {
         sut.assign(sut.pf0()).bound().guestStart();

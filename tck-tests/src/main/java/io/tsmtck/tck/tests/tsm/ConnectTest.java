@@ -23,10 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tsm")
 class ConnectTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     static Stream<Arguments> malformedNames() {
         return Cases.profilesWith(List.of("foo", "tsm", "TSM0", "tsm-1", "tsm0x", " tsm0"));
     }
@@ -40,7 +36,7 @@ class ConnectTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-02")
     void connectingTwiceIsBusy(Sut sut) {
         sut.connect();
@@ -50,7 +46,7 @@ class ConnectTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-03")
     void connectingToAnAbsentTsmIsNoSuchDevice(Sut sut) {
         assertThat(sut.stack().tsm().connect(sut.dsm().address(), "tsm97")).as("connect to tsm97")
@@ -58,14 +54,14 @@ class ConnectTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-04")
     void disconnectingWithoutConnectIsNoSuchDevice(Sut sut) {
         assertThat(sut.stack().tsm().disconnect(sut.dsm().address(), sut.tsmName())).isRefusedWith(Errno.ENXIO);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-05")
     void disconnectingFromAnotherTsmIsInvalid(Sut sut) {
         sut.connect();
@@ -75,7 +71,7 @@ class ConnectTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-06")
     void connectTakesOneSecureStreamAndDisconnectGivesItBack(Sut sut) {
         TsmCore tsm = sut.stack().tsm();
@@ -92,7 +88,7 @@ class ConnectTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-07")
     void afterConnectTheDsmShowsItsTsmAndIsConnected(Sut sut) {
         sut.connect();

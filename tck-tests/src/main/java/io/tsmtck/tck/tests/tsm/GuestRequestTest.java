@@ -26,10 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tsm")
 class GuestRequestTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     static Stream<Arguments> scopesAboveStateChange() {
         return Cases.profilesWith(List.of(GuestRequestScope.DEBUG_READ, GuestRequestScope.DEBUG_WRITE,
                 new GuestRequestScope(4), new GuestRequestScope(0xFFFF_FFFFL)));
@@ -54,7 +50,7 @@ class GuestRequestTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-16")
     void aRequestForAnUnboundTdiIsNoSuchDevice(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0());
@@ -81,7 +77,7 @@ class GuestRequestTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-18")
     void theGuestsStateChangeRequestStartsTheInterface(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();

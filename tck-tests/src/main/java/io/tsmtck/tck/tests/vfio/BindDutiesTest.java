@@ -29,10 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-vfio")
 class BindDutiesTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     static Stream<Arguments> everyBar() {
         return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> IntStream
                 .range(0, spec.topology().barSizes().size()).mapToObj(bar -> Arguments.of(new Sut(spec), bar)));
@@ -58,7 +54,7 @@ class BindDutiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-02")
     void bindRevokesTheDmaBufs(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0());
@@ -71,7 +67,7 @@ class BindDutiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-03")
     void bindWithMemoryDecodeOnRestoresTheDmaBufs(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0());
@@ -83,7 +79,7 @@ class BindDutiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-04")
     void bindWithMemoryDecodeOffLeavesTheDmaBufsRevoked(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0());
@@ -105,7 +101,7 @@ class BindDutiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-10")
     void closingTheDeviceRevokesItsDmaBufsForGood(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0());
@@ -118,7 +114,7 @@ class BindDutiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-11")
     void closingTheDeviceUnbindsAndUnlocksTheTdi(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();

@@ -21,10 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-vfio")
 class DmaBufExportTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     static Stream<Arguments> nonBarRegions() {
         return Cases.profilesWith(List.of(Region.ROM_INDEX, Region.CONFIG_INDEX, 9));
     }
@@ -39,7 +35,7 @@ class DmaBufExportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-12")
     void flagsAreInvalid(Sut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 1, List.of(new DmaBufRange(0, 4096)))))
@@ -47,7 +43,7 @@ class DmaBufExportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-13")
     void noRangesIsInvalid(Sut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 0, List.of()))).isRefusedWith(Errno.EINVAL);
@@ -62,7 +58,7 @@ class DmaBufExportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-15")
     void aZeroLengthRangeIsInvalid(Sut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(0, 0))).isRefusedWith(Errno.EINVAL);
@@ -77,14 +73,14 @@ class DmaBufExportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-17")
     void anOverflowingRangeIsOverflow(Sut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(-4096L, 8192))).isRefusedWith(Errno.EOVERFLOW);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-18")
     void aRangePastTheBarIsInvalid(Sut sut) {
         long size = sut.pf0().bars().get(0).size();

@@ -23,10 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-vfio")
 class MemoryDecodeTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     private static DmaBuf export(VfioDevice vfio, int bar) {
         return Setup.require(vfio.exportDmaBuf(DmaBufRequest.of(bar, 0, 4096)), "export BAR" + bar);
     }
@@ -40,7 +36,7 @@ class MemoryDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-06")
     void clearingMemoryDecodeRevokesEveryDmaBufOnce(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -53,7 +49,7 @@ class MemoryDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-07")
     void clearingMemoryDecodeZapsMmaps(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -65,7 +61,7 @@ class MemoryDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-08")
     void settingMemoryDecodeAgainRestoresTheDmaBufs(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -78,7 +74,7 @@ class MemoryDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-09")
     void aResetRevokesBeforeAndRestoresAfter(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -92,7 +88,7 @@ class MemoryDecodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-19")
     void aDmaBufExportedWithDecodeOffIsRevoked(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());

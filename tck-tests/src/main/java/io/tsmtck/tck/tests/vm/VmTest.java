@@ -20,12 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-vm")
 class VmTest {
 
-    static Stream<Sut> everyProfile() {
-        return Suts.everyProfile();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VM-01")
     void aTdiIsNotBoundToALegacyVm(Sut sut) {
         Assignment a = sut.assign(sut.pf0(), Optional.of(VmType.LEGACY));
@@ -35,7 +31,7 @@ class VmTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyProfile")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VM-02")
     void theVmIsFreedWithItsLastHolder(Sut sut) {
         Assignment a = sut.assign(sut.pf0());

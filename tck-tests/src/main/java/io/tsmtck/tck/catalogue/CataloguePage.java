@@ -1,0 +1,45 @@
+package io.tsmtck.tck.catalogue;
+
+import java.util.stream.Collectors;
+
+/** Renders the catalogue as a Markdown page for people; generated, never written by hand. */
+public final class CataloguePage {
+
+    private CataloguePage() {
+    }
+
+    /** The page. */
+    public static String markdown(Catalogue catalogue) {
+        StringBuilder page = new StringBuilder("# TSM-TCK rule catalogue\n\n");
+        page.append("Generated from `rules.yaml`; ").append(catalogue.rules().size()).append(" rules, ")
+                .append(catalogue.rules().stream().filter(Rule::isTestable).count()).append(" testable.\n");
+        for (Area area : Area.values()) {
+            page.append("\n## ").append(area).append("\n\n| id | level | statement | source | notes |\n")
+                    .append("|---|---|---|---|---|\n");
+            catalogue.rules().stream().filter(rule -> rule.area() == area).forEach(rule -> page.append("| ")
+                    .append(rule.id()).append(" | ").append(rule.level()).append(" | ").append(cell(rule.statement()))
+                    .append(" | ").append(cell(rule.source())).append(" | ").append(cell(notes(rule))).append(" |\n"));
+        }
+        return page.toString();
+    }
+
+    private static String notes(Rule rule) {
+        StringBuilder notes = new StringBuilder();
+        if (!rule.isTestable()) {
+            notes.append("not testable: ").append(rule.whyUntestable().orElse("")).append(' ');
+        }
+        if (!rule.needs().isEmpty()) {
+            notes.append("needs ").append(rule.needs().stream().map(Enum::name).collect(Collectors.joining(", ")))
+                    .append(". ");
+        }
+        if (!rule.profiles().isEmpty()) {
+            notes.append("profiles ").append(rule.profiles()).append(". ");
+        }
+        notes.append(rule.note()).append(" (since ").append(rule.since()).append(')');
+        return notes.toString().trim();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,130 @@
+package io.tsmtck.tck.report;
+
+import io.tsmtck.tck.report.CertificationReport.RuleResult;
+import io.tsmtck.tck.report.CertificationReport.TestResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@code certification-report.html}: one self-contained page a reviewer reads (verdict,
+ * identity and hashes, totals, rules by area, failure details with hint and transcript). No
+ * scripts, no external resources.
+ */
+public final class HtmlReports {
+
+    /** The page's file name. */
+    public static final String FILE = "certification-report.html";
+
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}"
+            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
+            + "vertical-align:top;text-align:left}.PASSED{color:#176f2c}.FAILED{color:#b00020;font-weight:bold}"
+            + ".NOT_TESTED,.EXCLUDED{color:#777}#verdict{font-size:2em;padding:.5em;border:3px solid}"
+            + "#verdict.CERTIFIED{border-color:#176f2c}#verdict.NOT_CERTIFIED{border-color:#b00020}"
+            + "pre{background:#f6f6f6;padding:.5em;white-space:pre-wrap}";
+
+    private HtmlReports() {
+    }
+
+    /** Writes the page into {@code directory}; returns the file. */
+    public static Path write(CertificationReport report, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE);
+        Files.writeString(file, render(report));
+        return file;
+    }
+
+    /** The page. */
+    public static String render(CertificationReport report) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>TSM-TCK certification report</title><style>").append(STYLE).append("</style></head><body>")
+                .append("<h1>TSM-TCK certification report</h1>")
+                .append("<div id=\"verdict\" class=\"").append(report.verdict()).append("\">").append(report.verdict())
+                .append(report.complete() ? "" : " (incomplete)").append("</div>");
+        report.problems().forEach(p -> html.append("<p class=\"FAILED\">").append(escape(p)).append("</p>"));
+        identity(report, html);
+        CertificationReport.Totals t = report.totals();
+        html.append("<h2>Totals</h2><table id=\"totals\"><tr><th>rules</th><th>MUST</th><th>passed</th><th>failed</th>")
+                .append("<th>not tested</th><th>excluded</th><th>tests run</th></tr><tr>");
+        for (long n : new long[] {t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.excluded(),
+            t.testsExecuted()}) {
+            html.append("<td>").append(n).append("</td>");
+        }
+        html.append("</tr></table>");
+        rules(report.rules(), html);
+        failures(report.rules(), html);
+        return html.append("</body></html>").toString();
+    }
+
+    private static void identity(CertificationReport report, StringBuilder html) {
+        html.append("<h2>What was tested</h2><table id=\"identity\">");
+        row(html, "kit version", report.kit().version());
+        report.kit().sha256().forEach((file, hash) -> row(html, "kit " + file, hash));
+        row(html, "implementation", report.implementation().name() + " (" + report.implementation().provider() + ")");
+        row(html, "artifacts", String.join(", ", report.implementation().artifacts()));
+        report.implementation().sha256().forEach((file, hash) -> row(html, "implementation " + file, hash));
+        row(html, "java", report.environment().java());
+        row(html, "os", report.environment().os());
+        row(html, "maven", report.environment().maven().orElse("-"));
+        row(html, "seed", Long.toString(report.environment().seed()));
+        row(html, "timeouts (ms)", report.environment().timeouts().toString());
+        row(html, "selection", report.environment().selection().isEmpty() ? "whole kit"
+                : String.join(", ", report.environment().selection()));
+        html.append("</table>");
+    }
+
+    private static void rules(List<RuleResult> rules, StringBuilder html) {
+        Map<String, List<RuleResult>> byArea = rules.stream()
+                .collect(Collectors.groupingBy(RuleResult::area, LinkedHashMap::new, Collectors.toList()));
+        html.append("<h2>Rules</h2>");
+        byArea.forEach((area, list) -> {
+            html.append("<h3>").append(escape(area)).append("</h3><table class=\"rules\"><tr><th>rule</th>")
+                    .append("<th>level</th><th>status</th><th>tests</th><th>statement</th><th>source</th></tr>");
+            for (RuleResult rule : list) {
+                html.append("<tr id=\"").append(rule.id()).append("\"><td>").append(rule.id()).append("</td><td>")
+                        .append(rule.level()).append("</td><td class=\"").append(rule.status()).append("\">")
+                        .append(rule.status()).append("</td><td>").append(rule.tests().size()).append("</td><td>")
+                        .append(escape(rule.statement())).append("</td><td>").append(escape(rule.source()))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        });
+    }
+
+    private static void failures(List<RuleResult> rules, StringBuilder html) {
+        List<RuleResult> failed = rules.stream().filter(r -> r.status() == CertificationReport.RuleStatus.FAILED)
+                .collect(Collectors.toList());
+        if (failed.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Failures</h2>");
+        for (RuleResult rule : failed) {
+            html.append("<h3 class=\"FAILED\">").append(rule.id()).append(" (").append(rule.level()).append(")</h3>")
+                    .append("<p>").append(escape(rule.statement())).append("</p>");
+            if (!rule.hint().isEmpty()) {
+                html.append("<p><b>If this fails, check:</b> ").append(escape(rule.hint())).append("</p>");
+            }
+            for (TestResult test : rule.tests()) {
+                if (test.status().equals("FAILED")) {
+                    html.append("<p><b>").append(escape(test.name())).append("</b></p><pre>")
+                            .append(escape(test.message())).append("</pre>");
+                    if (!test.transcript().isEmpty()) {
+                        html.append("<p>Transcript</p><pre>").append(escape(test.transcript())).append("</pre>");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void row(StringBuilder html, String key, String value) {
+        html.append("<tr><th>").append(escape(key)).append("</th><td>").append(escape(value)).append("</td></tr>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
