@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.ServiceConfigurationError;
 import java.util.Set;
 
 /**
@@ -71,6 +72,16 @@ public final class Main {
             return 0;
         } catch (IllegalStateException | IOException e) {
             out.println("[tsm-tck] ERROR: the kit could not run: " + e.getMessage());
+            return CANNOT_RUN;
+        } catch (ServiceConfigurationError e) {
+            out.println("[tsm-tck] ERROR: the implementation's TsmStackProvider could not be created: "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause()) + ". Check its public no-argument "
+                    + "constructor and what it does.");
+            return CANNOT_RUN;
+        } catch (LinkageError e) {
+            out.println("[tsm-tck] ERROR: the classpath is broken: " + e + ". Check that the implementation's "
+                    + "dependencies are on the runtime classpath and that it was built against tck-api "
+                    + Main.class.getPackage().getImplementationVersion() + ".");
             return CANNOT_RUN;
         }
     }
