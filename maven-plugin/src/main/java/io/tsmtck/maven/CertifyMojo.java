@@ -74,6 +74,10 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.jvmArgs")
     private List<String> jvmArgs;
 
+    /** Whether to write Allure results ({@code allure-results} in the report directory). */
+    @Parameter(property = "tsm-tck.allure", defaultValue = "true")
+    private boolean allure;
+
     /** Whether failed SHOULD and MAY rules fail the build too. */
     @Parameter(property = "tsm-tck.failOnOptional", defaultValue = "false")
     private boolean failOnOptional;
@@ -91,7 +95,7 @@ public final class CertifyMojo extends AbstractMojo {
         Path output = reportDirectory.toPath();
         RunConfig config = new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),
-                Optional.of(testTimeout), Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
+                Optional.of(testTimeout), allure, Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
                 List.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()));
         List<File> classpath = ForkClasspath.of(plugin, project);
         CertificationReport report = new ForkedRun(getLog(), output, runTimeout,

@@ -65,6 +65,10 @@ public final class KitRunner {
                 .configurationParameter("junit.platform.reporting.output.dir",
                         outputDirectory(config).resolve("open-test-reporting").toString())
                 .filters(Excludes.filter());
+        if (!config.allure()) {
+            request.configurationParameter("junit.platform.execution.listeners.deactivate",
+                    "io.qameta.allure.junitplatform.AllureJunitPlatform");
+        }
         config.testTimeoutSeconds().ifPresent(seconds -> request.configurationParameter(
                 "junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s"));

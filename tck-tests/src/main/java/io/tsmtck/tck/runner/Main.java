@@ -49,6 +49,8 @@ public final class Main {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(Path.of(args[0]).toFile(), RunConfig.class);
             config.seed().ifPresent(seed -> System.setProperty(KitConfig.SEED, Long.toString(seed)));
+            System.setProperty("allure.results.directory",
+                    KitRunner.outputDirectory(config).resolve("allure-results").toString());
             config.timeoutHappenMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_HAPPEN, Long.toString(t)));
             config.timeoutAbsentMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_ABSENT, Long.toString(t)));
             out.printf("[tsm-tck] seed %d (replay with -D%s=%d)%n", KitConfig.seed(), KitConfig.SEED, KitConfig.seed());
@@ -77,6 +79,10 @@ public final class Main {
             out.println("[tsm-tck] ERROR: the implementation's TsmStackProvider could not be created: "
                     + (e.getCause() == null ? e.getMessage() : e.getCause()) + ". Check its public no-argument "
                     + "constructor and what it does.");
+            return CANNOT_RUN;
+        } catch (ExceptionInInitializerError e) {
+            out.println("[tsm-tck] ERROR: the kit could not run: a class of the implementation failed to initialise: "
+                    + e.getCause());
             return CANNOT_RUN;
         } catch (LinkageError e) {
             out.println("[tsm-tck] ERROR: the classpath is broken: " + e + ". Check that the implementation's "

@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param timeoutHappenMillis the "must happen" timeout, or empty for the default
  * @param timeoutAbsentMillis the "must not happen" timeout, or empty for the default
  * @param testTimeoutSeconds how long one test may take before it fails, or empty for no limit
+ * @param allure whether to write Allure results (into {@code allure-results} of the output directory)
  * @param maven the Maven version running the plugin, for the report
  * @param artifacts the implementation's artifact coordinates, for the report
  */
 public record RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
                         Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
-                        Optional<Long> testTimeoutSeconds, Optional<String> maven, List<String> artifacts) {
+                        Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
+                        List<String> artifacts) {
 
     public RunConfig {
         Objects.requireNonNull(outputDirectory, "outputDirectory");

@@ -8,20 +8,26 @@ import java.util.stream.Collectors;
 /**
  * The implementation under test: the one {@link TsmStackProvider} on the classpath.
  *
- * <p>Looked up once per JVM; immutable afterwards.
+ * <p>Looked up on first use and kept for the JVM's life (it never changes afterwards); a failed
+ * look-up is tried again, and fails with the same explanation, at every call.
  */
 public final class Implementation {
 
-    private static final class Holder {
-        private static final TsmStackProvider PROVIDER = load(Implementation.class.getClassLoader());
-    }
+    private static TsmStackProvider provider;
 
     private Implementation() {
     }
 
-    /** The provider. */
-    public static TsmStackProvider provider() {
-        return Holder.PROVIDER;
+    /**
+     * The provider.
+     *
+     * @throws IllegalStateException saying what to do, if there is none or more than one
+     */
+    public static synchronized TsmStackProvider provider() {
+        if (provider == null) {
+            provider = load(Implementation.class.getClassLoader());
+        }
+        return provider;
     }
 
     /**

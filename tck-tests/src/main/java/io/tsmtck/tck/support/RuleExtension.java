@@ -27,6 +27,7 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
         Rule rule = ruleOf(context.getRequiredTestMethod());
         RuleContext.enter(rule);
         context.publishReportEntry(RULE_ENTRY, rule.id());
+        AllureLabels.label(rule);
     }
 
     @Override
@@ -36,8 +37,10 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        RuleContext.current().map(RuleContext::transcript).filter(t -> !t.isEmpty())
-                .ifPresent(t -> context.publishReportEntry(TRANSCRIPT_ENTRY, t.render()));
+        RuleContext.current().map(RuleContext::transcript).filter(t -> !t.isEmpty()).ifPresent(t -> {
+            context.publishReportEntry(TRANSCRIPT_ENTRY, t.render());
+            AllureLabels.attachTranscript(t.render());
+        });
         throw throwable;
     }
 

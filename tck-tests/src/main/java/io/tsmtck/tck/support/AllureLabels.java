@@ -1,0 +1,46 @@
+package io.tsmtck.tck.support;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
+import io.tsmtck.tck.catalogue.Level;
+import io.tsmtck.tck.catalogue.Rule;
+
+/**
+ * Puts a test's rule into the Allure results (when allure-jupiter's listener runs): rule id, area
+ * as epic, rule as feature, level as severity, the source as a link, and the transcript of a
+ * failure as an attachment.
+ */
+final class AllureLabels {
+
+    private AllureLabels() {
+    }
+
+    static void label(Rule rule) {
+        Allure.getLifecycle().updateTestCase(result -> {
+            result.getLabels().add(new Label().setName("rule").setValue(rule.id()));
+            result.getLabels().add(new Label().setName("epic").setValue(rule.area().name()));
+            result.getLabels().add(new Label().setName("feature").setValue(rule.id() + " " + rule.statement()));
+            result.getLabels().add(new Label().setName("severity").setValue(severity(rule.level())));
+            result.getLabels().add(new Label().setName("tag").setValue(rule.level().name()));
+            result.getLinks().add(new Link().setName(rule.source()).setType("source"));
+            result.setDescription(rule.statement() + (rule.hint().isEmpty() ? ""
+                    : "\n\nIf this fails, check: " + rule.hint()));
+        });
+    }
+
+    static void attachTranscript(String transcript) {
+        Allure.addAttachment("TDISP/IDE_KM transcript", "text/plain", transcript, ".txt");
+    }
+
+    private static String severity(Level level) {
+        switch (level) {
+            case MUST:
+                return "critical";
+            case SHOULD:
+                return "normal";
+            default:
+                return "minor";
+        }
+    }
+}
