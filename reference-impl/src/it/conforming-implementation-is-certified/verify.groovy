@@ -5,4 +5,6 @@ assert report.contains('"verdict" : "CERTIFIED"')
 assert report.contains('"complete" : true')
 assert new File(basedir, 'target/tsm-tck/certification-report.html').text.contains('id="verdict" class="CERTIFIED"')
 assert new File(basedir, 'target/tsm-tck/junit-xml').isDirectory()
+assert new File(basedir, 'target/tsm-tck/allure-report/index.html').isFile()
+assert new File(basedir, 'target/tsm-tck/allure-results').list().length > 600
 return true

@@ -1,5 +1,6 @@
 package io.tsmtck.maven;
 
+import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.runner.RunConfig;
@@ -11,12 +12,16 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.rtinfo.RuntimeInformation;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * {@code tsm-tck:certify}: runs the kit against the project's implementation in a forked JVM and
@@ -74,7 +79,7 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.jvmArgs")
     private List<String> jvmArgs;
 
-    /** Whether to write Allure results ({@code allure-results} in the report directory). */
+    /** Whether to write Allure results and the single-file Allure HTML report (in the report directory). */
     @Parameter(property = "tsm-tck.allure", defaultValue = "true")
     private boolean allure;
 
@@ -84,6 +89,15 @@ public final class CertifyMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${component.org.apache.maven.rtinfo.RuntimeInformation}", readonly = true)
     private RuntimeInformation runtime;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
+    private List<RemoteRepository> pluginRepositories;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -100,6 +114,10 @@ public final class CertifyMojo extends AbstractMojo {
         List<File> classpath = ForkClasspath.of(plugin, project);
         CertificationReport report = new ForkedRun(getLog(), output, runTimeout,
                 jvmArgs == null ? List.of() : jvmArgs).run(config, classpath);
+        if (allure) {
+            new AllureHtml(repositorySystem, repositorySession, pluginRepositories, getLog())
+                    .generate(output, Path.of(project.getBuild().getDirectory(), "tsm-tck-tools"));
+        }
         judge(report);
     }
 
@@ -107,6 +125,12 @@ public final class CertifyMojo extends AbstractMojo {
         if (!report.complete()) {
             throw new MojoFailureException("The kit run did not complete (" + String.join("; ", report.problems())
                     + "); see " + reportDirectory);
+        }
+        int catalogue = Catalogue.standard().rules().size();
+        if (report.rules().size() != catalogue || report.kit().catalogueRules() != catalogue) {
+            throw new MojoFailureException("The report covers " + report.rules().size() + " rules but the kit's "
+                    + "catalogue has " + catalogue + "; the forked run used another kit than this plugin's. Check "
+                    + "that the project does not bring its own io.tsmtck:tck-tests.");
         }
         if (report.totals().testsExecuted() == 0) {
             throw new MojoFailureException("The kit ran no test; see " + reportDirectory + ". A run without tests is"

@@ -15,6 +15,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -43,7 +44,8 @@ final class KitRun {
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .filters(Excludes.filter())
                     .build();
-            Launcher launcher = LauncherFactory.create();
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false).build());
             launcher.execute(request, collector);
             return new Outcome(collector.failed, collector.run, collector.failures);
         } finally {

@@ -38,6 +38,8 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  */
 public final class KitRunner {
 
+    private static final String ALLURE_LISTENER = "io.qameta.allure.junitplatform.AllureJunitPlatform";
+
     /** The package holding the kit's tests. */
     public static final String TESTS_PACKAGE = "io.tsmtck.tck.tests";
 
@@ -48,6 +50,10 @@ public final class KitRunner {
     public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
         TsmStackProvider provider = Implementation.provider();
         TestOutcomes outcomes = new TestOutcomes(progress);
+        if (!config.allure()) {
+            // read by the launcher when it loads its auto-registered listeners, as a system property
+            System.setProperty("junit.platform.execution.listeners.deactivate", ALLURE_LISTENER);
+        }
         Path junitXml = outputDirectory(config).resolve("junit-xml");
         try (LauncherSession session = LauncherFactory.openSession();
              PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
@@ -65,10 +71,6 @@ public final class KitRunner {
                 .configurationParameter("junit.platform.reporting.output.dir",
                         outputDirectory(config).resolve("open-test-reporting").toString())
                 .filters(Excludes.filter());
-        if (!config.allure()) {
-            request.configurationParameter("junit.platform.execution.listeners.deactivate",
-                    "io.qameta.allure.junitplatform.AllureJunitPlatform");
-        }
         config.testTimeoutSeconds().ifPresent(seconds -> request.configurationParameter(
                 "junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s"));

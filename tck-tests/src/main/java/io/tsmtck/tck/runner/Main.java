@@ -14,9 +14,11 @@ import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 
@@ -68,6 +70,7 @@ public final class Main {
                 });
             }
             Path file = JsonReports.write(report, directory);
+            allureEnvironment(report, directory.resolve("allure-results"));
             HtmlReports.write(report, directory);
             Files.writeString(directory.resolve("rules.md"), CataloguePage.markdown(Catalogue.standard()));
             summarize(report, file, out);
@@ -89,6 +92,24 @@ public final class Main {
                     + "dependencies are on the runtime classpath and that it was built against tck-api "
                     + Main.class.getPackage().getImplementationVersion() + ".");
             return CANNOT_RUN;
+        }
+    }
+
+    /** Fills Allure's Environment panel with the report's identity. */
+    private static void allureEnvironment(CertificationReport report, Path results) throws IOException {
+        if (!Files.isDirectory(results)) {
+            return;
+        }
+        Properties environment = new Properties();
+        environment.setProperty("verdict", report.verdict().name());
+        environment.setProperty("kit", report.kit().version());
+        environment.setProperty("implementation", report.implementation().name());
+        environment.setProperty("provider", report.implementation().provider());
+        environment.setProperty("java", report.environment().java());
+        environment.setProperty("os", report.environment().os());
+        environment.setProperty("seed", Long.toString(report.environment().seed()));
+        try (Writer out = Files.newBufferedWriter(results.resolve("environment.properties"))) {
+            environment.store(out, "TSM-TCK run");
         }
     }
 
