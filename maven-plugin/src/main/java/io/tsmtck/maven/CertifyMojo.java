@@ -132,6 +132,10 @@ public final class CertifyMojo extends AbstractMojo {
                     + "catalogue has " + catalogue + "; the forked run used another kit than this plugin's. Check "
                     + "that the project does not bring its own io.tsmtck:tck-tests.");
         }
+        if (report.verdict() == CertificationReport.Verdict.NOT_CERTIFIED && !report.problems().isEmpty()) {
+            throw new MojoFailureException("Not certified: " + String.join("; ", report.problems()) + ". See "
+                    + reportDirectory.toPath().resolve("certification-report.json"));
+        }
         if (report.totals().testsExecuted() == 0) {
             throw new MojoFailureException("The kit ran no test; see " + reportDirectory + ". A run without tests is"
                     + " never a success.");

@@ -101,7 +101,8 @@ public final class KitRunner {
             problems.add("a selection of rules or areas ran, not the whole kit");
         }
         if (kitHashes.size() < 2 || implementationHashes.isEmpty()) {
-            problems.add("the kit or the implementation was not loaded from jars, so no SHA-256 could be computed");
+            problems.add("the kit or the implementation was not loaded from jars, so no SHA-256 could be computed"
+                    + " (certify after the package phase, as mvn verify does)");
         }
         if (outcomes.isEmpty()) {
             problems.add("no test ran");
