@@ -7,7 +7,6 @@ import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.spdm.ProtocolId;
 import io.tsmtck.api.spdm.VendorDefinedMessage;
 import io.tsmtck.api.tdisp.LockFlag;
-import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciAddress;
@@ -246,11 +245,6 @@ public final class EmuDevice implements DeviceResponder {
                 tdi.fail();
             }
         }
-    }
-
-    /** The device's own view of a TDI's state, for the emulation's internal tests. */
-    synchronized TdiState tdiState(PciAddress address) {
-        return function(address).tdi().state();
     }
 
     private EmuFunction function(PciAddress address) {

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.tck.catalogue.Excludes;
+import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.RuleExtension;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -37,6 +38,10 @@ final class KitRun {
         String names = String.join(",", plan.faults().stream().map(Enum::name).toList());
         String previous = System.getProperty(FaultPlan.PROPERTY);
         System.setProperty(FaultPlan.PROPERTY, names);
+        // the emulation reacts synchronously: over 118 runs, waiting for what a fault prevents, or
+        // watching for an absence, needs no time
+        System.setProperty(KitConfig.TIMEOUT_ABSENT, "1");
+        System.setProperty(KitConfig.TIMEOUT_HAPPEN, "20");
         try {
             Collector collector = new Collector();
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -49,6 +54,8 @@ final class KitRun {
             launcher.execute(request, collector);
             return new Outcome(collector.failed, collector.run, collector.failures);
         } finally {
+            System.clearProperty(KitConfig.TIMEOUT_ABSENT);
+            System.clearProperty(KitConfig.TIMEOUT_HAPPEN);
             if (previous == null) {
                 System.clearProperty(FaultPlan.PROPERTY);
             } else {

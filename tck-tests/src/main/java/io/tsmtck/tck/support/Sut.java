@@ -8,17 +8,13 @@ import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
-import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.IdeStream;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.VmType;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -52,11 +48,6 @@ public final class Sut implements AutoCloseable {
         return spec.profile();
     }
 
-    /** The requested topology. */
-    public TopologyRequest topologyRequest() {
-        return spec.topology();
-    }
-
     /** Aborts the test (NOT_TESTED) unless the implementation declares {@code capability}. */
     public void require(Capability capability) {
         Assumptions.assumeTrue(Implementation.provider().capabilities().has(capability),
@@ -76,16 +67,6 @@ public final class Sut implements AutoCloseable {
     /** Function {@code index} of the first DSM (PF0 is 0, then the other PFs, then the VFs). */
     public PciFunction function(int index) {
         return dsm().functions().get(index);
-    }
-
-    /** Every function of every DSM. */
-    public List<PciFunction> functions() {
-        return stack().topology().functions().collect(Collectors.toList());
-    }
-
-    /** The functions of the first DSM with {@code role}. */
-    public List<PciFunction> functions(FunctionRole role) {
-        return dsm().functions().stream().filter(f -> f.role() == role).collect(Collectors.toList());
     }
 
     /** The name of the first TSM device. */

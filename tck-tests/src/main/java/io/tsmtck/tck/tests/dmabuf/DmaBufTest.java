@@ -9,12 +9,12 @@ import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +73,7 @@ class DmaBufTest {
                 Setup.require(buffer.attach(Importer.peerToPeerCapable()), "second attach"));
 
         revokeByClearingDecode(vfio);
+        Await.until(() -> attachments.stream().allMatch(a -> a.moveNotifications() >= 1));
 
         assertThat("move notifications of each attachment",
                 attachments.stream().map(DmaBufAttachment::moveNotifications).toList()).is(List.of(1L, 1L));

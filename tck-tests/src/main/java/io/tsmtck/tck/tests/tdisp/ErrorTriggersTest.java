@@ -9,6 +9,7 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
@@ -179,6 +180,7 @@ class ErrorTriggersTest {
         tdisp.lock();
 
         write(sut.vfio(function), ConfigRegister.CACHE_LINE_SIZE, 0x10);
+        Await.holdsThroughout(() -> sut.deviceState(function) == TdiState.CONFIG_LOCKED);
 
         assertThat(sut, function).as("after a Cache Line Size write").isInState(TdiState.CONFIG_LOCKED);
     }

@@ -11,6 +11,7 @@ import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
@@ -61,6 +62,7 @@ class BindDutiesTest {
         DmaBufAttachment attachment = attach(export(assignment));
 
         assignment.bound();
+        Await.until(() -> attachment.moveNotifications() >= 1);
 
         assertThat("move notifications of an attachment during bind", attachment.moveNotifications())
                 .satisfies(n -> n >= 1, "at least one (the revoke before the TSM bind)");

@@ -9,12 +9,12 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +43,7 @@ class MemoryDecodeTest {
         List<DmaBufAttachment> attachments = List.of(attach(export(vfio, 0)), attach(export(vfio, 1)));
 
         command(vfio, 0);
+        Await.until(() -> attachments.stream().allMatch(a -> a.moveNotifications() >= 1));
 
         assertThat("move notifications per dma-buf after clearing MSE",
                 attachments.stream().map(DmaBufAttachment::moveNotifications).toList()).is(List.of(1L, 1L));
@@ -82,6 +83,7 @@ class MemoryDecodeTest {
         DmaBufAttachment attachment = attach(buffer);
 
         Setup.require(vfio.reset(), "VFIO_DEVICE_RESET");
+        Await.until(() -> attachment.moveNotifications() >= 2);
 
         assertThat("move notifications across a reset", attachment.moveNotifications()).is(2L);
         assertThat(buffer).as("dma-buf after the reset").isActive();
