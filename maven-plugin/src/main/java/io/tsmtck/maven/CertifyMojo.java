@@ -2,6 +2,7 @@ package io.tsmtck.maven;
 
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.runner.RunConfig;
 import java.io.File;
@@ -105,7 +106,7 @@ public final class CertifyMojo extends AbstractMojo {
             getLog().info("[tsm-tck] certification skipped (tsm-tck.skip)");
             return;
         }
-        Selection selection = Selection.of(rules, areas);
+        Selection selection = Selection.of(orEnvironment(rules, "tsm-tck.rules"), orEnvironment(areas, "tsm-tck.areas"));
         Path output = reportDirectory.toPath();
         RunConfig config = new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),
@@ -119,6 +120,14 @@ public final class CertifyMojo extends AbstractMojo {
                     .generate(output, Path.of(project.getBuild().getDirectory(), "tsm-tck-tools"));
         }
         judge(report);
+    }
+
+    /** The parameter, or else the setting's environment variable ({@code TSM_TCK_RULES}, ...). */
+    private static List<String> orEnvironment(List<String> parameter, String setting) {
+        if (parameter != null && !parameter.isEmpty()) {
+            return parameter;
+        }
+        return KitConfig.value(setting).map(List::of).orElse(List.of());
     }
 
     private void judge(CertificationReport report) throws MojoFailureException {
