@@ -137,6 +137,8 @@ public enum Fault {
     TSM_UNBIND_UNBOUND_REFUSED("TSM-14"),
     /** TSM: disconnect leaves TDIs bound. */
     TSM_DISCONNECT_KEEPS_BINDINGS("TSM-08"),
+    /** TSM: only one DSM of the platform can be connected at a time. */
+    TSM_ONE_DSM_AT_A_TIME("TSM-20"),
     /** TSM: connect twice succeeds. */
     TSM_CONNECT_TWICE("TSM-02"),
     /** TSM: connect with a name not of the form tsmN is accepted. */

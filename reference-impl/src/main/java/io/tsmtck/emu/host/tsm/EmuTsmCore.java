@@ -86,6 +86,10 @@ public final class EmuTsmCore implements TsmCore {
                 return context.has(Fault.TSM_CONNECT_TWICE) ? Result.done()
                         : Result.refused(Errno.EBUSY, dsm + " is already connected to " + d.tsm.get());
             }
+            if (context.has(Fault.TSM_ONE_DSM_AT_A_TIME)
+                    && dsms.values().stream().anyMatch(other -> other != d && other.connected())) {
+                return Result.refused(Errno.EBUSY, "another DSM is connected");
+            }
             if (!tsmDevices.contains(tsmName)) {
                 return context.has(Fault.TSM_CONNECT_BAD_NAME) ? connectLocked(d, tsmDevices.get(0))
                         : Result.refused(Errno.ENXIO, "no TSM named " + tsmName);

@@ -2,8 +2,10 @@ package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.Capability;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.tck.support.Cases;
@@ -11,6 +13,7 @@ import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -85,6 +88,31 @@ class ConnectTest {
 
         assertThat("available_secure_streams of " + dsm.hostBridge() + " before, connected, after",
                 List.of(connected, after)).is(List.of(before - 1, before));
+    }
+
+    static Stream<Sut> twoDsms() {
+        return Suts.everyProfile(new TopologyRequest(2, 1, 0, List.of(64L * 1024)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twoDsms")
+    @Must("TSM-20")
+    void dsmsBelowDifferentHostBridgesConnectAtOnceEachTakingItsOwnStream(Sut sut) {
+        sut.require(Capability.MULTIPLE_DSMS);
+        TsmCore tsm = sut.stack().tsm();
+        List<Dsm> dsms = sut.stack().topology().dsms();
+        List<Integer> before = dsms.stream().map(d -> tsm.availableSecureStreams(d.hostBridge())).toList();
+
+        dsms.forEach(d -> assertThat(tsm.connect(d.address(), sut.tsmName())).as("connect %s", d.address())
+                .succeeded());
+
+        List<String> state = dsms.stream().map(d -> d.hostBridge() + ": " + tsm.availableSecureStreams(d.hostBridge())
+                + " streams, session " + tsm.session(d.address()).isPresent()).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < dsms.size(); i++) {
+            expected.add(dsms.get(i).hostBridge() + ": " + (before.get(i) - 1) + " streams, session true");
+        }
+        assertThat("host bridges and sessions with every DSM connected", state).is(expected);
     }
 
     @ParameterizedTest(name = "{0}")
