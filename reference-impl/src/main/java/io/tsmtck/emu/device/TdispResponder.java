@@ -116,6 +116,9 @@ final class TdispResponder {
             case GET_TDISP_VERSION:
                 return new TdispVersionResponse(reply, List.of(TdispHeader.VERSION_1_0));
             case GET_TDISP_CAPABILITIES:
+                if (tdi.state() == TdiState.ERROR && context.has(Fault.TDISP_CAPS_REFUSED_IN_ERROR)) {
+                    return invalidState(reply);
+                }
                 return capabilities(reply);
             case GET_DEVICE_INTERFACE_STATE:
                 return new DeviceInterfaceStateResponse(reply, tdi.state());

@@ -10,6 +10,8 @@ import java.util.List;
 public enum Fault {
     /** TDISP: LOCK succeeds although the TDI is not CONFIG_UNLOCKED. */
     TDISP_LOCK_ANY_STATE("TDISP-01"),
+    /** TDISP: GET_TDISP_CAPABILITIES is refused with INVALID_INTERFACE_STATE while the TDI is in ERROR. */
+    TDISP_CAPS_REFUSED_IN_ERROR("TDISP-45"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT is answered in CONFIG_UNLOCKED and ERROR (spdm-emu's deviation). */
     TDISP_REPORT_ANY_STATE("TDISP-02"),
     /** TDISP: START succeeds with any nonce. */

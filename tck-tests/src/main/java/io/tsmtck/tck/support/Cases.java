@@ -29,6 +29,14 @@ public final class Cases {
                 .flatMap(fn -> Stream.of(states).map(state -> Arguments.of(new Sut(spec), fn, state))));
     }
 
+    /** (sut, function index, state, value) for every function, each state and each of {@code values}. */
+    public static Stream<Arguments> functionsInStatesWith(TopologyRequest topology, List<TdiState> states,
+                                                          List<?> values) {
+        return Suts.specs(topology).flatMap(spec -> IntStream.range(0, functionCount(topology)).boxed()
+                .flatMap(fn -> states.stream().flatMap(state -> values.stream()
+                        .map(value -> Arguments.of(new Sut(spec), fn, state, value)))));
+    }
+
     /** (sut, function index, state) for every VF of {@code topology} and each of {@code states}. */
     public static Stream<Arguments> vfsInStates(TopologyRequest topology, TdiState... states) {
         return Suts.specs(topology).flatMap(spec -> IntStream.range(topology.functionsPerDsm(),

@@ -17,6 +17,7 @@ import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,13 @@ class StateTableTest {
     static Stream<Arguments> unlockedRunOrError() {
         return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.RUN,
                 TdiState.ERROR);
+    }
+
+    /** The requests that only read, in every state of every function. */
+    static Stream<Arguments> readsInEveryState() {
+        return Cases.functionsInStatesWith(Suts.WITH_SUBFUNCTIONS, List.of(TdiState.values()),
+                List.of(MessageType.GET_TDISP_VERSION, MessageType.GET_TDISP_CAPABILITIES,
+                        MessageType.GET_DEVICE_INTERFACE_STATE));
     }
 
     static Stream<Arguments> everyFunction() {
@@ -80,6 +88,18 @@ class StateTableTest {
         assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), ByteString.zeros(32))))
                 .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
         assertThat(sut, function).as("after the refused START").isInState(state);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}, {3}")
+    @MethodSource("readsInEveryState")
+    @Must("TDISP-45")
+    void readingRequestsAreAnsweredInEveryState(Sut sut, int fn, TdiState state, MessageType type) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(Requests.wellFormed(type, tdisp.header(), tdisp.defaultStream())))
+                .as("%s in %s", type, state).isResponse(type.response().orElseThrow());
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
