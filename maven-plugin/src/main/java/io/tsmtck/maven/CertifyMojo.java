@@ -106,7 +106,8 @@ public final class CertifyMojo extends AbstractMojo {
             getLog().info("[tsm-tck] certification skipped (tsm-tck.skip)");
             return;
         }
-        Selection selection = Selection.of(orEnvironment(rules, "tsm-tck.rules"), orEnvironment(areas, "tsm-tck.areas"));
+        Selection selection = Selection.of(orEnvironment(rules, "tsm-tck.rules"),
+                orEnvironment(areas, "tsm-tck.areas"));
         Path output = reportDirectory.toPath();
         RunConfig config = new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),

@@ -11,6 +11,7 @@ import io.tsmtck.emu.faults.Fault;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a TDI's interface report (PCIe Base 6.x 11.3.11, table 11-15) from its function's BARs and
@@ -43,7 +44,7 @@ final class InterfaceReports {
     }
 
     /** The range with {@code rangeId}, if the function reports one. */
-    static java.util.Optional<MmioRange> range(EmuFunction function, LockInterfaceRequest lock, EmuContext context,
+    static Optional<MmioRange> range(EmuFunction function, LockInterfaceRequest lock, EmuContext context,
                                               int rangeId) {
         return build(function, lock, context).ranges().stream().filter(r -> r.rangeId() == rangeId).findFirst();
     }

@@ -6,6 +6,7 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeError;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,7 +123,7 @@ class TdispDecodeErrorsTest {
     @Test
     void aReportRangeWithReservedAttributeBitsIsRejectedByTheStrictDecoder() {
         InterfaceReport report = new InterfaceReport(0, 0, 0, 0,
-                java.util.List.of(new MmioRange(0x1000, 1, 0, 0)), ByteString.EMPTY);
+                List.of(new MmioRange(0x1000, 1, 0, 0)), ByteString.EMPTY);
         byte[] bytes = report.encode().toByteArray();
         bytes[16 + 12 + 1] = 0x01; // ATTR bit 8
 

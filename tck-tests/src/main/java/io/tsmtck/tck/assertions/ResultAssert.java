@@ -2,6 +2,7 @@ package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
+import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -28,7 +29,7 @@ public final class ResultAssert<T> extends AbstractAssert<ResultAssert<T>, Resul
     /** The operation was refused with {@code errno}. */
     public ResultAssert<T> isRefusedWith(Errno errno) {
         isNotNull();
-        if (!actual.refusalErrno().equals(java.util.Optional.of(errno))) {
+        if (!actual.refusalErrno().equals(Optional.of(errno))) {
             failWithActualExpectedAndMessage(actual, errno, Failures.message(subject(), "refused with " + errno,
                     actual));
         }

@@ -26,6 +26,7 @@ public final class Catalogue {
     private static final Catalogue STANDARD = load();
 
     private final Map<String, Rule> rules;
+    private final List<Rule> ordered;
 
     private Catalogue(List<Rule> rules) {
         Map<String, Rule> byId = new LinkedHashMap<>();
@@ -41,8 +42,6 @@ public final class Catalogue {
         this.rules = Map.copyOf(byId);
         this.ordered = List.copyOf(byId.values());
     }
-
-    private final List<Rule> ordered;
 
     /** The kit's catalogue. */
     public static Catalogue standard() {

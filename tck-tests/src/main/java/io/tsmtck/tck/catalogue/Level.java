@@ -1,5 +1,7 @@
 package io.tsmtck.tck.catalogue;
 
+import java.util.Locale;
+
 /** How binding a rule is (RFC 2119). A failed MUST rule fails certification. */
 public enum Level {
     MUST,
@@ -8,6 +10,6 @@ public enum Level {
 
     /** The JUnit tag of tests of this level. */
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
