@@ -1,5 +1,6 @@
 package io.tsmtck.maven;
 
+import io.tsmtck.tck.runner.ReportFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ final class AllureHtml {
 
     /** Writes {@code allure-report/index.html} beside {@code allure-results} in {@code output}. */
     void generate(Path output, Path workDirectory) {
-        Path results = output.resolve("allure-results");
+        Path results = output.resolve(ReportFiles.ALLURE_RESULTS);
         if (!Files.isDirectory(results)) {
             return;
         }
@@ -53,7 +54,7 @@ final class AllureHtml {
             Path home = unpack(workDirectory);
             Path script = home.resolve("bin").resolve("allure");
             ProcessBuilder command = new ProcessBuilder(script.toString(), "generate", "--clean", "--single-file",
-                    "-o", output.resolve("allure-report").toString(), results.toString())
+                    "-o", output.resolve(ReportFiles.ALLURE_REPORT).toString(), results.toString())
                     .redirectErrorStream(true).redirectOutput(output.resolve("allure-generate.log").toFile());
             command.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Process process = command.start();
@@ -62,7 +63,7 @@ final class AllureHtml {
                 log.warn("[tsm-tck] the Allure HTML report was not generated; see " + output.resolve("allure-generate.log"));
                 return;
             }
-            log.info("[tsm-tck] Allure report: " + output.resolve("allure-report").resolve("index.html"));
+            log.info("[tsm-tck] Allure report: " + output.resolve(ReportFiles.ALLURE_REPORT).resolve("index.html"));
         } catch (IOException | ArtifactResolutionException e) {
             log.warn("[tsm-tck] the Allure HTML report was not generated: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,14 +1,18 @@
 package io.tsmtck.maven;
 
 import io.tsmtck.tck.catalogue.Catalogue;
-import io.tsmtck.tck.report.CertificationReport;
-import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.report.RuleSummaries;
+import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.runner.RunConfig;
+import io.tsmtck.tck.support.KitConfig;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -84,6 +88,13 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.allure", defaultValue = "true")
     private boolean allure;
 
+    /**
+     * The provider class to certify when the classpath lists several (a provider of yours that wraps
+     * another, such as the reference implementation).
+     */
+    @Parameter(property = "tsm-tck.provider")
+    private String provider;
+
     /** Whether failed SHOULD and MAY rules fail the build too. */
     @Parameter(property = "tsm-tck.failOnOptional", defaultValue = "false")
     private boolean failOnOptional;
@@ -112,7 +123,8 @@ public final class CertifyMojo extends AbstractMojo {
         RunConfig config = new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),
                 Optional.of(testTimeout), allure, Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
-                List.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()));
+                List.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()),
+                Optional.ofNullable(provider).filter(p -> !p.isBlank()));
         List<File> classpath = ForkClasspath.of(plugin, project);
         CertificationReport report = new ForkedRun(getLog(), output, runTimeout,
                 jvmArgs == null ? List.of() : jvmArgs).run(config, classpath);
@@ -142,19 +154,26 @@ public final class CertifyMojo extends AbstractMojo {
                     + "catalogue has " + catalogue + "; the forked run used another kit than this plugin's. Check "
                     + "that the project does not bring its own io.tsmtck:tck-tests.");
         }
-        if (report.verdict() == CertificationReport.Verdict.NOT_CERTIFIED && !report.problems().isEmpty()) {
-            throw new MojoFailureException("Not certified: " + String.join("; ", report.problems()) + ". See "
-                    + reportDirectory.toPath().resolve("certification-report.json"));
-        }
         if (report.totals().testsExecuted() == 0) {
             throw new MojoFailureException("The kit ran no test; see " + reportDirectory + ". A run without tests is"
                     + " never a success.");
         }
-        long failed = report.rules().stream().filter(r -> r.status() == RuleStatus.FAILED)
-                .filter(r -> failOnOptional || r.level().equals("MUST")).count();
-        if (failed > 0) {
-            throw new MojoFailureException(failed + " rule(s) failed (" + report.verdict() + "); see "
-                    + reportDirectory.toPath().resolve("certification-report.json"));
+        Path json = reportDirectory.toPath().resolve("certification-report.json");
+        List<RuleResult> failed = report.rules().stream().filter(r -> r.status() == RuleStatus.FAILED)
+                .filter(r -> failOnOptional || r.level().equals("MUST")).collect(Collectors.toList());
+        if (!failed.isEmpty()) {
+            throw new MojoFailureException(failed.size() + " rule(s) failed (" + report.verdict() + "): "
+                    + RuleSummaries.firstTen(failed) + "; see " + json);
+        }
+        if (report.verdict() == CertificationReport.Verdict.NOT_CERTIFIED) {
+            List<RuleResult> notTested = report.rules().stream().filter(r -> r.status() == RuleStatus.NOT_TESTED)
+                    .filter(r -> r.level().equals("MUST")).collect(Collectors.toList());
+            List<String> why = new ArrayList<>(report.problems());
+            if (!notTested.isEmpty()) {
+                why.add(notTested.size() + " MUST rule(s) were not tested, so nothing is known of them: "
+                        + RuleSummaries.firstTen(notTested) + "; provide " + RuleSummaries.toProvide(notTested));
+            }
+            throw new MojoFailureException("Not certified: " + String.join("; ", why) + ". See " + json);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.runner.Main;
+import io.tsmtck.tck.runner.ReportFiles;
 import io.tsmtck.tck.runner.RunConfig;
 import java.io.BufferedReader;
 import java.io.File;
@@ -42,8 +43,8 @@ final class ForkedRun {
     CertificationReport run(RunConfig config, List<File> classpath) throws MojoExecutionException {
         try {
             Files.createDirectories(output);
-            Files.deleteIfExists(output.resolve(JsonReports.FILE));
-            Path configFile = output.resolve("run-config.json");
+            ReportFiles.clear(output);
+            Path configFile = output.resolve(ReportFiles.RUN_CONFIG);
             new ObjectMapper().registerModule(new Jdk8Module()).writeValue(configFile.toFile(), config);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -85,9 +86,12 @@ final class ForkedRun {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 lines.lines().forEach(line -> {
-                    if (line.contains("ERROR")) {
-                        lastError.set(line.replace("[tsm-tck] ERROR: ", ""));
-                        log.error(line);
+                    if (line.startsWith(Main.ERROR)) {
+                        String message = line.substring(Main.ERROR.length());
+                        lastError.set(message);
+                        log.error(Main.INFO + message);
+                    } else if (line.startsWith(Main.WARN)) {
+                        log.warn(Main.INFO + line.substring(Main.WARN.length()));
                     } else {
                         log.info(line);
                     }

@@ -16,7 +16,12 @@ import java.util.Set;
  * The reference implementation's entry point: builds an {@link EmuHostStack} per request. Found by
  * {@link java.util.ServiceLoader}. The no-argument constructor builds correct stacks, unless the
  * {@value FaultPlan#PROPERTY} system property names faults (how a build proves that the kit catches
- * a broken implementation).
+ * a broken implementation); {@value #TOPOLOGY_PROPERTY} shrinks the platform it declares.
+ *
+ * <p>To try the kit on a variant of it, wrap it: a provider of your own that delegates to
+ * {@code new ReferenceStackProvider(plan)}, listed in your {@code META-INF/services} file, and
+ * selected with {@code tsm-tck.provider=<your class>} (the reference's own entry is on the
+ * classpath too).
  */
 public final class ReferenceStackProvider implements TsmStackProvider {
 
@@ -24,8 +29,15 @@ public final class ReferenceStackProvider implements TsmStackProvider {
     public static final Set<VendorProfile> PROFILES = Set.of(VendorProfile.GENERIC_LINK, VendorProfile.AMD_SEV_TIO,
             VendorProfile.INTEL_TDX_CONNECT);
 
-    private static final Capabilities CAPABILITIES = new Capabilities(PROFILES, 4, 8, 8,
-            EnumSet.allOf(Capability.class));
+    /**
+     * System property that shrinks the platform the reference declares ("DSMS,PFS,VFS", for example
+     * "1,1,0" for a single-function device without SR-IOV), as a smaller product would; default
+     * {@value #LARGEST}.
+     */
+    public static final String TOPOLOGY_PROPERTY = "tsm-tck.emu.topology";
+
+    /** The largest platform the reference builds: DSMs, PFs per DSM, VFs per DSM. */
+    public static final String LARGEST = "4,8,8";
 
     private final Optional<FaultPlan> faults;
 
@@ -55,12 +67,23 @@ public final class ReferenceStackProvider implements TsmStackProvider {
 
     @Override
     public Capabilities capabilities() {
-        return CAPABILITIES;
+        String spec = System.getProperty(TOPOLOGY_PROPERTY, LARGEST);
+        String[] limits = spec.split(",");
+        try {
+            if (limits.length != 3) {
+                throw new NumberFormatException("three numbers");
+            }
+            return new Capabilities(PROFILES, Integer.parseInt(limits[0].trim()), Integer.parseInt(limits[1].trim()),
+                    Integer.parseInt(limits[2].trim()), EnumSet.allOf(Capability.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(TOPOLOGY_PROPERTY + "=" + spec + " is not a platform: give DSMS,PFS,VFS"
+                    + " with at least one DSM and one PF, for example " + LARGEST + " or 1,1,0", e);
+        }
     }
 
     @Override
     public HostStack create(StackRequest request) {
-        if (!CAPABILITIES.supports(request.profile(), request.topology())) {
+        if (!capabilities().supports(request.profile(), request.topology())) {
             throw new IllegalArgumentException("outside the reference implementation's capabilities: " + request);
         }
         return new EmuHostStack(request, faults(), 0);

@@ -6,13 +6,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a provider can build: its vendor profiles, the largest topology, and its optional features.
+ * What a provider can build: its vendor profiles, the largest topology, and its test hooks. The kit
+ * runs every test on the topology it can have (up to the shape a test wants), so a smaller
+ * topology only rules out what cannot apply to it (no VFs: the VF rules are NOT_APPLICABLE); it
+ * never skips a rule that could run.
  *
  * @param profiles the vendor profiles it implements, at least one
  * @param maxDsms most DSMs in one stack
  * @param maxFunctionsPerDsm most physical functions per DSM
- * @param maxVfsPerDsm most virtual functions per DSM (0 without {@link Capability#SRIOV})
- * @param features optional features
+ * @param maxVfsPerDsm most SR-IOV virtual functions of PF0 per DSM; 0 for a device without SR-IOV
+ * @param features the test hooks it provides
  */
 public record Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
                            Set<Capability> features) {

@@ -1,21 +1,16 @@
 package io.tsmtck.api;
 
 /**
- * Optional features a provider may declare. A rule that needs a feature the provider does not
- * declare is reported NOT_TESTED with the feature's description as what to implement; it never
- * fails.
+ * Test hooks a provider may declare: ways for the kit to reach the device or the platform that a
+ * real kernel uAPI does not give (event injection, a plaintext path to the responder). A rule whose
+ * test needs a hook the provider does not declare is NOT_TESTED with the hook as what to implement,
+ * and a NOT_TESTED MUST rule never yields CERTIFIED: declaring fewer hooks cannot make a run pass.
+ *
+ * <p>What a subject has or advertises (virtual functions, several DSMs, optional TDISP requests in
+ * REQ_MSGS_SUPPORTED) is not a hook: the kit reads it from the topology or from the device, and a
+ * rule it rules out is NOT_APPLICABLE with that fact stated.
  */
 public enum Capability {
-    /** The device answers BIND_P2P_STREAM_REQUEST and UNBIND_P2P_STREAM_REQUEST. */
-    TDISP_BIND_P2P("the TDISP BIND_P2P_STREAM_REQUEST / UNBIND_P2P_STREAM_REQUEST messages (PCIe 6.x 11.3.18-21)"),
-    /** The device answers SET_MMIO_ATTRIBUTE_REQUEST. */
-    TDISP_SET_MMIO_ATTRIBUTE("the TDISP SET_MMIO_ATTRIBUTE_REQUEST message (PCIe 6.x 11.3.22)"),
-    /** The device answers VDM_REQUEST. */
-    TDISP_VDM("the TDISP VDM_REQUEST message (PCIe 6.x 11.3.23)"),
-    /** The stack has SR-IOV virtual functions behind the DSM. */
-    SRIOV("SR-IOV virtual functions of PF0 in the requested topology"),
-    /** Several DSMs on different host bridges in one stack. */
-    MULTIPLE_DSMS("more than one DSM per stack instance"),
     /** The responder can be reached in plaintext, to check that TDISP there is dropped. */
     PLAINTEXT_PROBE("sending SPDM messages outside a secured session through DeviceResponder"),
     /** {@link io.tsmtck.api.device.DeviceEvent.IdeStreamInsecure} can be injected. */

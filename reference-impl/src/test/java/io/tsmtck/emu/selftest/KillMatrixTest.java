@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class KillMatrixTest {
 
     private static final Path REPORT = Path.of("target", "kill-matrix.md");
+    private static final String SINGLE_FUNCTION = "1,1,0";
+    private static final Set<Condition> TOPOLOGY_CONDITIONS = EnumSet.of(Condition.HAS_VFS,
+            Condition.HAS_SUBFUNCTIONS, Condition.HAS_SEVERAL_DSMS);
 
     @Test
     void everyRuleFailsAgainstItsFaultAndNothingFailsWithoutOne() throws IOException {
@@ -45,6 +50,37 @@ class KillMatrixTest {
         matrix.forEach((fault, failed) -> fault.rules().stream().filter(rule -> !failed.contains(rule))
                 .forEach(rule -> survived.add(rule + " survived " + fault)));
         assertThat(survived).as("rules whose test passed although their fault was on").isEmpty();
+    }
+
+    /**
+     * The shape of a vendor's ordinary product, a single-function device without SR-IOV: the kit runs
+     * there too, every rule is tested on PF0 or stated NOT_APPLICABLE for a fact of the topology,
+     * and every fault still fails its rules unless the topology rules them out. Declaring a smaller
+     * platform can never hide a fault the platform could have.
+     */
+    @Test
+    void onASingleFunctionDeviceEveryFaultStillFailsItsRulesOrTheRuleCannotApply() {
+        KitRun.Outcome baseline = KitRun.run(FaultPlan.NONE, SINGLE_FUNCTION);
+        assertThat(baseline.failedRules()).as("rules failing against the correct single-function reference").isEmpty();
+        assertThat(baseline.notTestedRules()).as("rules not tested although every hook is declared").isEmpty();
+        Set<String> topologyConditional = Catalogue.standard().rules().stream()
+                .filter(rule -> rule.conditions().stream().anyMatch(TOPOLOGY_CONDITIONS::contains))
+                .map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(topologyConditional).as("rules that a single function rules out")
+                .containsAll(baseline.notApplicableRules());
+
+        List<String> survived = new ArrayList<>();
+        for (Fault fault : Fault.values()) {
+            if (fault.rules().isEmpty() || topologyConditional.containsAll(fault.rules())) {
+                continue;
+            }
+            KitRun.Outcome outcome = KitRun.run(FaultPlan.of(fault), SINGLE_FUNCTION);
+            fault.rules().stream().filter(rule -> !outcome.failedRules().contains(rule))
+                    .filter(rule -> !baseline.notApplicableRules().contains(rule))
+                    .forEach(rule -> survived.add(rule + " survived " + fault + " on a single-function device"));
+        }
+        assertThat(survived).as("rules whose test passed on a single-function device although their fault was on")
+                .isEmpty();
     }
 
     private static void write(KitRun.Outcome baseline, Map<Fault, Set<String>> matrix) throws IOException {

@@ -2,9 +2,11 @@ package io.tsmtck.emu.selftest;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.tsmtck.emu.ReferenceStackProvider;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -27,17 +29,24 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 final class KitRun {
 
-    /** What one run found. */
-    record Outcome(Set<String> failedRules, long testsRun, long testsFailed) {
+    /** What one run found: the rules with a failed test, with a NOT_APPLICABLE test, with a NOT_TESTED one. */
+    record Outcome(Set<String> failedRules, Set<String> notApplicableRules, Set<String> notTestedRules,
+                   long testsRun, long testsFailed) {
     }
 
     private KitRun() {
     }
 
-    static synchronized Outcome run(FaultPlan plan) {
+    static Outcome run(FaultPlan plan) {
+        return run(plan, ReferenceStackProvider.LARGEST);
+    }
+
+    /** A run with the reference declaring the platform {@code topology} ("DSMS,PFS,VFS"). */
+    static synchronized Outcome run(FaultPlan plan, String topology) {
         String names = String.join(",", plan.faults().stream().map(Enum::name).toList());
         String previous = System.getProperty(FaultPlan.PROPERTY);
         System.setProperty(FaultPlan.PROPERTY, names);
+        System.setProperty(ReferenceStackProvider.TOPOLOGY_PROPERTY, topology);
         // the emulation reacts synchronously: over 118 runs, waiting for what a fault prevents, or
         // watching for an absence, needs no time
         System.setProperty(KitConfig.TIMEOUT_ABSENT, "1");
@@ -52,8 +61,10 @@ final class KitRun {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
             launcher.execute(request, collector);
-            return new Outcome(collector.failed, collector.run, collector.failures);
+            return new Outcome(collector.failed, collector.notApplicable, collector.notTested, collector.run,
+                    collector.failures);
         } finally {
+            System.clearProperty(ReferenceStackProvider.TOPOLOGY_PROPERTY);
             System.clearProperty(KitConfig.TIMEOUT_ABSENT);
             System.clearProperty(KitConfig.TIMEOUT_HAPPEN);
             if (previous == null) {
@@ -66,6 +77,8 @@ final class KitRun {
 
     private static final class Collector implements TestExecutionListener {
         private final Set<String> failed = new TreeSet<>();
+        private final Set<String> notApplicable = new TreeSet<>();
+        private final Set<String> notTested = new TreeSet<>();
         private long run;
         private long failures;
 
@@ -78,6 +91,16 @@ final class KitRun {
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                 failures++;
                 ruleOf(test).ifPresent(failed::add);
+            } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                ruleOf(test).ifPresent(result.getThrowable().filter(NotApplicable.class::isInstance).isPresent()
+                        ? notApplicable::add : notTested::add);
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier test, String reason) {
+            if (test.isTest()) {
+                ruleOf(test).ifPresent(notTested::add);
             }
         }
 

@@ -28,9 +28,13 @@ public final class CataloguePage {
         if (!rule.isTestable()) {
             notes.append("not testable: ").append(rule.whyUntestable().orElse("")).append(' ');
         }
-        if (!rule.needs().isEmpty()) {
-            notes.append("needs ").append(rule.needs().stream().map(Enum::name).collect(Collectors.joining(", ")))
-                    .append(". ");
+        if (!rule.conditions().isEmpty()) {
+            notes.append("applies when ").append(rule.conditions().stream().map(Condition::when)
+                    .collect(Collectors.joining(" and "))).append(". ");
+        }
+        if (!rule.hooks().isEmpty()) {
+            notes.append("test hooks ").append(rule.hooks().stream().map(Enum::name)
+                    .collect(Collectors.joining(", "))).append(". ");
         }
         if (!rule.profiles().isEmpty()) {
             notes.append("profiles ").append(rule.profiles()).append(". ");

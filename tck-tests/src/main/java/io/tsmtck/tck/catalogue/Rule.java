@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param statement the rule, one testable sentence
  * @param source the public source (spec section, kernel file and function, mailing-list message)
  * @param hint what to check if the rule fails
- * @param needs optional capabilities without which the rule is NOT_TESTED
+ * @param hooks test hooks the rule's tests need; without one the rule is NOT_TESTED
+ * @param conditions facts about the subject the rule holds under; where one is false the rule is
+ *     NOT_APPLICABLE
  * @param profiles the vendor profiles the rule applies to; empty for all
  * @param testable whether the kit can test it through the SPI
  * @param untestableReason why not, when not testable
@@ -25,7 +27,8 @@ import java.util.Optional;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Rule(String id, Level level, Area area, String statement, String source, String hint,
-                   List<Capability> needs, List<VendorProfile> profiles, Boolean testable, String untestableReason,
+                   List<Capability> hooks, List<Condition> conditions,
+                   List<VendorProfile> profiles, Boolean testable, String untestableReason,
                    String note, String since) {
 
     public Rule {
@@ -35,7 +38,8 @@ public record Rule(String id, Level level, Area area, String statement, String s
         Objects.requireNonNull(statement, id + ": statement");
         Objects.requireNonNull(source, id + ": source");
         Objects.requireNonNull(since, id + ": since");
-        needs = needs == null ? List.of() : List.copyOf(needs);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         testable = testable == null || testable;
         hint = hint == null ? "" : hint;

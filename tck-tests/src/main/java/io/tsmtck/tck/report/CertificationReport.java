@@ -24,8 +24,23 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
     /** The verdicts. */
     public enum Verdict { CERTIFIED, NOT_CERTIFIED, NOT_A_CERTIFICATION_RUN }
 
-    /** A rule's status: FAILED if any of its tests failed; NOT_TESTED if none ran for a declared reason. */
-    public enum RuleStatus { PASSED, FAILED, NOT_TESTED, EXCLUDED }
+    /**
+     * A rule's status. FAILED if any of its tests failed; else NOT_TESTED if any could not run (a
+     * test hook the implementation does not provide) or none ran; else PASSED if one passed; else
+     * NOT_APPLICABLE (every test was ruled out by a stated fact about the subject). UNTESTABLE: the
+     * catalogue says why no kit can test it. EXCLUDED: its tests are on the kit's exclude list.
+     */
+    public enum RuleStatus {
+        PASSED, FAILED, NOT_TESTED, NOT_APPLICABLE, UNTESTABLE, EXCLUDED;
+
+        /** Whether a MUST rule with this status still allows CERTIFIED. */
+        public boolean allowsCertification() {
+            return this != FAILED && this != NOT_TESTED;
+        }
+    }
+
+    /** A test invocation's status; NOT_TESTED and NOT_APPLICABLE say why in the message. */
+    public enum TestStatus { PASSED, FAILED, NOT_TESTED, NOT_APPLICABLE }
 
     /**
      * The kit.
@@ -44,8 +59,24 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param name the provider's name
      * @param artifacts artifact coordinates where known
      * @param sha256 SHA-256 of its jars, by file name
+     * @param declared what the provider declares, empty if it was not read
      */
-    public record Implementation(String provider, String name, List<String> artifacts, Map<String, String> sha256) {
+    public record Implementation(String provider, String name, List<String> artifacts, Map<String, String> sha256,
+                                 Optional<Declared> declared) {
+    }
+
+    /**
+     * What a provider declares: the facts its NOT_APPLICABLE rules rest on and the hooks whose
+     * absence makes rules NOT_TESTED.
+     *
+     * @param profiles the vendor profiles it implements (the only ones certified)
+     * @param maxDsms most DSMs in one stack
+     * @param maxFunctionsPerDsm most physical functions per DSM
+     * @param maxVfsPerDsm most virtual functions per DSM
+     * @param hooks the test hooks it provides
+     */
+    public record Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
+                           List<String> hooks) {
     }
 
     /**
@@ -69,12 +100,17 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param mustRules MUST rules
      * @param passed rules passed
      * @param failed rules failed
-     * @param notTested rules not tested
+     * @param notTested rules not tested (a hook missing, or no test ran)
+     * @param notApplicable rules ruled out by facts about the subject
+     * @param untestable rules no kit can test
      * @param excluded rules excluded
-     * @param testsExecuted test invocations executed
+     * @param testsExecuted test invocations that ran to a verdict (passed or failed)
+     * @param testsNotTested test invocations skipped or aborted for a missing hook
+     * @param testsNotApplicable test invocations ruled out by a fact about the subject
      */
-    public record Totals(int rules, int mustRules, int passed, int failed, int notTested, int excluded,
-                         long testsExecuted) {
+    public record Totals(int rules, int mustRules, int passed, int failed, int notTested, int notApplicable,
+                         int untestable, int excluded, long testsExecuted, long testsNotTested,
+                         long testsNotApplicable) {
     }
 
     /**
@@ -86,21 +122,24 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param statement the statement
      * @param source its public source
      * @param hint what to check
+     * @param conditions the facts it holds under ("when ..."), empty if unconditional
      * @param status its status
+     * @param reasons why it is NOT_TESTED, NOT_APPLICABLE, UNTESTABLE or EXCLUDED (distinct), empty otherwise
      * @param tests its test invocations
      */
     public record RuleResult(String id, String level, String area, String statement, String source, String hint,
-                             RuleStatus status, List<TestResult> tests) {
+                             List<String> conditions, RuleStatus status, List<String> reasons,
+                             List<TestResult> tests) {
     }
 
     /**
      * One test invocation.
      *
      * @param name display name (class, method, parameters)
-     * @param status PASSED, FAILED, NOT_TESTED
-     * @param message failure or abort message
+     * @param status its status
+     * @param message failure message, or why it did not run
      * @param transcript TDISP/IDE_KM exchanges of a failed test
      */
-    public record TestResult(String name, String status, String message, String transcript) {
+    public record TestResult(String name, TestStatus status, String message, String transcript) {
     }
 }

@@ -23,7 +23,7 @@ public final class HtmlReports {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
             + "vertical-align:top;text-align:left}.PASSED{color:#176f2c}.FAILED{color:#b00020;font-weight:bold}"
-            + ".NOT_TESTED,.EXCLUDED{color:#777}#verdict{font-size:2em;padding:.5em;border:3px solid}"
+            + ".NOT_TESTED{color:#8a5a00;font-weight:bold}.NOT_APPLICABLE,.UNTESTABLE,.EXCLUDED{color:#777}#verdict{font-size:2em;padding:.5em;border:3px solid}"
             + "#verdict.CERTIFIED{border-color:#176f2c}#verdict.NOT_CERTIFIED{border-color:#b00020}"
             + "pre{background:#f6f6f6;padding:.5em;white-space:pre-wrap}";
 
@@ -49,9 +49,10 @@ public final class HtmlReports {
         identity(report, html);
         CertificationReport.Totals t = report.totals();
         html.append("<h2>Totals</h2><table id=\"totals\"><tr><th>rules</th><th>MUST</th><th>passed</th><th>failed</th>")
-                .append("<th>not tested</th><th>excluded</th><th>tests run</th></tr><tr>");
-        for (long n : new long[] {t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.excluded(),
-            t.testsExecuted()}) {
+                .append("<th>not tested</th><th>not applicable</th><th>untestable</th><th>excluded</th>")
+                .append("<th>tests executed</th><th>tests not tested</th><th>tests not applicable</th></tr><tr>");
+        for (long n : new long[] {t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.notApplicable(),
+            t.untestable(), t.excluded(), t.testsExecuted(), t.testsNotTested(), t.testsNotApplicable()}) {
             html.append("<td>").append(n).append("</td>");
         }
         html.append("</tr></table>");
@@ -66,6 +67,12 @@ public final class HtmlReports {
         report.kit().sha256().forEach((file, hash) -> row(html, "kit " + file, hash));
         row(html, "implementation", report.implementation().name() + " (" + report.implementation().provider() + ")");
         row(html, "artifacts", String.join(", ", report.implementation().artifacts()));
+        report.implementation().declared().ifPresent(d -> {
+            row(html, "declared profiles", String.join(", ", d.profiles()));
+            row(html, "declared topology", d.maxDsms() + " DSM(s), " + d.maxFunctionsPerDsm() + " PF(s) and "
+                    + d.maxVfsPerDsm() + " VF(s) per DSM");
+            row(html, "declared test hooks", d.hooks().isEmpty() ? "none" : String.join(", ", d.hooks()));
+        });
         report.implementation().sha256().forEach((file, hash) -> row(html, "implementation " + file, hash));
         row(html, "java", report.environment().java());
         row(html, "os", report.environment().os());
@@ -83,12 +90,14 @@ public final class HtmlReports {
         html.append("<h2>Rules</h2>");
         byArea.forEach((area, list) -> {
             html.append("<h3>").append(escape(area)).append("</h3><table class=\"rules\"><tr><th>rule</th>")
-                    .append("<th>level</th><th>status</th><th>tests</th><th>statement</th><th>source</th></tr>");
+                    .append("<th>level</th><th>status</th><th>tests</th><th>statement</th><th>source</th>")
+                    .append("<th>why not run</th></tr>");
             for (RuleResult rule : list) {
                 html.append("<tr id=\"").append(rule.id()).append("\"><td>").append(rule.id()).append("</td><td>")
                         .append(rule.level()).append("</td><td class=\"").append(rule.status()).append("\">")
                         .append(rule.status()).append("</td><td>").append(rule.tests().size()).append("</td><td>")
                         .append(escape(rule.statement())).append("</td><td>").append(escape(rule.source()))
+                        .append("</td><td class=\"reasons\">").append(escape(String.join("; ", rule.reasons())))
                         .append("</td></tr>");
             }
             html.append("</table>");
@@ -109,7 +118,7 @@ public final class HtmlReports {
                 html.append("<p><b>If this fails, check:</b> ").append(escape(rule.hint())).append("</p>");
             }
             for (TestResult test : rule.tests()) {
-                if (test.status().equals("FAILED")) {
+                if (test.status() == CertificationReport.TestStatus.FAILED) {
                     html.append("<p><b>").append(escape(test.name())).append("</b></p><pre>")
                             .append(escape(test.message())).append("</pre>");
                     if (!test.transcript().isEmpty()) {

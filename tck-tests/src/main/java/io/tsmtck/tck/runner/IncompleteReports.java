@@ -1,15 +1,20 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.api.VendorProfile;
 import io.tsmtck.tck.catalogue.Catalogue;
-import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
+import io.tsmtck.tck.report.CertificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,13 +37,14 @@ public final class IncompleteReports {
             for (String line : Files.readAllLines(progress)) {
                 String[] fields = line.split("\t", 3);
                 if (fields.length == 3) {
-                    finished.add(new TestOutcomes.Outcome(fields[0], fields[2], fields[1], "", ""));
+                    finished.add(new TestOutcomes.Outcome(fields[0], fields[2], TestStatus.valueOf(fields[1]), "", ""));
                 }
             }
         }
         Map<String, Long> perRule = finished.stream()
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::ruleId, Collectors.counting()));
-        List<RuleResult> rules = ReportFolder.rules(Catalogue.standard(), finished);
+        List<RuleResult> rules = ReportFolder.rules(Catalogue.standard(), finished, Set.of(),
+                EnumSet.allOf(VendorProfile.class));
         List<String> unfinished = Catalogue.standard().rules().stream()
                 .filter(rule -> rule.isTestable() && !perRule.containsKey(rule.id()))
                 .map(rule -> rule.id()).collect(Collectors.toList());
@@ -50,9 +56,9 @@ public final class IncompleteReports {
                 new CertificationReport.Kit("unknown (the run did not finish)", Map.of(),
                         Catalogue.standard().rules().size()),
                 new CertificationReport.Implementation("unknown (the run did not finish)", "", config.artifacts(),
-                        Map.of()),
+                        Map.of(), Optional.empty()),
                 new CertificationReport.Environment(System.getProperty("java.version"), System.getProperty("os.name"),
                         config.maven(), config.seed().orElse(0L), Map.of(), List.of()),
-                ReportFolder.totals(rules, finished.size()), rules, problems);
+                ReportFolder.totals(rules, finished), rules, problems);
     }
 }

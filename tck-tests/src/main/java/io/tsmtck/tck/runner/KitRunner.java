@@ -2,18 +2,20 @@ package io.tsmtck.tck.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.tsmtck.api.Capabilities;
 import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Excludes;
-import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
+import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.RuleExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -54,7 +57,7 @@ public final class KitRunner {
             // read by the launcher when it loads its auto-registered listeners, as a system property
             System.setProperty("junit.platform.execution.listeners.deactivate", ALLURE_LISTENER);
         }
-        Path junitXml = outputDirectory(config).resolve("junit-xml");
+        Path junitXml = outputDirectory(config).resolve(ReportFiles.JUNIT_XML);
         try (LauncherSession session = LauncherFactory.openSession();
              PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
             session.getLauncher().execute(request(config), outcomes,
@@ -69,11 +72,14 @@ public final class KitRunner {
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
                 .configurationParameter("junit.platform.reporting.output.dir",
-                        outputDirectory(config).resolve("open-test-reporting").toString())
+                        outputDirectory(config).resolve(ReportFiles.OPEN_TEST_REPORTING).toString())
                 .filters(Excludes.filter());
+        // a test runs in a thread of its own that is abandoned at its timeout, so a call that hangs
+        // and ignores interrupts ends that test, not the run
         config.testTimeoutSeconds().ifPresent(seconds -> request.configurationParameter(
                 "junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
-                .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s"));
+                .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s")
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD"));
         if (!config.areas().isEmpty()) {
             request.filters(TagFilter.includeTags(config.areas()));
         }
@@ -92,8 +98,9 @@ public final class KitRunner {
                                               List<TestOutcomes.Outcome> outcomes) {
         Catalogue catalogue = Catalogue.standard();
         List<String> problems = new ArrayList<>();
-        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules());
-        outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status().equals("FAILED"))
+        Capabilities capabilities = provider.capabilities();
+        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), capabilities.profiles());
+        outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status() == TestStatus.FAILED)
                 .forEach(o -> problems.add("a test that cites no rule failed: " + o.name()));
         Map<String, String> kitHashes = hashes(Catalogue.class, TsmStackProvider.class);
         Map<String, String> implementationHashes = hashes(provider.getClass());
@@ -118,8 +125,16 @@ public final class KitRunner {
         return new CertificationReport(ReportFolder.verdict(config.isWholeKit(), rules, problems), true,
                 new CertificationReport.Kit(kitVersion(), kitHashes, catalogue.rules().size()),
                 new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
-                        config.artifacts(), implementationHashes),
-                environment, ReportFolder.totals(rules, outcomes.size()), rules, problems);
+                        config.artifacts(), implementationHashes, Optional.of(declared(capabilities))),
+                environment, ReportFolder.totals(rules, outcomes), rules, problems);
+    }
+
+    /** What {@code capabilities} declare, for the report. */
+    static CertificationReport.Declared declared(Capabilities capabilities) {
+        return new CertificationReport.Declared(
+                capabilities.profiles().stream().sorted().map(Enum::name).collect(Collectors.toList()),
+                capabilities.maxDsms(), capabilities.maxFunctionsPerDsm(), capabilities.maxVfsPerDsm(),
+                capabilities.features().stream().sorted().map(Enum::name).collect(Collectors.toList()));
     }
 
     /** The rules cited by tests on the exclude list. */

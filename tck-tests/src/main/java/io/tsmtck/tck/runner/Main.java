@@ -8,8 +8,10 @@ import io.tsmtck.tck.catalogue.CataloguePage;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
+import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +31,16 @@ import java.util.Set;
  * report), 2 when it could not run (no or several providers, a provider that throws, a bad config).
  */
 public final class Main {
+
+    /**
+     * Prefix of a line the plugin logs at ERROR (stripped to {@value #INFO}); the level is a field of
+     * the line, never guessed from its words.
+     */
+    public static final String ERROR = "[tsm-tck:error] ";
+    /** Prefix of a line the plugin logs at WARNING. */
+    public static final String WARN = "[tsm-tck:warn] ";
+    /** Prefix of every other line. */
+    public static final String INFO = "[tsm-tck] ";
 
     /** Exit status when the kit could not run. */
     public static final int CANNOT_RUN = 2;
@@ -51,8 +63,9 @@ public final class Main {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(Path.of(args[0]).toFile(), RunConfig.class);
             config.seed().ifPresent(seed -> System.setProperty(KitConfig.SEED, Long.toString(seed)));
+            config.provider().ifPresent(provider -> System.setProperty(Implementation.PROVIDER, provider));
             System.setProperty("allure.results.directory",
-                    KitRunner.outputDirectory(config).resolve("allure-results").toString());
+                    KitRunner.outputDirectory(config).resolve(ReportFiles.ALLURE_RESULTS).toString());
             config.timeoutHappenMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_HAPPEN, Long.toString(t)));
             config.timeoutAbsentMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_ABSENT, Long.toString(t)));
             out.printf("[tsm-tck] seed %d (replay with -D%s=%d)%n", KitConfig.seed(), KitConfig.SEED, KitConfig.seed());
@@ -70,25 +83,25 @@ public final class Main {
                 });
             }
             Path file = JsonReports.write(report, directory);
-            allureEnvironment(report, directory.resolve("allure-results"));
+            allureEnvironment(report, directory.resolve(ReportFiles.ALLURE_RESULTS));
             HtmlReports.write(report, directory);
-            Files.writeString(directory.resolve("rules.md"), CataloguePage.markdown(Catalogue.standard()));
+            Files.writeString(directory.resolve(ReportFiles.RULES_PAGE), CataloguePage.markdown(Catalogue.standard()));
             summarize(report, file, out);
             return 0;
         } catch (IllegalStateException | IOException e) {
-            out.println("[tsm-tck] ERROR: the kit could not run: " + e.getMessage());
+            out.println(ERROR + "the kit could not run: " + e.getMessage());
             return CANNOT_RUN;
         } catch (ServiceConfigurationError e) {
-            out.println("[tsm-tck] ERROR: the implementation's TsmStackProvider could not be created: "
+            out.println(ERROR + "the implementation's TsmStackProvider could not be created: "
                     + (e.getCause() == null ? e.getMessage() : e.getCause()) + ". Check its public no-argument "
                     + "constructor and what it does.");
             return CANNOT_RUN;
         } catch (ExceptionInInitializerError e) {
-            out.println("[tsm-tck] ERROR: the kit could not run: a class of the implementation failed to initialise: "
+            out.println(ERROR + "the kit could not run: a class of the implementation failed to initialise: "
                     + e.getCause());
             return CANNOT_RUN;
         } catch (LinkageError e) {
-            out.println("[tsm-tck] ERROR: the classpath is broken: " + e + ". Check that the implementation's "
+            out.println(ERROR + "the classpath is broken: " + e + ". Check that the implementation's "
                     + "dependencies are on the runtime classpath and that it was built against tck-api "
                     + Main.class.getPackage().getImplementationVersion() + ".");
             return CANNOT_RUN;
@@ -125,14 +138,25 @@ public final class Main {
     public static void summarize(CertificationReport report, Path file, PrintStream out) {
         for (RuleResult rule : report.rules()) {
             if (rule.status() == RuleStatus.FAILED) {
-                String first = rule.tests().stream().filter(t -> t.status().equals("FAILED")).findFirst()
+                String first = rule.tests().stream().filter(t -> t.status() == TestStatus.FAILED).findFirst()
                         .map(t -> t.name() + ": " + essentials(t.message())).orElse("");
-                out.printf("[tsm-tck] Rule %s (%s) failed: %s%n", rule.id(), rule.level(), first);
+                out.printf((rule.level().equals("MUST") ? ERROR : WARN) + "Rule %s (%s) failed: %s%n", rule.id(),
+                        rule.level(), first);
+            }
+        }
+        for (RuleResult rule : report.rules()) {
+            if (rule.status() == RuleStatus.NOT_TESTED || rule.status() == RuleStatus.NOT_APPLICABLE) {
+                out.printf((rule.level().equals("MUST") && rule.status() == RuleStatus.NOT_TESTED ? WARN : INFO)
+                        + "Rule %s (%s) %s: %s%n", rule.id(), rule.level(),
+                        rule.status() == RuleStatus.NOT_TESTED ? "not tested" : "not applicable",
+                        String.join("; ", rule.reasons()));
             }
         }
         CertificationReport.Totals t = report.totals();
-        out.printf("[tsm-tck] %d rules (%d MUST): %d passed, %d failed, %d not tested, %d excluded; %d tests run%n",
-                t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.excluded(), t.testsExecuted());
+        out.printf("[tsm-tck] %d rules (%d MUST): %d passed, %d failed, %d not tested, %d not applicable, "
+                        + "%d untestable, %d excluded; tests: %d executed, %d not tested, %d not applicable%n",
+                t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.notApplicable(), t.untestable(),
+                t.excluded(), t.testsExecuted(), t.testsNotTested(), t.testsNotApplicable());
         report.problems().forEach(p -> out.println("[tsm-tck] not a clean certification: " + p));
         out.println("[tsm-tck] verdict: " + report.verdict());
         out.println("[tsm-tck] report: " + file.toAbsolutePath() + " (and " + HtmlReports.FILE + " beside it)");

@@ -1,35 +1,39 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.api.VendorProfile;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.report.CertificationReport.TestResult;
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Folds test outcomes into rule results and computes the verdict: a rule FAILS if any of its tests
- * failed, PASSES if none failed and one passed, is NOT_TESTED otherwise. CERTIFIED only if no MUST
- * rule failed, the run was the whole kit, complete, hashed, and ran tests.
+ * Folds test outcomes into rule results and computes the verdict. A rule FAILS if any of its
+ * tests failed; is NOT_TESTED if any could not run or none ran; PASSES if one passed; is
+ * NOT_APPLICABLE only when every test was ruled out by a stated fact, or when it belongs to vendor
+ * profiles the subject does not implement. CERTIFIED only if every MUST rule passed or cannot
+ * apply, and the run was the whole kit, complete, hashed, and ran tests: a rule that did not run
+ * never helps the verdict.
  */
 final class ReportFolder {
 
     private ReportFolder() {
     }
 
-    static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes) {
-        return rules(catalogue, outcomes, Set.of());
-    }
-
-    /** Rule results; a rule in {@code excluded} without any executed test is EXCLUDED. */
-    static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes, Set<String> excluded) {
+    /** Rule results of a subject implementing {@code profiles}; a rule in {@code excluded} without tests is EXCLUDED. */
+    static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes, Set<String> excluded,
+                                  Set<VendorProfile> profiles) {
         Map<String, List<TestOutcomes.Outcome>> byRule = outcomes.stream()
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::ruleId));
         List<RuleResult> rules = new ArrayList<>();
@@ -37,40 +41,80 @@ final class ReportFolder {
             List<TestResult> tests = byRule.getOrDefault(rule.id(), List.of()).stream()
                     .map(o -> new TestResult(o.name(), o.status(), o.message(), o.transcript()))
                     .collect(Collectors.toList());
+            RuleStatus status;
+            List<String> reasons;
             if (!rule.isTestable()) {
-                tests = List.of(new TestResult("(not testable)", "NOT_TESTED", rule.whyUntestable().orElse(""), ""));
+                status = RuleStatus.UNTESTABLE;
+                reasons = List.of(rule.whyUntestable().orElse(""));
+            } else if (tests.isEmpty() && excluded.contains(rule.id())) {
+                status = RuleStatus.EXCLUDED;
+                reasons = List.of("its tests are on the kit's exclude list");
+            } else if (tests.isEmpty() && !rule.profiles().isEmpty()
+                    && rule.profiles().stream().noneMatch(profiles::contains)) {
+                status = RuleStatus.NOT_APPLICABLE;
+                reasons = List.of("the rule applies to the vendor profiles " + rule.profiles()
+                        + "; the subject implements " + EnumSet.copyOf(profiles));
+            } else if (tests.isEmpty()) {
+                status = RuleStatus.NOT_TESTED;
+                reasons = List.of("no test of this rule ran");
+            } else {
+                status = status(tests);
+                reasons = reasons(status, tests);
             }
-            RuleStatus status = tests.isEmpty() && excluded.contains(rule.id()) ? RuleStatus.EXCLUDED : status(tests);
             rules.add(new RuleResult(rule.id(), rule.level().name(), rule.area().name(), rule.statement(),
-                    rule.source(), rule.hint(), status, tests));
+                    rule.source(), rule.hint(), rule.conditions().stream().map(Condition::when)
+                    .collect(Collectors.toList()), status, reasons, tests));
         }
         return rules;
     }
 
     private static RuleStatus status(List<TestResult> tests) {
-        if (tests.stream().anyMatch(t -> t.status().equals("FAILED"))) {
+        if (has(tests, TestStatus.FAILED)) {
             return RuleStatus.FAILED;
         }
-        return tests.stream().anyMatch(t -> t.status().equals("PASSED")) ? RuleStatus.PASSED : RuleStatus.NOT_TESTED;
+        if (has(tests, TestStatus.NOT_TESTED)) {
+            return RuleStatus.NOT_TESTED;
+        }
+        return has(tests, TestStatus.PASSED) ? RuleStatus.PASSED : RuleStatus.NOT_APPLICABLE;
     }
 
-    static CertificationReport.Totals totals(List<RuleResult> rules, long testsExecuted) {
+    private static List<String> reasons(RuleStatus status, List<TestResult> tests) {
+        TestStatus why = status == RuleStatus.NOT_TESTED ? TestStatus.NOT_TESTED
+                : status == RuleStatus.NOT_APPLICABLE ? TestStatus.NOT_APPLICABLE : null;
+        return why == null ? List.of() : tests.stream().filter(t -> t.status() == why).map(TestResult::message)
+                .distinct().collect(Collectors.toList());
+    }
+
+    private static boolean has(List<TestResult> tests, TestStatus status) {
+        return tests.stream().anyMatch(t -> t.status() == status);
+    }
+
+    static CertificationReport.Totals totals(List<RuleResult> rules, List<TestOutcomes.Outcome> outcomes) {
         return new CertificationReport.Totals(rules.size(),
                 (int) rules.stream().filter(r -> r.level().equals(Level.MUST.name())).count(),
                 count(rules, RuleStatus.PASSED), count(rules, RuleStatus.FAILED), count(rules, RuleStatus.NOT_TESTED),
-                count(rules, RuleStatus.EXCLUDED), testsExecuted);
+                count(rules, RuleStatus.NOT_APPLICABLE), count(rules, RuleStatus.UNTESTABLE),
+                count(rules, RuleStatus.EXCLUDED),
+                outcomes.stream().filter(o -> o.status() == TestStatus.PASSED || o.status() == TestStatus.FAILED)
+                        .count(),
+                outcomes.stream().filter(o -> o.status() == TestStatus.NOT_TESTED).count(),
+                outcomes.stream().filter(o -> o.status() == TestStatus.NOT_APPLICABLE).count());
     }
 
     private static int count(List<RuleResult> rules, RuleStatus status) {
         return (int) rules.stream().filter(r -> r.status() == status).count();
     }
 
+    /** The MUST rules that keep the run from being CERTIFIED: failed or not tested. */
+    static List<RuleResult> blockingMustRules(List<RuleResult> rules) {
+        return rules.stream().filter(r -> r.level().equals(Level.MUST.name()))
+                .filter(r -> !r.status().allowsCertification()).collect(Collectors.toList());
+    }
+
     static Verdict verdict(boolean wholeKit, List<RuleResult> rules, List<String> problems) {
         if (!wholeKit) {
             return Verdict.NOT_A_CERTIFICATION_RUN;
         }
-        boolean mustFailed = rules.stream()
-                .anyMatch(r -> r.level().equals(Level.MUST.name()) && r.status() == RuleStatus.FAILED);
-        return mustFailed || !problems.isEmpty() ? Verdict.NOT_CERTIFIED : Verdict.CERTIFIED;
+        return blockingMustRules(rules).isEmpty() && problems.isEmpty() ? Verdict.CERTIFIED : Verdict.NOT_CERTIFIED;
     }
 }

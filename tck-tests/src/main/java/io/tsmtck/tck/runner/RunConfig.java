@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param allure whether to write Allure results (into {@code allure-results} of the output directory)
  * @param maven the Maven version running the plugin, for the report
  * @param artifacts the implementation's artifact coordinates, for the report
+ * @param provider the provider class to test when the classpath has several, or empty
  */
 public record RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
                         Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
                         Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
-                        List<String> artifacts) {
+                        List<String> artifacts, Optional<String> provider) {
 
     public RunConfig {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -33,6 +34,7 @@ public record RunConfig(String outputDirectory, List<String> rules, List<String>
         testTimeoutSeconds = testTimeoutSeconds == null ? Optional.empty() : testTimeoutSeconds;
         maven = maven == null ? Optional.empty() : maven;
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        provider = provider == null ? Optional.empty() : provider;
     }
 
     /** Whether the run is the whole kit. */

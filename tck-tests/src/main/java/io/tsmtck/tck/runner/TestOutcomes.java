@@ -1,5 +1,7 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
+import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import org.junit.platform.launcher.TestPlan;
 public final class TestOutcomes implements TestExecutionListener {
 
     /** One finished invocation. */
-    public record Outcome(String ruleId, String name, String status, String message, String transcript) {
+    public record Outcome(String ruleId, String name, TestStatus status, String message, String transcript) {
     }
 
     /** The rule id of a test that cites none. */
@@ -58,7 +60,7 @@ public final class TestOutcomes implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            record(test, "NOT_TESTED", reason);
+            record(test, TestStatus.NOT_TESTED, reason);
         }
     }
 
@@ -70,18 +72,19 @@ public final class TestOutcomes implements TestExecutionListener {
         String message = result.getThrowable().map(Throwable::getMessage).orElse("");
         switch (result.getStatus()) {
             case SUCCESSFUL:
-                record(test, "PASSED", "");
+                record(test, TestStatus.PASSED, "");
                 break;
             case ABORTED:
-                record(test, "NOT_TESTED", message);
+                record(test, result.getThrowable().filter(NotApplicable.class::isInstance).isPresent()
+                        ? TestStatus.NOT_APPLICABLE : TestStatus.NOT_TESTED, message);
                 break;
             default:
-                record(test, "FAILED", message == null ? result.getThrowable().map(Object::toString).orElse("")
-                        : message);
+                record(test, TestStatus.FAILED, message == null
+                        ? result.getThrowable().map(Object::toString).orElse("") : message);
         }
     }
 
-    private synchronized void record(TestIdentifier test, String status, String message) {
+    private synchronized void record(TestIdentifier test, TestStatus status, String message) {
         Outcome outcome = new Outcome(ruleOf(test).orElse(NO_RULE), name(test), status, message == null ? "" : message,
                 transcripts.getOrDefault(test.getUniqueId(), ""));
         outcomes.add(outcome);

@@ -18,6 +18,9 @@ public final class KitConfig {
     /** How long to watch that something does not happen, in milliseconds. */
     public static final String TIMEOUT_ABSENT = "tsm-tck.timeout.absent";
 
+    /** How long one test may take before it is abandoned and fails, in seconds (the plugin's setting). */
+    public static final String TIMEOUT_TEST = "tsm-tck.timeout.test";
+
     private static final long DEFAULT_SEED = 0x20250120L;
 
     private KitConfig() {

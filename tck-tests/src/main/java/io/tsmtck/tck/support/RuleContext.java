@@ -1,19 +1,25 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.support.spi.SpiCalls;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * The rule the current test checks and the transcript of its TDISP and IDE_KM exchanges, so that
  * assertions can name the rule and failures can show what went over the wire. Set by
- * {@link RuleExtension} around each test, on the test's thread.
+ * {@link RuleExtension} around each test, on the test's thread and inherited by threads it starts.
  */
 public final class RuleContext {
 
-    private static final ThreadLocal<RuleContext> CURRENT = new ThreadLocal<>();
+    /** Inherited: a test that runs in a thread of its own (the per-test timeout) sees its context. */
+    private static final InheritableThreadLocal<RuleContext> CURRENT = new InheritableThreadLocal<>();
 
     private final Rule rule;
     private final Transcript transcript = new Transcript();
+    private final List<SpiCalls> stacks = new CopyOnWriteArrayList<>();
 
     private RuleContext(Rule rule) {
         this.rule = rule;
@@ -35,6 +41,16 @@ public final class RuleContext {
     /** The rule under test. */
     public Rule rule() {
         return rule;
+    }
+
+    /** Records that the running test uses a stack whose calls {@code calls} tracks. */
+    void uses(SpiCalls calls) {
+        stacks.add(calls);
+    }
+
+    /** The SPI calls still running on the test's stacks, oldest first. */
+    public List<String> runningCalls() {
+        return stacks.stream().flatMap(calls -> calls.running().stream()).collect(Collectors.toList());
     }
 
     /** The exchanges of the running test. */

@@ -3,12 +3,17 @@ package io.tsmtck.tck.support;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Rule;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Binds each test to its rule: sets the {@link RuleContext} before the test, and on failure
@@ -41,7 +46,27 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
             context.publishReportEntry(TRANSCRIPT_ENTRY, t.render());
             AllureLabels.attachTranscript(t.render());
         });
+        if (throwable instanceof TimeoutException) {
+            throw timedOut(throwable);
+        }
         throw throwable;
+    }
+
+    /** A per-test timeout, with the SPI call the test was left in and the top of its thread's stack. */
+    private static AssertionFailedError timedOut(Throwable timeout) {
+        Optional<RuleContext> current = RuleContext.current();
+        List<String> running = current.map(RuleContext::runningCalls).orElse(List.of());
+        String frames = Optional.ofNullable(timeout.getCause()).stream()
+                .flatMap(cause -> Stream.of(cause.getStackTrace()))
+                .dropWhile(f -> f.getClassName().startsWith("java.") || f.getClassName().startsWith("jdk."))
+                .limit(8).map(f -> "\n    at " + f)
+                .collect(Collectors.joining());
+        return new AssertionFailedError(current.map(c -> "Rule " + c.rule().label() + ": ").orElse("")
+                + timeout.getMessage() + " (" + KitConfig.TIMEOUT_TEST + "); "
+                + (running.isEmpty() ? "no SPI call was running (the time went in the kit or between calls)"
+                        : "it was in the SPI call " + String.join(", then ", running))
+                + "; the test was abandoned and the run goes on with a fresh stack. Its thread was at (JDK frames on top left out):" + frames,
+                timeout);
     }
 
     /** The rule a test method cites, checked against the catalogue. */

@@ -10,12 +10,15 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.IdeStream;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.VmType;
+import io.tsmtck.tck.support.spi.SpiCalls;
+import io.tsmtck.tck.support.spi.SpiGuard;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The system under test for one test invocation: a fresh stack from the implementation, built on
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class Sut implements AutoCloseable {
 
     private final StackSpec spec;
+    private final SpiCalls calls = new SpiCalls();
     private HostStack stack;
     private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
 
@@ -36,9 +40,14 @@ public final class Sut implements AutoCloseable {
     public HostStack stack() {
         if (stack == null) {
             TsmStackProvider provider = Implementation.provider();
-            Assumptions.assumeTrue(provider.capabilities().supports(spec.profile(), spec.topology()),
-                    () -> "needs a stack of " + spec + "; declare it in Capabilities to test this rule");
-            stack = provider.create(new StackRequest(spec.profile(), spec.topology(), KitConfig.seed()));
+            if (!provider.capabilities().supports(spec.profile(), spec.topology())) {
+                throw new TestAbortedException("needs a stack of " + spec + "; declare it in Capabilities to test"
+                        + " this rule");
+            }
+            StackRequest request = new StackRequest(spec.profile(), spec.topology(), KitConfig.seed());
+            RuleContext.current().ifPresent(context -> context.uses(calls));
+            stack = SpiGuard.wrap(HostStack.class, calls.call("TsmStackProvider.create(" + request + ")",
+                    () -> provider.create(request), "HostStack"), calls);
         }
         return stack;
     }
@@ -48,10 +57,21 @@ public final class Sut implements AutoCloseable {
         return spec.profile();
     }
 
-    /** Aborts the test (NOT_TESTED) unless the implementation declares {@code capability}. */
-    public void require(Capability capability) {
-        Assumptions.assumeTrue(Implementation.provider().capabilities().has(capability),
-                () -> "needs capability " + capability + ": implement " + capability.toImplement());
+    /**
+     * Aborts the test (NOT_TESTED) unless the implementation declares the test hook {@code hook}.
+     * A NOT_TESTED MUST rule keeps the run from being CERTIFIED.
+     */
+    public void require(Capability hook) {
+        Applicability.checkListed(hook);
+        if (!Implementation.provider().capabilities().has(hook)) {
+            throw new TestAbortedException("needs test hook " + hook + ": implement " + hook.toImplement()
+                    + " and declare " + hook + " in Capabilities.features");
+        }
+    }
+
+    /** The topology this test's stack has (the wanted one cut down to what the subject declares). */
+    public TopologyRequest topology() {
+        return spec.topology();
     }
 
     /** The first DSM. */
@@ -116,9 +136,18 @@ public final class Sut implements AutoCloseable {
         return Assignment.of(this, function, type);
     }
 
+    /** The SPI calls made on this stack so far. */
+    public long spiCalls() {
+        return calls.count();
+    }
+
+    /**
+     * Closes the stack, unless a call on it is still running (a test that timed out left it hung):
+     * then the stack is abandoned with the test, and closing it would only hang the run too.
+     */
     @Override
     public void close() {
-        if (stack != null) {
+        if (stack != null && calls.running().isEmpty()) {
             stack.close();
         }
     }

@@ -1,5 +1,6 @@
 package io.tsmtck.tck.support;
 
+import io.tsmtck.api.Capabilities;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.topology.TopologyRequest;
 import java.util.List;
@@ -22,11 +23,26 @@ public final class Suts {
     private Suts() {
     }
 
-    /** The specs of every declared profile with {@code topology}, in enum order. */
-    public static Stream<StackSpec> specs(TopologyRequest topology) {
-        return Stream.of(VendorProfile.values())
-                .filter(Implementation.provider().capabilities().profiles()::contains)
+    /**
+     * The specs of every declared profile with {@code wanted} cut down to what the subject has
+     * (see {@link #fit}), in enum order.
+     */
+    public static Stream<StackSpec> specs(TopologyRequest wanted) {
+        Capabilities capabilities = Implementation.provider().capabilities();
+        TopologyRequest topology = fit(wanted, capabilities);
+        return Stream.of(VendorProfile.values()).filter(capabilities.profiles()::contains)
                 .map(profile -> new StackSpec(profile, topology));
+    }
+
+    /**
+     * The largest topology within both {@code wanted} and what {@code capabilities} declare: tests
+     * run on the functions the subject has, so a single-function device without SR-IOV still gets
+     * every rule that can apply to it, on PF0.
+     */
+    public static TopologyRequest fit(TopologyRequest wanted, Capabilities capabilities) {
+        return new TopologyRequest(Math.min(wanted.dsms(), capabilities.maxDsms()),
+                Math.min(wanted.functionsPerDsm(), capabilities.maxFunctionsPerDsm()),
+                Math.min(wanted.vfsPerDsm(), capabilities.maxVfsPerDsm()), wanted.barSizes());
     }
 
     /** One lazily built stack per declared profile, minimal topology. */

@@ -8,12 +8,14 @@ import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.spdm.ProtocolId;
 import io.tsmtck.api.spdm.VendorDefinedMessage;
 import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
+import io.tsmtck.api.tdisp.GetTdispCapabilities;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.LockInterfaceResponse;
 import io.tsmtck.api.tdisp.StartInterfaceRequest;
 import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
@@ -71,6 +73,15 @@ public final class TdispClient {
     /** Sends an IDE_KM object outside any session; whether anything came back. */
     public boolean ideKmAnsweredInPlaintext(IdeKmMessage request) {
         return !exchange(SpdmChannel.plaintext(), ProtocolId.IDE_KM, request.encode()).isDropped();
+    }
+
+    /** The device's TDISP_CAPABILITIES, asked with GET_TDISP_CAPABILITIES; any other answer fails setup. */
+    public TdispCapabilitiesResponse capabilities() {
+        TdispAnswer answer = send(new GetTdispCapabilities(header(), 0));
+        return answer.message().filter(TdispCapabilitiesResponse.class::isInstance)
+                .map(TdispCapabilitiesResponse.class::cast)
+                .orElseThrow(() -> Setup.failed("read the TDISP capabilities of " + function.address(),
+                        "GET_TDISP_CAPABILITIES got " + answer));
     }
 
     /** The TDI state, asked from the device with GET_DEVICE_INTERFACE_STATE. */

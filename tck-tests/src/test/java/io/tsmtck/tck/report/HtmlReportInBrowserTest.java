@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.report.CertificationReport.TestResult;
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,18 +32,18 @@ class HtmlReportInBrowserTest {
     private static CertificationReport sample() {
         List<RuleResult> rules = new ArrayList<>();
         rules.add(new RuleResult("TDISP-01", "MUST", "TDISP", "LOCK outside CONFIG_UNLOCKED is refused.",
-                "PCIe Base 6.x §11.3.8", "Check the state first.", RuleStatus.PASSED,
-                List.of(new TestResult("StateTableTest.lock [1]", "PASSED", "", ""))));
+                "PCIe Base 6.x §11.3.8", "Check the state first.", List.of(), RuleStatus.PASSED, List.of(),
+                List.of(new TestResult("StateTableTest.lock [1]", TestStatus.PASSED, "", ""))));
         rules.add(new RuleResult("VFIO-01", "MUST", "VFIO", "Bind is refused while a BAR is mmapped.",
-                "dri-devel 2025-01-20", "Track VMAs of BAR mmaps.", RuleStatus.FAILED,
-                List.of(new TestResult("BindDutiesTest.bind [1]", "FAILED", "expected a refusal <but> got DONE",
+                "dri-devel 2025-01-20", "Track VMAs of BAR mmaps.", List.of(), RuleStatus.FAILED, List.of(),
+                List.of(new TestResult("BindDutiesTest.bind [1]", TestStatus.FAILED, "expected a refusal <but> got DONE",
                         "> TDISP 1085 < 1005"))));
         return new CertificationReport(Verdict.NOT_CERTIFIED, true,
                 new CertificationReport.Kit("0.1.0", Map.of("tck-tests.jar", "ab12"), 2),
                 new CertificationReport.Implementation("acme.Provider", "ACME", List.of("acme:impl:1"),
-                        Map.of("impl.jar", "cd34")),
+                        Map.of("impl.jar", "cd34"), Optional.empty()),
                 new CertificationReport.Environment("17", "linux", Optional.of("3.8.7"), 7, Map.of(), List.of()),
-                new CertificationReport.Totals(2, 2, 1, 1, 0, 0, 2), rules, List.of());
+                new CertificationReport.Totals(2, 2, 1, 1, 0, 0, 0, 0, 2, 0, 0), rules, List.of());
     }
 
     @Test

@@ -2,21 +2,25 @@ package io.tsmtck.tck.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsmtck.api.VendorProfile;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.CataloguePage;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +29,32 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportFoldingTest {
 
     private static final Catalogue CATALOGUE = Catalogue.standard();
+    private static final Set<VendorProfile> ALL_PROFILES = EnumSet.allOf(VendorProfile.class);
 
     private static List<TestOutcomes.Outcome> allPassing() {
         List<TestOutcomes.Outcome> outcomes = new ArrayList<>();
         for (Rule rule : CATALOGUE.rules()) {
             if (rule.isTestable()) {
-                outcomes.add(new TestOutcomes.Outcome(rule.id(), rule.id() + " case", "PASSED", "", ""));
+                outcomes.add(outcome(rule.id(), TestStatus.PASSED, ""));
             }
         }
         return outcomes;
+    }
+
+    private static TestOutcomes.Outcome outcome(String rule, TestStatus status, String message) {
+        return new TestOutcomes.Outcome(rule, rule + " case " + status, status, message, "");
+    }
+
+    /** Every rule passing except {@code rule}, whose tests are {@code replacement}. */
+    private static List<TestOutcomes.Outcome> replacing(String rule, TestOutcomes.Outcome... replacement) {
+        List<TestOutcomes.Outcome> outcomes = allPassing().stream().filter(o -> !o.ruleId().equals(rule))
+                .collect(Collectors.toCollection(ArrayList::new));
+        outcomes.addAll(List.of(replacement));
+        return outcomes;
+    }
+
+    private static List<RuleResult> fold(List<TestOutcomes.Outcome> outcomes) {
+        return ReportFolder.rules(CATALOGUE, outcomes, Set.of(), ALL_PROFILES);
     }
 
     private static RuleResult rule(List<RuleResult> rules, String id) {
@@ -42,52 +63,127 @@ class ReportFoldingTest {
 
     @Test
     void everyPassingRuleOfAWholeHashedRunIsCertified() {
-        List<RuleResult> rules = ReportFolder.rules(CATALOGUE, allPassing());
+        List<RuleResult> rules = fold(allPassing());
 
         assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.CERTIFIED);
-        assertThat(rule(rules, "TDISP-15").status()).as("an untestable rule").isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(rule(rules, "TDISP-15").status()).as("an untestable rule").isEqualTo(RuleStatus.UNTESTABLE);
+        assertThat(rule(rules, "TDISP-15").reasons()).as("it says why").singleElement().asString().isNotBlank();
     }
 
     @Test
     void oneFailedTestFailsItsRuleAndTheCertification() {
         List<TestOutcomes.Outcome> outcomes = new ArrayList<>(allPassing());
-        outcomes.add(new TestOutcomes.Outcome("VFIO-01", "VFIO-01 second case", "FAILED", "expected a refusal", ""));
+        outcomes.add(outcome("VFIO-01", TestStatus.FAILED, "expected a refusal"));
 
-        List<RuleResult> rules = ReportFolder.rules(CATALOGUE, outcomes);
+        List<RuleResult> rules = fold(outcomes);
 
         assertThat(rule(rules, "VFIO-01").status()).isEqualTo(RuleStatus.FAILED);
         assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.NOT_CERTIFIED);
     }
 
     @Test
-    void aRuleWhoseTestsWereAllAbortedIsNotTested() {
-        List<TestOutcomes.Outcome> outcomes = allPassing().stream().filter(o -> !o.ruleId().equals("TDISP-19"))
-                .collect(Collectors.toCollection(ArrayList::new));
-        outcomes.add(new TestOutcomes.Outcome("TDISP-19", "case", "NOT_TESTED", "needs PLAINTEXT_PROBE", ""));
+    void aMustRuleWhoseHookIsMissingIsNotTestedAndNeverCertified() {
+        List<RuleResult> rules = fold(replacing("TDISP-19", outcome("TDISP-19", TestStatus.NOT_TESTED,
+                "needs test hook PLAINTEXT_PROBE")));
 
-        assertThat(rule(ReportFolder.rules(CATALOGUE, outcomes), "TDISP-19").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(rule(rules, "TDISP-19").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(rule(rules, "TDISP-19").reasons()).containsExactly("needs test hook PLAINTEXT_PROBE");
+        assertThat(ReportFolder.verdict(true, rules, List.of())).as("a MUST rule not tested")
+                .isEqualTo(Verdict.NOT_CERTIFIED);
+    }
+
+    @Test
+    void oneCaseWithoutItsHookMakesTheRuleNotTestedEvenIfOthersPassed() {
+        List<RuleResult> rules = fold(replacing("TDISP-30", outcome("TDISP-30", TestStatus.PASSED, ""),
+                outcome("TDISP-30", TestStatus.NOT_TESTED, "needs test hook EVENT_IDE_STREAM_INSECURE")));
+
+        assertThat(rule(rules, "TDISP-30").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.NOT_CERTIFIED);
+    }
+
+    @Test
+    void aMustRuleWithoutAnyTestIsNotTestedAndNeverCertified() {
+        List<RuleResult> rules = fold(replacing("TDISP-01"));
+
+        assertThat(rule(rules, "TDISP-01").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.NOT_CERTIFIED);
+    }
+
+    @Test
+    void aRuleRuledOutByAFactIsNotApplicableWithTheFactAndAllowsCertification() {
+        String fact = "not applicable: the rule holds when the subject has SR-IOV virtual functions; the subject has"
+                + " none (Capabilities.maxVfsPerDsm = 0)";
+        List<RuleResult> rules = fold(replacing("TDISP-28", outcome("TDISP-28", TestStatus.NOT_APPLICABLE, fact),
+                outcome("TDISP-28", TestStatus.NOT_APPLICABLE, fact)));
+
+        assertThat(rule(rules, "TDISP-28").status()).isEqualTo(RuleStatus.NOT_APPLICABLE);
+        assertThat(rule(rules, "TDISP-28").reasons()).as("the fact, once").containsExactly(fact);
+        assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.CERTIFIED);
+    }
+
+    @Test
+    void aRuleWithPassedAndNotApplicableCasesPassesAndAFailureAmongThemStillFails() {
+        TestOutcomes.Outcome ruledOut = outcome("TDISP-36", TestStatus.NOT_APPLICABLE, "no SET_MMIO_ATTRIBUTE");
+        assertThat(rule(fold(replacing("TDISP-36", ruledOut, outcome("TDISP-36", TestStatus.PASSED, ""))),
+                "TDISP-36").status()).isEqualTo(RuleStatus.PASSED);
+        assertThat(rule(fold(replacing("TDISP-36", ruledOut, outcome("TDISP-36", TestStatus.FAILED, "x"))),
+                "TDISP-36").status()).isEqualTo(RuleStatus.FAILED);
+    }
+
+    @Test
+    void aProfileRuleOfAProfileTheSubjectLacksIsNotApplicableButNotWhenItHasTheProfile() {
+        List<TestOutcomes.Outcome> outcomes = replacing("TSM-19");
+
+        RuleResult tdxOnly = rule(ReportFolder.rules(CATALOGUE, outcomes, Set.of(),
+                Set.of(VendorProfile.INTEL_TDX_CONNECT)), "TSM-19");
+        RuleResult withAmd = rule(ReportFolder.rules(CATALOGUE, outcomes, Set.of(),
+                Set.of(VendorProfile.AMD_SEV_TIO)), "TSM-19");
+
+        assertThat(tdxOnly.status()).isEqualTo(RuleStatus.NOT_APPLICABLE);
+        assertThat(tdxOnly.reasons()).singleElement().asString().contains("AMD_SEV_TIO", "INTEL_TDX_CONNECT");
+        assertThat(withAmd.status()).as("declared AMD, but no test ran").isEqualTo(RuleStatus.NOT_TESTED);
+    }
+
+    @Test
+    void totalsCountExecutedNotTestedAndNotApplicableTestsApart() {
+        List<TestOutcomes.Outcome> outcomes = replacing("TDISP-28",
+                outcome("TDISP-28", TestStatus.NOT_APPLICABLE, "no VFs"),
+                outcome("TDISP-28", TestStatus.NOT_APPLICABLE, "no VFs"),
+                outcome("TDISP-28", TestStatus.NOT_TESTED, "hook"),
+                outcome("TDISP-28", TestStatus.FAILED, "x"));
+        List<RuleResult> rules = fold(outcomes);
+
+        CertificationReport.Totals totals = ReportFolder.totals(rules, outcomes);
+
+        assertThat(List.of(totals.testsExecuted(), totals.testsNotTested(), totals.testsNotApplicable()))
+                .isEqualTo(List.of((long) allPassing().size(), 1L, 2L));
+        assertThat(List.of(totals.failed(), totals.untestable())).isEqualTo(List.of(1, 2));
     }
 
     @Test
     void aSelectionIsNotACertificationRunAndProblemsPreventCertification() {
-        List<RuleResult> rules = ReportFolder.rules(CATALOGUE, allPassing());
+        List<RuleResult> rules = fold(allPassing());
 
         assertThat(ReportFolder.verdict(false, rules, List.of())).isEqualTo(Verdict.NOT_A_CERTIFICATION_RUN);
         assertThat(ReportFolder.verdict(true, rules, List.of("no test ran"))).isEqualTo(Verdict.NOT_CERTIFIED);
     }
 
     @Test
-    void theReportsRoundTripAndTheHtmlShowsVerdictAndRules(@TempDir Path directory) throws IOException {
-        List<RuleResult> rules = ReportFolder.rules(CATALOGUE, allPassing());
+    void theReportsRoundTripAndTheHtmlShowsVerdictRulesAndReasons(@TempDir Path directory) throws IOException {
+        List<TestOutcomes.Outcome> outcomes = replacing("TDISP-28",
+                outcome("TDISP-28", TestStatus.NOT_APPLICABLE, "the subject has none"));
+        List<RuleResult> rules = fold(outcomes);
         CertificationReport report = new CertificationReport(Verdict.CERTIFIED, true,
                 new CertificationReport.Kit("0.1.0", Map.of("tck-tests.jar", "ab"), CATALOGUE.rules().size()),
-                new CertificationReport.Implementation("x.Provider", "x", List.of("g:a:1"), Map.of("a.jar", "cd")),
+                new CertificationReport.Implementation("x.Provider", "x", List.of("g:a:1"), Map.of("a.jar", "cd"),
+                        Optional.of(new CertificationReport.Declared(List.of("GENERIC_LINK"), 1, 1, 0, List.of()))),
                 new CertificationReport.Environment("17", "linux", Optional.empty(), 1, Map.of(), List.of()),
-                ReportFolder.totals(rules, 118), rules, List.of());
+                ReportFolder.totals(rules, outcomes), rules, List.of());
 
         assertThat(JsonReports.read(JsonReports.write(report, directory))).isEqualTo(report);
         String html = HtmlReports.render(report);
-        assertThat(html).contains("id=\"verdict\" class=\"CERTIFIED\"", "<tr id=\"TDISP-01\">", "<tr id=\"SEC-04\">");
+        assertThat(html).contains("id=\"verdict\" class=\"CERTIFIED\"", "<tr id=\"TDISP-01\">", "<tr id=\"SEC-04\">",
+                "the subject has none", "1 DSM(s), 1 PF(s) and 0 VF(s) per DSM");
     }
 
     @Test

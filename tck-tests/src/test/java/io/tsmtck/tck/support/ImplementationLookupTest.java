@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,23 @@ class ImplementationLookupTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("More than one")
                 .hasMessageContaining(First.class.getName()).hasMessageContaining(Second.class.getName());
+    }
+
+    @Test
+    void twoProvidersTellHowToChooseAndTheChosenOneIsTheOnlyOneBuilt(@TempDir Path directory) throws IOException {
+        ClassLoader loader = withServices(directory, Throwing.class.getName(), Second.class.getName());
+
+        assertThatThrownBy(() -> Implementation.load(loader)).hasMessageContaining(Implementation.PROVIDER + "=<class>");
+        assertThat(Implementation.load(loader, Optional.of(Second.class.getName())).name())
+                .as("the throwing provider is listed first but never constructed").isEqualTo("second");
+    }
+
+    @Test
+    void aChosenProviderThatIsNotListedIsNamedWithTheListedOnes(@TempDir Path directory) throws IOException {
+        assertThatThrownBy(() -> Implementation.load(withServices(directory, First.class.getName()),
+                Optional.of("acme.Missing")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("acme.Missing").hasMessageContaining(First.class.getName());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.VmId;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Assignment;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
@@ -48,6 +49,7 @@ class ObjectGraphTest {
     @MethodSource("withSubfunctions")
     @Must("IOMMUFD-03")
     void aDuplicateVirtIdIsExists(Sut sut) {
+        Applicability.requireSubfunctions(sut);
         Assignment a = sut.assign(sut.pf0());
         VfioDevice second = sut.vfio(sut.function(1));
         ObjectId device = Setup.require(second.bindIommufd(a.iommufd()), "bind a second device to the iommufd");

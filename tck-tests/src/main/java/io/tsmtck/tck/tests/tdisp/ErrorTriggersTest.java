@@ -2,13 +2,13 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
@@ -161,7 +161,7 @@ class ErrorTriggersTest {
     @MethodSource("vfsLockedOrRun")
     @Must("TDISP-28")
     void aPf0ResetMovesItsVfTdisToError(Sut sut, int fn, TdiState state) {
-        sut.require(Capability.SRIOV);
+        Applicability.requireVfs(sut);
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
 

@@ -2,7 +2,6 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.P2pStreamRequest;
 import io.tsmtck.api.tdisp.SetMmioAttributeRequest;
@@ -12,6 +11,8 @@ import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.tck.catalogue.Condition;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
@@ -45,17 +46,26 @@ class OptionalMessagesTest {
         return new P2pStreamRequest(type, header, 9);
     }
 
-    private static void requireRunOnlyMessages(Sut sut) {
-        sut.require(Capability.TDISP_BIND_P2P);
-        sut.require(Capability.TDISP_SET_MMIO_ATTRIBUTE);
+    /** The condition under which {@code type} is tested, and the requests the device must advertise for it. */
+    private static void requireAdvertised(Sut sut, PciFunction function, MessageType type) {
+        if (type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST) {
+            Applicability.requireAdvertised(sut, function, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE, type);
+        } else {
+            requireP2pStreams(sut, function);
+        }
+    }
+
+    private static void requireP2pStreams(Sut sut, PciFunction function) {
+        Applicability.requireAdvertised(sut, function, Condition.ADVERTISES_P2P_STREAMS,
+                MessageType.BIND_P2P_STREAM_REQUEST, MessageType.UNBIND_P2P_STREAM_REQUEST);
     }
 
     @ParameterizedTest(name = "{0}, {1} in {2}")
     @MethodSource("runOnlyRequestsOutsideRun")
     @Must("TDISP-36")
     void runOnlyRequestsOutsideRunAreInvalidInterfaceState(Sut sut, MessageType type, TdiState state) {
-        requireRunOnlyMessages(sut);
         PciFunction pf0 = sut.connect().pf0();
+        requireAdvertised(sut, pf0, type);
         TdiDriver.enter(sut, pf0, state);
         TdispClient tdisp = sut.tdisp(pf0);
 
@@ -68,8 +78,8 @@ class OptionalMessagesTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TDISP-37")
     void unbindingAStreamThatWasNeverBoundIsInvalidRequest(Sut sut) {
-        sut.require(Capability.TDISP_BIND_P2P);
         PciFunction pf0 = sut.connect().pf0();
+        requireP2pStreams(sut, pf0);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
         TdispClient tdisp = sut.tdisp(pf0);
 
@@ -81,8 +91,8 @@ class OptionalMessagesTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TDISP-38")
     void bindingTheDefaultStreamAsP2pIsInvalidRequest(Sut sut) {
-        sut.require(Capability.TDISP_BIND_P2P);
         PciFunction pf0 = sut.connect().pf0();
+        requireP2pStreams(sut, pf0);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
         TdispClient tdisp = sut.tdisp(pf0);
 
@@ -94,8 +104,9 @@ class OptionalMessagesTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TDISP-39")
     void aFailedSetMmioAttributeLeavesTheTdiRunning(Sut sut) {
-        sut.require(Capability.TDISP_SET_MMIO_ATTRIBUTE);
         PciFunction pf0 = sut.connect().pf0();
+        Applicability.requireAdvertised(sut, pf0, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE,
+                MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
         TdispClient tdisp = sut.tdisp(pf0);
 

@@ -2,12 +2,12 @@ package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
@@ -98,7 +98,7 @@ class ConnectTest {
     @MethodSource("twoDsms")
     @Must("TSM-20")
     void dsmsBelowDifferentHostBridgesConnectAtOnceEachTakingItsOwnStream(Sut sut) {
-        sut.require(Capability.MULTIPLE_DSMS);
+        Applicability.requireSeveralDsms(sut);
         TsmCore tsm = sut.stack().tsm();
         List<Dsm> dsms = sut.stack().topology().dsms();
         List<Integer> before = dsms.stream().map(d -> tsm.availableSecureStreams(d.hostBridge())).toList();

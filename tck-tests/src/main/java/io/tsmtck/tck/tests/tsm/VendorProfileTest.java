@@ -6,6 +6,7 @@ import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
@@ -29,6 +30,7 @@ class VendorProfileTest {
     @MethodSource("amdWithSubfunctions")
     @Must("TSM-19")
     void onlyPf0GetsAContextInSevTio(Sut sut) {
+        Applicability.requireSubfunctions(sut);
         sut.connect();
 
         List<String> withContext = sut.dsm().functions().stream()

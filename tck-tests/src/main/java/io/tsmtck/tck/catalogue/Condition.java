@@ -1,0 +1,32 @@
+package io.tsmtck.tck.catalogue;
+
+/**
+ * A fact about the subject that a conditional rule depends on. When the fact does not hold the
+ * rule cannot apply and is NOT_APPLICABLE, with the fact stated; the kit decides it from the
+ * subject's topology or from what the device answers, never from a declared preference.
+ */
+public enum Condition {
+    /** PF0 has SR-IOV virtual functions. */
+    HAS_VFS("the subject has SR-IOV virtual functions"),
+    /** The DSM has functions besides PF0 (other PFs or VFs). */
+    HAS_SUBFUNCTIONS("the subject's DSM has functions besides PF0"),
+    /** One stack has DSMs below more than one host bridge. */
+    HAS_SEVERAL_DSMS("the subject has more than one DSM"),
+    /** REQ_MSGS_SUPPORTED has the bits of BIND_P2P_STREAM_REQUEST and UNBIND_P2P_STREAM_REQUEST. */
+    ADVERTISES_P2P_STREAMS("the device advertises BIND_P2P_STREAM_REQUEST and UNBIND_P2P_STREAM_REQUEST in "
+            + "TDISP_CAPABILITIES REQ_MSGS_SUPPORTED"),
+    /** REQ_MSGS_SUPPORTED has the bit of SET_MMIO_ATTRIBUTE_REQUEST. */
+    ADVERTISES_SET_MMIO_ATTRIBUTE("the device advertises SET_MMIO_ATTRIBUTE_REQUEST in TDISP_CAPABILITIES "
+            + "REQ_MSGS_SUPPORTED");
+
+    private final String when;
+
+    Condition(String when) {
+        this.when = when;
+    }
+
+    /** The fact, as the rule's "when ..." clause states it. */
+    public String when() {
+        return when;
+    }
+}

@@ -1,0 +1,92 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.tck.catalogue.Condition;
+import io.tsmtck.tck.catalogue.Rule;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Decides a conditional rule's condition from facts about the subject: its topology, or what the
+ * device answers on the wire. A false condition ends the test as {@link NotApplicable} with the
+ * fact; a condition the catalogue does not list for the rule under test is a defect of the kit.
+ */
+public final class Applicability {
+
+    private Applicability() {
+    }
+
+    /** NOT_APPLICABLE unless the subject's PF0 has virtual functions. */
+    public static void requireVfs(Sut sut) {
+        if (sut.topology().vfsPerDsm() == 0) {
+            throw notApplicable(Condition.HAS_VFS, "the subject has none (Capabilities.maxVfsPerDsm = 0)");
+        }
+        checkListed(Condition.HAS_VFS);
+    }
+
+    /** NOT_APPLICABLE unless the subject's DSM has functions besides PF0. */
+    public static void requireSubfunctions(Sut sut) {
+        TopologyRequest topology = sut.topology();
+        if (topology.functionsPerDsm() + topology.vfsPerDsm() < 2) {
+            throw notApplicable(Condition.HAS_SUBFUNCTIONS,
+                    "the subject has PF0 only (Capabilities.maxFunctionsPerDsm = 1, maxVfsPerDsm = 0)");
+        }
+        checkListed(Condition.HAS_SUBFUNCTIONS);
+    }
+
+    /** NOT_APPLICABLE unless the subject has at least two DSMs in one stack. */
+    public static void requireSeveralDsms(Sut sut) {
+        if (sut.topology().dsms() < 2) {
+            throw notApplicable(Condition.HAS_SEVERAL_DSMS, "the subject has one (Capabilities.maxDsms = 1)");
+        }
+        checkListed(Condition.HAS_SEVERAL_DSMS);
+    }
+
+    /**
+     * NOT_APPLICABLE unless {@code function}'s device advertises every one of {@code requests} in
+     * REQ_MSGS_SUPPORTED; asks the device with GET_TDISP_CAPABILITIES (the DSM must be connected).
+     */
+    public static void requireAdvertised(Sut sut, PciFunction function, Condition condition,
+                                         MessageType... requests) {
+        checkListed(condition);
+        TdispCapabilitiesResponse capabilities = sut.tdisp(function).capabilities();
+        List<MessageType> missing = List.of(requests).stream().filter(type -> !capabilities.supports(type))
+                .collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            throw new NotApplicable(condition, "TDISP_CAPABILITIES of " + function.address()
+                    + " has REQ_MSGS_SUPPORTED " + capabilities.requestsSupported().hex() + ", without "
+                    + missing.stream().map(t -> t + String.format(" (bit %d)", t.code() - 0x80))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static NotApplicable notApplicable(Condition condition, String fact) {
+        checkListed(condition);
+        return new NotApplicable(condition, fact);
+    }
+
+    /** Fails unless the rule under test lists {@code condition} in the catalogue. */
+    static void checkListed(Condition condition) {
+        RuleContext.current().map(RuleContext::rule).filter(rule -> !rule.conditions().contains(condition))
+                .ifPresent(rule -> {
+                    throw new IllegalStateException(defect(rule, "condition " + condition));
+                });
+    }
+
+    /** Fails unless the rule under test lists {@code hook} in the catalogue. */
+    static void checkListed(Capability hook) {
+        RuleContext.current().map(RuleContext::rule).filter(rule -> !rule.hooks().contains(hook))
+                .ifPresent(rule -> {
+                    throw new IllegalStateException(defect(rule, "test hook " + hook));
+                });
+    }
+
+    private static String defect(Rule rule, String what) {
+        return "kit defect: a test of " + rule.label() + " depends on " + what + ", which rules.yaml does not list"
+                + " for the rule";
+    }
+}
