@@ -7,4 +7,5 @@ assert new File(basedir, 'target/tsm-tck/certification-report.html').text.contai
 assert new File(basedir, 'target/tsm-tck/junit-xml').isDirectory()
 assert new File(basedir, 'target/tsm-tck/allure-report/index.html').isFile()
 assert new File(basedir, 'target/tsm-tck/allure-results').list().length > 600
+assert report =~ /"maven" : "3\.\d+\.\d+"/
 return true

@@ -99,7 +99,7 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.failOnOptional", defaultValue = "false")
     private boolean failOnOptional;
 
-    @Parameter(defaultValue = "${component.org.apache.maven.rtinfo.RuntimeInformation}", readonly = true)
+    @Component
     private RuntimeInformation runtime;
 
     @Component

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.JsonReports;
+import io.tsmtck.tck.runner.IncompleteReports;
 import io.tsmtck.tck.runner.Main;
 import io.tsmtck.tck.runner.ReportFiles;
 import io.tsmtck.tck.runner.RunConfig;
@@ -27,6 +28,8 @@ import org.apache.maven.plugin.logging.Log;
  * the run timeout (writing an incomplete report), and reads back the report it wrote.
  */
 final class ForkedRun {
+
+    private static final long DUMP_SECONDS = 20;
 
     private final Log log;
     private final Path output;
@@ -57,20 +60,24 @@ final class ForkedRun {
             AtomicReference<String> lastError = new AtomicReference<>("");
             Thread relay = relay(process, lastError);
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                boolean dumped = threadDump(process);
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 relay.join(TimeUnit.SECONDS.toMillis(5));
                 return IncompleteReport.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
-                        + timeoutSeconds + " s and was killed");
+                        + timeoutSeconds + " s and was killed" + (dumped ? " (its threads are in "
+                        + ReportFiles.THREAD_DUMP + ")" : ""));
             }
             relay.join(TimeUnit.SECONDS.toMillis(30));
-            if (process.exitValue() == Main.CANNOT_RUN) {
+            // status 2 from the implementation's own System.exit(2) is not the kit failing to start
+            if (process.exitValue() == Main.CANNOT_RUN && !IncompleteReports.testsBegan(output)) {
                 throw new MojoExecutionException("The kit could not run against this project: " + lastError.get()
                         + " (classpath: " + classpath.size() + " entries; see the log above)");
             }
             Path report = output.resolve(JsonReports.FILE);
             if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
                 return IncompleteReport.write(output, config, "the forked JVM exited with status "
-                        + process.exitValue() + " before writing its report");
+                        + process.exitValue() + " before writing its report (System.exit or Runtime.halt inside the"
+                        + " implementation, or a crash)");
             }
             return JsonReports.read(report);
         } catch (IOException e) {
@@ -79,6 +86,24 @@ final class ForkedRun {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while the kit was running", e);
         }
+    }
+
+    /** Keeps the threads of the fork about to be killed, with the JDK's jcmd; whether it could. */
+    private boolean threadDump(Process process) throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path dump = output.resolve(ReportFiles.THREAD_DUMP);
+        try {
+            Process dumper = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (dumper.waitFor(DUMP_SECONDS, TimeUnit.SECONDS) && dumper.exitValue() == 0) {
+                log.error(Main.INFO + "the fork's threads at the run timeout: " + dump);
+                return true;
+            }
+            dumper.destroyForcibly();
+        } catch (IOException e) {
+            log.warn(Main.INFO + "no thread dump of the fork (" + jcmd + "): " + e.getMessage());
+        }
+        return false;
     }
 
     private Thread relay(Process process, AtomicReference<String> lastError) {

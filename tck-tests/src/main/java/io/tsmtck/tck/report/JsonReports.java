@@ -19,6 +19,11 @@ public final class JsonReports {
     private JsonReports() {
     }
 
+    /** The mapper the kit's JSON files are written and read with. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     /** Writes {@code report} into {@code directory}; returns the file. */
     public static Path write(CertificationReport report, Path directory) throws IOException {
         Files.createDirectories(directory);

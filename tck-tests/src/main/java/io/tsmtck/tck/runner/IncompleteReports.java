@@ -6,11 +6,14 @@ import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.JsonReports;
+import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,42 +26,90 @@ import java.util.stream.Collectors;
  */
 public final class IncompleteReports {
 
-    /** The progress log: one line per finished test, "rule TAB status TAB name". */
+    /** The progress log: a line as each test starts and finishes, "rule TAB status TAB name". */
     public static final String PROGRESS_FILE = "progress.log";
 
     private IncompleteReports() {
     }
 
-    /** Builds the report of an unfinished run from the progress log in {@code directory}. */
+    /**
+     * Builds the report of an unfinished run from the progress log and the run identity in
+     * {@code directory}: the rules that did not finish, and the test that was running at the end.
+     */
     public static CertificationReport from(Path directory, RunConfig config, String reason) throws IOException {
-        Path progress = directory.resolve(PROGRESS_FILE);
-        List<TestOutcomes.Outcome> finished = new ArrayList<>();
-        if (Files.isRegularFile(progress)) {
-            for (String line : Files.readAllLines(progress)) {
-                String[] fields = line.split("\t", 3);
-                if (fields.length == 3) {
-                    finished.add(new TestOutcomes.Outcome(fields[0], fields[2], TestStatus.valueOf(fields[1]), "", ""));
-                }
-            }
-        }
-        Map<String, Long> perRule = finished.stream()
+        Progress progress = Progress.read(directory.resolve(PROGRESS_FILE));
+        Map<String, Long> perRule = progress.finished.stream()
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::ruleId, Collectors.counting()));
-        List<RuleResult> rules = ReportFolder.rules(Catalogue.standard(), finished, Set.of(),
+        List<RuleResult> rules = ReportFolder.rules(Catalogue.standard(), progress.finished, Set.of(),
                 EnumSet.allOf(VendorProfile.class));
         List<String> unfinished = Catalogue.standard().rules().stream()
                 .filter(rule -> rule.isTestable() && !perRule.containsKey(rule.id()))
                 .map(rule -> rule.id()).collect(Collectors.toList());
         List<String> problems = new ArrayList<>();
-        problems.add(reason);
+        problems.add(reason + progress.running().map(test -> " while the test " + test.getValue() + " of rule "
+                + test.getKey() + " was running").orElse(" (no test was running)"));
         problems.add("rules that did not finish: " + (unfinished.isEmpty() ? "none" : String.join(", ", unfinished)));
         Verdict verdict = config.isWholeKit() ? Verdict.NOT_CERTIFIED : Verdict.NOT_A_CERTIFICATION_RUN;
-        return new CertificationReport(verdict, false,
-                new CertificationReport.Kit("unknown (the run did not finish)", Map.of(),
-                        Catalogue.standard().rules().size()),
-                new CertificationReport.Implementation("unknown (the run did not finish)", "", config.artifacts(),
+        RunIdentity identity = identity(directory, config);
+        return new CertificationReport(verdict, false, identity.kit(), identity.implementation(),
+                identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems);
+    }
+
+    /** The identity the fork wrote, or what the run configuration tells if it wrote none. */
+    private static RunIdentity identity(Path directory, RunConfig config) throws IOException {
+        Path written = directory.resolve(ReportFiles.IDENTITY);
+        if (Files.isRegularFile(written)) {
+            return JsonReports.mapper().readValue(written.toFile(), RunIdentity.class);
+        }
+        String unknown = "unknown: the run ended before the kit found the provider";
+        return new RunIdentity(new CertificationReport.Kit(unknown, Map.of(), Catalogue.standard().rules().size()),
+                new CertificationReport.Implementation(config.provider().orElse(unknown), unknown, config.artifacts(),
                         Map.of(), Optional.empty()),
                 new CertificationReport.Environment(System.getProperty("java.version"), System.getProperty("os.name"),
-                        config.maven(), config.seed().orElse(0L), Map.of(), List.of()),
-                ReportFolder.totals(rules, finished), rules, problems);
+                        config.maven(), config.seed().orElseGet(KitConfig::seed),
+                        Map.of(KitConfig.TIMEOUT_HAPPEN, config.timeoutHappenMillis()
+                                        .orElseGet(() -> KitConfig.timeoutHappen().toMillis()),
+                                KitConfig.TIMEOUT_ABSENT, config.timeoutAbsentMillis()
+                                        .orElseGet(() -> KitConfig.timeoutAbsent().toMillis())),
+                        List.of()));
+    }
+
+    /** What the progress log says: the finished tests, and those started but not finished (name to rule). */
+    private record Progress(List<TestOutcomes.Outcome> finished, LinkedHashMap<String, String> started) {
+
+        static Progress read(Path log) throws IOException {
+            Progress progress = new Progress(new ArrayList<>(), new LinkedHashMap<>());
+            if (!Files.isRegularFile(log)) {
+                return progress;
+            }
+            for (String line : Files.readAllLines(log)) {
+                String[] fields = line.split("\t", 3);
+                if (fields.length != 3) {
+                    continue;
+                }
+                if (fields[1].equals(ProgressLog.STARTED)) {
+                    progress.started.put(fields[2], fields[0]);
+                } else {
+                    progress.started.remove(fields[2]);
+                    progress.finished.add(new TestOutcomes.Outcome(fields[0], fields[2], TestStatus.valueOf(fields[1]),
+                            "", ""));
+                }
+            }
+            return progress;
+        }
+
+        /** The last test started and not finished: rule id to name. */
+        Optional<Map.Entry<String, String>> running() {
+            return started.entrySet().stream().reduce((a, b) -> b).map(e -> Map.entry(e.getValue(), e.getKey()));
+        }
+
+        boolean anyStarted() {
+            return !finished.isEmpty() || !started.isEmpty();
+        }
+    }
+
+    /** Whether the progress log in {@code directory} shows that tests began (so the kit did run). */
+    public static boolean testsBegan(Path directory) throws IOException {
+        return Progress.read(directory.resolve(PROGRESS_FILE)).anyStarted();
     }
 }

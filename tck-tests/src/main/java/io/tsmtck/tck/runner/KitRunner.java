@@ -9,12 +9,15 @@ import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.RuleExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,9 +52,11 @@ public final class KitRunner {
     private KitRunner() {
     }
 
-    /** Runs {@code config}; {@code progress} hears of every finished test. */
+    /** Runs {@code config}; {@code progress} hears of every test as it starts and finishes. */
     public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
         TsmStackProvider provider = Implementation.provider();
+        RunIdentity identity = identity(config, provider);
+        writeIdentity(identity, outputDirectory(config));
         TestOutcomes outcomes = new TestOutcomes(progress);
         if (!config.allure()) {
             // read by the launcher when it loads its auto-registered listeners, as a system property
@@ -63,7 +68,32 @@ public final class KitRunner {
             session.getLauncher().execute(request(config), outcomes,
                     new LegacyXmlReportGeneratingListener(junitXml, xmlErrors));
         }
-        return report(config, provider, outcomes.outcomes());
+        return report(config, identity, provider.capabilities(), outcomes.outcomes());
+    }
+
+    private static RunIdentity identity(RunConfig config, TsmStackProvider provider) {
+        CertificationReport.Environment environment = new CertificationReport.Environment(
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                config.maven(), KitConfig.seed(),
+                Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
+                        KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis()),
+                selection(config));
+        return new RunIdentity(new CertificationReport.Kit(kitVersion(), hashes(Catalogue.class, TsmStackProvider.class),
+                Catalogue.standard().rules().size()),
+                new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
+                        config.artifacts(), hashes(provider.getClass()),
+                        Optional.of(declared(provider.capabilities()))), environment);
+    }
+
+    private static void writeIdentity(RunIdentity identity, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            JsonReports.mapper().writeValue(directory.resolve(ReportFiles.IDENTITY).toFile(), identity);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + ReportFiles.IDENTITY + " into " + directory, e);
+        }
     }
 
     private static LauncherDiscoveryRequest request(RunConfig config) {
@@ -94,39 +124,26 @@ public final class KitRunner {
         return request.build();
     }
 
-    private static CertificationReport report(RunConfig config, TsmStackProvider provider,
+    private static CertificationReport report(RunConfig config, RunIdentity identity, Capabilities capabilities,
                                               List<TestOutcomes.Outcome> outcomes) {
         Catalogue catalogue = Catalogue.standard();
         List<String> problems = new ArrayList<>();
-        Capabilities capabilities = provider.capabilities();
         List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), capabilities.profiles());
         outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status() == TestStatus.FAILED)
                 .forEach(o -> problems.add("a test that cites no rule failed: " + o.name()));
-        Map<String, String> kitHashes = hashes(Catalogue.class, TsmStackProvider.class);
-        Map<String, String> implementationHashes = hashes(provider.getClass());
         if (!config.isWholeKit()) {
             problems.add("a selection of rules or areas ran, not the whole kit");
         }
-        if (kitHashes.size() < 2 || implementationHashes.isEmpty()) {
+        if (identity.kit().sha256().size() < 2 || identity.implementation().sha256().isEmpty()) {
             problems.add("the kit or the implementation was not loaded from jars, so no SHA-256 could be computed"
                     + " (certify after the package phase, as mvn verify does)");
         }
         if (outcomes.isEmpty()) {
             problems.add("no test ran");
         }
-        CertificationReport.Environment environment = new CertificationReport.Environment(
-                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"),
-                config.maven(), KitConfig.seed(),
-                Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
-                        KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis()),
-                selection(config));
         return new CertificationReport(ReportFolder.verdict(config.isWholeKit(), rules, problems), true,
-                new CertificationReport.Kit(kitVersion(), kitHashes, catalogue.rules().size()),
-                new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
-                        config.artifacts(), implementationHashes, Optional.of(declared(capabilities))),
-                environment, ReportFolder.totals(rules, outcomes), rules, problems);
+                identity.kit(), identity.implementation(), identity.environment(),
+                ReportFolder.totals(rules, outcomes), rules, problems);
     }
 
     /** What {@code capabilities} declare, for the report. */

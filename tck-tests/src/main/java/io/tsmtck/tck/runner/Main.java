@@ -15,14 +15,11 @@ import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
-import java.util.Set;
 
 /**
  * The forked runner: {@code java -cp <kit + implementation> io.tsmtck.tck.runner.Main <run-config.json>}.
@@ -71,16 +68,9 @@ public final class Main {
             out.printf("[tsm-tck] seed %d (replay with -D%s=%d)%n", KitConfig.seed(), KitConfig.SEED, KitConfig.seed());
             Path directory = KitRunner.outputDirectory(config);
             Files.createDirectories(directory);
-            Set<String> areasSeen = new HashSet<>();
             CertificationReport report;
-            try (PrintWriter progress = new PrintWriter(Files.newBufferedWriter(
-                    directory.resolve(IncompleteReports.PROGRESS_FILE)), true)) {
-                report = KitRunner.run(config, outcome -> {
-                    progress.println(outcome.ruleId() + "\t" + outcome.status() + "\t" + outcome.name());
-                    Catalogue.standard().rule(outcome.ruleId()).map(rule -> rule.area())
-                            .filter(area -> areasSeen.add(area.name()))
-                            .ifPresent(area -> out.println("[tsm-tck] running " + area + " rules"));
-                });
+            try (ProgressLog progress = new ProgressLog(directory, out)) {
+                report = KitRunner.run(config, progress);
             }
             Path file = JsonReports.write(report, directory);
             allureEnvironment(report, directory.resolve(ReportFiles.ALLURE_RESULTS));

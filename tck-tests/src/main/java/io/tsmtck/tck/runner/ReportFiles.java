@@ -28,12 +28,14 @@ public final class ReportFiles {
     public static final String ALLURE_RESULTS = "allure-results";
     /** The Allure HTML report. */
     public static final String ALLURE_REPORT = "allure-report";
+    /** The run's identity, written before the first test. */
+    public static final String IDENTITY = "run-identity.json";
     /** Thread dump of a fork killed at the run timeout. */
     public static final String THREAD_DUMP = "thread-dump.txt";
 
     /** Everything the kit writes, by name. */
     public static final List<String> ALL = List.of(JsonReports.FILE, HtmlReports.FILE, RUN_CONFIG, RULES_PAGE,
-            IncompleteReports.PROGRESS_FILE, JUNIT_XML, OPEN_TEST_REPORTING, ALLURE_RESULTS, ALLURE_REPORT, THREAD_DUMP);
+            IncompleteReports.PROGRESS_FILE, IDENTITY, JUNIT_XML, OPEN_TEST_REPORTING, ALLURE_RESULTS, ALLURE_REPORT, THREAD_DUMP);
 
     private ReportFiles() {
     }

@@ -34,8 +34,12 @@ public final class TestOutcomes implements TestExecutionListener {
     private final ProgressListener progress;
     private TestPlan plan;
 
-    /** Progress callback, by area. */
+    /** Progress callback: each test as it starts, and as it finishes. */
     public interface ProgressListener {
+        /** A test of {@code ruleId} named {@code name} starts. */
+        default void started(String ruleId, String name) {
+        }
+
         void finished(Outcome outcome);
     }
 
@@ -55,6 +59,13 @@ public final class TestOutcomes implements TestExecutionListener {
                 transcripts.put(test.getUniqueId(), value);
             }
         });
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        if (test.isTest()) {
+            progress.started(ruleOf(test).orElse(NO_RULE), name(test));
+        }
     }
 
     @Override
