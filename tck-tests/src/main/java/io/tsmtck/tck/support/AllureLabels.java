@@ -7,7 +7,8 @@ import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Rule;
 
 /**
- * Puts a test's rule into the Allure results (when allure-jupiter's listener runs): rule id, area
+ * Puts a test's rule into the Allure results (when Allure's JUnit Platform listener runs, which only
+ * {@code tsm-tck:certify} puts on the classpath): rule id, area
  * as epic, rule as feature, level as severity, the source as a link, and the transcript of a
  * failure as an attachment.
  */
@@ -17,6 +18,9 @@ final class AllureLabels {
     }
 
     static void label(Rule rule) {
+        if (!listening()) {
+            return;
+        }
         Allure.getLifecycle().updateTestCase(result -> {
             result.getLabels().add(new Label().setName("rule").setValue(rule.id()));
             result.getLabels().add(new Label().setName("epic").setValue(rule.area().name()));
@@ -30,7 +34,17 @@ final class AllureLabels {
     }
 
     static void attachTranscript(String transcript) {
-        Allure.addAttachment("TDISP/IDE_KM transcript", "text/plain", transcript, ".txt");
+        if (listening()) {
+            Allure.addAttachment("TDISP/IDE_KM transcript", "text/plain", transcript, ".txt");
+        }
+    }
+
+    /**
+     * Whether Allure's listener runs this test. Without it Allure would still write attachment
+     * files, into {@code allure-results} of whatever directory the run is in.
+     */
+    private static boolean listening() {
+        return Allure.getLifecycle().getCurrentTestCase().isPresent();
     }
 
     private static String severity(Level level) {
