@@ -16,6 +16,7 @@ import io.tsmtck.api.vfio.Vfio;
 import io.tsmtck.api.vm.Kvm;
 import io.tsmtck.emu.device.DeviceFeatures;
 import io.tsmtck.emu.device.EmuDevice;
+import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.emu.faults.ResourceLedger;
 import io.tsmtck.emu.host.iommufd.EmuIommufd;
@@ -32,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One emulated machine: the devices of the requested topology and the host stack in front of them,
@@ -71,6 +74,9 @@ public final class EmuHostStack implements HostStack {
         this.tsm = new EmuTsmCore(topology, devices, backend, context);
         this.vfio = new EmuVfio(topology, devices, tsm, context);
         this.kvm = new EmuKvm(context);
+        if (faults.has(Fault.STACK_CLOSE_LEAKS_THREAD)) {
+            leakWorker(request);
+        }
     }
 
     private TsmBackend backendFor(StackRequest request) {
@@ -144,6 +150,25 @@ public final class EmuHostStack implements HostStack {
     /** The resource ledger, for fail-nth and leak checks. */
     public ResourceLedger ledger() {
         return context.ledger();
+    }
+
+    /**
+     * The fault's worker: waits for work that never comes, and close() does not stop it. It idles
+     * out after four times the kit's "must happen" timeout (the same setting), long after the kit
+     * has looked, so that a kill-matrix run does not leave thousands of threads behind.
+     */
+    private static void leakWorker(StackRequest request) {
+        long idleMillis = 4 * Long.getLong("tsm-tck.timeout.happen", 5_000);
+        CountDownLatch never = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                never.await(idleMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "emu-event-worker " + request.profile());
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @Override

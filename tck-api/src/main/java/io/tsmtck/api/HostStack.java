@@ -23,8 +23,9 @@ import java.util.Optional;
  * an id space or a lock, so tests may run in parallel and in any order.
  *
  * <p><b>Lifecycle.</b> Made by {@link TsmStackProvider#create}; {@link #close()} releases every
- * handle still open (devices, iommufds, VMs, dma-bufs), disconnects every DSM and discards the
- * instance. Handles obtained from it are unusable afterwards. Closing twice is harmless.
+ * handle still open (devices, iommufds, VMs, dma-bufs), disconnects every DSM, ends every thread
+ * the instance started, closes every file descriptor it opened, and discards the instance. Handles
+ * obtained from it are unusable afterwards. Closing twice is harmless.
  *
  * <p><b>Threading.</b> Safe for use from any thread; see each layer for its locking.
  */

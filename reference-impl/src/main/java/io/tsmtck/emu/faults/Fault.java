@@ -135,6 +135,8 @@ public enum Fault {
     TSM_UNBIND_LEAVES_LOCKED("TSM-13", "IOMMUFD-17"),
     /** TSM: unbind stops the TDI but keeps the binding, so a new bind to the same VM does not lock. */
     TSM_UNBIND_KEEPS_BINDING("LIFE-03"),
+    /** Lifecycle: every stack starts a worker thread that close() forgets to stop. */
+    STACK_CLOSE_LEAKS_THREAD("LIFE-04"),
     /** TSM: unbind of an unbound function is refused. */
     TSM_UNBIND_UNBOUND_REFUSED("TSM-14"),
     /** TSM: disconnect leaves TDIs bound. */

@@ -39,12 +39,15 @@ class KillMatrixTest {
         assertThat(baseline.testsRun()).isPositive();
 
         Map<Fault, Set<String>> matrix = new EnumMap<>(Fault.class);
+        Map<Fault, Long> millis = new EnumMap<>(Fault.class);
         for (Fault fault : Fault.values()) {
             if (!fault.rules().isEmpty()) {
+                long start = System.nanoTime();
                 matrix.put(fault, KitRun.run(FaultPlan.of(fault)).failedRules());
+                millis.put(fault, (System.nanoTime() - start) / 1_000_000);
             }
         }
-        write(baseline, matrix);
+        write(baseline, matrix, millis);
 
         List<String> survived = new ArrayList<>();
         matrix.forEach((fault, failed) -> fault.rules().stream().filter(rule -> !failed.contains(rule))
@@ -83,7 +86,8 @@ class KillMatrixTest {
                 .isEmpty();
     }
 
-    private static void write(KitRun.Outcome baseline, Map<Fault, Set<String>> matrix) throws IOException {
+    private static void write(KitRun.Outcome baseline, Map<Fault, Set<String>> matrix, Map<Fault, Long> millis)
+            throws IOException {
         Set<String> testable = Catalogue.standard().rules().stream().filter(Rule::isTestable).map(Rule::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> killed = new TreeSet<>();
@@ -92,10 +96,10 @@ class KillMatrixTest {
         text.append(String.format("Baseline: %d tests, %d failed. Testable rules killed by their fault: %d of %d"
                 + " (%.1f%%).%n%n", baseline.testsRun(), baseline.testsFailed(), killed.size(), testable.size(),
                 100.0 * killed.size() / testable.size()));
-        text.append("| fault | rules it breaks | rules that failed |\n|---|---|---|\n");
+        text.append("| fault | rules it breaks | rules that failed | ms |\n|---|---|---|---|\n");
         matrix.forEach((fault, failed) -> text.append("| ").append(fault).append(" | ")
                 .append(String.join(", ", fault.rules())).append(" | ").append(String.join(", ", failed))
-                .append(" |\n"));
+                .append(" | ").append(millis.get(fault)).append(" |\n"));
         Set<String> unkilled = new TreeSet<>(testable);
         unkilled.removeAll(killed);
         text.append("\nTestable rules not killed: ").append(unkilled.isEmpty() ? "none" : unkilled).append('\n');

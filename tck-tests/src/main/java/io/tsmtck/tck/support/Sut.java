@@ -29,6 +29,7 @@ public final class Sut implements AutoCloseable {
     private final StackSpec spec;
     private final SpiCalls calls = new SpiCalls();
     private HostStack stack;
+    private boolean closed;
     private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
 
     /** A stack for {@code spec}, built when first used. */
@@ -147,7 +148,8 @@ public final class Sut implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (stack != null && calls.running().isEmpty()) {
+        if (stack != null && !closed && calls.running().isEmpty()) {
+            closed = true;
             stack.close();
         }
     }
