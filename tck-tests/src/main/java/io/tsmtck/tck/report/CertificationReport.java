@@ -16,10 +16,21 @@ import java.util.Optional;
  * @param totals counts
  * @param rules every rule of the catalogue with its status and tests
  * @param problems why the run is not a clean certification (filtered, incomplete, unhashed), empty if it is
+ * @param implementFirst the refused setup steps that kept the most rules from being checked, most first
  */
 public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Implementation implementation,
                                   Environment environment, Totals totals, List<RuleResult> rules,
-                                  List<String> problems) {
+                                  List<String> problems, List<Blocker> implementFirst) {
+
+    /**
+     * A refused setup step and what it blocked: what a vendor with many failures implements first.
+     *
+     * @param refusal "TsmCore.connect refused with ENOSYS"
+     * @param rules failed rules with a test blocked by it
+     * @param tests failed tests blocked by it
+     */
+    public record Blocker(String refusal, int rules, long tests) {
+    }
 
     /** The verdicts. */
     public enum Verdict { CERTIFIED, NOT_CERTIFIED, NOT_A_CERTIFICATION_RUN }

@@ -46,6 +46,7 @@ public final class HtmlReports {
                 .append("<div id=\"verdict\" class=\"").append(report.verdict()).append("\">").append(report.verdict())
                 .append(report.complete() ? "" : " (incomplete)").append("</div>");
         report.problems().forEach(p -> html.append("<p class=\"FAILED\">").append(escape(p)).append("</p>"));
+        implementFirst(report.implementFirst(), html);
         identity(report, html);
         CertificationReport.Totals t = report.totals();
         html.append("<h2>Totals</h2><table id=\"totals\"><tr><th>rules</th><th>MUST</th><th>passed</th><th>failed</th>")
@@ -59,6 +60,20 @@ public final class HtmlReports {
         rules(report.rules(), html);
         failures(report.rules(), html);
         return html.append("</body></html>").toString();
+    }
+
+    private static void implementFirst(List<CertificationReport.Blocker> blockers, StringBuilder html) {
+        if (blockers.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Implement first</h2><p>These refused setup steps kept rules from being checked; each ")
+                .append("fix lets the rules behind it run.</p><table id=\"implement-first\"><tr><th>refused step</th>")
+                .append("<th>rules blocked</th><th>tests blocked</th></tr>");
+        for (CertificationReport.Blocker blocker : blockers) {
+            html.append("<tr><td>").append(escape(blocker.refusal())).append("</td><td>").append(blocker.rules())
+                    .append("</td><td>").append(blocker.tests()).append("</td></tr>");
+        }
+        html.append("</table>");
     }
 
     private static void identity(CertificationReport report, StringBuilder html) {

@@ -52,7 +52,7 @@ public final class IncompleteReports {
         Verdict verdict = config.isWholeKit() ? Verdict.NOT_CERTIFIED : Verdict.NOT_A_CERTIFICATION_RUN;
         RunIdentity identity = identity(directory, config);
         return new CertificationReport(verdict, false, identity.kit(), identity.implementation(),
-                identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems);
+                identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems, List.of());
     }
 
     /** The identity the fork wrote, or what the run configuration tells if it wrote none. */

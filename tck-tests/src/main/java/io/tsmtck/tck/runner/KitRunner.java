@@ -143,7 +143,7 @@ public final class KitRunner {
         }
         return new CertificationReport(ReportFolder.verdict(config.isWholeKit(), rules, problems), true,
                 identity.kit(), identity.implementation(), identity.environment(),
-                ReportFolder.totals(rules, outcomes), rules, problems);
+                ReportFolder.totals(rules, outcomes), rules, problems, ReportFolder.implementFirst(outcomes));
     }
 
     /** What {@code capabilities} declare, for the report. */

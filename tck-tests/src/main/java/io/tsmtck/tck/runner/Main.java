@@ -126,6 +126,10 @@ public final class Main {
 
     /** The closing lines: failed rules, totals, verdict, report path. */
     public static void summarize(CertificationReport report, Path file, PrintStream out) {
+        for (CertificationReport.Blocker blocker : report.implementFirst()) {
+            out.printf(ERROR + "implement first: %s (kept %d rule(s) from being checked, in %d test(s))%n",
+                    blocker.refusal(), blocker.rules(), blocker.tests());
+        }
         for (RuleResult rule : report.rules()) {
             if (rule.status() == RuleStatus.FAILED) {
                 String first = rule.tests().stream().filter(t -> t.status() == TestStatus.FAILED).findFirst()

@@ -12,6 +12,7 @@ import io.tsmtck.tck.report.CertificationReport.TestResult;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,27 @@ final class ReportFolder {
 
     private static int count(List<RuleResult> rules, RuleStatus status) {
         return (int) rules.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** How many blockers a report names. */
+    static final int BLOCKERS = 5;
+
+    /**
+     * The refused setup steps of failed tests, by the number of rules they blocked, then tests:
+     * the first is what to implement first.
+     */
+    static List<CertificationReport.Blocker> implementFirst(List<TestOutcomes.Outcome> outcomes) {
+        Map<String, List<TestOutcomes.Outcome>> byBlocker = outcomes.stream()
+                .filter(o -> o.status() == TestStatus.FAILED && !o.blockedBy().isEmpty())
+                .collect(Collectors.groupingBy(TestOutcomes.Outcome::blockedBy));
+        return byBlocker.entrySet().stream()
+                .map(e -> new CertificationReport.Blocker(e.getKey(),
+                        (int) e.getValue().stream().map(TestOutcomes.Outcome::ruleId).distinct().count(),
+                        e.getValue().size()))
+                .sorted(Comparator.comparingInt(CertificationReport.Blocker::rules).reversed()
+                        .thenComparing(Comparator.comparingLong(CertificationReport.Blocker::tests).reversed())
+                        .thenComparing(CertificationReport.Blocker::refusal))
+                .limit(BLOCKERS).collect(Collectors.toList());
     }
 
     /** The MUST rules that keep the run from being CERTIFIED: failed or not tested. */

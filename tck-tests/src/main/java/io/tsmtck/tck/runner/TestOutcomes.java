@@ -3,6 +3,7 @@ package io.tsmtck.tck.runner;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
+import io.tsmtck.tck.support.SetupFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,13 @@ import org.junit.platform.launcher.TestPlan;
 public final class TestOutcomes implements TestExecutionListener {
 
     /** One finished invocation. */
-    public record Outcome(String ruleId, String name, TestStatus status, String message, String transcript) {
+    public record Outcome(String ruleId, String name, TestStatus status, String message, String transcript,
+                          String blockedBy) {
+
+        /** An outcome not blocked by a refused setup step. */
+        public Outcome(String ruleId, String name, TestStatus status, String message, String transcript) {
+            this(ruleId, name, status, message, transcript, "");
+        }
     }
 
     /** The rule id of a test that cites none. */
@@ -71,7 +78,7 @@ public final class TestOutcomes implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            record(test, TestStatus.NOT_TESTED, reason);
+            record(test, TestStatus.NOT_TESTED, reason, "");
         }
     }
 
@@ -83,21 +90,22 @@ public final class TestOutcomes implements TestExecutionListener {
         String message = result.getThrowable().map(Throwable::getMessage).orElse("");
         switch (result.getStatus()) {
             case SUCCESSFUL:
-                record(test, TestStatus.PASSED, "");
+                record(test, TestStatus.PASSED, "", "");
                 break;
             case ABORTED:
                 record(test, result.getThrowable().filter(NotApplicable.class::isInstance).isPresent()
-                        ? TestStatus.NOT_APPLICABLE : TestStatus.NOT_TESTED, message);
+                        ? TestStatus.NOT_APPLICABLE : TestStatus.NOT_TESTED, message, "");
                 break;
             default:
                 record(test, TestStatus.FAILED, message == null
-                        ? result.getThrowable().map(Object::toString).orElse("") : message);
+                        ? result.getThrowable().map(Object::toString).orElse("") : message,
+                        result.getThrowable().flatMap(SetupFailure::blockerOf).orElse(""));
         }
     }
 
-    private synchronized void record(TestIdentifier test, TestStatus status, String message) {
+    private synchronized void record(TestIdentifier test, TestStatus status, String message, String blockedBy) {
         Outcome outcome = new Outcome(ruleOf(test).orElse(NO_RULE), name(test), status, message == null ? "" : message,
-                transcripts.getOrDefault(test.getUniqueId(), ""));
+                transcripts.getOrDefault(test.getUniqueId(), ""), blockedBy);
         outcomes.add(outcome);
         progress.finished(outcome);
     }

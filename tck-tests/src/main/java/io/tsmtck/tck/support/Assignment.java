@@ -117,7 +117,12 @@ public final class Assignment {
 
     /** A guest request in the kit's portable format: {@code message} relayed with {@code scope}. */
     public Result<GuestResponse> guest(GuestRequestScope scope, TdispMessage message) {
-        return iommufd.tsmRequest(vdevice, new GuestRequest(scope, message.encode()), 0);
+        Result<GuestResponse> response = iommufd.tsmRequest(vdevice, new GuestRequest(scope, message.encode()), 0);
+        if (response instanceof Result.Ok<GuestResponse> ok && ok.value().error().isEmpty()) {
+            sut.confirmed(function, Optional.of(ok.value().payload()), "to the guest's " + message.type()
+                    + " relayed by the TSM");
+        }
+        return response;
     }
 
     /** The guest asks to start the interface (STATE_CHANGE, START with the nonce left to the TSM). */

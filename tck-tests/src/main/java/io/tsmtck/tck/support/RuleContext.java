@@ -1,5 +1,6 @@
 package io.tsmtck.tck.support;
 
+import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.support.spi.SpiCalls;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class RuleContext {
     /** The SPI calls still running on the test's stacks, oldest first. */
     public List<String> runningCalls() {
         return stacks.stream().flatMap(calls -> calls.running().stream()).collect(Collectors.toList());
+    }
+
+    /** The SPI call that gave {@code refusal}, if a stack of this test gave it. */
+    public Optional<String> originOf(Result<?> refusal) {
+        return stacks.stream().map(calls -> calls.origin(refusal)).flatMap(Optional::stream).findFirst();
     }
 
     /** The exchanges of the running test. */

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.errno.Result;
+import java.util.Optional;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -15,9 +16,12 @@ public final class Setup {
     /** The value of {@code result}, or a failure naming {@code step}. */
     public static <T> T require(Result<T> result, String step) {
         if (result instanceof Result.Refused<T> refused) {
-            throw new AssertionFailedError(prefix() + "setup step '" + step + "' was refused with "
-                    + refused.errno() + " (" + refused.detail() + "); the rule could not be checked. Check the rule"
-                    + " that covers this step first.");
+            Optional<String> call = RuleContext.current().flatMap(context -> context.originOf(refused));
+            String method = call.map(c -> c.substring(0, c.indexOf('('))).orElse("'" + step + "'");
+            throw new SetupFailure(prefix() + "setup step '" + step + "' was refused with "
+                    + refused.errno() + " (" + refused.detail() + ")" + call.map(c -> " by " + c).orElse("")
+                    + "; the rule could not be checked. Check the rule that covers this step first.",
+                    method + " refused with " + refused.errno());
         }
         return result.orElseThrow();
     }

@@ -12,6 +12,7 @@ import io.tsmtck.api.topology.IdeStream;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.tck.support.spi.SpiCalls;
 import io.tsmtck.tck.support.spi.SpiGuard;
@@ -28,6 +29,7 @@ public final class Sut implements AutoCloseable {
 
     private final StackSpec spec;
     private final SpiCalls calls = new SpiCalls();
+    private final OracleCheck oracle = new OracleCheck(calls::actions);
     private HostStack stack;
     private boolean closed;
     private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
@@ -110,15 +112,25 @@ public final class Sut implements AutoCloseable {
 
     /** A TDISP client speaking over the TSM's session with the DSM of {@code function}. */
     public TdispClient tdisp(PciFunction function) {
-        return new TdispClient(stack().responder(function.dsm()), () -> session(function),
+        return new TdispClient(stack().responder(function.dsm()), oracle, () -> session(function),
                 () -> stack().tsm().ideStreams(function.dsm()).stream().findFirst().map(IdeStream::streamId)
                         .orElseThrow(() -> Setup.failed("find the IDE stream of " + function.dsm(),
                                 "the TSM reports none; connect sets one up")), function);
     }
 
-    /** The TDI state as the device reports it (the kit's oracle). */
+    /**
+     * The TDI state as the device reports it (the kit's oracle), cross-checked against what the
+     * device last confirmed (see {@link OracleCheck}).
+     */
     public TdiState deviceState(PciFunction function) {
-        return tdisp(function).state();
+        TdiState state = tdisp(function).state();
+        oracle.check(function, state, "the TDI of " + function.address());
+        return state;
+    }
+
+    /** What the device confirmed through another path (a guest request the TSM relayed). */
+    void confirmed(PciFunction function, Optional<ByteString> tdispAnswer, String via) {
+        oracle.answered(function, tdispAnswer, via);
     }
 
     /** The function's VFIO device, opened on first use. */

@@ -32,13 +32,15 @@ import java.util.function.Supplier;
 public final class TdispClient {
 
     private final DeviceResponder responder;
+    private final OracleCheck oracle;
     private final Supplier<Optional<SpdmSessionId>> session;
     private final IntSupplier defaultStream;
     private final PciFunction function;
 
-    TdispClient(DeviceResponder responder, Supplier<Optional<SpdmSessionId>> session, IntSupplier defaultStream,
-                PciFunction function) {
+    TdispClient(DeviceResponder responder, OracleCheck oracle, Supplier<Optional<SpdmSessionId>> session,
+                IntSupplier defaultStream, PciFunction function) {
         this.responder = responder;
+        this.oracle = oracle;
         this.session = session;
         this.defaultStream = defaultStream;
         this.function = function;
@@ -133,6 +135,9 @@ public final class TdispClient {
                 answer.orElse(null)));
         Optional<ByteString> answered = answer.flatMap(bytes -> VendorDefinedMessage.decode(bytes).asOptional())
                 .map(VendorDefinedMessage::body);
+        if (protocol == ProtocolId.TDISP && channel instanceof SpdmChannel.Secured) {
+            oracle.answered(function, answered, "to the kit's request");
+        }
         return new TdispAnswer(body, answered);
     }
 

@@ -43,7 +43,7 @@ class HtmlReportInBrowserTest {
                 new CertificationReport.Implementation("acme.Provider", "ACME", List.of("acme:impl:1"),
                         Map.of("impl.jar", "cd34"), Optional.empty()),
                 new CertificationReport.Environment("17", "linux", Optional.of("3.8.7"), 7, Map.of(), List.of()),
-                new CertificationReport.Totals(2, 2, 1, 1, 0, 0, 0, 0, 2, 0, 0), rules, List.of());
+                new CertificationReport.Totals(2, 2, 1, 1, 0, 0, 0, 0, 2, 0, 0), rules, List.of(), List.of());
     }
 
     @Test

@@ -161,6 +161,24 @@ class ReportFoldingTest {
     }
 
     @Test
+    void whatToImplementFirstIsTheRefusalThatBlockedTheMostRules() {
+        List<TestOutcomes.Outcome> outcomes = new ArrayList<>();
+        for (String rule : List.of("TSM-07", "TDISP-01", "TDISP-04")) {
+            outcomes.add(new TestOutcomes.Outcome(rule, rule + " a", TestStatus.FAILED, "", "", "TsmCore.connect refused with ENOSYS"));
+            outcomes.add(new TestOutcomes.Outcome(rule, rule + " b", TestStatus.FAILED, "", "", "TsmCore.connect refused with ENOSYS"));
+        }
+        for (int i = 0; i < 5; i++) {
+            outcomes.add(new TestOutcomes.Outcome("VFIO-01", "VFIO-01 " + i, TestStatus.FAILED, "", "", "Vfio.open refused with EBUSY"));
+        }
+        outcomes.add(outcome("VFIO-02", TestStatus.FAILED, "a wrong answer, not a refused step"));
+
+        List<CertificationReport.Blocker> first = ReportFolder.implementFirst(outcomes);
+
+        assertThat(first).containsExactly(new CertificationReport.Blocker("TsmCore.connect refused with ENOSYS", 3, 6),
+                new CertificationReport.Blocker("Vfio.open refused with EBUSY", 1, 5));
+    }
+
+    @Test
     void aSelectionIsNotACertificationRunAndProblemsPreventCertification() {
         List<RuleResult> rules = fold(allPassing());
 
@@ -178,12 +196,14 @@ class ReportFoldingTest {
                 new CertificationReport.Implementation("x.Provider", "x", List.of("g:a:1"), Map.of("a.jar", "cd"),
                         Optional.of(new CertificationReport.Declared(List.of("GENERIC_LINK"), 1, 1, 0, List.of()))),
                 new CertificationReport.Environment("17", "linux", Optional.empty(), 1, Map.of(), List.of()),
-                ReportFolder.totals(rules, outcomes), rules, List.of());
+                ReportFolder.totals(rules, outcomes), rules, List.of(),
+                List.of(new CertificationReport.Blocker("TsmCore.connect refused with ENOSYS", 80, 700)));
 
         assertThat(JsonReports.read(JsonReports.write(report, directory))).isEqualTo(report);
         String html = HtmlReports.render(report);
         assertThat(html).contains("id=\"verdict\" class=\"CERTIFIED\"", "<tr id=\"TDISP-01\">", "<tr id=\"SEC-04\">",
-                "the subject has none", "1 DSM(s), 1 PF(s) and 0 VF(s) per DSM");
+                "the subject has none", "1 DSM(s), 1 PF(s) and 0 VF(s) per DSM",
+                "TsmCore.connect refused with ENOSYS");
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.tsmtck.tck.support.spi;
 
+import io.tsmtck.api.errno.Result;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +22,29 @@ public final class SpiCalls {
 
     private static final int ARGUMENT_CHARS = 48;
 
+    /** How many refusals are remembered with the call that gave them. */
+    private static final int REFUSALS_KEPT = 32;
+
+    /**
+     * SPI methods that only observe (getters, sysfs reads, the responder's exchange, whose TDISP
+     * the kit tracks itself); every other call may change device state.
+     */
+    private static final Set<String> OBSERVERS = Set.of("tsm", "vfio", "kvm", "responder", "events", "topology",
+            "request", "session", "ideStreams", "state", "connectedTsm", "boundTsm", "availableSecureStreams",
+            "exchange", "read", "regions", "address", "id", "type", "isAlive", "isClosed", "isRevoked", "isZapped",
+            "moveNotifications", "size", "offset", "length", "region", "config", "hwViommuType");
+
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong actions = new AtomicLong();
     private final List<String> running = new ArrayList<>();
+    private final Deque<Map.Entry<Result<?>, String>> refusals = new ArrayDeque<>();
 
     void enter(String call) {
         count.incrementAndGet();
+        String method = call.substring(call.indexOf('.') + 1, call.indexOf('('));
+        if (!OBSERVERS.contains(method)) {
+            actions.incrementAndGet();
+        }
         synchronized (running) {
             running.add(call);
         }
@@ -49,9 +73,31 @@ public final class SpiCalls {
         return value;
     }
 
+    /** Remembers that {@code call} gave {@code refusal}. */
+    void refused(Result<?> refusal, String call) {
+        synchronized (refusals) {
+            refusals.addFirst(Map.entry(refusal, call));
+            if (refusals.size() > REFUSALS_KEPT) {
+                refusals.removeLast();
+            }
+        }
+    }
+
+    /** The call that gave this very refusal (the same object), if it was one of the last ones. */
+    public Optional<String> origin(Result<?> refusal) {
+        synchronized (refusals) {
+            return refusals.stream().filter(entry -> entry.getKey() == refusal).map(Map.Entry::getValue).findFirst();
+        }
+    }
+
     /** SPI calls made so far. */
     public long count() {
         return count.get();
+    }
+
+    /** SPI calls made so far that may have changed state (all but the observers). */
+    public long actions() {
+        return actions.get();
     }
 
     /** The calls running now, oldest first. */

@@ -78,6 +78,9 @@ public final class SpiGuard {
             } finally {
                 calls.leave(call);
             }
+            if (value instanceof Result.Refused<?> refused) {
+                calls.refused(refused, call);
+            }
             if (value == null && method.getReturnType() != void.class) {
                 throw ImplementationFailure.returnedNull(type.getSimpleName() + "." + method.getName(), call,
                         method.getGenericReturnType().getTypeName());
