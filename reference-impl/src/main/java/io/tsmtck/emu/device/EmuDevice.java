@@ -92,6 +92,17 @@ public final class EmuDevice implements DeviceResponder {
         return Optional.empty();
     }
 
+    /**
+     * Everything TDISP and IDE_KM requests can change on this device (each TDI's state, nonce, lock,
+     * P2P streams; the IDE key slots), for tests that check a refused request changed nothing.
+     */
+    public synchronized String stateDigest() {
+        StringBuilder digest = new StringBuilder();
+        functions.forEach((address, function) -> digest.append(address).append(": ")
+                .append(function.tdi().describe()).append('\n'));
+        return digest.append("keys: ").append(keys.describe()).toString();
+    }
+
     /** SPDM KEY_EXCHANGE/FINISH from the TSM: a new secured session. */
     public synchronized SpdmSessionId establishSession() {
         return sessions.establish();

@@ -1,16 +1,18 @@
 package io.tsmtck.emu.device;
 
 import io.tsmtck.api.device.SpdmSessionId;
-import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.idekm.KeySubStream.Direction;
 import io.tsmtck.api.idekm.KeySubStream.KeySet;
 import io.tsmtck.api.idekm.KeySubStream.SubStream;
+import io.tsmtck.api.idekm.KeySubStream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The device's IDE keys: which key slots (stream, direction, sub-stream, key set) were programmed
@@ -34,6 +36,14 @@ final class IdeKeyTable {
 
     private final Map<Slot, SpdmSessionId> programmed = new HashMap<>();
     private final Map<Lane, KeySet> started = new HashMap<>();
+
+    /** The programmed slots and started lanes, in a stable order. */
+    String describe() {
+        return "programmed " + new TreeMap<>(programmed.entrySet().stream().collect(Collectors.toMap(
+                e -> e.getKey().toString(), e -> e.getValue().toString()))) + " started "
+                + new TreeMap<>(started.entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().toString(), e -> e.getValue().toString())));
+    }
 
     void program(int stream, KeySubStream kss, SpdmSessionId session) {
         programmed.put(Slot.of(stream, kss), session);

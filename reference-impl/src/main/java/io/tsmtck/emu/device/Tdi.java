@@ -7,6 +7,7 @@ import io.tsmtck.api.wire.ByteString;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The TDISP state of one device interface (PCIe Base 6.x 11.1): its state, the START nonce of the
@@ -44,6 +45,13 @@ final class Tdi {
 
     Set<Integer> p2pStreams() {
         return p2pStreams;
+    }
+
+    /** Everything a request could change, for checking that a refused one changed nothing. */
+    String describe() {
+        return state + " nonce " + nonce.map(ByteString::hex).orElse("-") + " lock " + lock.map(Object::toString)
+                .orElse("-") + " session " + lockSession.map(Object::toString).orElse("-") + " p2p "
+                + new TreeSet<>(p2pStreams);
     }
 
     boolean isLockedOrRunning() {

@@ -50,6 +50,23 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
         }
     }
 
+    /**
+     * What running something cost: wall time and what it asked of the implementation.
+     *
+     * @param millis wall-clock milliseconds
+     * @param spiCalls SPI calls made
+     * @param stacks stacks built ({@code TsmStackProvider.create})
+     */
+    public record Cost(long millis, long spiCalls, long stacks) {
+        /** Nothing measured. */
+        public static final Cost NONE = new Cost(0, 0, 0);
+
+        /** This and {@code other} together. */
+        public Cost plus(Cost other) {
+            return new Cost(millis + other.millis, spiCalls + other.spiCalls, stacks + other.stacks);
+        }
+    }
+
     /** A test invocation's status; NOT_TESTED and NOT_APPLICABLE say why in the message. */
     public enum TestStatus { PASSED, FAILED, NOT_TESTED, NOT_APPLICABLE }
 
@@ -118,10 +135,12 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param testsExecuted test invocations that ran to a verdict (passed or failed)
      * @param testsNotTested test invocations skipped or aborted for a missing hook
      * @param testsNotApplicable test invocations ruled out by a fact about the subject
+     * @param cost what all tests cost together (time summed over tests)
+     * @param areaCost the cost by area
      */
     public record Totals(int rules, int mustRules, int passed, int failed, int notTested, int notApplicable,
                          int untestable, int excluded, long testsExecuted, long testsNotTested,
-                         long testsNotApplicable) {
+                         long testsNotApplicable, Cost cost, Map<String, Cost> areaCost) {
     }
 
     /**
@@ -136,10 +155,11 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param conditions the facts it holds under ("when ..."), empty if unconditional
      * @param status its status
      * @param reasons why it is NOT_TESTED, NOT_APPLICABLE, UNTESTABLE or EXCLUDED (distinct), empty otherwise
+     * @param cost what its tests cost together
      * @param tests its test invocations
      */
     public record RuleResult(String id, String level, String area, String statement, String source, String hint,
-                             List<String> conditions, RuleStatus status, List<String> reasons,
+                             List<String> conditions, RuleStatus status, List<String> reasons, Cost cost,
                              List<TestResult> tests) {
     }
 

@@ -23,7 +23,8 @@ public final class HtmlReports {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
             + "vertical-align:top;text-align:left}.PASSED{color:#176f2c}.FAILED{color:#b00020;font-weight:bold}"
-            + ".NOT_TESTED{color:#8a5a00;font-weight:bold}.NOT_APPLICABLE,.UNTESTABLE,.EXCLUDED{color:#777}#verdict{font-size:2em;padding:.5em;border:3px solid}"
+            + ".NOT_TESTED{color:#8a5a00;font-weight:bold}.NOT_APPLICABLE,.UNTESTABLE,.EXCLUDED{color:#777}"
+            + "#verdict{font-size:2em;padding:.5em;border:3px solid}"
             + "#verdict.CERTIFIED{border-color:#176f2c}#verdict.NOT_CERTIFIED{border-color:#b00020}"
             + "pre{background:#f6f6f6;padding:.5em;white-space:pre-wrap}";
 
@@ -57,9 +58,23 @@ public final class HtmlReports {
             html.append("<td>").append(n).append("</td>");
         }
         html.append("</tr></table>");
+        cost(t, html);
         rules(report.rules(), html);
         failures(report.rules(), html);
         return html.append("</body></html>").toString();
+    }
+
+    private static void cost(CertificationReport.Totals totals, StringBuilder html) {
+        html.append("<h2>Where the time went</h2><table id=\"cost\"><tr><th>area</th><th>ms (tests)</th>")
+                .append("<th>SPI calls</th><th>stacks built</th></tr>");
+        totals.areaCost().forEach((area, cost) -> costRow(html, area, cost));
+        costRow(html, "all", totals.cost());
+        html.append("</table>");
+    }
+
+    private static void costRow(StringBuilder html, String what, CertificationReport.Cost cost) {
+        html.append("<tr><td>").append(escape(what)).append("</td><td>").append(cost.millis()).append("</td><td>")
+                .append(cost.spiCalls()).append("</td><td>").append(cost.stacks()).append("</td></tr>");
     }
 
     private static void implementFirst(List<CertificationReport.Blocker> blockers, StringBuilder html) {
@@ -106,14 +121,15 @@ public final class HtmlReports {
         byArea.forEach((area, list) -> {
             html.append("<h3>").append(escape(area)).append("</h3><table class=\"rules\"><tr><th>rule</th>")
                     .append("<th>level</th><th>status</th><th>tests</th><th>statement</th><th>source</th>")
-                    .append("<th>why not run</th></tr>");
+                    .append("<th>why not run</th><th>ms</th><th>SPI calls</th></tr>");
             for (RuleResult rule : list) {
                 html.append("<tr id=\"").append(rule.id()).append("\"><td>").append(rule.id()).append("</td><td>")
                         .append(rule.level()).append("</td><td class=\"").append(rule.status()).append("\">")
                         .append(rule.status()).append("</td><td>").append(rule.tests().size()).append("</td><td>")
                         .append(escape(rule.statement())).append("</td><td>").append(escape(rule.source()))
                         .append("</td><td class=\"reasons\">").append(escape(String.join("; ", rule.reasons())))
-                        .append("</td></tr>");
+                        .append("</td><td>").append(rule.cost().millis()).append("</td><td>")
+                        .append(rule.cost().spiCalls()).append("</td></tr>");
             }
             html.append("</table>");
         });

@@ -80,8 +80,8 @@ public final class KitRunner {
                 Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
                         KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis()),
                 selection(config));
-        return new RunIdentity(new CertificationReport.Kit(kitVersion(), hashes(Catalogue.class, TsmStackProvider.class),
-                Catalogue.standard().rules().size()),
+        return new RunIdentity(new CertificationReport.Kit(kitVersion(),
+                hashes(Catalogue.class, TsmStackProvider.class), Catalogue.standard().rules().size()),
                 new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
                         config.artifacts(), hashes(provider.getClass()),
                         Optional.of(declared(provider.capabilities()))), environment);

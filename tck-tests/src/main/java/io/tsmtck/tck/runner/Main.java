@@ -151,6 +151,9 @@ public final class Main {
                         + "%d untestable, %d excluded; tests: %d executed, %d not tested, %d not applicable%n",
                 t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.notApplicable(), t.untestable(),
                 t.excluded(), t.testsExecuted(), t.testsNotTested(), t.testsNotApplicable());
+        CertificationReport.Cost cost = t.cost();
+        out.printf(INFO + "cost: %d SPI calls, %d stacks built, %.1f s in tests%n", cost.spiCalls(), cost.stacks(),
+                cost.millis() / 1000.0);
         report.problems().forEach(p -> out.println("[tsm-tck] not a clean certification: " + p));
         out.println("[tsm-tck] verdict: " + report.verdict());
         out.println("[tsm-tck] report: " + file.toAbsolutePath() + " (and " + HtmlReports.FILE + " beside it)");

@@ -6,6 +6,7 @@ import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.CertificationReport.Cost;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.report.CertificationReport.TestResult;
@@ -17,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +34,10 @@ final class ReportFolder {
     private ReportFolder() {
     }
 
-    /** Rule results of a subject implementing {@code profiles}; a rule in {@code excluded} without tests is EXCLUDED. */
+    /**
+     * Rule results of a subject implementing {@code profiles}; a rule in {@code excluded} without
+     * tests is EXCLUDED.
+     */
     static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes, Set<String> excluded,
                                   Set<VendorProfile> profiles) {
         Map<String, List<TestOutcomes.Outcome>> byRule = outcomes.stream()
@@ -62,9 +67,11 @@ final class ReportFolder {
                 status = status(tests);
                 reasons = reasons(status, tests);
             }
+            Cost cost = byRule.getOrDefault(rule.id(), List.of()).stream().map(TestOutcomes.Outcome::cost)
+                    .reduce(Cost.NONE, Cost::plus);
             rules.add(new RuleResult(rule.id(), rule.level().name(), rule.area().name(), rule.statement(),
                     rule.source(), rule.hint(), rule.conditions().stream().map(Condition::when)
-                    .collect(Collectors.toList()), status, reasons, tests));
+                    .collect(Collectors.toList()), status, reasons, cost, tests));
         }
         return rules;
     }
@@ -99,7 +106,10 @@ final class ReportFolder {
                 outcomes.stream().filter(o -> o.status() == TestStatus.PASSED || o.status() == TestStatus.FAILED)
                         .count(),
                 outcomes.stream().filter(o -> o.status() == TestStatus.NOT_TESTED).count(),
-                outcomes.stream().filter(o -> o.status() == TestStatus.NOT_APPLICABLE).count());
+                outcomes.stream().filter(o -> o.status() == TestStatus.NOT_APPLICABLE).count(),
+                rules.stream().map(RuleResult::cost).reduce(Cost.NONE, Cost::plus),
+                rules.stream().collect(Collectors.groupingBy(RuleResult::area, TreeMap::new,
+                        Collectors.reducing(Cost.NONE, RuleResult::cost, Cost::plus))));
     }
 
     private static int count(List<RuleResult> rules, RuleStatus status) {

@@ -1,5 +1,6 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.tck.report.CertificationReport.Cost;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
@@ -25,11 +26,17 @@ public final class TestOutcomes implements TestExecutionListener {
 
     /** One finished invocation. */
     public record Outcome(String ruleId, String name, TestStatus status, String message, String transcript,
-                          String blockedBy) {
+                          String blockedBy, Cost cost) {
 
-        /** An outcome not blocked by a refused setup step. */
+        /** An outcome not blocked by a refused setup step, of no measured cost. */
         public Outcome(String ruleId, String name, TestStatus status, String message, String transcript) {
-            this(ruleId, name, status, message, transcript, "");
+            this(ruleId, name, status, message, transcript, "", Cost.NONE);
+        }
+
+        /** An outcome of no measured cost. */
+        public Outcome(String ruleId, String name, TestStatus status, String message, String transcript,
+                       String blockedBy) {
+            this(ruleId, name, status, message, transcript, blockedBy, Cost.NONE);
         }
     }
 
@@ -38,6 +45,8 @@ public final class TestOutcomes implements TestExecutionListener {
 
     private final List<Outcome> outcomes = new ArrayList<>();
     private final Map<String, String> transcripts = new ConcurrentHashMap<>();
+    private final Map<String, String> costs = new ConcurrentHashMap<>();
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final ProgressListener progress;
     private TestPlan plan;
 
@@ -64,6 +73,8 @@ public final class TestOutcomes implements TestExecutionListener {
         entry.getKeyValuePairs().forEach((key, value) -> {
             if (key.equals(RuleExtension.TRANSCRIPT_ENTRY)) {
                 transcripts.put(test.getUniqueId(), value);
+            } else if (key.equals(RuleExtension.COST_ENTRY)) {
+                costs.put(test.getUniqueId(), value);
             }
         });
     }
@@ -71,6 +82,7 @@ public final class TestOutcomes implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
+            started.put(test.getUniqueId(), System.nanoTime());
             progress.started(ruleOf(test).orElse(NO_RULE), name(test));
         }
     }
@@ -105,9 +117,16 @@ public final class TestOutcomes implements TestExecutionListener {
 
     private synchronized void record(TestIdentifier test, TestStatus status, String message, String blockedBy) {
         Outcome outcome = new Outcome(ruleOf(test).orElse(NO_RULE), name(test), status, message == null ? "" : message,
-                transcripts.getOrDefault(test.getUniqueId(), ""), blockedBy);
+                transcripts.getOrDefault(test.getUniqueId(), ""), blockedBy, cost(test.getUniqueId()));
         outcomes.add(outcome);
         progress.finished(outcome);
+    }
+
+    private Cost cost(String id) {
+        Long start = started.remove(id);
+        long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+        String[] calls = costs.getOrDefault(id, "0 0").split(" ");
+        return new Cost(millis, Long.parseLong(calls[0]), Long.parseLong(calls[1]));
     }
 
     private String name(TestIdentifier test) {

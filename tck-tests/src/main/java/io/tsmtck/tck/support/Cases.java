@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Argument streams for parameterized kit tests: the breadth of the kit comes from here (every
- * declared profile x every function the subject has, up to the wanted topology x every state). Each argument tuple gets its
+ * declared profile x every function the subject has, up to the wanted topology x every state). Each
+ * argument tuple gets its
  * own lazily built {@link Sut}.
  */
 public final class Cases {

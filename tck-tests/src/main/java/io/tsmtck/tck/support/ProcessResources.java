@@ -3,8 +3,9 @@ package io.tsmtck.tck.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 public final class ProcessResources {
 
     private static final Path FDS = Path.of("/proc/self/fd");
+    private static final String JAVA_HOME = System.getProperty("java.home");
 
     private ProcessResources() {
     }
@@ -35,15 +37,38 @@ public final class ProcessResources {
                 .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).sorted().collect(Collectors.toList());
     }
 
-    /** Open file descriptors of this process, if the platform shows them. */
-    public static OptionalLong openFileDescriptors() {
+    /**
+     * What this process's file descriptors point to (device files, sockets, anonymous inodes such
+     * as dma-bufs), if the platform shows them; the JVM's own class-path jars and the listing's own
+     * descriptor are left out, since the JVM opens a jar for good the first time it loads a class
+     * from it.
+     */
+    public static Optional<List<String>> openFiles() {
         if (!Files.isDirectory(FDS)) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         try (Stream<Path> fds = Files.list(FDS)) {
-            return OptionalLong.of(fds.count());
+            return Optional.of(fds.map(ProcessResources::target).flatMap(Optional::stream)
+                    .filter(target -> !target.endsWith(".jar") && !target.startsWith(JAVA_HOME)
+                            && !target.matches("/proc/\\d+/fd"))
+                    .sorted().collect(Collectors.toList()));
         } catch (IOException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
+        }
+    }
+
+    /** The entries of {@code after} that are not in {@code before}, counting repeats. */
+    public static List<String> openedSince(List<String> before, List<String> after) {
+        List<String> opened = new ArrayList<>(after);
+        before.forEach(opened::remove);
+        return opened;
+    }
+
+    private static Optional<String> target(Path fd) {
+        try {
+            return Optional.of(Files.readSymbolicLink(fd).toString());
+        } catch (IOException e) {
+            return Optional.empty(); // closed while listing
         }
     }
 }

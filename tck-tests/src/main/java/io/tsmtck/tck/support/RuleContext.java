@@ -49,6 +49,11 @@ public final class RuleContext {
         stacks.add(calls);
     }
 
+    /** "calls stacks": the SPI calls the test made and the stacks it had built. */
+    String cost() {
+        return stacks.stream().mapToLong(SpiCalls::count).sum() + " " + stacks.size();
+    }
+
     /** The SPI calls still running on the test's stacks, oldest first. */
     public List<String> runningCalls() {
         return stacks.stream().flatMap(calls -> calls.running().stream()).collect(Collectors.toList());

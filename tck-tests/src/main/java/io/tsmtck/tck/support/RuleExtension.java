@@ -24,6 +24,8 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
 
     /** Report entry key carrying the rule id of every test. */
     public static final String RULE_ENTRY = "tsm-tck.rule";
+    /** Report entry key carrying a test's cost: "SPI-calls stacks-built". */
+    public static final String COST_ENTRY = "tsm-tck.cost";
     /** Report entry key carrying the transcript of a failed test. */
     public static final String TRANSCRIPT_ENTRY = "tsm-tck.transcript";
 
@@ -37,6 +39,7 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) {
+        RuleContext.current().ifPresent(c -> context.publishReportEntry(COST_ENTRY, c.cost()));
         RuleContext.leave();
     }
 
@@ -65,7 +68,8 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
                 + timeout.getMessage() + " (" + KitConfig.TIMEOUT_TEST + "); "
                 + (running.isEmpty() ? "no SPI call was running (the time went in the kit or between calls)"
                         : "it was in the SPI call " + String.join(", then ", running))
-                + "; the test was abandoned and the run goes on with a fresh stack. Its thread was at (JDK frames on top left out):" + frames,
+                + "; the test was abandoned and the run goes on with a fresh stack. Its thread was at (JDK frames on"
+                + " top left out):" + frames,
                 timeout);
     }
 

@@ -55,6 +55,11 @@ public final class Sut implements AutoCloseable {
         return stack;
     }
 
+    /** Another system under test of the same profile and topology, built when first used. */
+    public Sut sibling() {
+        return new Sut(spec);
+    }
+
     /** The vendor profile. */
     public VendorProfile profile() {
         return spec.profile();

@@ -33,9 +33,11 @@ class HtmlReportInBrowserTest {
         List<RuleResult> rules = new ArrayList<>();
         rules.add(new RuleResult("TDISP-01", "MUST", "TDISP", "LOCK outside CONFIG_UNLOCKED is refused.",
                 "PCIe Base 6.x §11.3.8", "Check the state first.", List.of(), RuleStatus.PASSED, List.of(),
+                CertificationReport.Cost.NONE,
                 List.of(new TestResult("StateTableTest.lock [1]", TestStatus.PASSED, "", ""))));
         rules.add(new RuleResult("VFIO-01", "MUST", "VFIO", "Bind is refused while a BAR is mmapped.",
                 "dri-devel 2025-01-20", "Track VMAs of BAR mmaps.", List.of(), RuleStatus.FAILED, List.of(),
+                new CertificationReport.Cost(12, 40, 1),
                 List.of(new TestResult("BindDutiesTest.bind [1]", TestStatus.FAILED, "expected a refusal <but> got DONE",
                         "> TDISP 1085 < 1005"))));
         return new CertificationReport(Verdict.NOT_CERTIFIED, true,
@@ -43,7 +45,8 @@ class HtmlReportInBrowserTest {
                 new CertificationReport.Implementation("acme.Provider", "ACME", List.of("acme:impl:1"),
                         Map.of("impl.jar", "cd34"), Optional.empty()),
                 new CertificationReport.Environment("17", "linux", Optional.of("3.8.7"), 7, Map.of(), List.of()),
-                new CertificationReport.Totals(2, 2, 1, 1, 0, 0, 0, 0, 2, 0, 0), rules, List.of(), List.of());
+                new CertificationReport.Totals(2, 2, 1, 1, 0, 0, 0, 0, 2, 0, 0,
+                        new CertificationReport.Cost(12, 40, 1), Map.of()), rules, List.of(), List.of());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.CataloguePage;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.CertificationReport.Cost;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
@@ -163,12 +164,14 @@ class ReportFoldingTest {
     @Test
     void whatToImplementFirstIsTheRefusalThatBlockedTheMostRules() {
         List<TestOutcomes.Outcome> outcomes = new ArrayList<>();
+        String connect = "TsmCore.connect refused with ENOSYS";
         for (String rule : List.of("TSM-07", "TDISP-01", "TDISP-04")) {
-            outcomes.add(new TestOutcomes.Outcome(rule, rule + " a", TestStatus.FAILED, "", "", "TsmCore.connect refused with ENOSYS"));
-            outcomes.add(new TestOutcomes.Outcome(rule, rule + " b", TestStatus.FAILED, "", "", "TsmCore.connect refused with ENOSYS"));
+            outcomes.add(new TestOutcomes.Outcome(rule, rule + " a", TestStatus.FAILED, "", "", connect));
+            outcomes.add(new TestOutcomes.Outcome(rule, rule + " b", TestStatus.FAILED, "", "", connect));
         }
         for (int i = 0; i < 5; i++) {
-            outcomes.add(new TestOutcomes.Outcome("VFIO-01", "VFIO-01 " + i, TestStatus.FAILED, "", "", "Vfio.open refused with EBUSY"));
+            outcomes.add(new TestOutcomes.Outcome("VFIO-01", "VFIO-01 " + i, TestStatus.FAILED, "", "",
+                    "Vfio.open refused with EBUSY"));
         }
         outcomes.add(outcome("VFIO-02", TestStatus.FAILED, "a wrong answer, not a refused step"));
 
@@ -176,6 +179,27 @@ class ReportFoldingTest {
 
         assertThat(first).containsExactly(new CertificationReport.Blocker("TsmCore.connect refused with ENOSYS", 3, 6),
                 new CertificationReport.Blocker("Vfio.open refused with EBUSY", 1, 5));
+    }
+
+    @Test
+    void costsAddUpByRuleByAreaAndInTotal() {
+        List<TestOutcomes.Outcome> outcomes = replacing("TDISP-01",
+                new TestOutcomes.Outcome("TDISP-01", "a", TestStatus.PASSED, "", "", "", new Cost(5, 40, 1)),
+                new TestOutcomes.Outcome("TDISP-01", "b", TestStatus.PASSED, "", "", "", new Cost(7, 2, 1)));
+        outcomes.add(new TestOutcomes.Outcome("VFIO-01", "c", TestStatus.PASSED, "", "", "", new Cost(100, 9, 2)));
+        List<RuleResult> rules = fold(outcomes);
+
+        CertificationReport.Totals totals = ReportFolder.totals(rules, outcomes);
+
+        assertThat(rule(rules, "TDISP-01").cost()).isEqualTo(new Cost(12, 42, 2));
+        assertThat(totals.areaCost()).containsEntry("TDISP", new Cost(12, 42, 2))
+                .containsEntry("VFIO", new Cost(100, 9, 2));
+        assertThat(totals.cost()).isEqualTo(new Cost(112, 51, 4));
+        assertThat(HtmlReports.render(new CertificationReport(Verdict.CERTIFIED, true,
+                new CertificationReport.Kit("0.1.0", Map.of(), CATALOGUE.rules().size()),
+                new CertificationReport.Implementation("x", "x", List.of(), Map.of(), Optional.empty()),
+                new CertificationReport.Environment("17", "linux", Optional.empty(), 1, Map.of(), List.of()),
+                totals, rules, List.of(), List.of()))).contains("id=\"cost\"", "<td>VFIO</td><td>100</td><td>9</td>");
     }
 
     @Test
