@@ -35,6 +35,10 @@ public final class EmuDevice implements DeviceResponder {
 
     private static final byte[] SPDM_ERROR_INVALID_REQUEST = {0x12, 0x7F, 0x01, 0x00};
 
+    /** The Device Control fields whose change §11.4.1 sends a locked TDI to ERROR (FLR is handled apart). */
+    private static final int LOCKED_DEVICE_CONTROL = ConfigRegister.DEVICE_CONTROL_EXTENDED_TAG
+            | ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS | ConfigRegister.DEVICE_CONTROL_NO_SNOOP;
+
     private final Dsm dsm;
     private final Map<PciAddress, EmuFunction> functions;
     private final EmuContext context;
@@ -187,7 +191,7 @@ public final class EmuDevice implements DeviceResponder {
             case BIST:
                 return true;
             case DEVICE_CONTROL:
-                return old != value && !context.has(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR);
+                return ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0 && !context.has(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR);
             case MSIX_MESSAGE_CONTROL:
                 int flags = function.tdi().lock().orElseThrow().flags();
                 return old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0

@@ -231,8 +231,8 @@ public enum Fault {
     IOMMUFD_VIOMMU_NOT_HOLDING_VM("IOMMUFD-08"),
     /** iommufd: a tombstoned vdevice id answers destroy with success. */
     IOMMUFD_TOMBSTONE_DESTROY_OK("IOMMUFD-09"),
-    /** iommufd: ids are reused. */
-    IOMMUFD_ID_REUSED("IOMMUFD-10"),
+    /** iommufd: the id of a tombstoned vdevice is handed out again before the iommufd is closed. */
+    IOMMUFD_TOMBSTONE_ID_REUSED("IOMMUFD-10"),
     /** iommufd: TSM op with flags set is accepted. */
     IOMMUFD_TSM_OP_FLAGS_IGNORED("IOMMUFD-11"),
     /** iommufd: an unknown TSM op type is accepted as bind. */

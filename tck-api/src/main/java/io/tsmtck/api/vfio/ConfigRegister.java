@@ -28,6 +28,12 @@ public enum ConfigRegister {
     public static final int COMMAND_MEMORY_SPACE = 1 << 1;
     /** Command register bit 2, Bus Master Enable. */
     public static final int COMMAND_BUS_MASTER = 1 << 2;
+    /** Device Control bit 8, Extended Tag Field Enable. */
+    public static final int DEVICE_CONTROL_EXTENDED_TAG = 1 << 8;
+    /** Device Control bit 9, Phantom Functions Enable. */
+    public static final int DEVICE_CONTROL_PHANTOM_FUNCTIONS = 1 << 9;
+    /** Device Control bit 11, Enable No Snoop. */
+    public static final int DEVICE_CONTROL_NO_SNOOP = 1 << 11;
     /** Device Control bit 15, Initiate Function Level Reset. */
     public static final int DEVICE_CONTROL_INITIATE_FLR = 1 << 15;
 

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
 import io.tsmtck.api.topology.PciFunction;
@@ -61,6 +62,20 @@ public final class Applicability {
                     + " has REQ_MSGS_SUPPORTED " + capabilities.requestsSupported().hex() + ", without "
                     + missing.stream().map(t -> t + String.format(" (bit %d)", t.code() - 0x80))
                     .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * NOT_APPLICABLE unless {@code function}'s device advertises {@code flag} in
+     * LOCK_INTERFACE_FLAGS_SUPPORTED (the DSM must be connected).
+     */
+    public static void requireLockFlag(Sut sut, PciFunction function, Condition condition, LockFlag flag) {
+        checkListed(condition);
+        TdispCapabilitiesResponse capabilities = sut.tdisp(function).capabilities();
+        if ((capabilities.lockFlagsSupported() & flag.mask()) == 0) {
+            throw new NotApplicable(condition, String.format("TDISP_CAPABILITIES of %s has"
+                    + " LOCK_INTERFACE_FLAGS_SUPPORTED 0x%04X, without %s (0x%04X)", function.address(),
+                    capabilities.lockFlagsSupported(), flag, flag.mask()));
         }
     }
 

@@ -40,7 +40,6 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     private final ViommuType hardwareType;
     private final Map<ObjectId, IommufdObject> objects = new LinkedHashMap<>();
     private final Set<ObjectId> tombstones = new HashSet<>();
-    private long nextId = 1;
     private boolean closed;
 
     public EmuIommufd(EmuContext context, TsmCore tsm, ViommuType hardwareType) {
@@ -262,16 +261,18 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
         });
     }
 
+    /**
+     * The lowest free id, as {@code xa_alloc()} in {@code _iommufd_object_alloc()} hands them out:
+     * a destroyed object's id is reused, a tombstone's is held until the iommufd is closed.
+     */
     private long nextFreeId() {
-        if (context.has(Fault.IOMMUFD_ID_REUSED)) {
-            long id = 1;
-            while (objects.containsKey(new ObjectId(id))) {
-                id++;
-            }
-            tombstones.remove(new ObjectId(id));
-            return id;
+        boolean reuseTombstones = context.has(Fault.IOMMUFD_TOMBSTONE_ID_REUSED);
+        long id = 1;
+        while (objects.containsKey(new ObjectId(id)) || !reuseTombstones && tombstones.contains(new ObjectId(id))) {
+            id++;
         }
-        return nextId++;
+        tombstones.remove(new ObjectId(id));
+        return id;
     }
 
     private <T extends IommufdObject> Result<T> find(ObjectId id, Class<T> kind) {

@@ -17,11 +17,12 @@ import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.device.EmuDevice;
-import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
 import io.tsmtck.emu.host.kvm.EmuKvm;
 import io.tsmtck.emu.host.kvm.VmObject;
+import io.tsmtck.emu.stack.EmuContext;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +41,8 @@ import java.util.regex.Pattern;
  */
 public final class EmuTsmCore implements TsmCore {
 
-    private static final Pattern TSM_NAME = Pattern.compile("tsm[0-9]+");
+    /** What {@code sscanf(buf, "tsm%d")} accepts: "tsm", optional blanks and sign, digits, then anything. */
+    private static final Pattern TSM_NAME = Pattern.compile("tsm\\s*([+-]?[0-9]+).*", Pattern.DOTALL);
     /** The selective IDE stream id the core gives each DSM's link. */
     static final int STREAM_ID = 1;
 
@@ -72,10 +75,13 @@ public final class EmuTsmCore implements TsmCore {
     }
 
     @Override
-    public Result<Done> connect(PciAddress dsm, String tsmName) {
-        if (!TSM_NAME.matcher(tsmName).matches() && !context.has(Fault.TSM_CONNECT_BAD_NAME)) {
-            return Result.refused(Errno.EINVAL, "'" + tsmName + "' is not of the form tsmN");
+    public Result<Done> connect(PciAddress dsm, String written) {
+        Matcher parsed = TSM_NAME.matcher(written);
+        if (!parsed.matches() && !context.has(Fault.TSM_CONNECT_BAD_NAME)) {
+            return Result.refused(Errno.EINVAL, "'" + written + "' does not start with tsmN");
         }
+        // the TSM the kernel looks up: tsm<the number sscanf read>
+        String tsmName = parsed.matches() ? "tsm" + new BigInteger(parsed.group(1)) : written;
         Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
         if (found.isEmpty()) {
             return Result.refused(Errno.ENODEV, dsm + " is not a DSM (PF0 with a DOE mailbox)");

@@ -18,6 +18,7 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import io.tsmtck.tck.support.TdispClient;
@@ -110,7 +111,7 @@ class IdeKmTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
-    @Must("IDEKM-05")
+    @Should("IDEKM-05")
     void ideKmInPlaintextGetsNoResponse(Sut sut) {
         sut.require(Capability.PLAINTEXT_PROBE);
         TdispClient link = sut.connect().tdisp(sut.pf0());
@@ -121,7 +122,7 @@ class IdeKmTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyLane")
-    @Must("IDEKM-06")
+    @Should("IDEKM-06")
     void goForAKeyNeverProgrammedGetsNoAnswer(Sut sut, KeySubStream lane) {
         TdispClient link = sut.connect().tdisp(sut.pf0());
 

@@ -14,6 +14,8 @@ import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The iommufd object graph: dependencies, uniqueness, tombstones, the vIOMMU's VM. */
 @Tag("area-iommufd")
 class ObjectGraphTest {
+
+    /** More allocations than the objects of an assignment, so the lowest free ids are all handed out. */
+    private static final int TOMBSTONE_PROBES = 8;
 
     static Stream<Sut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
@@ -130,14 +135,17 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-10")
-    void idsAreNotReused(Sut sut) {
-        Iommufd iommufd = sut.assign(sut.pf0()).iommufd();
-        ObjectId first = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
-        Setup.require(iommufd.destroy(first), "IOMMU_DESTROY");
+    void aTombstonedVdeviceIdIsNotGivenOut(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        a.vfio().close();
+        List<ObjectId> allocated = new ArrayList<>();
 
-        ObjectId second = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC again");
+        for (int i = 0; i < TOMBSTONE_PROBES; i++) {
+            allocated.add(Setup.require(a.iommufd().allocIoas(), "IOMMU_IOAS_ALLOC " + (i + 1)));
+        }
 
-        assertThat("id of an IOAS allocated after IOAS " + first.value() + " was destroyed", second)
-                .satisfies(id -> !id.equals(first), "a new id");
+        assertThat("ids of " + TOMBSTONE_PROBES + " IOAS allocated after vdevice " + a.vdevice().value()
+                + " became a tombstone", allocated).satisfies(ids -> !ids.contains(a.vdevice()),
+                "none is the tombstone's id " + a.vdevice().value());
     }
 }

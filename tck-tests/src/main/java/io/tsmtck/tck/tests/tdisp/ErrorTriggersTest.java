@@ -8,6 +8,7 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Cases;
@@ -17,8 +18,10 @@ import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -107,17 +110,26 @@ class ErrorTriggersTest {
         assertThat(sut, function).as("after an expansion ROM BAR write in " + state).isInState(TdiState.ERROR);
     }
 
-    @ParameterizedTest(name = "{0}, function {1}, {2}")
-    @MethodSource("lockedOrRun")
+    /** The Device Control fields §11.4.1 names (FLR is TDISP-26; 10/14-bit tag live in Device Control 2). */
+    static Stream<Arguments> deviceControlFieldsLockedOrRun() {
+        return Cases.functionsInStatesWith(Suts.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED, TdiState.RUN),
+                List.of(Named.of("Extended Tag Field Enable", ConfigRegister.DEVICE_CONTROL_EXTENDED_TAG),
+                        Named.of("Phantom Functions Enable", ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS),
+                        Named.of("Enable No Snoop", ConfigRegister.DEVICE_CONTROL_NO_SNOOP)));
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}, {3}")
+    @MethodSource("deviceControlFieldsLockedOrRun")
     @Must("TDISP-24")
-    void aDeviceControlChangeMovesToError(Sut sut, int fn, TdiState state) {
+    void aDeviceControlChangeMovesToError(Sut sut, int fn, TdiState state, int field) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
         VfioDevice vfio = sut.vfio(function);
 
-        write(vfio, ConfigRegister.DEVICE_CONTROL, vfio.config().read(ConfigRegister.DEVICE_CONTROL) ^ 0x0010);
+        write(vfio, ConfigRegister.DEVICE_CONTROL, vfio.config().read(ConfigRegister.DEVICE_CONTROL) ^ field);
 
-        assertThat(sut, function).as("after a Device Control change in " + state).isInState(TdiState.ERROR);
+        assertThat(sut, function).as("after toggling Device Control bit 0x%04X in %s", field, state)
+                .isInState(TdiState.ERROR);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
@@ -125,6 +137,7 @@ class ErrorTriggersTest {
     @Must("TDISP-25")
     void anMsixControlChangeMovesAnMsixLockedTdiToError(Sut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
+        Applicability.requireLockFlag(sut, function, Condition.ADVERTISES_LOCK_MSIX, LockFlag.LOCK_MSIX);
         VfioDevice vfio = sut.vfio(function);
         sut.tdisp(function).lock(LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask(), 0);
 
