@@ -7,6 +7,7 @@ import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.tck.support.TdispAnswer;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
@@ -33,6 +34,21 @@ public final class TdispAnswerAssert extends AbstractAssert<TdispAnswerAssert, T
         Optional<TdispMessage> message = actual.message();
         if (message.isEmpty() || !(message.get() instanceof TdispError error) || error.code() != code) {
             fail("TDISP_ERROR " + code, actual);
+        }
+        return this;
+    }
+
+    /**
+     * The answer is TDISP_ERROR with one of {@code codes}: where a request is wrong in more than one
+     * way by necessity (START outside CONFIG_LOCKED carries a nonce the device does not hold), the
+     * chapter sets no precedence between the errors.
+     */
+    public TdispAnswerAssert isErrorOneOf(TdispErrorCode... codes) {
+        isNotNull();
+        Optional<TdispMessage> message = actual.message();
+        if (message.isEmpty() || !(message.get() instanceof TdispError error)
+                || !List.of(codes).contains(error.code())) {
+            fail("TDISP_ERROR " + String.join(" or ", List.of(codes).stream().map(Enum::name).toList()), actual);
         }
         return this;
     }

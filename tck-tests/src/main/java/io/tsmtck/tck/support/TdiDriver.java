@@ -21,24 +21,33 @@ public final class TdiDriver {
      * nonce when the target is CONFIG_LOCKED.
      */
     public static Optional<ByteString> enter(Sut sut, PciFunction function, TdiState target) {
-        TdispClient tdisp = sut.tdisp(function);
-        Optional<ByteString> nonce = Optional.empty();
-        if (target != TdiState.CONFIG_UNLOCKED) {
-            sut.vfio(function);
-            nonce = Optional.of(tdisp.lock());
+        if (target == TdiState.CONFIG_UNLOCKED) {
+            check(sut, function, target);
+            return Optional.empty();
         }
+        sut.vfio(function);
+        ByteString nonce = sut.tdisp(function).lock();
+        enterFromLocked(sut, function, nonce, target);
+        return target == TdiState.CONFIG_LOCKED ? Optional.of(nonce) : Optional.empty();
+    }
+
+    /**
+     * Drives a TDI that is CONFIG_LOCKED with {@code nonce} on to {@code target} (CONFIG_LOCKED, RUN
+     * or ERROR) and checks with the device that it got there.
+     */
+    public static void enterFromLocked(Sut sut, PciFunction function, ByteString nonce, TdiState target) {
         if (target == TdiState.RUN) {
-            tdisp.start(nonce.get());
-            nonce = Optional.empty();
-        }
-        if (target == TdiState.ERROR) {
+            sut.tdisp(function).start(nonce);
+        } else if (target == TdiState.ERROR) {
             Setup.require(sut.vfio(function).config().write(ConfigRegister.COMMAND, 0), "clear Memory Space Enable");
-            nonce = Optional.empty();
         }
-        TdiState reached = tdisp.state();
+        check(sut, function, target);
+    }
+
+    private static void check(Sut sut, PciFunction function, TdiState target) {
+        TdiState reached = sut.tdisp(function).state();
         if (reached != target) {
             throw Setup.failed("drive " + function.address() + " to " + target, "the device reports " + reached);
         }
-        return nonce;
     }
 }

@@ -2,25 +2,28 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.tdisp.GetTdispCapabilities;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.InterfaceId;
 import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
 import io.tsmtck.api.tdisp.TdispError;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
-import io.tsmtck.api.tdisp.GetTdispCapabilities;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispAnswer;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -111,11 +114,18 @@ class MessageValidationTest {
     @Must("TDISP-13")
     void aRequestOfTheWrongLengthIsInvalidRequest(Sut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
+        // in a state where the request is legal, with the right nonce for START: only the length is wrong
+        TdiState legal = type == MessageType.GET_DEVICE_INTERFACE_REPORT || type == MessageType.START_INTERFACE_REQUEST
+                ? TdiState.CONFIG_LOCKED : TdiState.CONFIG_UNLOCKED;
+        Optional<ByteString> nonce = TdiDriver.enter(sut, pf0, legal);
         TdispClient tdisp = sut.tdisp(pf0);
-        ByteString longer = ByteString.ofHex(probe(type, tdisp).encode().hex() + "00");
+        TdispMessage request = type == MessageType.START_INTERFACE_REQUEST
+                ? new StartInterfaceRequest(tdisp.header(), nonce.orElseThrow()) : probe(type, tdisp);
+        ByteString longer = ByteString.ofHex(request.encode().hex() + "00");
 
-        assertThat(tdisp.sendRaw(longer)).as("%s with one extra byte", type).isError(TdispErrorCode.INVALID_REQUEST);
-        assertThat(sut, pf0).isInState(TdiState.CONFIG_UNLOCKED);
+        assertThat(tdisp.sendRaw(longer)).as("%s with one extra byte, in %s", type, legal)
+                .isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(sut, pf0).isInState(legal);
     }
 
     @ParameterizedTest(name = "{0}, {1}")
