@@ -3,8 +3,8 @@ package io.tsmtck.maven;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
-import io.tsmtck.tck.report.RuleSummaries;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.RuleSummaries;
 import io.tsmtck.tck.runner.RunConfig;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.File;
@@ -72,13 +72,19 @@ public final class CertifyMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.timeout.absent")
     private Long timeoutAbsent;
 
-    /** Seconds one test may take before it fails. */
-    @Parameter(property = "tsm-tck.timeout.test", defaultValue = "60")
-    private long testTimeout;
+    /**
+     * Seconds one test may take before it is abandoned and fails; by default 60, or more for a
+     * provider that declares a slow latency ({@code Capabilities.latency}).
+     */
+    @Parameter(property = "tsm-tck.timeout.test")
+    private Long testTimeout;
 
-    /** Seconds the whole run may take before the fork is killed and the report marked incomplete. */
-    @Parameter(property = "tsm-tck.timeout.run", defaultValue = "900")
-    private long runTimeout;
+    /**
+     * Seconds the whole run may take before the fork is killed and the report marked incomplete; by
+     * default 900, or more for a provider that declares a slow latency.
+     */
+    @Parameter(property = "tsm-tck.timeout.run")
+    private Long runTimeout;
 
     /** Extra arguments for the forked JVM (system properties of the implementation, memory). */
     @Parameter(property = "tsm-tck.jvmArgs")
@@ -122,11 +128,11 @@ public final class CertifyMojo extends AbstractMojo {
         Path output = reportDirectory.toPath();
         RunConfig config = new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),
-                Optional.of(testTimeout), allure, Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
+                Optional.ofNullable(testTimeout), allure, Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
                 List.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()),
                 Optional.ofNullable(provider).filter(p -> !p.isBlank()));
         List<File> classpath = ForkClasspath.of(plugin, project);
-        CertificationReport report = new ForkedRun(getLog(), output, runTimeout,
+        CertificationReport report = new ForkedRun(getLog(), output, Optional.ofNullable(runTimeout),
                 jvmArgs == null ? List.of() : jvmArgs).run(config, classpath);
         if (allure) {
             new AllureHtml(repositorySystem, repositorySession, pluginRepositories, getLog())

@@ -2,12 +2,15 @@ package io.tsmtck.maven;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.tsmtck.api.Capabilities;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.runner.IncompleteReports;
 import io.tsmtck.tck.runner.Main;
 import io.tsmtck.tck.runner.ReportFiles;
 import io.tsmtck.tck.runner.RunConfig;
+import io.tsmtck.tck.runner.RunIdentity;
+import io.tsmtck.tck.runner.Timeouts;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -15,8 +18,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -30,16 +35,19 @@ import org.apache.maven.plugin.logging.Log;
 final class ForkedRun {
 
     private static final long DUMP_SECONDS = 20;
+    /** How often the wait for the fork looks for the run's identity, to scale the run timeout. */
+    private static final Duration IDENTITY_POLL = Duration.ofSeconds(1);
 
     private final Log log;
     private final Path output;
-    private final long timeoutSeconds;
+    private final Optional<Long> explicitTimeoutSeconds;
     private final List<String> jvmArgs;
 
-    ForkedRun(Log log, Path output, long timeoutSeconds, List<String> jvmArgs) {
+    /** {@code explicitTimeoutSeconds}: the run timeout the user set, or empty to scale the default. */
+    ForkedRun(Log log, Path output, Optional<Long> explicitTimeoutSeconds, List<String> jvmArgs) {
         this.log = log;
         this.output = output;
-        this.timeoutSeconds = timeoutSeconds;
+        this.explicitTimeoutSeconds = explicitTimeoutSeconds;
         this.jvmArgs = List.copyOf(jvmArgs);
     }
 
@@ -59,7 +67,8 @@ final class ForkedRun {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             AtomicReference<String> lastError = new AtomicReference<>("");
             Thread relay = relay(process, lastError);
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            long timeoutSeconds = awaitExit(process);
+            if (process.isAlive()) {
                 boolean dumped = threadDump(process);
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 relay.join(TimeUnit.SECONDS.toMillis(5));
@@ -86,6 +95,39 @@ final class ForkedRun {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while the kit was running", e);
         }
+    }
+
+    /**
+     * Waits for the fork to exit within the run timeout; returns that timeout in seconds. Unless the
+     * user set it, the timeout starts at the default and grows to what the provider's declared
+     * latency needs, once the fork has written the run's identity.
+     */
+    private long awaitExit(Process process) throws InterruptedException, IOException {
+        long started = System.nanoTime();
+        Duration limit = explicitTimeoutSeconds.map(Duration::ofSeconds).orElse(Timeouts.RUN);
+        boolean settled = explicitTimeoutSeconds.isPresent();
+        Path identity = output.resolve(ReportFiles.IDENTITY);
+        while (true) {
+            long left = limit.toNanos() - (System.nanoTime() - started);
+            if (left <= 0 || process.waitFor(Math.min(left, IDENTITY_POLL.toNanos()), TimeUnit.NANOSECONDS)) {
+                return limit.toSeconds();
+            }
+            if (!settled && Files.isRegularFile(identity)) {
+                settled = true;
+                Duration scaled = declaredLatency(identity).map(Timeouts::run).orElse(limit);
+                if (scaled.compareTo(limit) > 0) {
+                    log.info(Main.INFO + "run timeout " + scaled.toSeconds() + " s for the latency the provider"
+                            + " declares (set tsm-tck.timeout.run to choose it)");
+                    limit = scaled;
+                }
+            }
+        }
+    }
+
+    private static Optional<Capabilities.Latency> declaredLatency(Path identity) throws IOException {
+        return JsonReports.mapper().readValue(identity.toFile(), RunIdentity.class).implementation().declared()
+                .map(d -> new Capabilities.Latency(Duration.ofMillis(d.callMillis()),
+                        Duration.ofMillis(d.stackSetupMillis())));
     }
 
     /** Keeps the threads of the fork about to be killed, with the JDK's jcmd; whether it could. */

@@ -1,6 +1,7 @@
 package io.tsmtck.api;
 
 import io.tsmtck.api.topology.TopologyRequest;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -16,11 +17,46 @@ import java.util.Set;
  * @param maxFunctionsPerDsm most physical functions per DSM
  * @param maxVfsPerDsm most SR-IOV virtual functions of PF0 per DSM; 0 for a device without SR-IOV
  * @param features the test hooks it provides
+ * @param latency how long its calls take, from which the kit scales its default timeouts
  */
 public record Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
-                           Set<Capability> features) {
+                           Set<Capability> features, Latency latency) {
+
+    /**
+     * How long a provider's operations take on its platform, as measured by its authors: an SPI call
+     * (an ioctl or sysfs write on a kernel-backed stack) and building one stack. The kit's default
+     * per-test and run timeouts grow with them; what a user sets explicitly is never changed.
+     *
+     * @param call a typical SPI call
+     * @param stackSetup one {@link TsmStackProvider#create}
+     */
+    public record Latency(Duration call, Duration stackSetup) {
+
+        /** Nothing declared: an in-memory implementation. */
+        public static final Latency NONE = new Latency(Duration.ZERO, Duration.ZERO);
+
+        public Latency {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(stackSetup, "stackSetup");
+            if (call.isNegative() || stackSetup.isNegative()) {
+                throw new IllegalArgumentException("latencies are not negative: " + call + ", " + stackSetup);
+            }
+        }
+    }
+
+    /** Capabilities of a provider that declares no latency. */
+    public Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
+                        Set<Capability> features) {
+        this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, Latency.NONE);
+    }
+
+    /** These capabilities with {@code latency} declared. */
+    public Capabilities withLatency(Latency latency) {
+        return new Capabilities(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, latency);
+    }
 
     public Capabilities {
+        Objects.requireNonNull(latency, "latency");
         profiles = Set.copyOf(profiles);
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
         if (profiles.isEmpty()) {

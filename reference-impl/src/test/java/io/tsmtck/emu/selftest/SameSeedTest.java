@@ -28,7 +28,15 @@ class SameSeedTest {
 
     /** Rule id to its status and every test's name, status and message, in a stable order. */
     private static Map<String, String> run(long seed, String directory) {
-        System.setProperty(FaultPlan.PROPERTY, FAULTS);
+        CertificationReport report = certify(seed, FAULTS, directory);
+        return report.rules().stream().collect(Collectors.toMap(CertificationReport.RuleResult::id,
+                rule -> rule.status() + " " + rule.tests().stream().map(SameSeedTest::describe).sorted()
+                        .collect(Collectors.joining(" | ")), (a, b) -> a, TreeMap::new));
+    }
+
+    /** One in-process run of the kit's runner against the reference with {@code faults}. */
+    static CertificationReport certify(long seed, String faults, String directory) {
+        System.setProperty(FaultPlan.PROPERTY, faults);
         System.setProperty(KitConfig.TIMEOUT_ABSENT, "1");
         System.setProperty(KitConfig.TIMEOUT_HAPPEN, "20");
         try {
@@ -36,10 +44,7 @@ class SameSeedTest {
                     Optional.of(seed), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
                     List.of(), Optional.empty());
             System.setProperty(KitConfig.SEED, Long.toString(seed));
-            CertificationReport report = KitRunner.run(config, outcome -> { });
-            return report.rules().stream().collect(Collectors.toMap(CertificationReport.RuleResult::id,
-                    rule -> rule.status() + " " + rule.tests().stream().map(SameSeedTest::describe).sorted()
-                            .collect(Collectors.joining(" | ")), (a, b) -> a, TreeMap::new));
+            return KitRunner.run(config, outcome -> { });
         } finally {
             System.clearProperty(FaultPlan.PROPERTY);
             System.clearProperty(KitConfig.TIMEOUT_ABSENT);

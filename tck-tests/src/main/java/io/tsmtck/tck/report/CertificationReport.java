@@ -102,9 +102,17 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param maxFunctionsPerDsm most physical functions per DSM
      * @param maxVfsPerDsm most virtual functions per DSM
      * @param hooks the test hooks it provides
+     * @param callMillis the latency it declares for one SPI call
+     * @param stackSetupMillis the latency it declares for building one stack
      */
     public record Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
-                           List<String> hooks) {
+                           List<String> hooks, long callMillis, long stackSetupMillis) {
+
+        /** A declaration without latencies. */
+        public Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
+                        List<String> hooks) {
+            this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, hooks, 0, 0);
+        }
     }
 
     /**
@@ -170,7 +178,13 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param status its status
      * @param message failure message, or why it did not run
      * @param transcript TDISP/IDE_KM exchanges of a failed test
+     * @param cost what it cost
      */
-    public record TestResult(String name, TestStatus status, String message, String transcript) {
+    public record TestResult(String name, TestStatus status, String message, String transcript, Cost cost) {
+
+        /** A test result of no measured cost. */
+        public TestResult(String name, TestStatus status, String message, String transcript) {
+            this(name, status, message, transcript, Cost.NONE);
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,7 +56,9 @@ public final class KitRunner {
     /** Runs {@code config}; {@code progress} hears of every test as it starts and finishes. */
     public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
         TsmStackProvider provider = Implementation.provider();
-        RunIdentity identity = identity(config, provider);
+        Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
+                .orElseGet(() -> Timeouts.test(provider.capabilities().latency()));
+        RunIdentity identity = identity(config, provider, testTimeout);
         writeIdentity(identity, outputDirectory(config));
         TestOutcomes outcomes = new TestOutcomes(progress);
         if (!config.allure()) {
@@ -65,20 +68,21 @@ public final class KitRunner {
         Path junitXml = outputDirectory(config).resolve(ReportFiles.JUNIT_XML);
         try (LauncherSession session = LauncherFactory.openSession();
              PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
-            session.getLauncher().execute(request(config), outcomes,
+            session.getLauncher().execute(request(config, testTimeout), outcomes,
                     new LegacyXmlReportGeneratingListener(junitXml, xmlErrors));
         }
         return report(config, identity, provider.capabilities(), outcomes.outcomes());
     }
 
-    private static RunIdentity identity(RunConfig config, TsmStackProvider provider) {
+    private static RunIdentity identity(RunConfig config, TsmStackProvider provider, Duration testTimeout) {
         CertificationReport.Environment environment = new CertificationReport.Environment(
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 config.maven(), KitConfig.seed(),
                 Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
-                        KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis()),
+                        KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis(),
+                        KitConfig.TIMEOUT_TEST, testTimeout.toMillis()),
                 selection(config));
         return new RunIdentity(new CertificationReport.Kit(kitVersion(),
                 hashes(Catalogue.class, TsmStackProvider.class), Catalogue.standard().rules().size()),
@@ -96,7 +100,7 @@ public final class KitRunner {
         }
     }
 
-    private static LauncherDiscoveryRequest request(RunConfig config) {
+    private static LauncherDiscoveryRequest request(RunConfig config, Duration testTimeout) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(TESTS_PACKAGE))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -106,10 +110,10 @@ public final class KitRunner {
                 .filters(Excludes.filter());
         // a test runs in a thread of its own that is abandoned at its timeout, so a call that hangs
         // and ignores interrupts ends that test, not the run
-        config.testTimeoutSeconds().ifPresent(seconds -> request.configurationParameter(
-                "junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
+        long seconds = Math.max(1, testTimeout.toSeconds());
+        request.configurationParameter("junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD"));
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
         if (!config.areas().isEmpty()) {
             request.filters(TagFilter.includeTags(config.areas()));
         }
@@ -151,7 +155,8 @@ public final class KitRunner {
         return new CertificationReport.Declared(
                 capabilities.profiles().stream().sorted().map(Enum::name).collect(Collectors.toList()),
                 capabilities.maxDsms(), capabilities.maxFunctionsPerDsm(), capabilities.maxVfsPerDsm(),
-                capabilities.features().stream().sorted().map(Enum::name).collect(Collectors.toList()));
+                capabilities.features().stream().sorted().map(Enum::name).collect(Collectors.toList()),
+                capabilities.latency().call().toMillis(), capabilities.latency().stackSetup().toMillis());
     }
 
     /** The rules cited by tests on the exclude list. */

@@ -1,0 +1,40 @@
+package io.tsmtck.tck.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tsmtck.api.Capabilities.Latency;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Default timeouts grow with a declared latency and never shrink below the defaults. */
+class TimeoutsTest {
+
+    @Test
+    void nothingDeclaredKeepsTheDefaults() {
+        assertThat(Timeouts.test(Latency.NONE)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Timeouts.run(Latency.NONE)).isEqualTo(Duration.ofSeconds(900));
+    }
+
+    @Test
+    void aKernelLikeLatencyGrowsTheRunTimeoutWithTheCallsAndStacksOfARun() {
+        Latency slow = new Latency(Duration.ofMillis(20), Duration.ofSeconds(1));
+
+        // 3 x (33,000 calls x 20 ms + 1,400 stacks x 1 s) = 3 x 2,060 s
+        assertThat(Timeouts.run(slow)).isEqualTo(Duration.ofSeconds(6_180));
+        // 3 x (400 x 20 ms + 3 x 1 s) = 33 s, below the default
+        assertThat(Timeouts.test(slow)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aVerySlowCallGrowsThePerTestTimeoutToo() {
+        assertThat(Timeouts.test(new Latency(Duration.ofMillis(100), Duration.ZERO)))
+                .isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void aNegativeLatencyIsRefused() {
+        assertThatThrownBy(() -> new Latency(Duration.ofMillis(-1), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not negative");
+    }
+}
