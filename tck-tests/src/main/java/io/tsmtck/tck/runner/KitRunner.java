@@ -13,6 +13,7 @@ import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.RuleExtension;
+import io.tsmtck.tck.support.StackPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,6 +71,8 @@ public final class KitRunner {
              PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
             session.getLauncher().execute(request(config, testTimeout), outcomes,
                     new LegacyXmlReportGeneratingListener(junitXml, xmlErrors));
+        } finally {
+            StackPool.closeAll();
         }
         return report(config, identity, provider.capabilities(), outcomes.outcomes());
     }

@@ -18,6 +18,8 @@ public final class KitConfig {
     /** How long to watch that something does not happen, in milliseconds. */
     public static final String TIMEOUT_ABSENT = "tsm-tck.timeout.absent";
 
+    /** Whether a stack is reused by the next test of its profile and topology after a verified reset. */
+    public static final String REUSE_STACKS = "tsm-tck.reuse-stacks";
     /** How long one test may take before it is abandoned and fails, in seconds (the plugin's setting). */
     public static final String TIMEOUT_TEST = "tsm-tck.timeout.test";
 

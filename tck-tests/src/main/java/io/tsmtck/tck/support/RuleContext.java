@@ -51,7 +51,8 @@ public final class RuleContext {
 
     /** "calls stacks": the SPI calls the test made and the stacks it had built. */
     String cost() {
-        return stacks.stream().mapToLong(SpiCalls::count).sum() + " " + stacks.size();
+        return stacks.stream().mapToLong(SpiCalls::count).sum() + " " + stacks.stream().filter(SpiCalls::created)
+                .count();
     }
 
     /** The SPI calls still running on the test's stacks, oldest first. */

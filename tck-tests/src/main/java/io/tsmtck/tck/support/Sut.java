@@ -31,6 +31,8 @@ public final class Sut implements AutoCloseable {
     private final SpiCalls calls = new SpiCalls();
     private final OracleCheck oracle = new OracleCheck(calls::actions);
     private HostStack stack;
+    private HostStack raw;
+    private Map<String, Integer> fresh = Map.of();
     private boolean closed;
     private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
 
@@ -47,10 +49,19 @@ public final class Sut implements AutoCloseable {
                 throw new TestAbortedException("needs a stack of " + spec + "; declare it in Capabilities to test"
                         + " this rule");
             }
-            StackRequest request = new StackRequest(spec.profile(), spec.topology(), KitConfig.seed());
             RuleContext.current().ifPresent(context -> context.uses(calls));
-            stack = SpiGuard.wrap(HostStack.class, calls.call("TsmStackProvider.create(" + request + ")",
-                    () -> provider.create(request), "HostStack"), calls);
+            Optional<StackPool.Idle> idle = StackPool.enabled() ? StackPool.take(spec) : Optional.empty();
+            if (idle.isPresent()) {
+                raw = idle.get().stack();
+                fresh = idle.get().fresh();
+            } else {
+                StackRequest request = new StackRequest(spec.profile(), spec.topology(), KitConfig.seed());
+                raw = calls.call("TsmStackProvider.create(" + request + ")", () -> provider.create(request),
+                        "HostStack");
+                calls.markCreated();
+                fresh = StackPool.enabled() ? StackPool.observed(raw).orElse(Map.of()) : Map.of();
+            }
+            stack = SpiGuard.wrap(HostStack.class, raw, calls);
         }
         return stack;
     }
@@ -160,11 +171,26 @@ public final class Sut implements AutoCloseable {
     }
 
     /**
-     * Closes the stack, unless a call on it is still running (a test that timed out left it hung):
-     * then the stack is abandoned with the test, and closing it would only hang the run too.
+     * Closes the stack, or with {@value KitConfig#REUSE_STACKS} on gives it back for the next test
+     * once a reset shows it as a fresh one would be; unless a call on it is still running (a test
+     * that timed out left it hung): then the stack is abandoned with the test, and closing it would
+     * only hang the run too.
      */
     @Override
     public void close() {
+        if (stack == null || closed || !calls.running().isEmpty()) {
+            return;
+        }
+        closed = true;
+        if (StackPool.enabled() && !fresh.isEmpty() && StackPool.reset(raw, calls.opened(), fresh).isEmpty()) {
+            StackPool.put(spec, new StackPool.Idle(raw, fresh));
+        } else {
+            stack.close();
+        }
+    }
+
+    /** Closes the stack for good, never giving it to another test (a test of what close releases). */
+    public void discard() {
         if (stack != null && !closed && calls.running().isEmpty()) {
             closed = true;
             stack.close();

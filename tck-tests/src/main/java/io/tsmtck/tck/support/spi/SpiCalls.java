@@ -1,5 +1,6 @@
 package io.tsmtck.tck.support.spi;
 
+import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Result;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -38,6 +39,7 @@ public final class SpiCalls {
     private final AtomicLong actions = new AtomicLong();
     private final List<String> running = new ArrayList<>();
     private final Deque<Map.Entry<Result<?>, String>> refusals = new ArrayDeque<>();
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
     void enter(String call) {
         count.incrementAndGet();
@@ -73,6 +75,27 @@ public final class SpiCalls {
         return value;
     }
 
+    /**
+     * Remembers what a call handed out that the test would have to close (a device, an iommufd, a
+     * VM, a dma-buf, an mmap), inside a Result or Optional too, so that a stack can be reset.
+     */
+    void opened(Object value) {
+        Object handle = value instanceof Result.Ok<?> ok ? ok.value()
+                : value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        if (handle instanceof AutoCloseable closeable && !(handle instanceof HostStack)) {
+            synchronized (opened) {
+                opened.addFirst(closeable);
+            }
+        }
+    }
+
+    /** What calls handed out to be closed, newest first. */
+    public List<AutoCloseable> opened() {
+        synchronized (opened) {
+            return List.copyOf(opened);
+        }
+    }
+
     /** Remembers that {@code call} gave {@code refusal}. */
     void refused(Result<?> refusal, String call) {
         synchronized (refusals) {
@@ -88,6 +111,18 @@ public final class SpiCalls {
         synchronized (refusals) {
             return refusals.stream().filter(entry -> entry.getKey() == refusal).map(Map.Entry::getValue).findFirst();
         }
+    }
+
+    private volatile boolean created;
+
+    /** Marks that this stack was built for the test (not reused). */
+    public void markCreated() {
+        created = true;
+    }
+
+    /** Whether this stack was built for the test. */
+    public boolean created() {
+        return created;
     }
 
     /** SPI calls made so far. */

@@ -85,7 +85,9 @@ public final class SpiGuard {
                 throw ImplementationFailure.returnedNull(type.getSimpleName() + "." + method.getName(), call,
                         method.getGenericReturnType().getTypeName());
             }
-            return wrapResult(value, method);
+            Object wrapped = wrapResult(value, method);
+            calls.opened(wrapped);
+            return wrapped;
         }
 
         private Object wrapResult(Object value, Method method) {

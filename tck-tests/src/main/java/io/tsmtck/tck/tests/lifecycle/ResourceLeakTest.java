@@ -49,9 +49,11 @@ class ResourceLeakTest {
     }
 
     private static void runAndClose(Sut sut) {
-        try (sut) {
+        try {
             Assignment a = sut.assign(sut.pf0()).bound();
             Setup.require(a.guestStart(), "guest start");
+        } finally {
+            sut.discard();
         }
     }
 
