@@ -102,7 +102,7 @@ final class ForkedRun {
      * user set it, the timeout starts at the default and grows to what the provider's declared
      * latency needs, once the fork has written the run's identity.
      */
-    private long awaitExit(Process process) throws InterruptedException, IOException {
+    private long awaitExit(Process process) throws InterruptedException {
         long started = System.nanoTime();
         Duration limit = explicitTimeoutSeconds.map(Duration::ofSeconds).orElse(Timeouts.RUN);
         boolean settled = explicitTimeoutSeconds.isPresent();
@@ -124,10 +124,17 @@ final class ForkedRun {
         }
     }
 
-    private static Optional<Capabilities.Latency> declaredLatency(Path identity) throws IOException {
-        return JsonReports.mapper().readValue(identity.toFile(), RunIdentity.class).implementation().declared()
-                .map(d -> new Capabilities.Latency(Duration.ofMillis(d.callMillis()),
-                        Duration.ofMillis(d.stackSetupMillis())));
+    /** The latency the fork's run identity declares; empty if it declares none or cannot be read. */
+    private Optional<Capabilities.Latency> declaredLatency(Path identity) {
+        try {
+            return JsonReports.mapper().readValue(identity.toFile(), RunIdentity.class).implementation().declared()
+                    .map(d -> new Capabilities.Latency(Duration.ofMillis(d.callMillis()),
+                            Duration.ofMillis(d.stackSetupMillis())));
+        } catch (IOException e) {
+            log.warn(Main.INFO + "cannot read " + identity + " (" + e.getMessage() + "); the run timeout stays "
+                    + "at its default");
+            return Optional.empty();
+        }
     }
 
     /** Keeps the threads of the fork about to be killed, with the JDK's jcmd; whether it could. */

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +98,11 @@ public final class KitRunner {
     private static void writeIdentity(RunIdentity identity, Path directory) {
         try {
             Files.createDirectories(directory);
-            JsonReports.mapper().writeValue(directory.resolve(ReportFiles.IDENTITY).toFile(), identity);
+            // written whole, then moved into place: the plugin reads it while the fork runs
+            Path partial = directory.resolve(ReportFiles.IDENTITY + ".partial");
+            JsonReports.mapper().writeValue(partial.toFile(), identity);
+            Files.move(partial, directory.resolve(ReportFiles.IDENTITY), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + ReportFiles.IDENTITY + " into " + directory, e);
         }

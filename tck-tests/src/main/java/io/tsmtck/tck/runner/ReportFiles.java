@@ -35,7 +35,7 @@ public final class ReportFiles {
 
     /** Everything the kit writes, by name. */
     public static final List<String> ALL = List.of(JsonReports.FILE, HtmlReports.FILE, RUN_CONFIG, RULES_PAGE,
-            IncompleteReports.PROGRESS_FILE, IDENTITY, JUNIT_XML, OPEN_TEST_REPORTING, ALLURE_RESULTS, ALLURE_REPORT,
+            IncompleteReports.PROGRESS_FILE, IDENTITY, IDENTITY + ".partial", JUNIT_XML, OPEN_TEST_REPORTING, ALLURE_RESULTS, ALLURE_REPORT,
             THREAD_DUMP);
 
     private ReportFiles() {
