@@ -74,6 +74,9 @@ public final class IncompleteReports {
                         List.of()));
     }
 
+    private static final Set<String> STATUSES = EnumSet.allOf(TestStatus.class).stream().map(Enum::name)
+            .collect(Collectors.toSet());
+
     /** What the progress log says: the finished tests, and those started but not finished (name to rule). */
     private record Progress(List<TestOutcomes.Outcome> finished, LinkedHashMap<String, String> started) {
 
@@ -89,11 +92,12 @@ public final class IncompleteReports {
                 }
                 if (fields[1].equals(ProgressLog.STARTED)) {
                     progress.started.put(fields[2], fields[0]);
-                } else {
+                } else if (STATUSES.contains(fields[1])) {
                     progress.started.remove(fields[2]);
                     progress.finished.add(new TestOutcomes.Outcome(fields[0], fields[2], TestStatus.valueOf(fields[1]),
                             "", ""));
                 }
+                // anything else is a line the fork was writing when it ended
             }
             return progress;
         }

@@ -1,0 +1,40 @@
+package io.tsmtck.tck.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tsmtck.tck.report.CertificationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of a fork that ended early, from its progress log, even one it was writing when it died. */
+class IncompleteReportsTest {
+
+    private static RunConfig config(Path directory) {
+        return new RunConfig(directory.toString(), List.of(), List.of(), Optional.of(7L), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.of("3.8.7"), List.of("acme:impl:1"),
+                Optional.of("acme.Provider"));
+    }
+
+    @Test
+    void theTestThatWasRunningIsNamedAndATornLastLineIsIgnored(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve(IncompleteReports.PROGRESS_FILE), String.join("\n",
+                "TDISP-01\tSTARTED\tStateTableTest.lock [1]",
+                "TDISP-01\tPASSED\tStateTableTest.lock [1]",
+                "VFIO-01\tSTARTED\tBindDutiesTest.bind [1]",
+                "TDISP-02\tPASS"));
+
+        CertificationReport report = IncompleteReports.from(directory, config(directory), "the fork was killed");
+
+        assertThat(report.complete()).isFalse();
+        assertThat(report.problems().get(0))
+                .isEqualTo("the fork was killed while the test BindDutiesTest.bind [1] of rule VFIO-01 was running");
+        assertThat(report.totals().testsExecuted()).isEqualTo(1);
+        assertThat(report.environment().seed()).as("the run's seed, not 0").isEqualTo(7);
+        assertThat(report.implementation().provider()).isEqualTo("acme.Provider");
+    }
+}
