@@ -165,11 +165,6 @@ public final class Sut implements AutoCloseable {
         return Assignment.of(this, function, type);
     }
 
-    /** The SPI calls made on this stack so far. */
-    public long spiCalls() {
-        return calls.count();
-    }
-
     /**
      * Closes the stack, or with {@value KitConfig#REUSE_STACKS} on gives it back for the next test
      * once a reset shows it as a fresh one would be; unless a call on it is still running (a test
