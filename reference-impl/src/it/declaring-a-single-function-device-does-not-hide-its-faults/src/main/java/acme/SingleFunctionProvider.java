@@ -1,9 +1,7 @@
 package acme;
 
+import acme.wrap.ReferenceWrapper;
 import io.tsmtck.api.Capabilities;
-import io.tsmtck.api.HostStack;
-import io.tsmtck.api.StackRequest;
-import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.emu.ReferenceStackProvider;
 import io.tsmtck.emu.faults.FaultPlan;
 
@@ -12,11 +10,12 @@ import io.tsmtck.emu.faults.FaultPlan;
  * ship, one DSM with a single function and no SR-IOV. Declaring the smaller device must not hide
  * the defects.
  */
-public final class SingleFunctionProvider implements TsmStackProvider {
+public final class SingleFunctionProvider extends ReferenceWrapper {
 
-    private final ReferenceStackProvider reference = new ReferenceStackProvider(FaultPlan.parse(
-            "TDISP_LOCK_ANY_STATE,TDISP_START_IGNORES_NONCE,TDISP_NONCE_REUSED,TDISP_MSE_CLEAR_NO_ERROR,"
-                    + "TDISP_FLR_NO_ERROR,TDISP_STOP_KEEPS_ERROR"));
+    public SingleFunctionProvider() {
+        super(new ReferenceStackProvider(FaultPlan.parse("TDISP_LOCK_ANY_STATE,TDISP_START_IGNORES_NONCE,"
+                + "TDISP_NONCE_REUSED,TDISP_MSE_CLEAR_NO_ERROR,TDISP_FLR_NO_ERROR,TDISP_STOP_KEEPS_ERROR")));
+    }
 
     @Override
     public String name() {
@@ -27,10 +26,5 @@ public final class SingleFunctionProvider implements TsmStackProvider {
     public Capabilities capabilities() {
         Capabilities all = reference.capabilities();
         return new Capabilities(all.profiles(), 1, 1, 0, all.features());
-    }
-
-    @Override
-    public HostStack create(StackRequest request) {
-        return reference.create(request);
     }
 }
