@@ -1,6 +1,5 @@
 package io.tsmtck.api.spdm.session;
 
-import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.MalformedException;
@@ -31,31 +30,47 @@ public final class SecuredMessageOpaqueData {
     private SecuredMessageOpaqueData() {
     }
 
+    /** How the opaque data is laid out. */
+    public enum Format {
+        /** DSP0277 1.0's table: SpecID "DMTF", OpaqueVersion, TotalElements, 2 reserved bytes (SPDM 1.1). */
+        DMTF_TABLE,
+        /** DSP0274 1.2's general opaque data format (OpaqueDataFmt1): TotalElements, 3 reserved bytes. */
+        GENERAL;
+
+        /** OtherParamsSelection's OpaqueDataFmt1 bit. */
+        public static final int OPAQUE_DATA_FMT1 = 0x02;
+
+        /** The format of a connection at {@code version} whose ALGORITHMS selected {@code otherParams}. */
+        public static Format of(int version, int otherParams) {
+            return version >= 0x12 && (otherParams & OPAQUE_DATA_FMT1) != 0 ? GENERAL : DMTF_TABLE;
+        }
+    }
+
     /** The request's opaque data offering {@code versions}. */
-    public static ByteString supported(SpdmVersion spdm, List<Integer> versions) {
+    public static ByteString supported(Format format, List<Integer> versions) {
         WireWriter data = WireWriter.littleEndian().u8(1).u8(SUPPORTED_LIST).u8(versions.size());
         versions.forEach(data::u16);
-        return element(spdm, data.toByteString());
+        return element(format, data.toByteString());
     }
 
     /** The response's opaque data selecting {@code version}. */
-    public static ByteString selection(SpdmVersion spdm, int version) {
-        return element(spdm, WireWriter.littleEndian().u8(1).u8(SELECTION).u16(version).toByteString());
+    public static ByteString selection(Format format, int version) {
+        return element(format, WireWriter.littleEndian().u8(1).u8(SELECTION).u16(version).toByteString());
     }
 
     /** The versions a request's opaque data offers. */
-    public static DecodeResult<List<Integer>> readSupported(SpdmVersion spdm, ByteString opaque) {
-        return read(spdm, opaque, SUPPORTED_LIST);
+    public static DecodeResult<List<Integer>> readSupported(Format format, ByteString opaque) {
+        return read(format, opaque, SUPPORTED_LIST);
     }
 
     /** The one version a response's opaque data selects. */
-    public static DecodeResult<Integer> readSelection(SpdmVersion spdm, ByteString opaque) {
-        return read(spdm, opaque, SELECTION).map(list -> list.get(0));
+    public static DecodeResult<Integer> readSelection(Format format, ByteString opaque) {
+        return read(format, opaque, SELECTION).map(list -> list.get(0));
     }
 
-    private static ByteString element(SpdmVersion spdm, ByteString data) {
+    private static ByteString element(Format format, ByteString data) {
         WireWriter out = WireWriter.littleEndian();
-        if (spdm.signsWithContext()) {
+        if (format == Format.GENERAL) {
             out.u8(1).zeros(3);
         } else {
             out.u32(SPEC_ID_DMTF).u8(1).u8(1).zeros(2);
@@ -64,11 +79,11 @@ public final class SecuredMessageOpaqueData {
         return out.toByteString();
     }
 
-    private static DecodeResult<List<Integer>> read(SpdmVersion spdm, ByteString opaque, int expectedId) {
+    private static DecodeResult<List<Integer>> read(Format format, ByteString opaque, int expectedId) {
         WireReader in = WireReader.littleEndian(opaque, "secured message opaque data", ReservedPolicy.IGNORE);
         try {
             int elements;
-            if (spdm.signsWithContext()) {
+            if (format == Format.GENERAL) {
                 elements = in.u8("TotalElements");
                 in.reserved("Reserved", 3);
             } else {

@@ -1,5 +1,7 @@
 package io.tsmtck.api.spdm.session;
 
+import static io.tsmtck.api.spdm.session.SecuredMessageOpaqueData.Format.DMTF_TABLE;
+import static io.tsmtck.api.spdm.session.SecuredMessageOpaqueData.Format.GENERAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsmtck.api.spdm.algorithm.AeadAlgorithm;
@@ -67,13 +69,13 @@ class KeyExchangeTranscriptVectorsTest {
     void theSecuredMessageVersionsAreNegotiatedInTheOpaqueData(RecordedSession session) {
         KeyExchange request = (KeyExchange) SpdmCodec.decode(session.exchange, SIZES).orElseThrow();
         KeyExchangeRsp response = (KeyExchangeRsp) SpdmCodec.decode(session.exchangeResponse, SIZES).orElseThrow();
-        assertThat(SecuredMessageOpaqueData.readSupported(SpdmVersion.V1_2, request.opaque()).orElseThrow())
+        assertThat(SecuredMessageOpaqueData.readSupported(GENERAL, request.opaque()).orElseThrow())
                 .isEqualTo(List.of(0x1000, 0x1100, 0x1200));
-        assertThat(SecuredMessageOpaqueData.readSelection(SpdmVersion.V1_2, response.opaque()).orElseThrow())
+        assertThat(SecuredMessageOpaqueData.readSelection(GENERAL, response.opaque()).orElseThrow())
                 .isEqualTo(0x1200);
-        assertThat(SecuredMessageOpaqueData.supported(SpdmVersion.V1_2, SecuredMessageOpaqueData.VERSIONS))
+        assertThat(SecuredMessageOpaqueData.supported(GENERAL, SecuredMessageOpaqueData.VERSIONS))
                 .isEqualTo(request.opaque());
-        assertThat(SecuredMessageOpaqueData.selection(SpdmVersion.V1_2, 0x1200)).isEqualTo(response.opaque());
+        assertThat(SecuredMessageOpaqueData.selection(GENERAL, 0x1200)).isEqualTo(response.opaque());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,12 +83,12 @@ class KeyExchangeTranscriptVectorsTest {
     void aSelectionIsNotASupportedListAndTheOtherWayRound(RecordedSession session) {
         KeyExchange request = (KeyExchange) SpdmCodec.decode(session.exchange, SIZES).orElseThrow();
         KeyExchangeRsp response = (KeyExchangeRsp) SpdmCodec.decode(session.exchangeResponse, SIZES).orElseThrow();
-        assertThat(SecuredMessageOpaqueData.readSelection(SpdmVersion.V1_2, request.opaque()).isDecoded()).isFalse();
-        assertThat(SecuredMessageOpaqueData.readSupported(SpdmVersion.V1_2, response.opaque()).isDecoded()).isFalse();
-        assertThat(SecuredMessageOpaqueData.readSupported(SpdmVersion.V1_1,
-                SecuredMessageOpaqueData.supported(SpdmVersion.V1_1, List.of(0x1100))).orElseThrow())
+        assertThat(SecuredMessageOpaqueData.readSelection(GENERAL, request.opaque()).isDecoded()).isFalse();
+        assertThat(SecuredMessageOpaqueData.readSupported(GENERAL, response.opaque()).isDecoded()).isFalse();
+        assertThat(SecuredMessageOpaqueData.readSupported(DMTF_TABLE,
+                SecuredMessageOpaqueData.supported(DMTF_TABLE, List.of(0x1100))).orElseThrow())
                 .isEqualTo(List.of(0x1100));
-        assertThat(SecuredMessageOpaqueData.readSupported(SpdmVersion.V1_1, request.opaque()).isDecoded())
+        assertThat(SecuredMessageOpaqueData.readSupported(DMTF_TABLE, request.opaque()).isDecoded())
                 .as("the 1.2 format read as 1.1").isFalse();
     }
 }

@@ -1,0 +1,55 @@
+package io.tsmtck.emu.spdm;
+
+import io.tsmtck.api.spdm.algorithm.AeadAlgorithm;
+import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
+import io.tsmtck.api.spdm.algorithm.DheGroup;
+import io.tsmtck.api.spdm.algorithm.HashAlgorithm;
+import io.tsmtck.api.spdm.algorithm.SpdmVersion;
+import io.tsmtck.api.spdm.message.CapabilityFlag;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the reference SPDM responder supports, in order of preference.
+ *
+ * @param versions the versions VERSION offers
+ * @param hashes base hashes, preferred first
+ * @param asyms signature algorithms, preferred first (each needs a {@link DeviceIdentity})
+ * @param dheGroups DHE groups, preferred first
+ * @param aeads AEAD suites, preferred first
+ * @param flags the CAPABILITIES flags
+ * @param dataTransferSize DataTransferSize (and the largest CERTIFICATE portion it sends, less the header)
+ * @param maxSessions how many sessions may be open at once
+ */
+public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> hashes, List<AsymAlgorithm> asyms,
+                              List<DheGroup> dheGroups, List<AeadAlgorithm> aeads, Set<CapabilityFlag> flags,
+                              int dataTransferSize, int maxSessions) {
+
+    public ResponderConfig {
+        versions = List.copyOf(versions);
+        hashes = List.copyOf(hashes);
+        asyms = List.copyOf(asyms);
+        dheGroups = List.copyOf(dheGroups);
+        aeads = List.copyOf(aeads);
+        flags = Set.copyOf(flags);
+    }
+
+    /** Every version and algorithm this kit implements; certificates, key exchange, encryption, heartbeat, key update. */
+    public static ResponderConfig standard() {
+        return new ResponderConfig(List.of(SpdmVersion.V1_1, SpdmVersion.V1_2, SpdmVersion.V1_3),
+                List.of(HashAlgorithm.SHA_384, HashAlgorithm.SHA_256, HashAlgorithm.SHA_512),
+                List.of(AsymAlgorithm.ECDSA_P384, AsymAlgorithm.ECDSA_P256),
+                List.of(DheGroup.SECP384R1, DheGroup.SECP256R1),
+                List.of(AeadAlgorithm.AES_256_GCM, AeadAlgorithm.AES_128_GCM, AeadAlgorithm.CHACHA20_POLY1305),
+                EnumSet.of(CapabilityFlag.CERT_CAP, CapabilityFlag.CHAL_CAP, CapabilityFlag.ENCRYPT_CAP,
+                        CapabilityFlag.MAC_CAP, CapabilityFlag.KEY_EX_CAP, CapabilityFlag.HBEAT_CAP,
+                        CapabilityFlag.KEY_UPD_CAP),
+                4096, 4);
+    }
+
+    /** The Flags field. */
+    public long flagBits() {
+        return CapabilityFlag.of(flags);
+    }
+}

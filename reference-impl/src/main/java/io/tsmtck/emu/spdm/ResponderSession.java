@@ -1,0 +1,186 @@
+package io.tsmtck.emu.spdm;
+
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.spdm.DoeObject;
+import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
+import io.tsmtck.api.spdm.algorithm.SpdmVersion;
+import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
+import io.tsmtck.api.spdm.message.ErrorResponse;
+import io.tsmtck.api.spdm.message.Finish;
+import io.tsmtck.api.spdm.message.FinishRsp;
+import io.tsmtck.api.spdm.message.KeyExchange;
+import io.tsmtck.api.spdm.message.KeyExchangeRsp;
+import io.tsmtck.api.spdm.message.MessageSizes;
+import io.tsmtck.api.spdm.message.RequestResponseCode;
+import io.tsmtck.api.spdm.message.SessionControl;
+import io.tsmtck.api.spdm.message.SpdmCodec;
+import io.tsmtck.api.spdm.message.SpdmErrorCode;
+import io.tsmtck.api.spdm.message.SpdmMessage;
+import io.tsmtck.api.spdm.session.HandshakeSecrets;
+import io.tsmtck.api.spdm.session.KeyExchangeTranscript;
+import io.tsmtck.api.spdm.session.SecureChannel;
+import io.tsmtck.api.spdm.session.SecuredMessage;
+import io.tsmtck.api.spdm.session.SecuredMessageOpaqueData;
+import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.spdm.session.SessionRole;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.DecodeResult;
+import io.tsmtck.api.wire.ReservedPolicy;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * One secured session at the responder: created by KEY_EXCHANGE, finished by FINISH, then
+ * HEARTBEAT, KEY_UPDATE, END_SESSION and VENDOR_DEFINED requests. A record that does not open is
+ * answered with a plaintext ERROR(DecryptError) and ends the session.
+ */
+final class ResponderSession {
+
+    /** The connection facts a session needs. */
+    record Context(SpdmVersion version, AlgorithmSuite suite, int otherParams, ByteString vca,
+                   SpdmCertificateChain chain, PrivateKey key, SecureRandom random) {
+    }
+
+    /** A session just created, and the KEY_EXCHANGE_RSP that created it. */
+    record Started(ResponderSession session, ByteString response) {
+    }
+
+    /** What a secured record led to. */
+    record Outcome(Optional<DoeObject> answer, boolean ended, boolean wasEstablished) {
+    }
+
+    private final long sessionId;
+    private final Context context;
+    private final KeyExchangeTranscript transcript;
+    private final KeyExchange request;
+    private final KeyExchangeRsp response;
+    private final HandshakeSecrets secrets;
+    private final SecureChannel channel;
+    private boolean established;
+
+    private ResponderSession(long sessionId, Context context, KeyExchangeTranscript transcript, KeyExchange request,
+                             KeyExchangeRsp response, HandshakeSecrets secrets) {
+        this.sessionId = sessionId;
+        this.context = context;
+        this.transcript = transcript;
+        this.request = request;
+        this.response = response;
+        this.secrets = secrets;
+        this.channel = new SecureChannel(sessionId, SessionRole.RESPONDER, transcript.schedule(), secrets);
+    }
+
+    /** Answers KEY_EXCHANGE, or empty if its exchange data or opaque data cannot be accepted. */
+    static Optional<Started> start(long sessionId, int responderHalf, KeyExchange request, Context context) {
+        SecuredMessageOpaqueData.Format format = SecuredMessageOpaqueData.Format.of(context.version().code(),
+                context.otherParams());
+        Optional<Integer> version = SecuredMessageOpaqueData.readSupported(format, request.opaque()).asOptional()
+                .flatMap(offered -> SecuredMessageOpaqueData.VERSIONS.stream().filter(offered::contains)
+                        .max(Integer::compare));
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        KeyPair ephemeral = context.suite().dhe().generate(context.random());
+        Optional<byte[]> shared = context.suite().dhe().sharedSecret(ephemeral.getPrivate(),
+                request.exchangeData().toByteArray());
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] random = new byte[32];
+        context.random().nextBytes(random);
+        KeyExchangeTranscript transcript = new KeyExchangeTranscript(context.version(), context.suite(), context.vca(),
+                context.chain().digest(context.suite().hash()));
+        KeyExchangeRsp unsigned = new KeyExchangeRsp(context.version().code(), 0, responderHalf, 0, 0,
+                ByteString.of(random), ByteString.of(context.suite().dhe().exchangeData(ephemeral)), ByteString.EMPTY,
+                SecuredMessageOpaqueData.selection(format, version.get()), ByteString.EMPTY, ByteString.EMPTY);
+        KeyExchangeRsp signed = unsigned.withSignature(ByteString.of(context.suite().asym().sign(context.suite().hash(),
+                context.key(), transcript.toBeSigned(request, unsigned), context.random())));
+        HandshakeSecrets secrets = transcript.handshake(ByteString.of(shared.get()), request, signed);
+        KeyExchangeRsp complete = signed.withVerifyData(transcript.responderVerifyData(secrets, request, signed));
+        ResponderSession session = new ResponderSession(sessionId, context, transcript, request, complete, secrets);
+        return Optional.of(new Started(session, complete.encode()));
+    }
+
+    boolean isEstablished() {
+        return established;
+    }
+
+    Outcome handle(SecuredMessage record, SessionApplication application) {
+        SessionResult<ByteString> opened = channel.open(record);
+        if (!opened.isOk()) {
+            return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SPDM,
+                    ErrorResponse.of(context.version().code(), SpdmErrorCode.DECRYPT_ERROR, 0).encode())), true,
+                    established);
+        }
+        DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(opened.orElseThrow(), MessageSizes.of(context.suite()),
+                ReservedPolicy.IGNORE, 0);
+        if (!decoded.isDecoded()) {
+            return reply(error(SpdmErrorCode.INVALID_REQUEST), false);
+        }
+        SpdmMessage message = decoded.orElseThrow();
+        if (message.version() != context.version().code()) {
+            return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
+        }
+        if (!established) {
+            return message instanceof Finish finish ? finish(finish, application)
+                    : reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), false);
+        }
+        return switch (message.code()) {
+            case HEARTBEAT -> reply(ack(RequestResponseCode.HEARTBEAT_ACK, 0, 0), false);
+            case KEY_UPDATE -> keyUpdate((SessionControl) message);
+            case END_SESSION -> end();
+            case VENDOR_DEFINED_REQUEST -> application.vendorDefined(Optional.of(new SpdmSessionId(sessionId)),
+                    message.encode()).map(answer -> reply(answer, false))
+                    .orElse(new Outcome(Optional.empty(), false, true));
+            default -> reply(error(message.code().isRequest() ? SpdmErrorCode.UNEXPECTED_REQUEST
+                    : SpdmErrorCode.UNSUPPORTED_REQUEST), false);
+        };
+    }
+
+    private Outcome finish(Finish finish, SessionApplication application) {
+        if (!transcript.requesterVerifyData(secrets, request, response, finish).equals(finish.verifyData())) {
+            Outcome refused = reply(error(SpdmErrorCode.DECRYPT_ERROR), true);
+            channel.end();
+            return refused;
+        }
+        FinishRsp finishRsp = new FinishRsp(context.version().code(), ByteString.EMPTY);
+        Outcome answer = reply(finishRsp.encode(), false);
+        channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
+        established = true;
+        application.sessionEstablished(new SpdmSessionId(sessionId));
+        return answer;
+    }
+
+    private Outcome keyUpdate(SessionControl update) {
+        if (update.param1() == SessionControl.VERIFY_NEW_KEY) {
+            return reply(ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2()), false);
+        }
+        channel.updateKeys(SessionRole.REQUESTER);
+        Outcome answer = reply(ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2()), false);
+        if (update.param1() == SessionControl.UPDATE_ALL_KEYS) {
+            channel.updateKeys(SessionRole.RESPONDER);
+        }
+        return answer;
+    }
+
+    private Outcome end() {
+        Outcome answer = reply(ack(RequestResponseCode.END_SESSION_ACK, 0, 0), true);
+        channel.end();
+        return answer;
+    }
+
+    private Outcome reply(ByteString message, boolean ends) {
+        SecuredMessage sealed = channel.seal(message).orElseThrow();
+        return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, sealed.encode())), ends,
+                established);
+    }
+
+    private ByteString ack(RequestResponseCode code, int param1, int param2) {
+        return new SessionControl(context.version().code(), code, param1, param2).encode();
+    }
+
+    private ByteString error(SpdmErrorCode code) {
+        return ErrorResponse.of(context.version().code(), code, 0).encode();
+    }
+}

@@ -1,0 +1,305 @@
+package io.tsmtck.emu.spdm;
+
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.spdm.DoeObject;
+import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
+import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
+import io.tsmtck.api.spdm.algorithm.SpdmVersion;
+import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
+import io.tsmtck.api.spdm.message.CapabilitiesResponse;
+import io.tsmtck.api.spdm.message.Challenge;
+import io.tsmtck.api.spdm.message.ChallengeAuth;
+import io.tsmtck.api.spdm.message.CertificateResponse;
+import io.tsmtck.api.spdm.message.DigestsResponse;
+import io.tsmtck.api.spdm.message.ErrorResponse;
+import io.tsmtck.api.spdm.message.GetCapabilities;
+import io.tsmtck.api.spdm.message.GetCertificate;
+import io.tsmtck.api.spdm.message.KeyExchange;
+import io.tsmtck.api.spdm.message.MessageSizes;
+import io.tsmtck.api.spdm.message.NegotiateAlgorithms;
+import io.tsmtck.api.spdm.message.SpdmCodec;
+import io.tsmtck.api.spdm.message.SpdmErrorCode;
+import io.tsmtck.api.spdm.message.SpdmMessage;
+import io.tsmtck.api.spdm.message.VendorDefined;
+import io.tsmtck.api.spdm.message.VersionResponse;
+import io.tsmtck.api.spdm.session.SecuredMessage;
+import io.tsmtck.api.spdm.session.SignedMessages;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.DecodeError;
+import io.tsmtck.api.wire.DecodeResult;
+import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.api.wire.WireWriter;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reference device's SPDM responder behind its DOE mailbox: version, capabilities and
+ * algorithm negotiation, certificates, CHALLENGE, KEY_EXCHANGE, and the secured sessions that follow
+ * (FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION, VENDOR_DEFINED handed to the device). A malformed
+ * or out-of-order request gets SPDM ERROR and changes nothing.
+ *
+ * <p>Threading: {@code synchronized}: one mailbox, one conversation at a time.
+ */
+public final class SpdmResponder {
+
+    private enum Stage { START, VERSION, CAPABILITIES, NEGOTIATED }
+
+    private static final int SLOT = 0;
+
+    private final ResponderConfig config;
+    private final Map<AsymAlgorithm, DeviceIdentity> identities = new EnumMap<>(AsymAlgorithm.class);
+    private final SessionApplication application;
+    private final SecureRandom random;
+    private final Map<Long, ResponderSession> sessions = new LinkedHashMap<>();
+    private Stage stage = Stage.START;
+    private int version = 0x10;
+    private long requesterFlags;
+    private AlgorithmSuite suite;
+    private int otherParams;
+    private WireWriter vca = WireWriter.littleEndian();
+    private WireWriter messageB = WireWriter.littleEndian();
+    private int nextSessionHalf = 0xFFFF;
+
+    public SpdmResponder(ResponderConfig config, List<DeviceIdentity> identities, SessionApplication application,
+                         SecureRandom random) {
+        this.config = config;
+        identities.forEach(identity -> this.identities.put(identity.algorithm(), identity));
+        this.application = application;
+        this.random = random;
+    }
+
+    /** Answers one DOE data object; empty when the device sends nothing back. */
+    public synchronized Optional<DoeObject> handle(DoeObject request) {
+        if (request.vendorId() != DoeObject.VENDOR_PCI_SIG) {
+            return Optional.empty();
+        }
+        return switch (request.type()) {
+            case DoeObject.TYPE_DISCOVERY -> DoeDiscovery.answer(request.data());
+            case DoeObject.TYPE_SPDM -> plaintext(request.data()).map(m -> DoeObject.wrap(DoeObject.TYPE_SPDM, m));
+            case DoeObject.TYPE_SECURED_SPDM -> secured(request.data());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The root of every identity this device has (the trust anchors a requester needs). */
+    public List<java.security.cert.X509Certificate> roots() {
+        return identities.values().stream().map(DeviceIdentity::root).toList();
+    }
+
+    private Optional<ByteString> plaintext(ByteString bytes) {
+        DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(bytes, sizes(), ReservedPolicy.IGNORE, 3);
+        if (decoded instanceof DecodeResult.Malformed<SpdmMessage> malformed) {
+            return Optional.of(malformed(bytes, malformed.error()));
+        }
+        SpdmMessage request = decoded.orElseThrow();
+        if (!request.code().isRequest()) {
+            return Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
+        }
+        if (request.code() != io.tsmtck.api.spdm.message.RequestResponseCode.GET_VERSION
+                && stage.compareTo(Stage.CAPABILITIES) >= 0 && request.version() != version) {
+            return Optional.of(error(SpdmErrorCode.VERSION_MISMATCH, 0));
+        }
+        return switch (request.code()) {
+            case GET_VERSION -> Optional.of(version(request));
+            case GET_CAPABILITIES -> Optional.of(capabilities((GetCapabilities) request));
+            case NEGOTIATE_ALGORITHMS -> Optional.of(algorithms((NegotiateAlgorithms) request));
+            case GET_DIGESTS -> Optional.of(digests(request));
+            case GET_CERTIFICATE -> Optional.of(certificate((GetCertificate) request));
+            case CHALLENGE -> Optional.of(challenge((Challenge) request));
+            case KEY_EXCHANGE -> Optional.of(keyExchange((KeyExchange) request));
+            case VENDOR_DEFINED_REQUEST -> stage == Stage.NEGOTIATED
+                    ? application.vendorDefined(Optional.empty(), request.encode())
+                    : Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+            case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+            default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
+        };
+    }
+
+    private ByteString malformed(ByteString bytes, DecodeError error) {
+        if (error.reason() == DecodeError.Reason.UNKNOWN_CODE && error.offset() == 1) {
+            return error(SpdmErrorCode.UNSUPPORTED_REQUEST, bytes.size() > 1 ? bytes.get(1) : 0);
+        }
+        return error(SpdmErrorCode.INVALID_REQUEST, 0);
+    }
+
+    private ByteString version(SpdmMessage request) {
+        if (request.version() != 0x10) {
+            return ErrorResponse.of(0x10, SpdmErrorCode.VERSION_MISMATCH, 0).encode();
+        }
+        reset();
+        ByteString response = VersionResponse.offering(config.versions()).encode();
+        vca.bytes(request.encode()).bytes(response);
+        stage = Stage.VERSION;
+        return response;
+    }
+
+    private ByteString capabilities(GetCapabilities request) {
+        if (stage != Stage.VERSION) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        if (SpdmVersion.fromCode(request.version()).filter(config.versions()::contains).isEmpty()) {
+            return ErrorResponse.of(0x10, SpdmErrorCode.VERSION_MISMATCH, 0).encode();
+        }
+        if (request.version() >= 0x12 && (request.dataTransferSize() < 42
+                || request.maxMessageSize() < request.dataTransferSize())) {
+            return ErrorResponse.of(request.version(), SpdmErrorCode.INVALID_REQUEST, 0).encode();
+        }
+        version = request.version();
+        requesterFlags = request.flags();
+        ByteString response = new CapabilitiesResponse(version, 0, config.flagBits(), config.dataTransferSize(),
+                config.dataTransferSize()).encode();
+        vca.bytes(request.encode()).bytes(response);
+        stage = Stage.CAPABILITIES;
+        return response;
+    }
+
+    private ByteString algorithms(NegotiateAlgorithms request) {
+        if (stage != Stage.CAPABILITIES) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        Optional<AlgorithmSuite> selected = Negotiation.select(config, request)
+                .filter(s -> identities.containsKey(s.asym()));
+        if (selected.isEmpty()) {
+            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+        }
+        suite = selected.get();
+        var response = Negotiation.response(version, request, suite);
+        otherParams = response.otherParams();
+        vca.bytes(request.encode()).bytes(response.encode());
+        stage = Stage.NEGOTIATED;
+        return response.encode();
+    }
+
+    private ByteString digests(SpdmMessage request) {
+        if (stage != Stage.NEGOTIATED) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        ByteString response = new DigestsResponse(version, 0, 1 << SLOT, List.of(chain().digest(suite.hash())))
+                .encode();
+        messageB.bytes(request.encode()).bytes(response);
+        return response;
+    }
+
+    private ByteString certificate(GetCertificate request) {
+        if (stage != Stage.NEGOTIATED) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        ByteString chain = chain().encode();
+        if (request.slot() != SLOT || request.offset() >= chain.size()) {
+            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+        }
+        int portion = Math.min(Math.min(request.length(), chain.size() - request.offset()),
+                config.dataTransferSize() - 8);
+        ByteString response = new CertificateResponse(version, SLOT, 0,
+                ByteString.copyOf(chain.toByteArray(), request.offset(), portion),
+                chain.size() - request.offset() - portion).encode();
+        messageB.bytes(request.encode()).bytes(response);
+        return response;
+    }
+
+    private ByteString challenge(Challenge request) {
+        if (stage != Stage.NEGOTIATED) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        if (request.slot() != SLOT || request.measurementSummaryType() != 0) {
+            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+        }
+        ChallengeAuth unsigned = new ChallengeAuth(version, SLOT, 1 << SLOT, chain().digest(suite.hash()),
+                random(32), ByteString.EMPTY, ByteString.EMPTY, request.context(), ByteString.EMPTY);
+        byte[] transcript = WireWriter.littleEndian().bytes(vca.toByteString()).bytes(messageB.toByteString())
+                .bytes(request.encode()).bytes(unsigned.withoutSignature()).toByteString().toByteArray();
+        byte[] signature = suite.asym().sign(suite.hash(), identity().key(), SignedMessages.toBeSigned(
+                SpdmVersion.fromCode(version).orElseThrow(), suite.hash(), SignedMessages.CHALLENGE_AUTH, transcript),
+                random);
+        messageB = WireWriter.littleEndian();
+        return new ChallengeAuth(version, SLOT, 1 << SLOT, unsigned.certChainHash(), unsigned.nonce(),
+                ByteString.EMPTY, ByteString.EMPTY, request.context(), ByteString.of(signature)).encode();
+    }
+
+    private ByteString keyExchange(KeyExchange request) {
+        if (stage != Stage.NEGOTIATED || !io.tsmtck.api.spdm.message.CapabilityFlag.KEY_EX_CAP.in(requesterFlags)) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        if (request.slot() != SLOT || request.measurementSummaryType() != 0) {
+            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+        }
+        if (sessions.size() >= config.maxSessions()) {
+            return error(SpdmErrorCode.SESSION_LIMIT_EXCEEDED, 0);
+        }
+        int responderHalf = nextSessionHalf;
+        long sessionId = request.requesterSessionId() | (long) responderHalf << 16;
+        if (sessions.containsKey(sessionId)) {
+            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+        }
+        Optional<ResponderSession.Started> started = ResponderSession.start(sessionId, responderHalf, request,
+                new ResponderSession.Context(SpdmVersion.fromCode(version).orElseThrow(), suite, otherParams,
+                        vca.toByteString(), chain(), identity().key(), random));
+        if (started.isEmpty()) {
+            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+        }
+        nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
+        sessions.put(sessionId, started.get().session());
+        return started.get().response();
+    }
+
+    private Optional<DoeObject> secured(ByteString bytes) {
+        DecodeResult<SecuredMessage> decoded = SecuredMessage.decode(bytes, 3);
+        if (!decoded.isDecoded()) {
+            return Optional.empty();
+        }
+        SecuredMessage record = decoded.orElseThrow();
+        ResponderSession session = sessions.get(record.sessionId());
+        if (session == null) {
+            return Optional.empty();
+        }
+        ResponderSession.Outcome outcome = session.handle(record, application);
+        if (outcome.ended()) {
+            sessions.remove(record.sessionId());
+            if (outcome.wasEstablished()) {
+                application.sessionEnded(new SpdmSessionId(record.sessionId()));
+            }
+        }
+        return outcome.answer();
+    }
+
+    private void reset() {
+        for (Map.Entry<Long, ResponderSession> entry : new ArrayList<>(sessions.entrySet())) {
+            if (entry.getValue().isEstablished()) {
+                application.sessionEnded(new SpdmSessionId(entry.getKey()));
+            }
+        }
+        sessions.clear();
+        vca = WireWriter.littleEndian();
+        messageB = WireWriter.littleEndian();
+        stage = Stage.START;
+        version = 0x10;
+        suite = null;
+    }
+
+    private MessageSizes sizes() {
+        return suite == null ? MessageSizes.none() : MessageSizes.of(suite);
+    }
+
+    private ByteString error(SpdmErrorCode code, int data) {
+        return ErrorResponse.of(version, code, data).encode();
+    }
+
+    private DeviceIdentity identity() {
+        return identities.get(suite.asym());
+    }
+
+    private SpdmCertificateChain chain() {
+        return identity().chain(suite.hash());
+    }
+
+    private ByteString random(int size) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        return ByteString.of(bytes);
+    }
+}

@@ -1,0 +1,198 @@
+package io.tsmtck.tck.spdm;
+
+import io.tsmtck.api.device.DoeMailbox;
+import io.tsmtck.api.spdm.algorithm.AeadAlgorithm;
+import io.tsmtck.api.spdm.algorithm.AlgorithmBit;
+import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
+import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
+import io.tsmtck.api.spdm.algorithm.DheGroup;
+import io.tsmtck.api.spdm.algorithm.HashAlgorithm;
+import io.tsmtck.api.spdm.algorithm.SpdmVersion;
+import io.tsmtck.api.spdm.cert.ChainValidator;
+import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
+import io.tsmtck.api.spdm.message.AlgorithmStructure;
+import io.tsmtck.api.spdm.message.AlgorithmsResponse;
+import io.tsmtck.api.spdm.message.CapabilitiesResponse;
+import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.spdm.message.CertificateResponse;
+import io.tsmtck.api.spdm.message.DigestsResponse;
+import io.tsmtck.api.spdm.message.GetCapabilities;
+import io.tsmtck.api.spdm.message.GetCertificate;
+import io.tsmtck.api.spdm.message.GetDigests;
+import io.tsmtck.api.spdm.message.GetVersion;
+import io.tsmtck.api.spdm.message.MessageSizes;
+import io.tsmtck.api.spdm.message.NegotiateAlgorithms;
+import io.tsmtck.api.spdm.message.VersionResponse;
+import io.tsmtck.api.spdm.session.SecuredMessageOpaqueData;
+import io.tsmtck.api.spdm.session.SessionError;
+import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.WireWriter;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The kit's SPDM requester: it negotiates version, capabilities and algorithms with a device,
+ * reads and validates the device's certificate chain against the user's trust anchor, and gives a
+ * {@link SpdmConnection} that opens secured sessions. Every answer is decoded strictly and checked
+ * against what was asked; anything wrong is a {@link SessionError} naming it.
+ *
+ * <p>Threading: immutable; one requester can connect many times.
+ */
+public final class SpdmRequester {
+
+    private static final int SLOT = 0;
+
+    private final RequesterConfig config;
+    private final SecureRandom random;
+
+    public SpdmRequester(RequesterConfig config, SecureRandom random) {
+        this.config = config;
+        this.random = random;
+    }
+
+    /** Runs VCA, GET_DIGESTS and GET_CERTIFICATE on {@code mailbox} and validates the chain. */
+    public SessionResult<SpdmConnection> connect(DoeMailbox mailbox) {
+        PlainExchange exchange = new PlainExchange(mailbox, config.notReadyRetries());
+        WireWriter vca = WireWriter.littleEndian();
+        GetVersion getVersion = GetVersion.request();
+        return exchange.send(getVersion, VersionResponse.class, MessageSizes.none()).then(versions -> {
+            vca.bytes(getVersion.encode()).bytes(versions.encode());
+            Optional<SpdmVersion> common = versions.highestCommon(config.versions());
+            if (common.isEmpty()) {
+                return SessionResult.failed(SessionError.Kind.NEGOTIATION_FAILED, "VERSION offers "
+                        + versions.entries().stream().map(e -> String.format("0x%04X", e)).toList()
+                        + ", none of " + config.versions());
+            }
+            return capabilities(exchange, common.get(), vca);
+        });
+    }
+
+    private SessionResult<SpdmConnection> capabilities(PlainExchange exchange, SpdmVersion version, WireWriter vca) {
+        GetCapabilities request = new GetCapabilities(version.code(), 0, CapabilityFlag.of(config.flags()),
+                config.dataTransferSize(), config.dataTransferSize());
+        return exchange.send(request, CapabilitiesResponse.class, MessageSizes.none()).then(capabilities -> {
+            vca.bytes(request.encode()).bytes(capabilities.encode());
+            for (CapabilityFlag needed : List.of(CapabilityFlag.CERT_CAP, CapabilityFlag.KEY_EX_CAP,
+                    CapabilityFlag.ENCRYPT_CAP, CapabilityFlag.MAC_CAP)) {
+                if (!capabilities.has(needed)) {
+                    return SessionResult.failed(SessionError.Kind.NEGOTIATION_FAILED, String.format(
+                            "CAPABILITIES flags 0x%08X lack %s, which a secured session with certificates needs",
+                            capabilities.flags(), needed));
+                }
+            }
+            return algorithms(exchange, version, capabilities, vca);
+        });
+    }
+
+    private SessionResult<SpdmConnection> algorithms(PlainExchange exchange, SpdmVersion version,
+                                                     CapabilitiesResponse capabilities, WireWriter vca) {
+        NegotiateAlgorithms request = new NegotiateAlgorithms(version.code(), 0,
+                version.code() >= 0x12 ? SecuredMessageOpaqueData.Format.OPAQUE_DATA_FMT1 : 0,
+                AlgorithmBit.mask(config.asyms()), AlgorithmBit.mask(config.hashes()), List.of(), List.of(),
+                List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, AlgorithmBit.mask(config.dheGroups())),
+                        AlgorithmStructure.of(AlgorithmStructure.AEAD, AlgorithmBit.mask(config.aeads())),
+                        AlgorithmStructure.of(AlgorithmStructure.REQ_BASE_ASYM, 0),
+                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)));
+        return exchange.send(request, AlgorithmsResponse.class, MessageSizes.none()).then(algorithms -> {
+            vca.bytes(request.encode()).bytes(algorithms.encode());
+            return selection(algorithms).then(suite -> certificates(exchange, new Negotiated(version, capabilities,
+                    algorithms, suite, vca.toByteString())));
+        });
+    }
+
+    private SessionResult<AlgorithmSuite> selection(AlgorithmsResponse algorithms) {
+        Optional<HashAlgorithm> hash = selected(HashAlgorithm.class, algorithms.baseHash(), config.hashes());
+        Optional<AsymAlgorithm> asym = selected(AsymAlgorithm.class, algorithms.baseAsym(), config.asyms());
+        Optional<DheGroup> dhe = selected(DheGroup.class, algorithms.dhe(), config.dheGroups());
+        Optional<AeadAlgorithm> aead = selected(AeadAlgorithm.class, algorithms.aead(), config.aeads());
+        if (hash.isEmpty() || asym.isEmpty() || dhe.isEmpty() || aead.isEmpty()
+                || algorithms.keySchedule() != AlgorithmStructure.SPDM_KEY_SCHEDULE) {
+            return SessionResult.failed(SessionError.Kind.NEGOTIATION_FAILED, String.format(
+                    "ALGORITHMS must select exactly one offered algorithm of each kind: BaseHashSel 0x%X, "
+                            + "BaseAsymSel 0x%X, DHE 0x%X, AEAD 0x%X, KeySchedule 0x%X (offered hash 0x%X, asym "
+                            + "0x%X, DHE 0x%X, AEAD 0x%X, KeySchedule 0x1)", algorithms.baseHash(),
+                    algorithms.baseAsym(), algorithms.dhe(), algorithms.aead(), algorithms.keySchedule(),
+                    AlgorithmBit.mask(config.hashes()), AlgorithmBit.mask(config.asyms()),
+                    AlgorithmBit.mask(config.dheGroups()), AlgorithmBit.mask(config.aeads())));
+        }
+        return SessionResult.ok(new AlgorithmSuite(hash.get(), asym.get(), dhe.get(), aead.get()));
+    }
+
+    private static <E extends Enum<E> & AlgorithmBit> Optional<E> selected(Class<E> type, long field, Set<E> offered) {
+        return AlgorithmBit.selected(type, field).filter(offered::contains);
+    }
+
+    private SessionResult<SpdmConnection> certificates(PlainExchange exchange, Negotiated negotiated) {
+        MessageSizes sizes = MessageSizes.of(negotiated.suite());
+        int version = negotiated.version().code();
+        return exchange.send(new GetDigests(version), DigestsResponse.class, sizes).then(digests -> {
+            Optional<ByteString> digest = digests.digest(SLOT);
+            if (digest.isEmpty()) {
+                return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, String.format(
+                        "DIGESTS slot mask 0x%02X has no slot %d", digests.slotMask(), SLOT));
+            }
+            return readChain(exchange, negotiated, sizes).then(chain -> validate(negotiated, chain, digest.get(),
+                    exchange));
+        });
+    }
+
+    private SessionResult<ByteString> readChain(PlainExchange exchange, Negotiated negotiated, MessageSizes sizes) {
+        WireWriter chain = WireWriter.littleEndian();
+        int offset = 0;
+        for (int portions = 0; portions < 0x10000; portions++) {
+            GetCertificate request = new GetCertificate(negotiated.version().code(), SLOT, 0, offset,
+                    config.certificateChunk());
+            SessionResult<CertificateResponse> answer = exchange.send(request, CertificateResponse.class, sizes);
+            if (!(answer instanceof SessionResult.Ok<CertificateResponse> ok)) {
+                return SessionResult.failed(answer.failure().orElseThrow());
+            }
+            CertificateResponse portion = ok.value();
+            if (portion.slot() != SLOT || portion.portion().size() == 0
+                    || portion.portion().size() > config.certificateChunk()) {
+                return SessionResult.failed(SessionError.Kind.MALFORMED, String.format("CERTIFICATE at offset %d: "
+                        + "slot %d, PortionLength %d for a request of slot %d, Length %d", offset, portion.slot(),
+                        portion.portion().size(), SLOT, config.certificateChunk()));
+            }
+            chain.bytes(portion.portion());
+            offset += portion.portion().size();
+            if (portion.remainder() == 0) {
+                return SessionResult.ok(chain.toByteString());
+            }
+            if (offset + portion.remainder() > 0xFFFF) {
+                return SessionResult.failed(SessionError.Kind.MALFORMED, "CERTIFICATE RemainderLength "
+                        + portion.remainder() + " at offset " + offset + " runs past a u16 chain length");
+            }
+        }
+        return SessionResult.failed(SessionError.Kind.MALFORMED, "the certificate chain never ends");
+    }
+
+    private SessionResult<SpdmConnection> validate(Negotiated negotiated, ByteString bytes, ByteString digest,
+                                                   PlainExchange exchange) {
+        HashAlgorithm hash = negotiated.suite().hash();
+        var decoded = SpdmCertificateChain.decode(bytes, hash);
+        if (!decoded.isDecoded()) {
+            return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the certificate chain does not decode: "
+                    + ((io.tsmtck.api.wire.DecodeResult.Malformed<SpdmCertificateChain>) decoded).error());
+        }
+        SpdmCertificateChain chain = decoded.orElseThrow();
+        if (!chain.digest(hash).equals(digest)) {
+            return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the chain read with GET_CERTIFICATE "
+                    + "hashes to " + chain.digest(hash).hex() + ", DIGESTS says " + digest.hex());
+        }
+        SessionResult<X509Certificate> leaf = new ChainValidator(config.trustAnchor()).validate(chain, hash,
+                config.clock().instant());
+        return leaf.then(certificate -> negotiated.suite().asym().fits(certificate.getPublicKey())
+                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, certificate, random))
+                : SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the leaf key of "
+                        + certificate.getSubjectX500Principal() + " is not a " + negotiated.suite().asym() + " key"));
+    }
+
+    /** What VCA settled. */
+    record Negotiated(SpdmVersion version, CapabilitiesResponse capabilities, AlgorithmsResponse algorithms,
+                      AlgorithmSuite suite, ByteString vca) {
+    }
+}

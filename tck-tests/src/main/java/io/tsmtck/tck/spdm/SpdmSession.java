@@ -1,0 +1,153 @@
+package io.tsmtck.tck.spdm;
+
+import io.tsmtck.api.spdm.DoeObject;
+import io.tsmtck.api.spdm.algorithm.SpdmVersion;
+import io.tsmtck.api.spdm.message.ErrorResponse;
+import io.tsmtck.api.spdm.message.Finish;
+import io.tsmtck.api.spdm.message.FinishRsp;
+import io.tsmtck.api.spdm.message.KeyExchange;
+import io.tsmtck.api.spdm.message.KeyExchangeRsp;
+import io.tsmtck.api.spdm.message.MessageSizes;
+import io.tsmtck.api.spdm.message.RequestResponseCode;
+import io.tsmtck.api.spdm.message.SessionControl;
+import io.tsmtck.api.spdm.message.SpdmMessage;
+import io.tsmtck.api.spdm.session.HandshakeSecrets;
+import io.tsmtck.api.spdm.session.KeyExchangeTranscript;
+import io.tsmtck.api.spdm.session.SecureChannel;
+import io.tsmtck.api.spdm.session.SecuredMessage;
+import io.tsmtck.api.spdm.session.SessionError;
+import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.spdm.session.SessionRole;
+import io.tsmtck.api.wire.ByteString;
+
+/**
+ * An open secured session at the kit's end: application messages sealed and opened with the data
+ * keys, HEARTBEAT, KEY_UPDATE and END_SESSION. Any failure ends it; nothing is sent after.
+ *
+ * <p>Threading: not thread-safe; one conversation.
+ */
+public final class SpdmSession {
+
+    private final PlainExchange exchange;
+    private final SpdmVersion version;
+    private final SecureChannel channel;
+    private final MessageSizes sizes;
+
+    private SpdmSession(PlainExchange exchange, SpdmVersion version, SecureChannel channel, MessageSizes sizes) {
+        this.exchange = exchange;
+        this.version = version;
+        this.channel = channel;
+        this.sizes = sizes;
+    }
+
+    static SessionResult<SpdmSession> finish(PlainExchange exchange, SpdmVersion version,
+                                             KeyExchangeTranscript transcript, HandshakeSecrets secrets,
+                                             KeyExchange request, KeyExchangeRsp response, long sessionId) {
+        SecureChannel channel = new SecureChannel(sessionId, SessionRole.REQUESTER, transcript.schedule(), secrets);
+        SpdmSession session = new SpdmSession(exchange, version, channel,
+                new MessageSizes(transcript.schedule().hash().size(), 0, 0, false, false));
+        Finish unsigned = new Finish(version.code(), 0, 0, ByteString.EMPTY);
+        Finish finish = new Finish(version.code(), 0, 0,
+                transcript.requesterVerifyData(secrets, request, response, unsigned));
+        return session.request(finish, FinishRsp.class).then(finishRsp -> {
+            channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
+            return SessionResult.ok(session);
+        });
+    }
+
+    public long sessionId() {
+        return channel.sessionId();
+    }
+
+    /** True until END_SESSION or a failure. */
+    public boolean isOpen() {
+        return channel.phase() != SecureChannel.Phase.ENDED;
+    }
+
+    /**
+     * Sends one application message (a VENDOR_DEFINED_REQUEST) and returns the device's answer.
+     *
+     * @return the answer's application message
+     */
+    public SessionResult<ByteString> send(ByteString message) {
+        return roundTrip(message);
+    }
+
+    /** HEARTBEAT, answered by HEARTBEAT_ACK. */
+    public SessionResult<SessionControl> heartbeat() {
+        return control(RequestResponseCode.HEARTBEAT, 0, 0);
+    }
+
+    /**
+     * KEY_UPDATE: UpdateKey (the request direction) or UpdateAllKeys, then VerifyNewKey under the new
+     * keys.
+     */
+    public SessionResult<SessionControl> updateKeys(boolean allKeys, int tag) {
+        int operation = allKeys ? SessionControl.UPDATE_ALL_KEYS : SessionControl.UPDATE_KEY;
+        return control(RequestResponseCode.KEY_UPDATE, operation, tag).then(ack -> {
+            channel.updateKeys(SessionRole.REQUESTER);
+            if (allKeys) {
+                channel.updateKeys(SessionRole.RESPONDER);
+            }
+            return control(RequestResponseCode.KEY_UPDATE, SessionControl.VERIFY_NEW_KEY, tag + 1 & 0xFF);
+        });
+    }
+
+    /** END_SESSION, answered by END_SESSION_ACK; the session ends either way. */
+    public SessionResult<SessionControl> end() {
+        SessionResult<SessionControl> ack = control(RequestResponseCode.END_SESSION, 0, 0);
+        channel.end();
+        return ack;
+    }
+
+    private SessionResult<SessionControl> control(RequestResponseCode code, int param1, int param2) {
+        SessionControl request = new SessionControl(version.code(), code, param1, param2);
+        return request(request, SessionControl.class).then(ack -> {
+            RequestResponseCode expected = RequestResponseCode.fromCode(code.code() & 0x7F).orElseThrow();
+            if (ack.code() != expected || ack.param1() != request.param1() && code == RequestResponseCode.KEY_UPDATE
+                    || ack.param2() != request.param2() && code == RequestResponseCode.KEY_UPDATE) {
+                return fail(SessionError.Kind.UNEXPECTED_MESSAGE, code + " (" + request.encode().hex()
+                        + ") was answered with " + ack.encode().hex() + ", expected " + expected
+                        + " echoing operation and tag");
+            }
+            return SessionResult.ok(ack);
+        });
+    }
+
+    private <T extends SpdmMessage> SessionResult<T> request(SpdmMessage request, Class<T> expected) {
+        return roundTrip(request.encode()).then(answer -> PlainExchange.decode(answer, sizes, 0))
+                .then(message -> PlainExchange.expect(request, message, expected));
+    }
+
+    private SessionResult<ByteString> roundTrip(ByteString message) {
+        SessionResult<SecuredMessage> sealed = channel.seal(message);
+        if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
+            return SessionResult.failed(sealed.failure().orElseThrow());
+        }
+        return exchange.secured(ok.value()).then(this::open);
+    }
+
+    private SessionResult<ByteString> open(DoeObject answer) {
+        if (answer.type() == DoeObject.TYPE_SPDM) {
+            var plain = PlainExchange.decode(answer.data(), MessageSizes.none(), 3);
+            String what = plain.isOk() && plain.orElseThrow() instanceof ErrorResponse error ? error.toString()
+                    : answer.data().hex();
+            return fail(SessionError.Kind.PEER_ERROR, "a secured request was answered in plaintext: " + what);
+        }
+        if (answer.type() != DoeObject.TYPE_SECURED_SPDM) {
+            return fail(SessionError.Kind.UNEXPECTED_MESSAGE, "DOE object type " + answer.type()
+                    + " in answer to a secured message");
+        }
+        var record = SecuredMessage.decode(answer.data(), 3);
+        if (!record.isDecoded()) {
+            return fail(SessionError.Kind.MALFORMED, "the answer is not a secured message: "
+                    + ((io.tsmtck.api.wire.DecodeResult.Malformed<SecuredMessage>) record).error());
+        }
+        return channel.open(record.orElseThrow());
+    }
+
+    private <T> SessionResult<T> fail(SessionError.Kind kind, String detail) {
+        channel.end();
+        return SessionResult.failed(kind, String.format("session 0x%08x: %s", channel.sessionId(), detail));
+    }
+}
