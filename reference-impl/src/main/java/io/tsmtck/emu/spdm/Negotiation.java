@@ -31,14 +31,21 @@ final class Negotiation {
         return Optional.of(new AlgorithmSuite(hash.get(), asym.get(), dhe.get(), aead.get()));
     }
 
-    /** ALGORITHMS selecting {@code suite}; no measurements (MeasurementSpecificationSel and MeasurementHashAlgo 0). */
+    /**
+     * ALGORITHMS selecting {@code suite}, one structure for each the request had (ReqBaseAsymAlg
+     * selects nothing: no mutual authentication); no measurements (MeasurementSpecificationSel and
+     * MeasurementHashAlgo 0).
+     */
     static AlgorithmsResponse response(int version, NegotiateAlgorithms request, AlgorithmSuite suite) {
         int other = version >= 0x12 ? request.otherParams() & SecuredMessageOpaqueData.Format.OPAQUE_DATA_FMT1 : 0;
+        List<AlgorithmStructure> structures = request.structures().stream().map(s -> switch (s.type()) {
+            case AlgorithmStructure.DHE -> AlgorithmStructure.of(s.type(), suite.dhe().bit());
+            case AlgorithmStructure.AEAD -> AlgorithmStructure.of(s.type(), suite.aead().bit());
+            case AlgorithmStructure.KEY_SCHEDULE -> AlgorithmStructure.of(s.type(), AlgorithmStructure.SPDM_KEY_SCHEDULE);
+            default -> AlgorithmStructure.of(s.type(), 0);
+        }).toList();
         return new AlgorithmsResponse(version, 0, other, 0, suite.asym().bit(), suite.hash().bit(), List.of(), List.of(),
-                List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, suite.dhe().bit()),
-                        AlgorithmStructure.of(AlgorithmStructure.AEAD, suite.aead().bit()),
-                        AlgorithmStructure.of(AlgorithmStructure.REQ_BASE_ASYM, 0),
-                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)));
+                structures);
     }
 
     private static <E extends AlgorithmBit> Optional<E> first(List<E> preferred, long offered) {

@@ -152,16 +152,20 @@ final class ResponderSession {
         return answer;
     }
 
+    /**
+     * UpdateKey: the request direction moves to its next key after this request, the ACK goes under
+     * the old response key. UpdateAllKeys: both directions move at once and the ACK goes under the
+     * new response key (what libspdm's requester expects: libspdm_req_key_update.c, 1e16c60f).
+     */
     private Outcome keyUpdate(SessionControl update) {
-        if (update.param1() == SessionControl.VERIFY_NEW_KEY) {
-            return reply(ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2()), false);
+        ByteString ack = ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2());
+        if (update.param1() != SessionControl.VERIFY_NEW_KEY) {
+            channel.updateKeys(SessionRole.REQUESTER);
         }
-        channel.updateKeys(SessionRole.REQUESTER);
-        Outcome answer = reply(ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2()), false);
         if (update.param1() == SessionControl.UPDATE_ALL_KEYS) {
             channel.updateKeys(SessionRole.RESPONDER);
         }
-        return answer;
+        return reply(ack, false);
     }
 
     private Outcome end() {

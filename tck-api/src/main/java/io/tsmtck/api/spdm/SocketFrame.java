@@ -28,7 +28,9 @@ public record SocketFrame(Command command, long transport, ByteString payload) {
     public enum Command implements WireCode {
         NORMAL(0x0001),
         CONTINUE(0xFFFD),
-        SHUTDOWN(0xFFFE);
+        SHUTDOWN(0xFFFE),
+        /** spdm-emu's connection test ("Client Hello!" / "Server Hello!"). */
+        TEST(0xDEAD);
 
         private final int code;
 
@@ -53,13 +55,16 @@ public record SocketFrame(Command command, long transport, ByteString payload) {
                 .toByteString();
     }
 
+    /** The size of a frame header: command, transport and size. */
+    public static final int HEADER_SIZE = 12;
+
     /** Decodes exactly one frame. */
     public static DecodeResult<SocketFrame> decode(ByteString bytes) {
         WireReader in = WireReader.bigEndian(bytes, "SPDM socket frame", ReservedPolicy.REJECT);
         try {
             long code = in.u32("command");
             Command command = WireCode.lookup(Command.class, code).orElseThrow(() -> in.failure("command", 0,
-                    DecodeError.Reason.UNKNOWN_CODE, String.format("0x%X is not NORMAL, CONTINUE or SHUTDOWN", code)));
+                    DecodeError.Reason.UNKNOWN_CODE, String.format("0x%X is not NORMAL, CONTINUE, SHUTDOWN or TEST", code)));
             long transport = in.u32("transport");
             long size = in.u32("size");
             if (size > in.remaining()) {

@@ -88,6 +88,7 @@ public final class SpdmRequester {
         });
     }
 
+    /** Without mutual authentication there is no ReqBaseAsymAlg structure (libspdm refuses an empty one). */
     private SessionResult<SpdmConnection> algorithms(PlainExchange exchange, SpdmVersion version,
                                                      CapabilitiesResponse capabilities, WireWriter vca) {
         NegotiateAlgorithms request = new NegotiateAlgorithms(version.code(), 0,
@@ -95,7 +96,6 @@ public final class SpdmRequester {
                 AlgorithmBit.mask(config.asyms()), AlgorithmBit.mask(config.hashes()), List.of(), List.of(),
                 List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, AlgorithmBit.mask(config.dheGroups())),
                         AlgorithmStructure.of(AlgorithmStructure.AEAD, AlgorithmBit.mask(config.aeads())),
-                        AlgorithmStructure.of(AlgorithmStructure.REQ_BASE_ASYM, 0),
                         AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)));
         return exchange.send(request, AlgorithmsResponse.class, MessageSizes.none()).then(algorithms -> {
             vca.bytes(request.encode()).bytes(algorithms.encode());

@@ -70,7 +70,7 @@ public final class SpdmSession {
      * @return the answer's application message
      */
     public SessionResult<ByteString> send(ByteString message) {
-        return roundTrip(message);
+        return roundTrip(message, () -> { });
     }
 
     /** HEARTBEAT, answered by HEARTBEAT_ACK. */
@@ -79,16 +79,14 @@ public final class SpdmSession {
     }
 
     /**
-     * KEY_UPDATE: UpdateKey (the request direction) or UpdateAllKeys, then VerifyNewKey under the new
-     * keys.
+     * KEY_UPDATE: UpdateKey (the request direction) or UpdateAllKeys (both; the ACK already comes
+     * under the new response key), then VerifyNewKey under the new keys.
      */
     public SessionResult<SessionControl> updateKeys(boolean allKeys, int tag) {
         int operation = allKeys ? SessionControl.UPDATE_ALL_KEYS : SessionControl.UPDATE_KEY;
-        return control(RequestResponseCode.KEY_UPDATE, operation, tag).then(ack -> {
+        Runnable afterSending = allKeys ? () -> channel.updateKeys(SessionRole.RESPONDER) : () -> { };
+        return control(RequestResponseCode.KEY_UPDATE, operation, tag, afterSending).then(ack -> {
             channel.updateKeys(SessionRole.REQUESTER);
-            if (allKeys) {
-                channel.updateKeys(SessionRole.RESPONDER);
-            }
             return control(RequestResponseCode.KEY_UPDATE, SessionControl.VERIFY_NEW_KEY, tag + 1 & 0xFF);
         });
     }
@@ -101,8 +99,13 @@ public final class SpdmSession {
     }
 
     private SessionResult<SessionControl> control(RequestResponseCode code, int param1, int param2) {
+        return control(code, param1, param2, () -> { });
+    }
+
+    private SessionResult<SessionControl> control(RequestResponseCode code, int param1, int param2,
+                                                  Runnable afterSending) {
         SessionControl request = new SessionControl(version.code(), code, param1, param2);
-        return request(request, SessionControl.class).then(ack -> {
+        return request(request, SessionControl.class, afterSending).then(ack -> {
             RequestResponseCode expected = RequestResponseCode.fromCode(code.code() & 0x7F).orElseThrow();
             if (ack.code() != expected || ack.param1() != request.param1() && code == RequestResponseCode.KEY_UPDATE
                     || ack.param2() != request.param2() && code == RequestResponseCode.KEY_UPDATE) {
@@ -115,16 +118,23 @@ public final class SpdmSession {
     }
 
     private <T extends SpdmMessage> SessionResult<T> request(SpdmMessage request, Class<T> expected) {
-        return roundTrip(request.encode()).then(answer -> PlainExchange.decode(answer, sizes, 0))
+        return request(request, expected, () -> { });
+    }
+
+    private <T extends SpdmMessage> SessionResult<T> request(SpdmMessage request, Class<T> expected,
+                                                             Runnable afterSending) {
+        return roundTrip(request.encode(), afterSending).then(answer -> PlainExchange.decode(answer, sizes, 0))
                 .then(message -> PlainExchange.expect(request, message, expected));
     }
 
-    private SessionResult<ByteString> roundTrip(ByteString message) {
+    private SessionResult<ByteString> roundTrip(ByteString message, Runnable afterSending) {
         SessionResult<SecuredMessage> sealed = channel.seal(message);
         if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
             return SessionResult.failed(sealed.failure().orElseThrow());
         }
-        return exchange.secured(ok.value()).then(this::open);
+        SessionResult<DoeObject> answer = exchange.secured(ok.value());
+        afterSending.run();
+        return answer.then(this::open);
     }
 
     private SessionResult<ByteString> open(DoeObject answer) {
