@@ -153,7 +153,11 @@ public final class SpdmSession {
             return fail(SessionError.Kind.MALFORMED, "the answer is not a secured message: "
                     + ((io.tsmtck.api.wire.DecodeResult.Malformed<SecuredMessage>) record).error());
         }
-        return channel.open(record.orElseThrow());
+        SessionResult<ByteString> opened = channel.open(record.orElseThrow());
+        if (!opened.isOk()) {
+            channel.end(); // the answer to this request is lost: both ends can no longer agree on the sequence
+        }
+        return opened;
     }
 
     private <T> SessionResult<T> fail(SessionError.Kind kind, String detail) {
