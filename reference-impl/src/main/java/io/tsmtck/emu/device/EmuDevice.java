@@ -2,10 +2,12 @@ package io.tsmtck.emu.device;
 
 import io.tsmtck.api.device.DeviceEvent;
 import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.api.device.DoeMailbox;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.spdm.ProtocolId;
 import io.tsmtck.api.spdm.VendorDefinedMessage;
+import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.FunctionRole;
@@ -15,6 +17,12 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.spdm.DeviceIdentity;
+import io.tsmtck.emu.spdm.InProcessMailbox;
+import io.tsmtck.emu.spdm.ResponderConfig;
+import io.tsmtck.emu.spdm.SessionApplication;
+import io.tsmtck.emu.spdm.SpdmResponder;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +54,7 @@ public final class EmuDevice implements DeviceResponder {
     private final IdeKeyTable keys = new IdeKeyTable();
     private final IdeKmResponder ideKm;
     private final TdispResponder tdisp;
+    private SpdmResponder spdm;
 
     /**
      * A device with the functions of {@code dsm}, whose BARs sit at {@code barBases} (per function,
@@ -59,6 +68,20 @@ public final class EmuDevice implements DeviceResponder {
         this.sessions = new SessionTable(context::randomU32);
         this.ideKm = new IdeKmResponder(dsm.address(), keys, context, this::streamInsecure);
         this.tdisp = new TdispResponder(new ArrayList<>(functions.values()), keys, features, context);
+    }
+
+    /**
+     * The device's DOE mailbox with its SPDM responder (both test identities, every algorithm the kit
+     * implements): TDISP and IDE_KM are answered only inside a session the responder authenticated,
+     * and a session's end is the device's (its locked TDIs go to ERROR). One responder per device, so
+     * every mailbox shares its connection state, as one DOE instance does.
+     */
+    public synchronized DoeMailbox doeMailbox() {
+        if (spdm == null) {
+            spdm = new SpdmResponder(ResponderConfig.standard(), List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
+                    DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384)), new SpdmApplication(), new SecureRandom());
+        }
+        return new InProcessMailbox(spdm);
     }
 
     /** The DSM's address. */
@@ -82,6 +105,26 @@ public final class EmuDevice implements DeviceResponder {
                 : ideKm.handle(session.get(), request.body());
         return body.map(bytes -> new VendorDefinedMessage(request.spdmVersion(), false, 0, 0, request.protocol(),
                 bytes).encode());
+    }
+
+    /** What the SPDM responder hands up: VENDOR_DEFINED requests and session starts and ends. */
+    private final class SpdmApplication implements SessionApplication {
+        @Override
+        public Optional<ByteString> vendorDefined(Optional<SpdmSessionId> session, ByteString request) {
+            return exchange(session.map(SpdmChannel::secured).orElse(SpdmChannel.plaintext()), request);
+        }
+
+        @Override
+        public void sessionEstablished(SpdmSessionId session) {
+            synchronized (EmuDevice.this) {
+                sessions.register(session);
+            }
+        }
+
+        @Override
+        public void sessionEnded(SpdmSessionId session) {
+            endSession(session);
+        }
     }
 
     private Optional<SpdmSessionId> sessionOf(SpdmChannel channel, ProtocolId protocol) {

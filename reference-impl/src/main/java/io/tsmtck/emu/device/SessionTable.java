@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The responder's SPDM secured sessions (DSP0274 KEY_EXCHANGE/FINISH, DSP0277). The emulation
- * models the lifecycle (established, ended) and the session ids, not the cryptography: a message
- * "in" a session is one the caller addressed to it.
+ * The device's SPDM secured sessions (DSP0274 KEY_EXCHANGE/FINISH, DSP0277): those its SPDM
+ * responder authenticated over the DOE mailbox ({@link #register}), and those the emulated host
+ * TSM opens without the cryptography ({@link #establish}), where a message "in" a session is one the
+ * caller addressed to it.
  *
  * <p>Threading: guarded by the owning device's lock.
  */
@@ -29,6 +30,11 @@ final class SessionTable {
         } while (active.contains(id));
         active.add(id);
         return id;
+    }
+
+    /** Records a session whose id its KEY_EXCHANGE chose; false if that id is already active. */
+    boolean register(SpdmSessionId id) {
+        return active.add(id);
     }
 
     boolean isActive(SpdmSessionId id) {

@@ -45,7 +45,7 @@ final class Negotiation {
             default -> AlgorithmStructure.of(s.type(), 0);
         }).toList();
         return new AlgorithmsResponse(version, 0, other, 0, suite.asym().bit(), suite.hash().bit(), List.of(), List.of(),
-                structures);
+                structures, 0);
     }
 
     private static <E extends AlgorithmBit> Optional<E> first(List<E> preferred, long offered) {

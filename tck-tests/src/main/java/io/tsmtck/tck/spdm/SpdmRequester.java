@@ -96,7 +96,8 @@ public final class SpdmRequester {
                 AlgorithmBit.mask(config.asyms()), AlgorithmBit.mask(config.hashes()), List.of(), List.of(),
                 List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, AlgorithmBit.mask(config.dheGroups())),
                         AlgorithmStructure.of(AlgorithmStructure.AEAD, AlgorithmBit.mask(config.aeads())),
-                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)));
+                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)),
+                0);
         return exchange.send(request, AlgorithmsResponse.class, MessageSizes.none()).then(algorithms -> {
             vca.bytes(request.encode()).bytes(algorithms.encode());
             return selection(algorithms).then(suite -> certificates(exchange, new Negotiated(version, capabilities,

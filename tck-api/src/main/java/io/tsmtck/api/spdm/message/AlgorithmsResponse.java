@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record AlgorithmsResponse(int version, int measurementSpecification, int otherParams,
                                  long measurementHash, long baseAsym, long baseHash, List<Long> extAsym,
-                                 List<Long> extHash, List<AlgorithmStructure> structures) implements SpdmMessage {
+                                 List<Long> extHash, List<AlgorithmStructure> structures, int melSpecification)
+        implements SpdmMessage {
 
     public AlgorithmsResponse {
         extAsym = List.copyOf(extAsym);
@@ -48,7 +49,10 @@ public record AlgorithmsResponse(int version, int measurementSpecification, int 
                 + structures.stream().mapToInt(AlgorithmStructure::size).sum();
         WireWriter out = new Header(version, code(), structures.size(), 0).writer().u16(length)
                 .u8(measurementSpecification).u8(otherParams).u32(measurementHash).u32(baseAsym).u32(baseHash)
-                .zeros(12).u8(extAsym.size()).u8(extHash.size()).zeros(2);
+                .zeros(12).u8(extAsym.size()).u8(extHash.size()).zeros(version >= 0x13 ? 1 : 2);
+        if (version >= 0x13) {
+            out.u8(melSpecification);
+        }
         extAsym.forEach(out::u32);
         extHash.forEach(out::u32);
         structures.forEach(s -> s.write(out));
@@ -70,13 +74,11 @@ public record AlgorithmsResponse(int version, int measurementSpecification, int 
         int extAsymCount = in.u8("ExtAsymSelCount");
         int extHashCount = in.u8("ExtHashSelCount");
         in.reserved("Reserved", header.version() >= 0x13 ? 1 : 2);
-        if (header.version() >= 0x13) {
-            in.u8("MELspecificationSel");
-        }
+        int mel = header.version() >= 0x13 ? in.u8("MELspecificationSel") : 0;
         List<Long> extAsym = NegotiateAlgorithms.readExternal(in, "ExtAsymSel", extAsymCount);
         List<Long> extHash = NegotiateAlgorithms.readExternal(in, "ExtHashSel", extHashCount);
         List<AlgorithmStructure> structures = AlgorithmStructure.read(in, header.param1());
         return new AlgorithmsResponse(header.version(), measurement, other, measurementHash, asym, hash, extAsym,
-                extHash, structures);
+                extHash, structures, mel);
     }
 }

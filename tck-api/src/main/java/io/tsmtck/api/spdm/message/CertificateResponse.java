@@ -29,12 +29,11 @@ public record CertificateResponse(int version, int slot, int param2, ByteString 
 
     static CertificateResponse decode(WireReader in, Header header) throws MalformedException {
         int slot = (int) in.reservedBits("Param1", header.param1(), 0xF0, 2);
-        if (header.version() < 0x13) {
-            Header.reservedParam(in, "Param2", header.param2(), 3);
-        }
+        int param2 = header.version() < 0x13 ? (int) in.reservedBits("Param2", header.param2(), 0xFF, 3)
+                : header.param2();
         int portionLength = in.u16("PortionLength");
         int remainder = in.u16("RemainderLength");
-        return new CertificateResponse(header.version(), slot, header.param2(), in.bytes("CertChain", portionLength),
+        return new CertificateResponse(header.version(), slot, param2, in.bytes("CertChain", portionLength),
                 remainder);
     }
 }

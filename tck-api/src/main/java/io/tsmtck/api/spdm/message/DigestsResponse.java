@@ -41,15 +41,14 @@ public record DigestsResponse(int version, int param1, int slotMask, List<ByteSt
     }
 
     static DigestsResponse decode(WireReader in, Header header, MessageSizes sizes) throws MalformedException {
-        if (header.version() < 0x13) {
-            Header.reservedParam(in, "Param1", header.param1(), 2);
-        }
+        int param1 = header.version() < 0x13 ? (int) in.reservedBits("Param1", header.param1(), 0xFF, 2)
+                : header.param1();
         requireHash(in, sizes);
         List<ByteString> digests = new ArrayList<>();
         for (int i = 0; i < Integer.bitCount(header.param2()); i++) {
             digests.add(in.bytes("Digest[" + i + "]", sizes.hashSize()));
         }
-        return new DigestsResponse(header.version(), header.param1(), header.param2(), digests);
+        return new DigestsResponse(header.version(), param1, header.param2(), digests);
     }
 
     static void requireHash(WireReader in, MessageSizes sizes) throws MalformedException {

@@ -24,9 +24,8 @@ public record GetCertificate(int version, int slot, int param2, int offset, int 
 
     static GetCertificate decode(WireReader in, Header header) throws MalformedException {
         int slot = (int) in.reservedBits("Param1", header.param1(), 0xF0, 2);
-        if (header.version() < 0x13) {
-            Header.reservedParam(in, "Param2", header.param2(), 3);
-        }
-        return new GetCertificate(header.version(), slot, header.param2(), in.u16("Offset"), in.u16("Length"));
+        int param2 = header.version() < 0x13 ? (int) in.reservedBits("Param2", header.param2(), 0xFF, 3)
+                : header.param2();
+        return new GetCertificate(header.version(), slot, param2, in.u16("Offset"), in.u16("Length"));
     }
 }

@@ -39,7 +39,7 @@ public record KeyExchange(int version, int measurementSummaryType, int slot, int
         int sessionId = in.u16("ReqSessionID");
         int policy = in.u8("SessionPolicy");
         if (header.version() < 0x12) {
-            in.reservedBits("SessionPolicy", policy, 0xFF, 6);
+            policy = (int) in.reservedBits("SessionPolicy", policy, 0xFF, 6);
         }
         in.reserved("Reserved", 1);
         ByteString random = in.bytes("RandomData", 32);

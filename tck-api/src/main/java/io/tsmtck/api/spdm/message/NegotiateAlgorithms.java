@@ -20,10 +20,12 @@ import java.util.List;
  * @param extAsym ExtAsym entries
  * @param extHash ExtHash entries
  * @param structures the DHE, AEAD, ReqBaseAsymAlg and KeySchedule structures
+ * @param melSpecification MELspecification (1.3; 0 before)
  */
 public record NegotiateAlgorithms(int version, int measurementSpecification, int otherParams, long baseAsym,
                                   long baseHash, List<Long> extAsym, List<Long> extHash,
-                                  List<AlgorithmStructure> structures) implements SpdmMessage {
+                                  List<AlgorithmStructure> structures, int melSpecification)
+        implements SpdmMessage {
 
     public NegotiateAlgorithms {
         extAsym = List.copyOf(extAsym);
@@ -57,7 +59,10 @@ public record NegotiateAlgorithms(int version, int measurementSpecification, int
                 + structures.stream().mapToInt(AlgorithmStructure::size).sum();
         WireWriter out = new Header(version, code(), structures.size(), 0).writer().u16(length)
                 .u8(measurementSpecification).u8(otherParams).u32(baseAsym).u32(baseHash).zeros(12)
-                .u8(extAsym.size()).u8(extHash.size()).zeros(2);
+                .u8(extAsym.size()).u8(extHash.size()).zeros(version >= 0x13 ? 1 : 2);
+        if (version >= 0x13) {
+            out.u8(melSpecification);
+        }
         extAsym.forEach(out::u32);
         extHash.forEach(out::u32);
         structures.forEach(s -> s.write(out));
@@ -78,13 +83,12 @@ public record NegotiateAlgorithms(int version, int measurementSpecification, int
         int extAsymCount = in.u8("ExtAsymCount");
         int extHashCount = in.u8("ExtHashCount");
         in.reserved("Reserved", header.version() >= 0x13 ? 1 : 2);
-        if (header.version() >= 0x13) {
-            in.u8("MELspecification");
-        }
+        int mel = header.version() >= 0x13 ? in.u8("MELspecification") : 0;
         List<Long> extAsym = readExternal(in, "ExtAsym", extAsymCount);
         List<Long> extHash = readExternal(in, "ExtHash", extHashCount);
         List<AlgorithmStructure> structures = AlgorithmStructure.read(in, header.param1());
-        return new NegotiateAlgorithms(header.version(), measurement, other, asym, hash, extAsym, extHash, structures);
+        return new NegotiateAlgorithms(header.version(), measurement, other, asym, hash, extAsym, extHash, structures,
+                mel);
     }
 
     static List<Long> readExternal(WireReader in, String field, int count) throws MalformedException {

@@ -37,18 +37,19 @@ public record SessionControl(int version, RequestResponseCode code, int param1, 
     }
 
     static SessionControl decode(WireReader in, Header header) throws MalformedException {
-        switch (header.code()) {
+        boolean keyUpdate = header.code() == RequestResponseCode.KEY_UPDATE
+                || header.code() == RequestResponseCode.KEY_UPDATE_ACK;
+        int param1 = switch (header.code()) {
             case KEY_UPDATE, KEY_UPDATE_ACK -> {
                 if (header.param1() < UPDATE_KEY || header.param1() > VERIFY_NEW_KEY) {
                     throw in.invalid("Param1", 2, "KEY_UPDATE operation " + header.param1() + " is not 1, 2 or 3");
                 }
+                yield header.param1();
             }
-            case END_SESSION -> in.reservedBits("Param1", header.param1(), 0xFE, 2);
-            default -> Header.reservedParam(in, "Param1", header.param1(), 2);
-        }
-        if (header.code() != RequestResponseCode.KEY_UPDATE && header.code() != RequestResponseCode.KEY_UPDATE_ACK) {
-            Header.reservedParam(in, "Param2", header.param2(), 3);
-        }
-        return new SessionControl(header.version(), header.code(), header.param1(), header.param2());
+            case END_SESSION -> (int) in.reservedBits("Param1", header.param1(), 0xFE, 2);
+            default -> (int) in.reservedBits("Param1", header.param1(), 0xFF, 2);
+        };
+        int param2 = keyUpdate ? header.param2() : (int) in.reservedBits("Param2", header.param2(), 0xFF, 3);
+        return new SessionControl(header.version(), header.code(), param1, param2);
     }
 }
