@@ -6,6 +6,7 @@ import io.tsmtck.api.spdm.algorithm.DheGroup;
 import io.tsmtck.api.spdm.algorithm.HashAlgorithm;
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.spdm.message.RequestResponseCode;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,10 +22,12 @@ import java.util.Set;
  * @param flags the CAPABILITIES flags
  * @param dataTransferSize DataTransferSize (and the largest CERTIFICATE portion it sends, less the header)
  * @param maxSessions how many sessions may be open at once
+ * @param notReady requests whose first occurrence is answered with ERROR(ResponseNotReady), the
+ *     response following a RESPOND_IF_READY (to exercise a requester's retry)
  */
 public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> hashes, List<AsymAlgorithm> asyms,
                               List<DheGroup> dheGroups, List<AeadAlgorithm> aeads, Set<CapabilityFlag> flags,
-                              int dataTransferSize, int maxSessions) {
+                              int dataTransferSize, int maxSessions, Set<RequestResponseCode> notReady) {
 
     public ResponderConfig {
         versions = List.copyOf(versions);
@@ -33,6 +36,7 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
         dheGroups = List.copyOf(dheGroups);
         aeads = List.copyOf(aeads);
         flags = Set.copyOf(flags);
+        notReady = Set.copyOf(notReady);
     }
 
     /** Every version and algorithm this kit implements; certificates, key exchange, encryption, heartbeat, key update. */
@@ -45,7 +49,13 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
                 EnumSet.of(CapabilityFlag.CERT_CAP, CapabilityFlag.CHAL_CAP, CapabilityFlag.ENCRYPT_CAP,
                         CapabilityFlag.MAC_CAP, CapabilityFlag.KEY_EX_CAP, CapabilityFlag.HBEAT_CAP,
                         CapabilityFlag.KEY_UPD_CAP),
-                4096, 4);
+                4096, 4, Set.of());
+    }
+
+    /** This configuration answering the first of each of {@code requests} with ResponseNotReady. */
+    public ResponderConfig withNotReady(Set<RequestResponseCode> requests) {
+        return new ResponderConfig(versions, hashes, asyms, dheGroups, aeads, flags, dataTransferSize, maxSessions,
+                requests);
     }
 
     /** The Flags field. */

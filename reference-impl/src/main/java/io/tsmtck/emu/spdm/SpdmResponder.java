@@ -7,6 +7,7 @@ import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
 import io.tsmtck.api.spdm.message.CapabilitiesResponse;
+import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.Challenge;
 import io.tsmtck.api.spdm.message.ChallengeAuth;
 import io.tsmtck.api.spdm.message.CertificateResponse;
@@ -17,10 +18,11 @@ import io.tsmtck.api.spdm.message.GetCertificate;
 import io.tsmtck.api.spdm.message.KeyExchange;
 import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.spdm.message.NegotiateAlgorithms;
+import io.tsmtck.api.spdm.message.RequestResponseCode;
+import io.tsmtck.api.spdm.message.RespondIfReady;
 import io.tsmtck.api.spdm.message.SpdmCodec;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.spdm.message.SpdmMessage;
-import io.tsmtck.api.spdm.message.VendorDefined;
 import io.tsmtck.api.spdm.message.VersionResponse;
 import io.tsmtck.api.spdm.session.SecuredMessage;
 import io.tsmtck.api.spdm.session.SignedMessages;
@@ -30,12 +32,15 @@ import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
 import io.tsmtck.api.wire.WireWriter;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reference device's SPDM responder behind its DOE mailbox: version, capabilities and
@@ -64,6 +69,8 @@ public final class SpdmResponder {
     private WireWriter vca = WireWriter.littleEndian();
     private WireWriter messageB = WireWriter.littleEndian();
     private int nextSessionHalf = 0xFFFF;
+    private final Set<RequestResponseCode> deferred = EnumSet.noneOf(RequestResponseCode.class);
+    private Optional<Pending> pending = Optional.empty();
 
     public SpdmResponder(ResponderConfig config, List<DeviceIdentity> identities, SessionApplication application,
                          SecureRandom random) {
@@ -87,11 +94,41 @@ public final class SpdmResponder {
     }
 
     /** The root of every identity this device has (the trust anchors a requester needs). */
-    public List<java.security.cert.X509Certificate> roots() {
+    public List<X509Certificate> roots() {
         return identities.values().stream().map(DeviceIdentity::root).toList();
     }
 
     private Optional<ByteString> plaintext(ByteString bytes) {
+        Optional<ByteString> answer = answer(bytes);
+        if (answer.isEmpty() || pending.isPresent() || bytes.size() < 2) {
+            return answer;
+        }
+        Optional<RequestResponseCode> code = RequestResponseCode.fromCode(bytes.get(1))
+                .filter(config.notReady()::contains).filter(c -> !deferred.contains(c));
+        if (code.isEmpty() || answer.get().get(1) == RequestResponseCode.ERROR.code()) {
+            return answer;
+        }
+        deferred.add(code.get());
+        int token = deferred.size();
+        pending = Optional.of(new Pending(code.get().code(), token, answer.get()));
+        return Optional.of(ErrorResponse.responseNotReady(version, 0, code.get().code(), token, 1).encode());
+    }
+
+    /** The response of a request answered ResponseNotReady, until RESPOND_IF_READY collects it. */
+    private record Pending(int requestCode, int token, ByteString response) {
+    }
+
+    private Optional<ByteString> respondIfReady(RespondIfReady request) {
+        Optional<Pending> ready = pending.filter(p -> p.requestCode() == request.requestCode()
+                && p.token() == request.token());
+        if (ready.isEmpty()) {
+            return Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+        }
+        pending = Optional.empty();
+        return Optional.of(ready.get().response());
+    }
+
+    private Optional<ByteString> answer(ByteString bytes) {
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(bytes, sizes(), ReservedPolicy.IGNORE, 3);
         if (decoded instanceof DecodeResult.Malformed<SpdmMessage> malformed) {
             return Optional.of(malformed(bytes, malformed.error()));
@@ -100,7 +137,7 @@ public final class SpdmResponder {
         if (!request.code().isRequest()) {
             return Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         }
-        if (request.code() != io.tsmtck.api.spdm.message.RequestResponseCode.GET_VERSION
+        if (request.code() != RequestResponseCode.GET_VERSION
                 && stage.compareTo(Stage.CAPABILITIES) >= 0 && request.version() != version) {
             return Optional.of(error(SpdmErrorCode.VERSION_MISMATCH, 0));
         }
@@ -115,6 +152,7 @@ public final class SpdmResponder {
             case VENDOR_DEFINED_REQUEST -> stage == Stage.NEGOTIATED
                     ? application.vendorDefined(Optional.empty(), request.encode())
                     : Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+            case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);
             case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
             default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         };
@@ -222,7 +260,7 @@ public final class SpdmResponder {
     }
 
     private ByteString keyExchange(KeyExchange request) {
-        if (stage != Stage.NEGOTIATED || !io.tsmtck.api.spdm.message.CapabilityFlag.KEY_EX_CAP.in(requesterFlags)) {
+        if (stage != Stage.NEGOTIATED || !CapabilityFlag.KEY_EX_CAP.in(requesterFlags)) {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
         if (request.slot() != SLOT || request.measurementSummaryType() != 0) {

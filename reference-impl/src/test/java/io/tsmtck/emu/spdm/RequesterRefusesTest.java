@@ -68,6 +68,23 @@ class RequesterRefusesTest {
         }
     }
 
+    static IntStream everyByteOfChallengeAuth() {
+        return IntStream.range(0, 4 + 32 + 32 + 2 + 64);
+    }
+
+    @ParameterizedTest(name = "byte {0}")
+    @MethodSource("everyByteOfChallengeAuth")
+    void anyChangedByteOfChallengeAuthFailsTheChallenge(int offset) {
+        int challenge = KEY_EXCHANGE;
+        SpdmConnection connection = connect(device(), config(), exchanges -> TamperingMailbox.answers(exchanges,
+                challenge, answer -> answer.map(a -> TamperingMailbox.flip(a, offset, 0x02)))).orElseThrow();
+        SessionResult<?> auth = connection.challenge();
+        assertThat(auth.failure()).as("CHALLENGE_AUTH with byte %d changed", offset).isPresent();
+        if (offset >= 4 + 32 + 32 + 2) {
+            assertThat(auth.failure().orElseThrow().kind()).isEqualTo(SessionError.Kind.BAD_SIGNATURE);
+        }
+    }
+
     @Test
     void aChainFromAnotherRootIsUntrusted() {
         X509Certificate other = DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384).root();

@@ -4,6 +4,8 @@ import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
 import io.tsmtck.api.spdm.message.CapabilitiesResponse;
+import io.tsmtck.api.spdm.message.Challenge;
+import io.tsmtck.api.spdm.message.ChallengeAuth;
 import io.tsmtck.api.spdm.message.KeyExchange;
 import io.tsmtck.api.spdm.message.KeyExchangeRsp;
 import io.tsmtck.api.spdm.message.MessageSizes;
@@ -11,7 +13,9 @@ import io.tsmtck.api.spdm.session.KeyExchangeTranscript;
 import io.tsmtck.api.spdm.session.SecuredMessageOpaqueData;
 import io.tsmtck.api.spdm.session.SessionError;
 import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.spdm.session.SignedMessages;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.WireWriter;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -19,7 +23,8 @@ import java.util.Optional;
 
 /**
  * A negotiated SPDM connection with a device whose chain validated: version, algorithms, the
- * chain and its leaf. Opens secured sessions with KEY_EXCHANGE.
+ * chain and its leaf. Authenticates the device with CHALLENGE and opens secured sessions with
+ * KEY_EXCHANGE.
  *
  * <p>Threading: not thread-safe; one conversation per mailbox.
  */
@@ -32,14 +37,16 @@ public final class SpdmConnection {
     private final SpdmCertificateChain chain;
     private final X509Certificate leaf;
     private final SecureRandom random;
+    private ByteString messageB;
     private int nextSessionHalf = 0xFFFF;
 
     SpdmConnection(PlainExchange exchange, SpdmRequester.Negotiated negotiated, SpdmCertificateChain chain,
-                   X509Certificate leaf, SecureRandom random) {
+                   X509Certificate leaf, ByteString messageB, SecureRandom random) {
         this.exchange = exchange;
         this.negotiated = negotiated;
         this.chain = chain;
         this.leaf = leaf;
+        this.messageB = messageB;
         this.random = random;
     }
 
@@ -65,24 +72,63 @@ public final class SpdmConnection {
     }
 
     /**
+     * CHALLENGE on slot 0 without a measurement summary: CHALLENGE_AUTH must name the slot, carry the
+     * chain's hash (and, from 1.3, echo the RequesterContext), and be signed by the leaf key over
+     * message A, message B (the GET_DIGESTS and GET_CERTIFICATE exchanges since the last CHALLENGE)
+     * and CHALLENGE with CHALLENGE_AUTH up to its signature (DSP0274 M1/M2).
+     */
+    public SessionResult<ChallengeAuth> challenge() {
+        AlgorithmSuite suite = negotiated.suite();
+        Challenge request = new Challenge(version().code(), SLOT, 0, random(32),
+                version().code() >= 0x13 ? random(8) : ByteString.EMPTY);
+        ByteString transcriptStart = WireWriter.littleEndian().bytes(negotiated.vca()).bytes(messageB)
+                .bytes(request.encode()).toByteString();
+        messageB = ByteString.EMPTY;
+        return exchange.send(request, ChallengeAuth.class, MessageSizes.of(suite)).then(auth -> {
+            if ((auth.param1() & 0x0F) != SLOT || (auth.slotMask() & 1 << SLOT) == 0
+                    || !auth.certChainHash().equals(chain.digest(suite.hash()))
+                    || !auth.context().equals(request.context())) {
+                return SessionResult.failed(SessionError.Kind.UNEXPECTED_MESSAGE, String.format("CHALLENGE_AUTH "
+                        + "names slot %d (mask 0x%02X), chain hash %s, context %s; expected slot %d, hash %s, "
+                        + "context %s", auth.param1() & 0x0F, auth.slotMask(), auth.certChainHash().hex(),
+                        auth.context().hex(), SLOT, chain.digest(suite.hash()).hex(), request.context().hex()));
+            }
+            byte[] transcript = WireWriter.littleEndian().bytes(transcriptStart).bytes(auth.withoutSignature())
+                    .toByteString().toByteArray();
+            byte[] signed = SignedMessages.toBeSigned(version(), suite.hash(), SignedMessages.CHALLENGE_AUTH,
+                    transcript);
+            return suite.asym().verify(suite.hash(), leaf.getPublicKey(), signed, auth.signature().toByteArray())
+                    ? SessionResult.ok(auth)
+                    : SessionResult.failed(SessionError.Kind.BAD_SIGNATURE, "the CHALLENGE_AUTH signature "
+                            + auth.signature().hex() + " does not verify with the key of "
+                            + leaf.getSubjectX500Principal());
+        });
+    }
+
+    /**
      * KEY_EXCHANGE and FINISH: a secured session whose KEY_EXCHANGE_RSP signature verified with the
      * leaf key and whose ResponderVerifyData matched, in its application phase.
      */
     public SessionResult<SpdmSession> openSession() {
         AlgorithmSuite suite = negotiated.suite();
         KeyPair ephemeral = suite.dhe().generate(random);
-        byte[] randomData = new byte[32];
-        random.nextBytes(randomData);
+        ByteString randomData = random(32);
         SecuredMessageOpaqueData.Format format = SecuredMessageOpaqueData.Format.of(version().code(),
                 negotiated.algorithms().otherParams());
         int requesterHalf = nextSessionHalf;
         nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
         KeyExchange request = new KeyExchange(version().code(), 0, SLOT, requesterHalf,
-                version().code() >= 0x12 ? 1 : 0, ByteString.of(randomData),
+                version().code() >= 0x12 ? 1 : 0, randomData,
                 ByteString.of(suite.dhe().exchangeData(ephemeral)),
                 SecuredMessageOpaqueData.supported(format, SecuredMessageOpaqueData.VERSIONS));
         return exchange.send(request, KeyExchangeRsp.class, MessageSizes.of(suite)).then(response ->
                 accept(request, response, ephemeral, format));
+    }
+
+    private ByteString random(int size) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        return ByteString.of(bytes);
     }
 
     private SessionResult<SpdmSession> accept(KeyExchange request, KeyExchangeRsp response, KeyPair ephemeral,

@@ -130,18 +130,22 @@ public final class SpdmRequester {
     private SessionResult<SpdmConnection> certificates(PlainExchange exchange, Negotiated negotiated) {
         MessageSizes sizes = MessageSizes.of(negotiated.suite());
         int version = negotiated.version().code();
-        return exchange.send(new GetDigests(version), DigestsResponse.class, sizes).then(digests -> {
+        GetDigests getDigests = new GetDigests(version);
+        WireWriter messageB = WireWriter.littleEndian();
+        return exchange.send(getDigests, DigestsResponse.class, sizes).then(digests -> {
+            messageB.bytes(getDigests.encode()).bytes(digests.encode());
             Optional<ByteString> digest = digests.digest(SLOT);
             if (digest.isEmpty()) {
                 return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, String.format(
                         "DIGESTS slot mask 0x%02X has no slot %d", digests.slotMask(), SLOT));
             }
-            return readChain(exchange, negotiated, sizes).then(chain -> validate(negotiated, chain, digest.get(),
-                    exchange));
+            return readChain(exchange, negotiated, sizes, messageB).then(chain -> validate(negotiated, chain,
+                    digest.get(), exchange, messageB.toByteString()));
         });
     }
 
-    private SessionResult<ByteString> readChain(PlainExchange exchange, Negotiated negotiated, MessageSizes sizes) {
+    private SessionResult<ByteString> readChain(PlainExchange exchange, Negotiated negotiated, MessageSizes sizes,
+                                                WireWriter messageB) {
         WireWriter chain = WireWriter.littleEndian();
         int offset = 0;
         for (int portions = 0; portions < 0x10000; portions++) {
@@ -152,6 +156,7 @@ public final class SpdmRequester {
                 return SessionResult.failed(answer.failure().orElseThrow());
             }
             CertificateResponse portion = ok.value();
+            messageB.bytes(request.encode()).bytes(portion.encode());
             if (portion.slot() != SLOT || portion.portion().size() == 0
                     || portion.portion().size() > config.certificateChunk()) {
                 return SessionResult.failed(SessionError.Kind.MALFORMED, String.format("CERTIFICATE at offset %d: "
@@ -172,7 +177,7 @@ public final class SpdmRequester {
     }
 
     private SessionResult<SpdmConnection> validate(Negotiated negotiated, ByteString bytes, ByteString digest,
-                                                   PlainExchange exchange) {
+                                                   PlainExchange exchange, ByteString messageB) {
         HashAlgorithm hash = negotiated.suite().hash();
         var decoded = SpdmCertificateChain.decode(bytes, hash);
         if (!decoded.isDecoded()) {
@@ -187,7 +192,7 @@ public final class SpdmRequester {
         SessionResult<X509Certificate> leaf = new ChainValidator(config.trustAnchor()).validate(chain, hash,
                 config.clock().instant());
         return leaf.then(certificate -> negotiated.suite().asym().fits(certificate.getPublicKey())
-                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, certificate, random))
+                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, certificate, messageB, random))
                 : SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the leaf key of "
                         + certificate.getSubjectX500Principal() + " is not a " + negotiated.suite().asym() + " key"));
     }
