@@ -78,8 +78,9 @@ public final class EmuDevice implements DeviceResponder {
      */
     public synchronized DoeMailbox doeMailbox() {
         if (spdm == null) {
-            spdm = new SpdmResponder(ResponderConfig.standard(), List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
-                    DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384)), new SpdmApplication(), new SecureRandom());
+            List<DeviceIdentity> identities = List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
+                    DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384));
+            spdm = new SpdmResponder(ResponderConfig.standard(), identities, new SpdmApplication(), new SecureRandom());
         }
         return new InProcessMailbox(spdm);
     }

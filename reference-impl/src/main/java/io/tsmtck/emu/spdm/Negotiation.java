@@ -41,11 +41,12 @@ final class Negotiation {
         List<AlgorithmStructure> structures = request.structures().stream().map(s -> switch (s.type()) {
             case AlgorithmStructure.DHE -> AlgorithmStructure.of(s.type(), suite.dhe().bit());
             case AlgorithmStructure.AEAD -> AlgorithmStructure.of(s.type(), suite.aead().bit());
-            case AlgorithmStructure.KEY_SCHEDULE -> AlgorithmStructure.of(s.type(), AlgorithmStructure.SPDM_KEY_SCHEDULE);
+            case AlgorithmStructure.KEY_SCHEDULE ->
+                    AlgorithmStructure.of(s.type(), AlgorithmStructure.SPDM_KEY_SCHEDULE);
             default -> AlgorithmStructure.of(s.type(), 0);
         }).toList();
-        return new AlgorithmsResponse(version, 0, other, 0, suite.asym().bit(), suite.hash().bit(), List.of(), List.of(),
-                structures, 0);
+        return new AlgorithmsResponse(version, 0, other, 0, suite.asym().bit(), suite.hash().bit(), List.of(),
+                List.of(), structures, 0);
     }
 
     private static <E extends AlgorithmBit> Optional<E> first(List<E> preferred, long offered) {

@@ -39,7 +39,10 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
         notReady = Set.copyOf(notReady);
     }
 
-    /** Every version and algorithm this kit implements; certificates, key exchange, encryption, heartbeat, key update. */
+    /**
+     * Every version and algorithm this kit implements; certificates, CHALLENGE, key exchange,
+     * encryption, heartbeat, key update; four sessions at once.
+     */
     public static ResponderConfig standard() {
         return new ResponderConfig(List.of(SpdmVersion.V1_1, SpdmVersion.V1_2, SpdmVersion.V1_3),
                 List.of(HashAlgorithm.SHA_384, HashAlgorithm.SHA_256, HashAlgorithm.SHA_512),

@@ -64,7 +64,8 @@ public record SocketFrame(Command command, long transport, ByteString payload) {
         try {
             long code = in.u32("command");
             Command command = WireCode.lookup(Command.class, code).orElseThrow(() -> in.failure("command", 0,
-                    DecodeError.Reason.UNKNOWN_CODE, String.format("0x%X is not NORMAL, CONTINUE, SHUTDOWN or TEST", code)));
+                    DecodeError.Reason.UNKNOWN_CODE,
+                    String.format("0x%X is not NORMAL, CONTINUE, SHUTDOWN or TEST", code)));
             long transport = in.u32("transport");
             long size = in.u32("size");
             if (size > in.remaining()) {

@@ -153,7 +153,8 @@ public final class SpdmConnection {
                     "KEY_EXCHANGE_RSP requests mutual authentication (0x%02X), which the kit did not offer",
                     response.mutAuthRequested()));
         }
-        Optional<byte[]> shared = suite.dhe().sharedSecret(ephemeral.getPrivate(), response.exchangeData().toByteArray());
+        Optional<byte[]> shared = suite.dhe().sharedSecret(ephemeral.getPrivate(),
+                response.exchangeData().toByteArray());
         if (shared.isEmpty()) {
             return SessionResult.failed(SessionError.Kind.BAD_EXCHANGE_DATA, "KEY_EXCHANGE_RSP's ExchangeData "
                     + response.exchangeData().hex() + " is not a point on " + suite.dhe());

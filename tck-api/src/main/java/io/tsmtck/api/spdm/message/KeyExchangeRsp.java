@@ -68,7 +68,7 @@ public record KeyExchangeRsp(int version, int heartbeatPeriod, int responderSess
         ByteString opaque = in.bytes("OpaqueData", in.u16("OpaqueDataLength"));
         ByteString signature = in.bytes("Signature", sizes.signatureSize());
         ByteString verify = in.bytes("ResponderVerifyData", sizes.handshakeInTheClear() ? 0 : sizes.hashSize());
-        return new KeyExchangeRsp(header.version(), header.param1(), sessionId, mutAuth, slot, random, exchange, summary,
-                opaque, signature, verify);
+        return new KeyExchangeRsp(header.version(), header.param1(), sessionId, mutAuth, slot, random, exchange,
+                summary, opaque, signature, verify);
     }
 }

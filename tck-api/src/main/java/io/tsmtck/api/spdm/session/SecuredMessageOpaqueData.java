@@ -89,7 +89,8 @@ public final class SecuredMessageOpaqueData {
             } else {
                 long specId = in.u32("SpecID");
                 if (specId != SPEC_ID_DMTF) {
-                    throw in.invalid("SpecID", 0, String.format("0x%08X, expected 0x%08X (DMTF)", specId, SPEC_ID_DMTF));
+                    throw in.invalid("SpecID", 0,
+                            String.format("0x%08X, expected 0x%08X (DMTF)", specId, SPEC_ID_DMTF));
                 }
                 in.u8("OpaqueVersion");
                 elements = in.u8("TotalElements");
@@ -103,7 +104,8 @@ public final class SecuredMessageOpaqueData {
                 ByteString data = in.bytes("OpaqueElementData", length);
                 int elementSize = 4 + vendor.size() + length;
                 in.bytes("AlignPadding", Math.min(in.remaining(), (4 - elementSize % 4) % 4));
-                if (id == 0 && vendor.size() == 0 && data.size() >= 2 && data.get(0) == 1 && data.get(1) == expectedId) {
+                boolean dmtf = id == 0 && vendor.size() == 0;
+                if (dmtf && data.size() >= 2 && data.get(0) == 1 && data.get(1) == expectedId) {
                     return DecodeResult.decoded(versions(data, expectedId, start));
                 }
             }
