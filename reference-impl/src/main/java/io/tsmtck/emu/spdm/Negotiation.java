@@ -2,12 +2,14 @@ package io.tsmtck.emu.spdm;
 
 import io.tsmtck.api.spdm.algorithm.AlgorithmBit;
 import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
+import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.spdm.message.AlgorithmStructure;
 import io.tsmtck.api.spdm.message.AlgorithmsResponse;
 import io.tsmtck.api.spdm.message.NegotiateAlgorithms;
 import io.tsmtck.api.spdm.session.SecuredMessageOpaqueData;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The responder's choice of one algorithm of each kind: its most preferred one that the requester
@@ -18,10 +20,14 @@ final class Negotiation {
     private Negotiation() {
     }
 
-    /** The suite to select, or empty if some kind has no common algorithm or the SPDM key schedule is not offered. */
-    static Optional<AlgorithmSuite> select(ResponderConfig config, NegotiateAlgorithms request) {
+    /**
+     * The suite to select, or empty if some kind has no common algorithm or the SPDM key schedule is
+     * not offered; the signature algorithm is one the device has an identity for.
+     */
+    static Optional<AlgorithmSuite> select(ResponderConfig config, Set<AsymAlgorithm> identities,
+                                           NegotiateAlgorithms request) {
         var hash = first(config.hashes(), request.baseHash());
-        var asym = first(config.asyms(), request.baseAsym());
+        var asym = first(config.asyms().stream().filter(identities::contains).toList(), request.baseAsym());
         var dhe = first(config.dheGroups(), request.dhe());
         var aead = first(config.aeads(), request.aead());
         if (hash.isEmpty() || asym.isEmpty() || dhe.isEmpty() || aead.isEmpty()

@@ -200,8 +200,7 @@ public final class SpdmResponder {
         if (stage != Stage.CAPABILITIES) {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
-        Optional<AlgorithmSuite> selected = Negotiation.select(config, request)
-                .filter(s -> identities.containsKey(s.asym()));
+        Optional<AlgorithmSuite> selected = Negotiation.select(config, identities.keySet(), request);
         if (selected.isEmpty()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
