@@ -216,8 +216,9 @@ public final class SpdmResponder {
         if (stage != Stage.NEGOTIATED) {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
-        ByteString response = new DigestsResponse(version, 0, 1 << SLOT, List.of(chain().digest(suite.hash())))
-                .encode();
+        int supportedSlots = version >= 0x13 ? 1 << SLOT : 0; // 1.3: Param1 is SupportedSlotMask
+        ByteString response = new DigestsResponse(version, supportedSlots, 1 << SLOT,
+                List.of(chain().digest(suite.hash()))).encode();
         messageB.bytes(request.encode()).bytes(response);
         return response;
     }

@@ -137,6 +137,13 @@ class RequesterRefusesTest {
     }
 
     @Test
+    void inSpdm13DigestsMustSupportTheSlotsItProvisions() {
+        SessionResult<SpdmConnection> connection = connect(device(), config().speaking(SpdmVersion.V1_3), exchanges ->
+                TamperingMailbox.answers(exchanges, 3, answer -> answer.map(a -> select(a, new int[] {2, 1}))));
+        assertThat(connection.failure().orElseThrow().detail()).contains("SupportedSlotMask");
+    }
+
+    @Test
     void aResponseOutOfOrderIsRefused() {
         DoeObject version = DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10040000 00 02 0012 0013"));
         SessionResult<SpdmConnection> connection = connect(device(), config(), exchanges ->

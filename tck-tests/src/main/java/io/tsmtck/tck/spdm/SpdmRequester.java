@@ -134,6 +134,11 @@ public final class SpdmRequester {
         WireWriter messageB = WireWriter.littleEndian();
         return exchange.send(getDigests, DigestsResponse.class, sizes).then(digests -> {
             messageB.bytes(getDigests.encode()).bytes(digests.encode());
+            if (version >= 0x13 && (digests.param1() & digests.slotMask()) != digests.slotMask()) {
+                return SessionResult.failed(SessionError.Kind.MALFORMED, String.format("DIGESTS provisions slots "
+                        + "0x%02X (Param2) that its SupportedSlotMask 0x%02X (Param1) does not have",
+                        digests.slotMask(), digests.param1()));
+            }
             Optional<ByteString> digest = digests.digest(SLOT);
             if (digest.isEmpty()) {
                 return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, String.format(
