@@ -18,6 +18,7 @@ import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.spdm.DeviceIdentity;
+import io.tsmtck.emu.spdm.DoeConfigSpace;
 import io.tsmtck.emu.spdm.InProcessMailbox;
 import io.tsmtck.emu.spdm.ResponderConfig;
 import io.tsmtck.emu.spdm.SessionApplication;
@@ -77,12 +78,24 @@ public final class EmuDevice implements DeviceResponder {
      * every mailbox shares its connection state, as one DOE instance does.
      */
     public synchronized DoeMailbox doeMailbox() {
+        return new InProcessMailbox(spdm());
+    }
+
+    /**
+     * The DSM function's extended configuration space with its DOE capability in front of the same
+     * responder as {@link #doeMailbox()}, for a requester that drives the mailbox registers.
+     */
+    public synchronized DoeConfigSpace doeConfigSpace() {
+        return new DoeConfigSpace(spdm(), 0, 1 << 16);
+    }
+
+    private SpdmResponder spdm() {
         if (spdm == null) {
             List<DeviceIdentity> identities = List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
                     DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384));
             spdm = new SpdmResponder(ResponderConfig.standard(), identities, new SpdmApplication(), new SecureRandom());
         }
-        return new InProcessMailbox(spdm);
+        return spdm;
     }
 
     /** The DSM's address. */

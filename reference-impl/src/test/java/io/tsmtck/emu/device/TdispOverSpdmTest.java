@@ -70,6 +70,16 @@ class TdispOverSpdmTest {
     }
 
     @Test
+    void tdispIsAnsweredOverTheDoeRegistersToo() throws IOException {
+        DoeMailbox mailbox = io.tsmtck.tck.transport.DoeConfigMailbox.open(device.doeConfigSpace(),
+                java.time.Duration.ofSeconds(1), dsm.address().toString());
+        SpdmSession session = open(mailbox, SpdmVersion.V1_2);
+        VendorDefinedMessage answer = VendorDefinedMessage.decode(session.send(getState(SpdmVersion.V1_2))
+                .orElseThrow()).orElseThrow();
+        assertThat(answer.protocol()).isEqualTo(ProtocolId.TDISP);
+    }
+
+    @Test
     void plaintextTdispGetsNoAnswer() throws IOException {
         DoeMailbox mailbox = device.doeMailbox();
         open(mailbox, SpdmVersion.V1_2);
