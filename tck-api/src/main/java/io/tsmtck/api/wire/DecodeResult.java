@@ -39,6 +39,11 @@ public sealed interface DecodeResult<T> {
         return this instanceof Decoded;
     }
 
+    /** Why the bytes are malformed, empty for a decoded value. */
+    default Optional<DecodeError> failure() {
+        return this instanceof Malformed<T> malformed ? Optional.of(malformed.error()) : Optional.empty();
+    }
+
     /** The decoded value, empty for malformed bytes. */
     default Optional<T> asOptional() {
         return this instanceof Decoded<T> decoded ? Optional.of(decoded.value()) : Optional.empty();

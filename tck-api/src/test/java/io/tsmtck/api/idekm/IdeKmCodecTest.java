@@ -82,7 +82,7 @@ class IdeKmCodecTest {
         DecodeResult<IdeKmMessage> result = IdeKmCodec.decode(ByteString.ofHex(hex), ReservedPolicy.REJECT);
 
         assertThat(result).isInstanceOf(DecodeResult.Malformed.class);
-        DecodeError error = ((DecodeResult.Malformed<IdeKmMessage>) result).error();
+        DecodeError error = result.failure().orElseThrow();
         assertThat(error.field()).isEqualTo(field);
         assertThat(error.reason()).isEqualTo(reason);
     }

@@ -12,7 +12,7 @@ class CarrierDecodeErrorsTest {
 
     private static <T> DecodeError errorOf(DecodeResult<T> result) {
         assertThat(result).isInstanceOf(DecodeResult.Malformed.class);
-        return ((DecodeResult.Malformed<T>) result).error();
+        return result.failure().orElseThrow();
     }
 
     @Test

@@ -20,7 +20,7 @@ class TdispDecodeErrorsTest {
     private static DecodeError errorOf(String hex, ReservedPolicy policy) {
         DecodeResult<TdispMessage> result = TdispCodec.decode(ByteString.ofHex(hex), policy);
         assertThat(result).as("decoding %s", hex).isInstanceOf(DecodeResult.Malformed.class);
-        return ((DecodeResult.Malformed<TdispMessage>) result).error();
+        return result.failure().orElseThrow();
     }
 
     @Test
@@ -115,7 +115,7 @@ class TdispDecodeErrorsTest {
         DecodeResult<InterfaceReport> result = InterfaceReport.decode(report, ReservedPolicy.REJECT);
 
         assertThat(result).isInstanceOf(DecodeResult.Malformed.class);
-        DecodeError error = ((DecodeResult.Malformed<InterfaceReport>) result).error();
+        DecodeError error = result.failure().orElseThrow();
         assertThat(error.field()).isEqualTo("MMIO_RANGE_COUNT");
         assertThat(error.reason()).isEqualTo(DecodeError.Reason.TRUNCATED);
     }
@@ -130,6 +130,6 @@ class TdispDecodeErrorsTest {
         DecodeResult<InterfaceReport> result = InterfaceReport.decode(ByteString.of(bytes), ReservedPolicy.REJECT);
 
         assertThat(result).isInstanceOf(DecodeResult.Malformed.class);
-        assertThat(((DecodeResult.Malformed<InterfaceReport>) result).error().field()).isEqualTo("MMIO_RANGE[0].ATTR");
+        assertThat(result.failure().orElseThrow().field()).isEqualTo("MMIO_RANGE[0].ATTR");
     }
 }

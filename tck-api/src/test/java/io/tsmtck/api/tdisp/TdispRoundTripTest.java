@@ -45,7 +45,7 @@ class TdispRoundTripTest {
                 continue; // a shorter VDM is another well-formed VDM, unless its vendor id is cut
             }
             assertThat(result).as("%s cut to %d bytes", type, length).isInstanceOf(DecodeResult.Malformed.class);
-            assertThat(((DecodeResult.Malformed<TdispMessage>) result).error().reason())
+            assertThat(result.failure().orElseThrow().reason())
                     .as("%s cut to %d bytes", type, length)
                     .isIn(DecodeError.Reason.TRUNCATED, DecodeError.Reason.INVALID_VALUE);
         }
@@ -64,7 +64,7 @@ class TdispRoundTripTest {
             assertThat(result.isDecoded()).isTrue();
         } else {
             assertThat(result).isInstanceOf(DecodeResult.Malformed.class);
-            DecodeError error = ((DecodeResult.Malformed<TdispMessage>) result).error();
+            DecodeError error = result.failure().orElseThrow();
             assertThat(error.reason()).isEqualTo(DecodeError.Reason.OVERSIZED);
             assertThat(error.message()).isEqualTo(type.name());
         }

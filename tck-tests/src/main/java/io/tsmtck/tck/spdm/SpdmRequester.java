@@ -187,7 +187,7 @@ public final class SpdmRequester {
         var decoded = SpdmCertificateChain.decode(bytes, hash);
         if (!decoded.isDecoded()) {
             return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the certificate chain does not decode: "
-                    + ((io.tsmtck.api.wire.DecodeResult.Malformed<SpdmCertificateChain>) decoded).error());
+                    + decoded.failure().orElseThrow());
         }
         SpdmCertificateChain chain = decoded.orElseThrow();
         if (!chain.digest(hash).equals(digest)) {

@@ -151,7 +151,7 @@ public final class SpdmSession {
         var record = SecuredMessage.decode(answer.data(), 3);
         if (!record.isDecoded()) {
             return fail(SessionError.Kind.MALFORMED, "the answer is not a secured message: "
-                    + ((io.tsmtck.api.wire.DecodeResult.Malformed<SecuredMessage>) record).error());
+                    + record.failure().orElseThrow());
         }
         SessionResult<ByteString> opened = channel.open(record.orElseThrow());
         if (!opened.isOk()) {

@@ -49,7 +49,7 @@ public final class LinkChannel {
             DecodeResult<TdispMessage> answer = TdispCodec.decode(bytes);
             if (!answer.isDecoded()) {
                 return Result.refused(Errno.EIO, "malformed " + request.type() + " answer: "
-                        + ((DecodeResult.Malformed<TdispMessage>) answer).error());
+                        + answer.failure().orElseThrow());
             }
             TdispMessage message = answer.orElseThrow();
             if (message instanceof TdispError error) {

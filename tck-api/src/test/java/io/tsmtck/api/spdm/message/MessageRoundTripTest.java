@@ -54,7 +54,7 @@ class MessageRoundTripTest {
                 .isInstanceOf(IllegalArgumentException.class);
         ByteString largeBitIn13 = ByteString.ofHex("13fe8000 0300 02 0100 0000");
         DecodeResult<SpdmMessage> strict = SpdmCodec.decode(largeBitIn13, MessageSizes.none());
-        assertThat(((DecodeResult.Malformed<SpdmMessage>) strict).error().reason())
+        assertThat(strict.failure().orElseThrow().reason())
                 .isEqualTo(DecodeError.Reason.RESERVED_NOT_ZERO);
         VendorDefined lenient = (VendorDefined) SpdmCodec.decode(largeBitIn13, MessageSizes.none(),
                 ReservedPolicy.IGNORE, 0).orElseThrow();
@@ -65,14 +65,14 @@ class MessageRoundTripTest {
     void aLargeLengthPastTheEndIsTruncated() {
         ByteString bytes = ByteString.ofHex("14fe8000 0300 02 0100 0000 05000000 0102");
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(bytes, MessageSizes.none());
-        assertThat(((DecodeResult.Malformed<SpdmMessage>) decoded).error().reason())
+        assertThat(decoded.failure().orElseThrow().reason())
                 .isEqualTo(DecodeError.Reason.TRUNCATED);
     }
 
     @Test
     void anUnknownCodeNamesItself() {
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(ByteString.ofHex("12 80 00 00"), MessageSizes.none());
-        DecodeError error = ((DecodeResult.Malformed<SpdmMessage>) decoded).error();
+        DecodeError error = decoded.failure().orElseThrow();
         assertThat(error.reason()).isEqualTo(DecodeError.Reason.UNKNOWN_CODE);
         assertThat(error.offset()).isEqualTo(1);
         assertThat(error.detail()).contains("0x80");
