@@ -1,5 +1,6 @@
 package io.tsmtck.api.spdm.message;
 
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -70,5 +71,10 @@ public record AlgorithmStructure(int type, int supported, List<Long> external) {
     static int supported(List<AlgorithmStructure> structures, int type) {
         return structures.stream().filter(s -> s.type() == type).mapToInt(AlgorithmStructure::supported)
                 .findFirst().orElse(0);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -80,5 +81,10 @@ public record AlgorithmsResponse(int version, int measurementSpecification, int 
         List<AlgorithmStructure> structures = AlgorithmStructure.read(in, header.param1());
         return new AlgorithmsResponse(header.version(), measurement, other, measurementHash, asym, hash, extAsym,
                 extHash, structures, mel);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -43,5 +44,10 @@ public record CapabilitiesResponse(int version, int ctExponent, long flags, long
         }
         return new CapabilitiesResponse(header.version(), exponent, flags, in.u32("DataTransferSize"),
                 in.u32("MaxSPDMmsgSize"));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -35,5 +36,10 @@ public record CertificateResponse(int version, int slot, int param2, ByteString 
         int remainder = in.u16("RemainderLength");
         return new CertificateResponse(header.version(), slot, param2, in.bytes("CertChain", portionLength),
                 remainder);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

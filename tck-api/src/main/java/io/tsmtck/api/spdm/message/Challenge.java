@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -36,5 +37,10 @@ public record Challenge(int version, int slot, int measurementSummaryType, ByteS
         ByteString nonce = in.bytes("Nonce", 32);
         ByteString context = header.version() >= 0x13 ? in.bytes("RequesterContext", 8) : ByteString.EMPTY;
         return new Challenge(header.version(), header.param1(), header.param2(), nonce, context);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -39,5 +40,10 @@ public record ChallengeAuth(int version, int param1, int slotMask, ByteString ce
         ByteString context = header.version() >= 0x13 ? in.bytes("RequesterContext", 8) : ByteString.EMPTY;
         return new ChallengeAuth(header.version(), header.param1(), header.param2(), hash, nonce, summary, opaque,
                 context, in.bytes("Signature", sizes.signatureSize()));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

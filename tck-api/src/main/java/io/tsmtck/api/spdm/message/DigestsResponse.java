@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -55,5 +56,10 @@ public record DigestsResponse(int version, int param1, int slotMask, List<ByteSt
         if (sizes.hashSize() == 0) {
             throw in.invalid("(negotiated hash)", 0, "this message needs the negotiated hash size (after ALGORITHMS)");
         }
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

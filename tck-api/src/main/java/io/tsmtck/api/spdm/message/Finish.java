@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -33,5 +34,10 @@ public record Finish(int version, int param1, int param2, ByteString verifyData)
         }
         return new Finish(header.version(), header.param1(), header.param2(),
                 in.bytes("RequesterVerifyData", sizes.hashSize()));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -22,5 +23,10 @@ public record FinishRsp(int version, ByteString verifyData) implements SpdmMessa
         Header.reservedParam(in, "Param2", header.param2(), 3);
         return new FinishRsp(header.version(),
                 in.bytes("ResponderVerifyData", sizes.handshakeInTheClear() ? sizes.hashSize() : 0));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

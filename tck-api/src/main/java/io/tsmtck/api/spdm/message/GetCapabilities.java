@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -44,5 +45,10 @@ public record GetCapabilities(int version, int ctExponent, long flags, long data
         }
         return new GetCapabilities(header.version(), exponent, flags, in.u32("DataTransferSize"),
                 in.u32("MaxSPDMmsgSize"));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

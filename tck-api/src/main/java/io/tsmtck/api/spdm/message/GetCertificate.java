@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -27,5 +28,10 @@ public record GetCertificate(int version, int slot, int param2, int offset, int 
         int param2 = header.version() < 0x13 ? (int) in.reservedBits("Param2", header.param2(), 0xFF, 3)
                 : header.param2();
         return new GetCertificate(header.version(), slot, param2, in.u16("Offset"), in.u16("Length"));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

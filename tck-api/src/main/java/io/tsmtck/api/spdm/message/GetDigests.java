@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -21,5 +22,10 @@ public record GetDigests(int version) implements SpdmMessage {
         Header.reservedParam(in, "Param1", header.param1(), 2);
         Header.reservedParam(in, "Param2", header.param2(), 3);
         return new GetDigests(header.version());
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

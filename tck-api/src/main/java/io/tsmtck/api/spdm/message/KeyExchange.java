@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -47,5 +48,10 @@ public record KeyExchange(int version, int measurementSummaryType, int slot, int
         ByteString opaque = in.bytes("OpaqueData", in.u16("OpaqueDataLength"));
         return new KeyExchange(header.version(), header.param1(), header.param2(), sessionId, policy, random, exchange,
                 opaque);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -70,5 +71,10 @@ public record KeyExchangeRsp(int version, int heartbeatPeriod, int responderSess
         ByteString verify = in.bytes("ResponderVerifyData", sizes.handshakeInTheClear() ? 0 : sizes.hashSize());
         return new KeyExchangeRsp(header.version(), header.param1(), sessionId, mutAuth, slot, random, exchange,
                 summary, opaque, signature, verify);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

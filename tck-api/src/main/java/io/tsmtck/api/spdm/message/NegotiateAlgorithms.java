@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -97,5 +98,10 @@ public record NegotiateAlgorithms(int version, int measurementSpecification, int
             entries[i] = in.u32(field + "[" + i + "]");
         }
         return List.of(entries);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 
@@ -19,5 +20,10 @@ public record RespondIfReady(int version, int requestCode, int token) implements
 
     static RespondIfReady decode(WireReader in, Header header) throws MalformedException {
         return new RespondIfReady(header.version(), header.param1(), header.param2());
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import java.util.Set;
@@ -51,5 +52,10 @@ public record SessionControl(int version, RequestResponseCode code, int param1, 
         };
         int param2 = keyUpdate ? header.param2() : (int) in.reservedBits("Param2", header.param2(), 0xFF, 3);
         return new SessionControl(header.version(), header.code(), param1, param2);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

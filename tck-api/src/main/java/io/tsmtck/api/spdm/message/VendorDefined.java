@@ -1,6 +1,7 @@
 package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -70,5 +71,10 @@ public record VendorDefined(int version, boolean request, boolean large, int sta
         }
         return new VendorDefined(header.version(), header.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST, large,
                 standardId, vendorId, in.bytes("payload", (int) length));
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

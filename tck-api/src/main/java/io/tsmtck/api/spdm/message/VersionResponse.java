@@ -2,6 +2,7 @@ package io.tsmtck.api.spdm.message;
 
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.HexText;
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
@@ -68,5 +69,10 @@ public record VersionResponse(int version, List<Integer> entries) implements Spd
             entries.add(in.u16("VersionNumberEntry[" + i + "]"));
         }
         return new VersionResponse(header.version(), entries);
+    }
+
+    @Override
+    public String toString() {
+        return HexText.of(this);
     }
 }

@@ -97,6 +97,15 @@ class MessageRoundTripTest {
     }
 
     @Test
+    void messagesPrintTheirNumbersAndBytesInHex() {
+        assertThat(new GetCertificate(0x12, 0, 0, 0x10, 0x400)).hasToString(
+                "GetCertificate[version=0x12, slot=0x0, param2=0x0, offset=0x10, length=0x400]");
+        assertThat(new VendorDefined(0x12, true, false, 3, ByteString.ofHex("0100"), ByteString.ofHex("10850000"))
+                .toString()).contains("standardId=0x3", "vendorId=0100", "payload=10850000");
+        assertThat(new FinishRsp(0x12, ByteString.EMPTY)).hasToString("FinishRsp[version=0x12, verifyData=(none)]");
+    }
+
+    @Test
     void keyUpdateOperationsOutsideOneToThreeAreRefused() {
         for (int operation : new int[] {0, 4, 0xFF}) {
             ByteString bytes = ByteString.of((byte) 0x12, (byte) 0xE9, (byte) operation, (byte) 0x01);
