@@ -8,13 +8,18 @@ import io.tsmtck.api.wire.ReservedPolicy;
 import io.tsmtck.api.wire.WireReader;
 
 /**
- * Decodes IDE_KM objects (the bytes after the protocol id). Strict about lengths and codes;
+ * Encodes and decodes IDE_KM objects (the bytes after the protocol id). Strict about lengths and codes;
  * reserved fields per {@link ReservedPolicy}. Never throws for bad input. Stateless and
  * thread-safe.
  */
 public final class IdeKmCodec {
 
     private IdeKmCodec() {
+    }
+
+    /** The bytes of {@code message}, as {@link io.tsmtck.api.tdisp.TdispCodec#encode} gives a TDISP message's. */
+    public static ByteString encode(IdeKmMessage message) {
+        return message.encode();
     }
 
     /** Decodes rejecting non-zero reserved fields. */
