@@ -32,7 +32,6 @@ import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
 import io.tsmtck.api.wire.WireWriter;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -91,11 +90,6 @@ public final class SpdmResponder {
             case DoeObject.TYPE_SECURED_SPDM -> secured(request.data());
             default -> Optional.empty();
         };
-    }
-
-    /** The root of every identity this device has (the trust anchors a requester needs). */
-    public List<X509Certificate> roots() {
-        return identities.values().stream().map(DeviceIdentity::root).toList();
     }
 
     private Optional<ByteString> plaintext(ByteString bytes) {

@@ -1,7 +1,6 @@
 package io.tsmtck.api.spdm.algorithm;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,17 +18,6 @@ public interface AlgorithmBit {
             mask |= algorithm.bit();
         }
         return mask;
-    }
-
-    /** The known algorithms whose bits {@code field} sets. */
-    static <E extends Enum<E> & AlgorithmBit> Set<E> of(Class<E> type, long field) {
-        Set<E> set = EnumSet.noneOf(type);
-        for (E constant : type.getEnumConstants()) {
-            if ((field & constant.bit()) != 0) {
-                set.add(constant);
-            }
-        }
-        return set;
     }
 
     /**

@@ -2,13 +2,11 @@ package io.tsmtck.api.spdm.algorithm;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 
 /**
  * A BaseAsymAlgo of NEGOTIATE_ALGORITHMS (DSP0274 table "BaseAsymAlgo"): the signature scheme of the
@@ -47,13 +45,7 @@ public enum AsymAlgorithm implements AlgorithmBit {
 
     /** A new key pair of this algorithm (for test devices; never a real secret). */
     public KeyPair generateKeyPair(SecureRandom random) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec(curve), random);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot generate " + curve + " keys", e);
-        }
+        return EcKeys.generate(curve, random);
     }
 
     /** Signs {@code message} (hashed with {@code hash}) with {@code key}. */

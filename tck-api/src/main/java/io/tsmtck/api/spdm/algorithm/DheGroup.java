@@ -5,7 +5,6 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
@@ -50,13 +49,7 @@ public enum DheGroup implements AlgorithmBit {
 
     /** A new ephemeral key pair. */
     public KeyPair generate(SecureRandom random) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec(curve), random);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot generate " + curve + " keys", e);
-        }
+        return EcKeys.generate(curve, random);
     }
 
     /** The exchange data of {@code pair}'s public key. */

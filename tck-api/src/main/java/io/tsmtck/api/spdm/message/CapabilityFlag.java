@@ -1,6 +1,5 @@
 package io.tsmtck.api.spdm.message;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -52,16 +51,5 @@ public enum CapabilityFlag {
             value |= flag.mask();
         }
         return value;
-    }
-
-    /** The known flags of a Flags field. */
-    public static Set<CapabilityFlag> from(long flags) {
-        Set<CapabilityFlag> set = EnumSet.noneOf(CapabilityFlag.class);
-        for (CapabilityFlag flag : values()) {
-            if (flag.in(flags)) {
-                set.add(flag);
-            }
-        }
-        return set;
     }
 }

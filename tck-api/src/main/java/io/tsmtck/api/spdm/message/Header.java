@@ -21,10 +21,6 @@ record Header(int version, RequestResponseCode code, int param1, int param2) {
         in.reservedBits(name, value, 0xFF, offset);
     }
 
-    static ByteString fixed(WireReader in, String field, int size) throws MalformedException {
-        return in.bytes(field, size);
-    }
-
     static void checkU8(String name, int value) {
         if (value < 0 || value > 0xFF) {
             throw new IllegalArgumentException(name + " must be a u8: " + value);

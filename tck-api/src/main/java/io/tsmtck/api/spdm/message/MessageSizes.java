@@ -32,10 +32,6 @@ public record MessageSizes(int hashSize, int signatureSize, int exchangeDataSize
         return new MessageSizes(hashSize, signatureSize, exchangeDataSize, present, handshakeInTheClear);
     }
 
-    public MessageSizes withHandshakeInTheClear(boolean inTheClear) {
-        return new MessageSizes(hashSize, signatureSize, exchangeDataSize, measurementSummary, inTheClear);
-    }
-
     /** The measurement summary hash size of a response: H when requested, else 0. */
     int summarySize() {
         return measurementSummary ? hashSize : 0;
