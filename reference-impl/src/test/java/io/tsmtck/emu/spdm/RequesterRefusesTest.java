@@ -144,6 +144,32 @@ class RequesterRefusesTest {
     }
 
     @Test
+    void aResponseNotReadyWaitBeyondTheKitsBoundIsRefused() {
+        DoeObject notReady = DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("127f4200 28810101"));
+        SessionResult<SpdmConnection> connection = connect(device(), config(), exchanges ->
+                TamperingMailbox.answers(exchanges, 3, answer -> Optional.of(notReady)));
+        assertThat(connection.failure().orElseThrow().detail()).contains("RDTExponent 40");
+    }
+
+    @Test
+    void aDeviceThatIsNeverReadyIsGivenUpOn() {
+        DoeObject notReady = DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("127f4200 00810101"));
+        SessionResult<SpdmConnection> connection = connect(device(), config(), exchanges -> new DoeMailbox() {
+            private int count;
+
+            @Override
+            public Optional<DoeObject> exchange(DoeObject request) throws java.io.IOException {
+                return count++ >= 3 ? Optional.of(notReady) : exchanges.exchange(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        assertThat(connection.failure().orElseThrow().detail()).contains("still not ready after 8 RESPOND_IF_READY");
+    }
+
+    @Test
     void aResponseOutOfOrderIsRefused() {
         DoeObject version = DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10040000 00 02 0012 0013"));
         SessionResult<SpdmConnection> connection = connect(device(), config(), exchanges ->

@@ -17,12 +17,17 @@ import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plaintext SPDM over a DOE mailbox: one request, its response decoded strictly, an ERROR turned
- * into a {@link SessionError.Kind#PEER_ERROR}, ResponseNotReady followed by RESPOND_IF_READY.
+ * into a {@link SessionError.Kind#PEER_ERROR}, ResponseNotReady followed, after the response time
+ * the device asks for, by RESPOND_IF_READY.
  */
 final class PlainExchange {
+
+    /** 2^20 us, about one second: the longest ResponseNotReady wait the kit accepts. */
+    static final int MAX_RDT_EXPONENT = 20;
 
     private final DoeMailbox mailbox;
     private final int notReadyRetries;
@@ -37,8 +42,19 @@ final class PlainExchange {
         SessionResult<SpdmMessage> answer = raw(request.encode(), sizes);
         for (int retry = 0; retry < notReadyRetries && notReady(answer).isPresent(); retry++) {
             ErrorResponse notReady = notReady(answer).get();
+            int exponent = notReady.extended().get(0);
+            if (exponent > MAX_RDT_EXPONENT) {
+                return SessionResult.failed(SessionError.Kind.TRANSPORT, String.format("%s was answered "
+                        + "ResponseNotReady with RDTExponent %d (2^%d us), longer than the kit waits (2^%d us)",
+                        request.code(), exponent, exponent, MAX_RDT_EXPONENT));
+            }
+            waitMicros(1L << exponent);
             answer = raw(new RespondIfReady(request.version(), notReady.extended().get(1), notReady.extended().get(2))
                     .encode(), sizes);
+        }
+        if (notReady(answer).isPresent()) {
+            return SessionResult.failed(SessionError.Kind.TRANSPORT, request.code() + " was still not ready after "
+                    + notReadyRetries + " RESPOND_IF_READY");
         }
         return answer.then(message -> expect(request, message, expected));
     }
@@ -99,6 +115,14 @@ final class PlainExchange {
                     response.version(), request.version()));
         }
         return SessionResult.ok(expected.cast(response));
+    }
+
+    /** The device's response time RDT (DSP0274 ResponseNotReady) the requester waits before RESPOND_IF_READY. */
+    private static void waitMicros(long micros) {
+        long deadline = System.nanoTime() + micros * 1000;
+        for (long left = micros * 1000; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     private static Optional<ErrorResponse> notReady(SessionResult<SpdmMessage> answer) {
