@@ -216,7 +216,7 @@ final class TdispResponder {
         if (tdi.state() != TdiState.CONFIG_LOCKED && !anyState) {
             return invalidState(reply);
         }
-        boolean nonceMatches = tdi.nonce().map(request.nonce()::equals).orElse(anyState);
+        boolean nonceMatches = tdi.nonce().map(issued -> sameNonce(issued, request.nonce())).orElse(anyState);
         if (!nonceMatches && !context.has(Fault.TDISP_START_IGNORES_NONCE)) {
             if (context.has(Fault.TDISP_WRONG_NONCE_DESTROYS)) {
                 tdi.destroyNonce();
@@ -227,6 +227,15 @@ final class TdispResponder {
             tdi.start();
         }
         return new HeaderOnlyMessage(MessageType.START_INTERFACE_RESPONSE, reply);
+    }
+
+    private boolean sameNonce(ByteString issued, ByteString given) {
+        if (context.has(Fault.TDISP_NONCE_PARTLY_COMPARED)) {
+            int half = issued.size() / 2;
+            return ByteString.copyOf(issued.toByteArray(), 0, half).equals(ByteString.copyOf(given.toByteArray(), 0,
+                    Math.min(half, given.size())));
+        }
+        return issued.equals(given);
     }
 
     private TdispMessage stop(Tdi tdi, TdispHeader reply) {

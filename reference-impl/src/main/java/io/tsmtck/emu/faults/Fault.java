@@ -16,6 +16,8 @@ public enum Fault {
     TDISP_REPORT_ANY_STATE("TDISP-02"),
     /** TDISP: START succeeds with any nonce. */
     TDISP_START_IGNORES_NONCE("TDISP-04"),
+    /** TDISP: START compares only the first 16 of the nonce's 32 bytes (a length slip a real device could have). */
+    TDISP_NONCE_PARTLY_COMPARED("TDISP-04"),
     /** TDISP: every LOCK of a TDI issues the same nonce, so a nonce of an earlier lock cycle starts it. */
     TDISP_NONCE_REUSED("TDISP-06"),
     /** TDISP: STOP in CONFIG_UNLOCKED answers INVALID_INTERFACE_STATE (spdm-emu's deviation). */

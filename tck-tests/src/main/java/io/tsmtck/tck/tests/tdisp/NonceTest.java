@@ -27,10 +27,10 @@ class NonceTest {
         return Cases.functions(Suts.WITH_SUBFUNCTIONS);
     }
 
-    /** The nonce with its first byte flipped. */
-    private static ByteString wrong(ByteString nonce) {
+    /** The nonce with byte {@code index} flipped. */
+    private static ByteString wrong(ByteString nonce, int index) {
         byte[] bytes = nonce.toByteArray();
-        bytes[0] ^= 0x01;
+        bytes[index] ^= 0x01;
         return ByteString.of(bytes);
     }
 
@@ -42,8 +42,11 @@ class NonceTest {
         TdispClient tdisp = sut.tdisp(function);
         ByteString nonce = tdisp.lock();
 
-        assertThat(tdisp.start(wrong(nonce))).isError(TdispErrorCode.INVALID_NONCE);
-        assertThat(sut, function).as("after a START with a wrong nonce").isInState(TdiState.CONFIG_LOCKED);
+        for (int index = 0; index < nonce.size(); index++) {
+            assertThat(tdisp.start(wrong(nonce, index))).as("START with byte %d of the nonce changed", index)
+                    .isError(TdispErrorCode.INVALID_NONCE);
+        }
+        assertThat(sut, function).as("after STARTs with wrong nonces").isInState(TdiState.CONFIG_LOCKED);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
@@ -79,7 +82,7 @@ class NonceTest {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         ByteString nonce = tdisp.lock();
-        tdisp.start(wrong(nonce));
+        tdisp.start(wrong(nonce, nonce.size() - 1));
 
         assertThat(tdisp.start(nonce)).as("retry with the right nonce").isResponse(MessageType.START_INTERFACE_RESPONSE);
         assertThat(sut, function).isInState(TdiState.RUN);
