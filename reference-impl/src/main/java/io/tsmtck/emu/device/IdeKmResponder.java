@@ -79,7 +79,11 @@ final class IdeKmResponder {
 
     private KpAck ack(KeyProg keyProg, KpAckStatus status) {
         int stream = context.has(Fault.IDEKM_ACK_ECHO_WRONG) ? (keyProg.streamId() + 1) & 0xFF : keyProg.streamId();
-        return new KpAck(stream, status, keyProg.keySubStream(), keyProg.portIndex());
+        KeySubStream lane = keyProg.keySubStream();
+        if (context.has(Fault.IDEKM_ACK_NAMES_K0)) {
+            lane = new KeySubStream(KeySubStream.KeySet.K0, lane.direction(), lane.subStream());
+        }
+        return new KpAck(stream, status, lane, keyProg.portIndex());
     }
 
     private Optional<ByteString> goOrStop(KeySetCommand command) {

@@ -104,6 +104,8 @@ public enum Fault {
     IDEKM_PARTIAL_GO_SECURE("IDEKM-04"),
     /** IDE_KM: KP_ACK names another stream than the KEY_PROG it answers. */
     IDEKM_ACK_ECHO_WRONG("IDEKM-01"),
+    /** IDE_KM: KP_ACK names key set K0 whatever KEY_PROG programmed (K1 mistaken for K0). */
+    IDEKM_ACK_NAMES_K0("IDEKM-01"),
     /** IDE_KM: IDE_KM in plaintext (outside a session) is answered. */
     IDEKM_PLAINTEXT_ANSWERED("IDEKM-05"),
     /** IDE_KM: K_SET_GO for a key that was never programmed is acknowledged. */

@@ -38,18 +38,26 @@ class IdeKmTest {
     /** A stream id the TSM does not use, for keys the kit programs itself. */
     private static final int SPARE_STREAM = 0x33;
 
-    private static List<KeySubStream> lanes() {
+    private static List<KeySubStream> lanes(KeySubStream.KeySet... keySets) {
         List<KeySubStream> lanes = new ArrayList<>();
-        for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
-            for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
-                lanes.add(new KeySubStream(KeySubStream.KeySet.K0, direction, sub));
+        for (KeySubStream.KeySet keySet : keySets) {
+            for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
+                for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
+                    lanes.add(new KeySubStream(keySet, direction, sub));
+                }
             }
         }
         return lanes;
     }
 
+    /** Every key sub-stream of both key sets: the kit's own keys on a spare stream. */
     static Stream<Arguments> everyLane() {
-        return Cases.profilesWith(lanes());
+        return Cases.profilesWith(lanes(KeySubStream.KeySet.values()));
+    }
+
+    /** Every key sub-stream of K0, the key set the reference TSM starts at connect. */
+    static Stream<Arguments> everyLaneOfTheStartedKeySet() {
+        return Cases.profilesWith(lanes(KeySubStream.KeySet.K0));
     }
 
 
@@ -95,7 +103,7 @@ class IdeKmTest {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("everyLane")
+    @MethodSource("everyLaneOfTheStartedKeySet")
     @Must("IDEKM-04")
     void stoppingOneSubStreamEndsTheSecureState(Sut sut, KeySubStream lane) {
         PciFunction pf0 = sut.connect().pf0();
