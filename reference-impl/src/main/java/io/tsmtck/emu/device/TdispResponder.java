@@ -114,6 +114,9 @@ final class TdispResponder {
         Tdi tdi = function.tdi();
         switch (request.type()) {
             case GET_TDISP_VERSION:
+                if (context.has(Fault.TDISP_VERSION_RESETS_TDI)) {
+                    tdi.reset();
+                }
                 return new TdispVersionResponse(reply, List.of(TdispHeader.VERSION_1_0));
             case GET_TDISP_CAPABILITIES:
                 if (tdi.state() == TdiState.ERROR && context.has(Fault.TDISP_CAPS_REFUSED_IN_ERROR)) {

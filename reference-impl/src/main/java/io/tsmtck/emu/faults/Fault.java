@@ -12,6 +12,8 @@ public enum Fault {
     TDISP_LOCK_ANY_STATE("TDISP-01"),
     /** TDISP: GET_TDISP_CAPABILITIES is refused with INVALID_INTERFACE_STATE while the TDI is in ERROR. */
     TDISP_CAPS_REFUSED_IN_ERROR("TDISP-45"),
+    /** TDISP: GET_TDISP_VERSION moves the TDI back to CONFIG_UNLOCKED (spdm-emu's deviation). */
+    TDISP_VERSION_RESETS_TDI("TDISP-45"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT is answered in CONFIG_UNLOCKED and ERROR (spdm-emu's deviation). */
     TDISP_REPORT_ANY_STATE("TDISP-02"),
     /** TDISP: START succeeds with any nonce. */

@@ -107,6 +107,7 @@ class StateTableTest {
 
         assertThat(tdisp.send(Requests.wellFormed(type, tdisp.header(), tdisp.defaultStream())))
                 .as("%s in %s", type, state).isResponse(type.response().orElseThrow());
+        assertThat(sut, function).as("after %s in %s", type, state).isInState(state);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
