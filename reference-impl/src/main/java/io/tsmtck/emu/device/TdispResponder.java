@@ -91,7 +91,8 @@ final class TdispResponder {
     }
 
     private TdispMessage respond(SpdmSessionId session, TdispMessage request) {
-        TdispHeader reply = TdispHeader.v10(request.interfaceId());
+        TdispHeader reply = TdispHeader.v10(context.has(Fault.TDISP_RESPONSE_DSM_INTERFACE)
+                ? functions.get(0).info().interfaceId() : request.interfaceId());
         MessageType type = request.type();
         if (!type.isRequest()) {
             return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code());

@@ -58,8 +58,12 @@ public final class Cases {
 
     /** (sut, value) for every declared profile (minimal topology) and each of {@code values}. */
     public static Stream<Arguments> profilesWith(List<?> values) {
-        return Suts.specs(TopologyRequest.minimal())
-                .flatMap(spec -> values.stream().map(value -> Arguments.of(new Sut(spec), value)));
+        return profilesWith(TopologyRequest.minimal(), values);
+    }
+
+    /** (sut, value) for every declared profile on {@code topology} and each of {@code values}. */
+    public static Stream<Arguments> profilesWith(TopologyRequest topology, List<?> values) {
+        return Suts.specs(topology).flatMap(spec -> values.stream().map(value -> Arguments.of(new Sut(spec), value)));
     }
 
     private static int functionCount(TopologyRequest topology) {

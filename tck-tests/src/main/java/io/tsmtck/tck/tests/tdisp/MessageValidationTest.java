@@ -43,6 +43,11 @@ class MessageValidationTest {
         return Cases.profilesWith(MANDATORY);
     }
 
+    /** Every mandatory request, on a device with other PFs and VFs beside PF0. */
+    static Stream<Arguments> mandatoryRequestsWithSubfunctions() {
+        return Cases.profilesWith(Suts.WITH_SUBFUNCTIONS, MANDATORY);
+    }
+
     static Stream<Arguments> everyFunction() {
         return Cases.functions(Suts.WITH_SUBFUNCTIONS);
     }
@@ -129,13 +134,15 @@ class MessageValidationTest {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("mandatoryRequests")
+    @MethodSource("mandatoryRequestsWithSubfunctions")
     @Must("TDISP-40")
     void everyResponseEchoesTheInterfaceId(Sut sut, MessageType type) {
-        PciFunction pf0 = sut.connect().pf0();
-        TdispClient tdisp = sut.tdisp(pf0);
+        for (PciFunction function : sut.connect().dsm().functions()) {
+            TdispClient tdisp = sut.tdisp(function);
 
-        assertThat(tdisp.send(probe(type, tdisp))).hasInterfaceId(pf0.interfaceId());
+            assertThat(tdisp.send(probe(type, tdisp))).as("%s to %s", type, function.address())
+                    .hasInterfaceId(function.interfaceId());
+        }
     }
 
     @ParameterizedTest(name = "{0}, {1}")
