@@ -165,6 +165,8 @@ public enum Fault {
     TSM_GUEST_UNBOUND_RELAYED("TSM-16"),
     /** TSM: sysfs bound shows nothing while the TDI is bound. */
     TSM_BOUND_NOT_SHOWN("TSM-17"),
+    /** TSM: the bound attribute keeps naming the TSM after unbind (a cached flag that unbind forgets). */
+    TSM_BOUND_STALE("TSM-13"),
     /** TSM: bind to a legacy (non-confidential) VM succeeds. */
     TSM_BIND_LEGACY_VM("VM-01"),
 

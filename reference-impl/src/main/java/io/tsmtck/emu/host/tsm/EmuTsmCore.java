@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -51,6 +53,8 @@ public final class EmuTsmCore implements TsmCore {
     private final Map<String, HostBridge> hostBridges;
     private final TsmBackend backend;
     private final EmuContext context;
+    /** Functions bound at least once: only the TSM_BOUND_STALE fault reads it. */
+    private final Set<PciAddress> everBound = ConcurrentHashMap.newKeySet();
 
     /** Secure IDE streams each emulated host bridge offers. */
     static final int STREAMS_PER_HOST_BRIDGE = 4;
@@ -212,7 +216,8 @@ public final class EmuTsmCore implements TsmCore {
         if (context.has(Fault.TSM_BOUND_NOT_SHOWN)) {
             return Optional.empty();
         }
-        return withFunction(function, d -> d.contexts.getOrDefault(function, Optional.empty()).isPresent()
+        boolean stale = context.has(Fault.TSM_BOUND_STALE) && everBound.contains(function);
+        return withFunction(function, d -> d.contexts.getOrDefault(function, Optional.empty()).isPresent() || stale
                 ? d.tsm : Optional.<String>empty(), Optional.empty());
     }
 
@@ -284,6 +289,7 @@ public final class EmuTsmCore implements TsmCore {
         PciFunction info = d.function(function);
         return context.ledger().allocate(Kind.TDI, () -> vendorBind(d, info, tdiId).map(nonce -> {
             d.contexts.put(function, Optional.of(new Binding(vm.map(VmObject::get), tdiId, nonce)));
+            everBound.add(function);
             if (context.has(Fault.TSM_BIND_STARTS_INTERFACE)) {
                 TdispOps.start(d.link(), info, nonce);
             }

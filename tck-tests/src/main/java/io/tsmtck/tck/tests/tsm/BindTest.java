@@ -80,6 +80,8 @@ class BindTest {
         assertThat(sut, sut.pf0()).as("after unbind").isInState(TdiState.CONFIG_UNLOCKED);
         assertThat("context state of " + sut.pf0().address(), tsm.state(sut.pf0().address()))
                 .is(TsmContextState.CONNECTED);
+        assertThat("tsm/bound of " + sut.pf0().address() + " after unbind", tsm.boundTsm(sut.pf0().address()))
+                .is(Optional.empty());
     }
 
     @ParameterizedTest(name = "{0}")
