@@ -149,6 +149,8 @@ public enum Fault {
     TSM_UNBIND_UNBOUND_REFUSED("TSM-14"),
     /** TSM: disconnect leaves TDIs bound. */
     TSM_DISCONNECT_KEEPS_BINDINGS("TSM-08"),
+    /** TSM: disconnect unbinds PF0 and leaves the sub-functions' TDIs bound. */
+    TSM_DISCONNECT_UNBINDS_PF0_ONLY("TSM-08"),
     /** TSM: only one DSM of the platform can be connected at a time. */
     TSM_ONE_DSM_AT_A_TIME("TSM-20"),
     /** TSM: connect twice succeeds. */

@@ -57,9 +57,11 @@ class KillMatrixTest {
 
     /**
      * Faults that behave exactly as the correct device does when PF0 is the only function (naming
-     * PF0's INTERFACE_ID in every response), so that no test could see them there.
+     * PF0's INTERFACE_ID in every response; unbinding PF0 alone at disconnect), so that no test could
+     * see them there.
      */
-    private static final Set<Fault> ALIKE_ON_ONE_FUNCTION = EnumSet.of(Fault.TDISP_RESPONSE_DSM_INTERFACE);
+    private static final Set<Fault> ALIKE_ON_ONE_FUNCTION = EnumSet.of(Fault.TDISP_RESPONSE_DSM_INTERFACE,
+            Fault.TSM_DISCONNECT_UNBINDS_PF0_ONLY);
 
     /**
      * The shape of a vendor's ordinary product, a single-function device without SR-IOV: the kit runs

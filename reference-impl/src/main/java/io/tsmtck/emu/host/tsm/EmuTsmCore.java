@@ -177,6 +177,9 @@ public final class EmuTsmCore implements TsmCore {
             List<PciAddress> order = new ArrayList<>(d.contexts.keySet());
             Collections.reverse(order);
             order.remove(d.dsm.address());
+            if (context.has(Fault.TSM_DISCONNECT_UNBINDS_PF0_ONLY)) {
+                order.clear();
+            }
             order.add(d.dsm.address());
             order.stream().filter(d.contexts::containsKey).forEach(f -> unbindLocked(d, f));
         }

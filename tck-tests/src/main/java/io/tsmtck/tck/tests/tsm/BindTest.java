@@ -14,7 +14,10 @@ import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,15 +97,30 @@ class BindTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    @MethodSource("everyProfileWithSubfunctions")
     @Must("TSM-08")
     void disconnectUnbindsEveryTdi(Sut sut) {
         sut.assign(sut.pf0()).bound().guestStart();
         TsmCore tsm = sut.stack().tsm();
+        List<PciFunction> bound = new ArrayList<>(List.of(sut.pf0()));
+        for (PciFunction function : sut.dsm().functions().subList(1, sut.dsm().functions().size())) {
+            if (tsm.state(function.address()) == TsmContextState.CONNECTED) {
+                sut.assign(function).bound();
+                bound.add(function);
+            }
+        }
 
         Setup.require(tsm.disconnect(sut.dsm().address(), sut.tsmName()), "disconnect");
         sut.connect();
 
-        assertThat(sut, sut.pf0()).as("after disconnect and reconnect").isInState(TdiState.CONFIG_UNLOCKED);
+        for (PciFunction function : bound) {
+            assertThat(sut, function).as("%s after disconnect and reconnect", function.address())
+                    .isInState(TdiState.CONFIG_UNLOCKED);
+        }
+    }
+
+    /** Every profile on a device with other PFs and VFs beside PF0. */
+    static Stream<Sut> everyProfileWithSubfunctions() {
+        return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 }
