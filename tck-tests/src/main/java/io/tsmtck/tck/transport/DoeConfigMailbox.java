@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 
 /**
  * A DOE mailbox driven through configuration space (PCIe Base 6.x 6.30, the DOE extended capability
@@ -110,23 +111,28 @@ public final class DoeConfigMailbox implements DoeMailbox {
             config.write32(capability + WRITE, dwords.getInt());
         }
         config.write32(capability + CONTROL, GO);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            status = status();
-            if ((status & ERROR) != 0) {
-                abort("after Error");
-                throw new IOException(name + ": the DOE mailbox set Error after Go for " + request.encode().hex()
-                        + " (the device refused the object)");
-            }
-            if ((status & READY) != 0) {
-                return Optional.of(receive());
-            }
-            if (System.nanoTime() - deadline > 0) {
-                abort("the device answered nothing within " + timeout.toMillis() + " ms");
-                return Optional.empty();
-            }
-            LockSupport.parkNanos(Math.min(timeout.toNanos() / 128, 1_000_000));
+        status = poll(s -> (s & (ERROR | READY)) != 0);
+        if ((status & ERROR) != 0) {
+            abort("after Error");
+            throw new IOException(name + ": the DOE mailbox set Error after Go for " + request.encode().hex()
+                    + " (the device refused the object)");
         }
+        if ((status & READY) == 0) {
+            abort("the device answered nothing within " + timeout.toMillis() + " ms");
+            return Optional.empty();
+        }
+        return Optional.of(receive());
+    }
+
+    /** The Status register once {@code done} holds for it, or its last value when the timeout ran out. */
+    private int poll(IntPredicate done) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = status();
+        while (!done.test(status) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(Math.min(timeout.toNanos() / 128, 1_000_000));
+            status = status();
+        }
+        return status;
     }
 
     private DoeObject receive() throws IOException {
@@ -163,14 +169,11 @@ public final class DoeConfigMailbox implements DoeMailbox {
 
     private void abort(String why) throws IOException {
         config.write32(capability + CONTROL, ABORT);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (((status()) & (BUSY | ERROR)) != 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IOException(name + ": DOE Abort (" + why + ") did not clear Busy and Error within "
-                        + timeout.toMillis() + " ms (Status 0x" + Integer.toHexString(status())
-                        + "): the mailbox is dead until the function is reset");
-            }
-            LockSupport.parkNanos(Math.min(timeout.toNanos() / 128, 1_000_000));
+        int status = poll(s -> (s & (BUSY | ERROR)) == 0);
+        if ((status & (BUSY | ERROR)) != 0) {
+            throw new IOException(name + ": DOE Abort (" + why + ") did not clear Busy and Error within "
+                    + timeout.toMillis() + " ms (Status 0x" + Integer.toHexString(status)
+                    + "): the mailbox is dead until the function is reset");
         }
     }
 
