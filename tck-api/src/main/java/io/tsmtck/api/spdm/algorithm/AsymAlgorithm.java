@@ -40,7 +40,7 @@ public enum AsymAlgorithm implements AlgorithmBit {
     /** True if {@code key} is a key of this algorithm (an EC key on this curve). */
     public boolean fits(PublicKey key) {
         return key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize()
-                == (coordinateSize == 32 ? 256 : 384);
+                == 8 * coordinateSize;
     }
 
     /** A new key pair of this algorithm (for test devices; never a real secret). */
