@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs DMTF spdm_requester_emu against the reference SPDM responder served over the SPDM socket
-# protocol (io.tsmtck.emu.spdm.ServeDevice) for a matrix of SPDM versions and algorithm suites, and
+# protocol (io.tsmtck.emu.ServeDevice) for a matrix of SPDM versions and algorithm suites, and
 # prints a table. The responder serves libspdm's sample identity so that spdm-emu's requester trusts
 # it. Opt-in; needs a build from tools/spdm-emu/build.sh and `mvn -B install -DskipTests -Dinvoker.skip`.
 #
@@ -18,7 +18,7 @@ for ver in 1.1 1.2 1.3; do
              "ECDSA_P384 SHA_512 SECP_256_R1 AES_128_GCM ecp384 P384"; do
     set -- $row
     port=$((port + 1))
-    java -cp "$cp" io.tsmtck.emu.spdm.ServeDevice --port "$port" \
+    java -cp "$cp" io.tsmtck.emu.ServeDevice --port "$port" \
       --identity "$bin/$5/bundle_responder.certchain.der" "$bin/$5/end_responder.key" "$6" \
       >/tmp/serve-matrix-responder.log 2>&1 &
     server=$!

@@ -12,6 +12,8 @@ assert test.message.contains('timed out after 2 seconds')
 assert test.message.contains('it was in the SPI call HostStack.kvm()')
 assert test.message.contains('the test was abandoned and the run goes on with a fresh stack')
 assert test.message =~ /at \S*acme.HangOnceProvider/
-assert report.rules.findAll { it.status == 'PASSED' }.size() > 100
+// every other rule of the host kit was judged: none was left NOT_TESTED by the hung call
+assert report.rules.findAll { it.status == 'NOT_TESTED' }.isEmpty()
+assert report.rules.findAll { it.status == 'PASSED' }.size() > 60
 assert log.contains("[ERROR] [tsm-tck] Rule ${failed[0].id} (MUST) failed")
 return true

@@ -23,6 +23,7 @@ import io.tsmtck.emu.spdm.InProcessMailbox;
 import io.tsmtck.emu.spdm.ResponderConfig;
 import io.tsmtck.emu.spdm.SessionApplication;
 import io.tsmtck.emu.spdm.SpdmResponder;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,9 +94,28 @@ public final class EmuDevice implements DeviceResponder {
         if (spdm == null) {
             List<DeviceIdentity> identities = List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
                     DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384));
-            spdm = new SpdmResponder(ResponderConfig.standard(), identities, new SpdmApplication(), new SecureRandom());
+            spdm = new SpdmResponder(ResponderConfig.standard(), identities, new SpdmApplication(), seededRandom());
         }
         return spdm;
+    }
+
+    /**
+     * The responder's randomness (session ids, nonces, ephemeral keys), drawn from the device's seed
+     * so that a run replays with its seed; test values, as the identities are.
+     */
+    private SecureRandom seededRandom() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(context.randomU32() << 32 | context.randomU32());
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA1PRNG", e);
+        }
+    }
+
+    /** The SPDM responder behind {@link #doeMailbox()}, for a server that carries its DOE objects. */
+    public synchronized SpdmResponder responder() {
+        return spdm();
     }
 
     /** The DSM's address. */

@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -37,12 +39,24 @@ final class KitRun {
     private KitRun() {
     }
 
+    /** The root of the reference device's P-384 chain, the identity its responder prefers. */
+    static final String TRUST_ANCHOR = "src/main/resources/io/tsmtck/emu/spdm/identity/p384-root.der";
+
     static Outcome run(FaultPlan plan) {
         return run(plan, ReferenceStackProvider.LARGEST);
     }
 
     /** A run with the reference declaring the platform {@code topology} ("DSMS,PFS,VFS"). */
-    static synchronized Outcome run(FaultPlan plan, String topology) {
+    static Outcome run(FaultPlan plan, String topology) {
+        return run(plan, topology, Set.of());
+    }
+
+    /**
+     * A run of the tests of {@code rules} only (all when empty) with the reference declaring the
+     * platform {@code topology} ("DSMS,PFS,VFS"). Host and device kit both run: the host kit against
+     * the reference stack, the device kit against the reference device, each built with the plan.
+     */
+    static synchronized Outcome run(FaultPlan plan, String topology, Set<String> rules) {
         String names = String.join(",", plan.faults().stream().map(Enum::name).toList());
         String previous = System.getProperty(FaultPlan.PROPERTY);
         System.setProperty(FaultPlan.PROPERTY, names);
@@ -51,12 +65,13 @@ final class KitRun {
         // watching for an absence, needs no time
         System.setProperty(KitConfig.TIMEOUT_ABSENT, "1");
         System.setProperty(KitConfig.TIMEOUT_HAPPEN, "20");
+        System.setProperty(KitConfig.TRUST_ANCHOR, TRUST_ANCHOR);
         try {
             Collector collector = new Collector();
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("io.tsmtck.tck.tests"))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                    .filters(Excludes.filter())
+                    .filters(Excludes.filter(), onlyRules(rules))
                     .build();
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
@@ -73,6 +88,14 @@ final class KitRun {
                 System.setProperty(FaultPlan.PROPERTY, previous);
             }
         }
+    }
+
+    private static PostDiscoveryFilter onlyRules(Set<String> rules) {
+        return descriptor -> rules.isEmpty() ? FilterResult.included("every rule") : descriptor.getSource()
+                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(source -> FilterResult.includedIf(RuleExtension.citedId(source.getJavaMethod())
+                        .filter(rules::contains).isPresent()))
+                .orElse(FilterResult.included("container"));
     }
 
     private static final class Collector implements TestExecutionListener {

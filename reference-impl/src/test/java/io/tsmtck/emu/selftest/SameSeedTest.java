@@ -28,21 +28,35 @@ class SameSeedTest {
 
     /** Rule id to its status and every test's name, status and message, in a stable order. */
     private static Map<String, String> run(long seed, String directory) {
-        CertificationReport report = certify(seed, FAULTS, directory);
-        return report.rules().stream().collect(Collectors.toMap(CertificationReport.RuleResult::id,
-                rule -> rule.status() + " " + rule.tests().stream().map(SameSeedTest::describe).sorted()
-                        .collect(Collectors.joining(" | ")), (a, b) -> a, TreeMap::new));
+        Map<String, String> rules = new TreeMap<>();
+        for (CertificationReport report : List.of(certify(seed, FAULTS, directory, Optional.empty()),
+                certify(seed, FAULTS, directory + "-device", Optional.of(new RunConfig.DeviceRun(Optional.empty(),
+                        KitRun.TRUST_ANCHOR, List.of(), Optional.empty()))))) {
+            report.rules().forEach(rule -> rules.put(rule.id(), rule.status() + " " + rule.tests().stream()
+                    .map(SameSeedTest::describe).sorted().collect(Collectors.joining(" | "))));
+        }
+        return rules;
     }
 
     /** One in-process run of the kit's runner against the reference with {@code faults}. */
     static CertificationReport certify(long seed, String faults, String directory) {
+        return certify(seed, faults, directory, Optional.empty());
+    }
+
+    /**
+     * One in-process run of the kit's runner against the reference with {@code faults}: the host kit,
+     * or with {@code device} the device kit against the reference device.
+     */
+    static CertificationReport certify(long seed, String faults, String directory,
+                                       Optional<RunConfig.DeviceRun> device) {
         System.setProperty(FaultPlan.PROPERTY, faults);
         System.setProperty(KitConfig.TIMEOUT_ABSENT, "1");
         System.setProperty(KitConfig.TIMEOUT_HAPPEN, "20");
         try {
             RunConfig config = new RunConfig(Path.of("target", "same-seed", directory).toString(), List.of(), List.of(),
                     Optional.of(seed), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                    List.of(), Optional.empty());
+                    List.of(), Optional.empty(), device);
+            device.ifPresent(d -> System.setProperty(KitConfig.TRUST_ANCHOR, d.trustAnchor()));
             System.setProperty(KitConfig.SEED, Long.toString(seed));
             return KitRunner.run(config, outcome -> { });
         } finally {
@@ -54,7 +68,7 @@ class SameSeedTest {
     }
 
     private static String describe(TestResult test) {
-        return test.name() + " " + test.status() + " " + test.message();
+        return test.name() + " " + test.status() + " " + test.message() + " " + test.transcript();
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.tsmtck.tck.assertions;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.TdiSubject;
 import io.tsmtck.tck.support.TdispAnswer;
 import org.assertj.core.api.Assertions;
 
@@ -21,7 +21,7 @@ public class KitAssertions extends Assertions {
     }
 
     /** Assertions on the TDI of {@code function}, read from the device of {@code sut}. */
-    public static TdiAssert assertThat(Sut sut, PciFunction function) {
+    public static TdiAssert assertThat(TdiSubject sut, PciFunction function) {
         return new TdiAssert(sut, function);
     }
 

@@ -1,7 +1,7 @@
 package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.tdisp.TdiState;
-import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.TdiSubject;
 import io.tsmtck.api.topology.PciFunction;
 import org.assertj.core.api.AbstractAssert;
 
@@ -12,9 +12,9 @@ import org.assertj.core.api.AbstractAssert;
  */
 public final class TdiAssert extends AbstractAssert<TdiAssert, PciFunction> {
 
-    private final Sut sut;
+    private final TdiSubject sut;
 
-    TdiAssert(Sut sut, PciFunction function) {
+    TdiAssert(TdiSubject sut, PciFunction function) {
         super(function, TdiAssert.class);
         this.sut = sut;
     }

@@ -34,6 +34,11 @@ public enum Area {
         return idPrefix;
     }
 
+    /** The kit that tests this area's rules, unless a rule names another. */
+    public Kit kit() {
+        return this == TDISP || this == IDE_KM ? Kit.DEVICE : Kit.HOST;
+    }
+
     /** The JUnit tag of this area's tests. */
     public String tag() {
         return "area-" + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -61,6 +61,11 @@ public final class Catalogue {
         }
     }
 
+    /** The rules of {@code kit}, in catalogue order: what a run of that kit certifies. */
+    public Catalogue of(Kit kit) {
+        return new Catalogue(ordered.stream().filter(rule -> rule.kit() == kit).toList());
+    }
+
     /** Every rule, in catalogue order. */
     public List<Rule> rules() {
         return ordered;

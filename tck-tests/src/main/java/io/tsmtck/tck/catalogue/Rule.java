@@ -24,12 +24,13 @@ import java.util.Optional;
  * @param untestableReason why not, when not testable
  * @param note a remark (an unsettled reading the rule accepts, an UNVERIFIED fact)
  * @param since the kit version that added the rule
+ * @param kit the kit that tests it; unset, its area's ({@link Area#kit()})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Rule(String id, Level level, Area area, String statement, String source, String hint,
                    List<Capability> hooks, List<Condition> conditions,
                    List<VendorProfile> profiles, Boolean testable, String untestableReason,
-                   String note, String since) {
+                   String note, String since, Kit kit) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -44,6 +45,7 @@ public record Rule(String id, Level level, Area area, String statement, String s
         testable = testable == null || testable;
         hint = hint == null ? "" : hint;
         note = note == null ? "" : note;
+        kit = kit == null ? area.kit() : kit;
         if (!testable && (untestableReason == null || untestableReason.isBlank())) {
             throw new IllegalArgumentException(id + ": an untestable rule says why");
         }

@@ -88,9 +88,38 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param artifacts artifact coordinates where known
      * @param sha256 SHA-256 of its jars, by file name
      * @param declared what the provider declares, empty if it was not read
+     * @param device the device, for a run of the device kit
      */
     public record Implementation(String provider, String name, List<String> artifacts, Map<String, String> sha256,
-                                 Optional<Declared> declared) {
+                                 Optional<Declared> declared, Optional<Device> device) {
+
+        public Implementation {
+            device = device == null ? Optional.empty() : device;
+        }
+
+        /** A host stack's identity. */
+        public Implementation(String provider, String name, List<String> artifacts, Map<String, String> sha256,
+                              Optional<Declared> declared) {
+            this(provider, name, artifacts, sha256, declared, Optional.empty());
+        }
+    }
+
+    /**
+     * The device a device-kit run certified, as the kit met it before the tests.
+     *
+     * @param transport how the kit reached it ({@code tcp://...}, {@code doe:...}, in-process)
+     * @param certificateSubject the subject of the leaf certificate of its slot-0 chain
+     * @param chainDigest the chain's digest with the negotiated hash, hex
+     * @param spdmVersion the negotiated SPDM version ({@code 1.2})
+     * @param capabilities the CAPABILITIES flags, hex
+     * @param algorithms the negotiated hash, signature, DHE and AEAD algorithms
+     * @param tdispVersion the TDISP version of its answers, hex
+     * @param tdispCapabilities PF0's TDISP_CAPABILITIES, decoded
+     * @param functions the functions tested, PF0 first
+     */
+    public record Device(String transport, String certificateSubject, String chainDigest, String spdmVersion,
+                         String capabilities, String algorithms, String tdispVersion, String tdispCapabilities,
+                         List<String> functions) {
     }
 
     /**

@@ -4,7 +4,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import io.tsmtck.api.Capabilities;
 import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.api.VendorProfile;
+import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Kit;
+import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.device.Devices;
+import io.tsmtck.tck.support.DeviceProbe;
 import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
@@ -23,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +64,8 @@ public final class KitRunner {
 
     /** Runs {@code config}; {@code progress} hears of every test as it starts and finishes. */
     public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
-        TsmStackProvider provider = Implementation.provider();
-        Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
-                .orElseGet(() -> Timeouts.test(provider.capabilities().latency()));
-        RunIdentity identity = identity(config, provider, testTimeout);
+        Subject subject = config.kit() == Kit.DEVICE ? deviceSubject(config) : hostSubject(config);
+        RunIdentity identity = identity(config, subject);
         writeIdentity(identity, outputDirectory(config));
         TestOutcomes outcomes = new TestOutcomes(progress);
         if (!config.allure()) {
@@ -70,15 +75,43 @@ public final class KitRunner {
         Path junitXml = outputDirectory(config).resolve(ReportFiles.JUNIT_XML);
         try (LauncherSession session = LauncherFactory.openSession();
              PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
-            session.getLauncher().execute(request(config, testTimeout), outcomes,
+            session.getLauncher().execute(request(config, subject.testTimeout()), outcomes,
                     new LegacyXmlReportGeneratingListener(junitXml, xmlErrors));
         } finally {
             StackPool.closeAll();
+            Devices.closeAll();
         }
-        return report(config, identity, provider.capabilities(), outcomes.outcomes());
+        return report(config, identity, subject.profiles(), outcomes.outcomes());
     }
 
-    private static RunIdentity identity(RunConfig config, TsmStackProvider provider, Duration testTimeout) {
+    /**
+     * What a run certifies: its identity in the report, the vendor profiles it implements (a device
+     * has none: every rule of its kit applies), and how long one test may take.
+     */
+    private record Subject(CertificationReport.Implementation implementation, Set<VendorProfile> profiles,
+                           Duration testTimeout, List<Class<?>> jars) {
+    }
+
+    private static Subject hostSubject(RunConfig config) {
+        TsmStackProvider provider = Implementation.provider();
+        Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
+                .orElseGet(() -> Timeouts.test(provider.capabilities().latency()));
+        return new Subject(new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
+                config.artifacts(), hashes(provider.getClass()), Optional.of(declared(provider.capabilities()))),
+                provider.capabilities().profiles(), testTimeout, List.of(TsmStackProvider.class));
+    }
+
+    private static Subject deviceSubject(RunConfig config) {
+        CertificationReport.Device device = DeviceProbe.probe();
+        Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
+                .orElseGet(() -> KitConfig.timeoutDevice().multipliedBy(6));
+        String source = Devices.source().describe();
+        return new Subject(new CertificationReport.Implementation(source, device.certificateSubject(),
+                config.artifacts(), Map.of(), Optional.empty(), Optional.of(device)),
+                EnumSet.allOf(VendorProfile.class), testTimeout, List.of(DeviceUnderTest.class));
+    }
+
+    private static RunIdentity identity(RunConfig config, Subject subject) {
         CertificationReport.Environment environment = new CertificationReport.Environment(
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -86,13 +119,12 @@ public final class KitRunner {
                 config.maven(), KitConfig.seed(),
                 Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
                         KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis(),
-                        KitConfig.TIMEOUT_TEST, testTimeout.toMillis()),
+                        KitConfig.TIMEOUT_TEST, subject.testTimeout().toMillis()),
                 selection(config));
-        return new RunIdentity(new CertificationReport.Kit(kitVersion(),
-                hashes(Catalogue.class, TsmStackProvider.class), Catalogue.standard().rules().size()),
-                new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
-                        config.artifacts(), hashes(provider.getClass()),
-                        Optional.of(declared(provider.capabilities()))), environment);
+        List<Class<?>> kitJars = new ArrayList<>(List.of(Catalogue.class));
+        kitJars.addAll(subject.jars());
+        return new RunIdentity(new CertificationReport.Kit(kitVersion(), hashes(kitJars.toArray(Class<?>[]::new)),
+                Catalogue.standard().of(config.kit()).rules().size()), subject.implementation(), environment);
     }
 
     private static void writeIdentity(RunIdentity identity, Path directory) {
@@ -115,7 +147,7 @@ public final class KitRunner {
                 .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
                 .configurationParameter("junit.platform.reporting.output.dir",
                         outputDirectory(config).resolve(ReportFiles.OPEN_TEST_REPORTING).toString())
-                .filters(Excludes.filter());
+                .filters(Excludes.filter(), kitFilter(config.kit()));
         // a test runs in a thread of its own that is abandoned at its timeout, so a call that hangs
         // and ignores interrupts ends that test, not the run
         long seconds = Math.max(1, testTimeout.toSeconds());
@@ -136,17 +168,29 @@ public final class KitRunner {
         return request.build();
     }
 
-    private static CertificationReport report(RunConfig config, RunIdentity identity, Capabilities capabilities,
+    /** Only the tests of {@code kit}'s rules; a test that cites no rule is the host kit's. */
+    private static PostDiscoveryFilter kitFilter(Kit kit) {
+        return descriptor -> descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(source -> {
+                    Kit of = RuleExtension.citedId(source.getJavaMethod()).flatMap(Catalogue.standard()::rule)
+                            .map(Rule::kit).orElse(Kit.HOST);
+                    return FilterResult.includedIf(of == kit, () -> "a test of the " + kit + " kit",
+                            () -> "a test of the " + of + " kit");
+                }).orElse(FilterResult.included("container"));
+    }
+
+    private static CertificationReport report(RunConfig config, RunIdentity identity, Set<VendorProfile> profiles,
                                               List<TestOutcomes.Outcome> outcomes) {
-        Catalogue catalogue = Catalogue.standard();
+        Catalogue catalogue = Catalogue.standard().of(config.kit());
         List<String> problems = new ArrayList<>();
-        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), capabilities.profiles());
+        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), profiles);
         outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status() == TestStatus.FAILED)
                 .forEach(o -> problems.add("a test that cites no rule failed: " + o.name()));
         if (!config.isWholeKit()) {
             problems.add("a selection of rules or areas ran, not the whole kit");
         }
-        if (identity.kit().sha256().size() < 2 || identity.implementation().sha256().isEmpty()) {
+        if (identity.kit().sha256().size() < 2
+                || identity.implementation().sha256().isEmpty() && config.kit() == Kit.HOST) {
             problems.add("the kit or the implementation was not loaded from jars, so no SHA-256 could be computed"
                     + " (certify after the package phase, as mvn verify does)");
         }

@@ -61,6 +61,14 @@ public final class Main {
                     .readValue(Path.of(args[0]).toFile(), RunConfig.class);
             config.seed().ifPresent(seed -> System.setProperty(KitConfig.SEED, Long.toString(seed)));
             config.provider().ifPresent(provider -> System.setProperty(Implementation.PROVIDER, provider));
+            config.device().ifPresent(device -> {
+                device.target().ifPresent(target -> System.setProperty(KitConfig.DEVICE, target));
+                device.provider().ifPresent(provider -> System.setProperty(KitConfig.DEVICE_PROVIDER, provider));
+                System.setProperty(KitConfig.TRUST_ANCHOR, device.trustAnchor());
+                if (!device.functions().isEmpty()) {
+                    System.setProperty(KitConfig.FUNCTIONS, String.join(",", device.functions()));
+                }
+            });
             System.setProperty("allure.results.directory",
                     KitRunner.outputDirectory(config).resolve(ReportFiles.ALLURE_RESULTS).toString());
             config.timeoutHappenMillis().ifPresent(t -> System.setProperty(KitConfig.TIMEOUT_HAPPEN, Long.toString(t)));

@@ -1,5 +1,6 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.tck.catalogue.Kit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,11 +19,39 @@ import java.util.Optional;
  * @param maven the Maven version running the plugin, for the report
  * @param artifacts the implementation's artifact coordinates, for the report
  * @param provider the provider class to test when the classpath has several, or empty
+ * @param device the device to certify with the device kit; empty for a host-kit run
  */
 public record RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
                         Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
                         Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
-                        List<String> artifacts, Optional<String> provider) {
+                        List<String> artifacts, Optional<String> provider, Optional<DeviceRun> device) {
+
+    /**
+     * A device-kit run's subject.
+     *
+     * @param target {@code tcp://host:port} or {@code doe:<BDF>}; empty for the DeviceProvider on the classpath
+     * @param trustAnchor the root certificate file the device's chain must end at
+     * @param functions the functions to test (BDFs, PF0 first); empty for the target's PF0
+     * @param provider the DeviceProvider class when the classpath has several and there is no target
+     */
+    public record DeviceRun(Optional<String> target, String trustAnchor, List<String> functions,
+                            Optional<String> provider) {
+        public DeviceRun {
+            target = target == null ? Optional.empty() : target;
+            provider = provider == null ? Optional.empty() : provider;
+            Objects.requireNonNull(trustAnchor, "trustAnchor");
+            functions = functions == null ? List.of() : List.copyOf(functions);
+        }
+    }
+
+    /** A host-kit run. */
+    public RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
+                     Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
+                     Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
+                     List<String> artifacts, Optional<String> provider) {
+        this(outputDirectory, rules, areas, seed, timeoutHappenMillis, timeoutAbsentMillis, testTimeoutSeconds, allure,
+                maven, artifacts, provider, Optional.empty());
+    }
 
     public RunConfig {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -35,6 +64,12 @@ public record RunConfig(String outputDirectory, List<String> rules, List<String>
         maven = maven == null ? Optional.empty() : maven;
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
         provider = provider == null ? Optional.empty() : provider;
+        device = device == null ? Optional.empty() : device;
+    }
+
+    /** The kit this run certifies with. */
+    public Kit kit() {
+        return device.isPresent() ? Kit.DEVICE : Kit.HOST;
     }
 
     /** Whether the run is the whole kit. */

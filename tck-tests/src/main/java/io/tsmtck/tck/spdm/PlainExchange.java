@@ -59,6 +59,21 @@ final class PlainExchange {
         return answer.then(message -> expect(request, message, expected));
     }
 
+    /** Sends bytes as one plaintext SPDM object; the answer's bytes, or empty when the device sent none. */
+    SessionResult<Optional<ByteString>> rawOrNothing(ByteString request) {
+        try {
+            Optional<DoeObject> answer = mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM, request));
+            if (answer.isPresent() && answer.get().type() != DoeObject.TYPE_SPDM) {
+                return SessionResult.failed(SessionError.Kind.UNEXPECTED_MESSAGE, "DOE object type "
+                        + answer.get().type() + " in answer to a plaintext SPDM request; expected 1 (SPDM)");
+            }
+            return SessionResult.ok(answer.map(DoeObject::data));
+        } catch (IOException e) {
+            return SessionResult.failed(SessionError.Kind.TRANSPORT, "the mailbox failed after sending "
+                    + request.hex() + ": " + e.getMessage());
+        }
+    }
+
     /** Sends bytes as one SPDM object and decodes the answer. */
     SessionResult<SpdmMessage> raw(ByteString request, MessageSizes sizes) {
         Optional<DoeObject> answer;
@@ -78,14 +93,13 @@ final class PlainExchange {
         return decode(answer.get().data(), sizes, 3);
     }
 
-    /** Sends one secured record; the answer is a secured record, or a plaintext ERROR (DecryptError). */
-    SessionResult<DoeObject> secured(SecuredMessage record) {
-        ByteString bytes = record.encode();
+    /**
+     * Sends one secured record; the answer is a secured record, a plaintext ERROR (DecryptError), or
+     * nothing when the device dropped the request.
+     */
+    SessionResult<Optional<DoeObject>> securedOrNothing(SecuredMessage record) {
         try {
-            return mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, bytes))
-                    .map(SessionResult::ok)
-                    .orElseGet(() -> SessionResult.failed(SessionError.Kind.TRANSPORT, String.format(
-                            "no answer to the secured record of session 0x%08x", record.sessionId())));
+            return SessionResult.ok(mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, record.encode())));
         } catch (IOException e) {
             return SessionResult.failed(SessionError.Kind.TRANSPORT, "the mailbox failed after sending a secured "
                     + "record: " + e.getMessage());

@@ -72,6 +72,14 @@ public final class SpdmConnection {
     }
 
     /**
+     * Sends one SPDM message in plaintext (outside any session) as it is, for requests the device
+     * must drop or refuse there; the answer's bytes (DOE padding included), or empty when none came.
+     */
+    public SessionResult<Optional<ByteString>> exchangePlain(ByteString message) {
+        return exchange.rawOrNothing(message);
+    }
+
+    /**
      * CHALLENGE on slot 0 without a measurement summary: CHALLENGE_AUTH must name the slot, carry the
      * chain's hash (and, from 1.3, echo the RequesterContext), and be signed by the leaf key over
      * message A, message B (the GET_DIGESTS and GET_CERTIFICATE exchanges since the last CHALLENGE)

@@ -19,6 +19,7 @@ import io.tsmtck.api.spdm.session.SessionError;
 import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.spdm.session.SessionRole;
 import io.tsmtck.api.wire.ByteString;
+import java.util.Optional;
 
 /**
  * An open secured session at the kit's end: application messages sealed and opened with the data
@@ -71,6 +72,22 @@ public final class SpdmSession {
      */
     public SessionResult<ByteString> send(ByteString message) {
         return roundTrip(message, () -> { });
+    }
+
+    /**
+     * Sends one application message that the device may answer with nothing (DSP0277 lets a
+     * responder drop a request, as IDE_KM does with a K_SET_GO it cannot act on).
+     *
+     * @return the answer's application message, or empty when the device sent none
+     */
+    public SessionResult<Optional<ByteString>> exchange(ByteString message) {
+        SessionResult<SecuredMessage> sealed = channel.seal(message);
+        if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
+            return SessionResult.failed(sealed.failure().orElseThrow());
+        }
+        return exchange.securedOrNothing(ok.value()).then(answer -> answer.isEmpty()
+                ? SessionResult.ok(Optional.<ByteString>empty()) : open(answer.get()).then(opened ->
+                        SessionResult.ok(Optional.of(opened))));
     }
 
     /** HEARTBEAT, answered by HEARTBEAT_ACK. */
@@ -132,7 +149,9 @@ public final class SpdmSession {
         if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
             return SessionResult.failed(sealed.failure().orElseThrow());
         }
-        SessionResult<DoeObject> answer = exchange.secured(ok.value());
+        SessionResult<DoeObject> answer = exchange.securedOrNothing(ok.value()).then(maybe -> maybe
+                .map(SessionResult::ok).orElseGet(() -> SessionResult.failed(SessionError.Kind.TRANSPORT,
+                        String.format("no answer to the secured record of session 0x%08x", ok.value().sessionId()))));
         afterSending.run();
         return answer.then(this::open);
     }

@@ -3,6 +3,7 @@ package io.tsmtck.tck.support;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.TopologyRequest;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -24,22 +25,18 @@ public final class Cases {
 
     /** (sut, function index) for every function of {@code topology} in every declared profile. */
     public static Stream<Arguments> functions(TopologyRequest topology) {
-        return Suts.specs(topology).flatMap(spec -> IntStream.range(0, functionCount(spec.topology()))
-                .mapToObj(fn -> Arguments.of(new Sut(spec), fn)));
+        return functions(hosts(topology));
     }
 
     /** (sut, function index, state) for every function and each of {@code states}. */
     public static Stream<Arguments> functionsInStates(TopologyRequest topology, TdiState... states) {
-        return Suts.specs(topology).flatMap(spec -> IntStream.range(0, functionCount(spec.topology())).boxed()
-                .flatMap(fn -> Stream.of(states).map(state -> Arguments.of(new Sut(spec), fn, state))));
+        return functionsInStates(hosts(topology), states);
     }
 
     /** (sut, function index, state, value) for every function, each state and each of {@code values}. */
     public static Stream<Arguments> functionsInStatesWith(TopologyRequest topology, List<TdiState> states,
                                                           List<?> values) {
-        return Suts.specs(topology).flatMap(spec -> IntStream.range(0, functionCount(spec.topology())).boxed()
-                .flatMap(fn -> states.stream().flatMap(state -> values.stream()
-                        .map(value -> Arguments.of(new Sut(spec), fn, state, value)))));
+        return functionsInStatesWith(hosts(topology), states, values);
     }
 
     /**
@@ -48,12 +45,7 @@ public final class Cases {
      * {@link Applicability#requireVfs} reports the rule NOT_APPLICABLE instead of running nothing.
      */
     public static Stream<Arguments> vfsInStates(TopologyRequest topology, TdiState... states) {
-        return Suts.specs(topology).flatMap(spec -> {
-            TopologyRequest fitted = spec.topology();
-            Stream<Object> vfs = fitted.vfsPerDsm() == 0 ? Stream.of(Named.of("none (no VF)", NO_VF))
-                    : IntStream.range(fitted.functionsPerDsm(), functionCount(fitted)).mapToObj(Integer::valueOf);
-            return vfs.flatMap(fn -> Stream.of(states).map(state -> Arguments.of(new Sut(spec), fn, state)));
-        });
+        return vfsInStates(hosts(topology), states);
     }
 
     /** (sut, value) for every declared profile (minimal topology) and each of {@code values}. */
@@ -63,7 +55,47 @@ public final class Cases {
 
     /** (sut, value) for every declared profile on {@code topology} and each of {@code values}. */
     public static Stream<Arguments> profilesWith(TopologyRequest topology, List<?> values) {
-        return Suts.specs(topology).flatMap(spec -> values.stream().map(value -> Arguments.of(new Sut(spec), value)));
+        return with(hosts(topology), values);
+    }
+
+    /**
+     * A subject to build for each case: its topology (already cut to what the subject has) and how
+     * to build a fresh one.
+     */
+    record Target(TopologyRequest topology, Supplier<Object> subject) {
+    }
+
+    private static Stream<Target> hosts(TopologyRequest topology) {
+        return Suts.specs(topology).map(spec -> new Target(spec.topology(), () -> new Sut(spec)));
+    }
+
+    static Stream<Arguments> functions(Stream<Target> targets) {
+        return targets.flatMap(target -> IntStream.range(0, functionCount(target.topology()))
+                .mapToObj(fn -> Arguments.of(target.subject().get(), fn)));
+    }
+
+    static Stream<Arguments> functionsInStates(Stream<Target> targets, TdiState... states) {
+        return targets.flatMap(target -> IntStream.range(0, functionCount(target.topology())).boxed()
+                .flatMap(fn -> Stream.of(states).map(state -> Arguments.of(target.subject().get(), fn, state))));
+    }
+
+    static Stream<Arguments> functionsInStatesWith(Stream<Target> targets, List<TdiState> states, List<?> values) {
+        return targets.flatMap(target -> IntStream.range(0, functionCount(target.topology())).boxed()
+                .flatMap(fn -> states.stream().flatMap(state -> values.stream()
+                        .map(value -> Arguments.of(target.subject().get(), fn, state, value)))));
+    }
+
+    static Stream<Arguments> vfsInStates(Stream<Target> targets, TdiState... states) {
+        return targets.flatMap(target -> {
+            TopologyRequest fitted = target.topology();
+            Stream<Object> vfs = fitted.vfsPerDsm() == 0 ? Stream.of(Named.of("none (no VF)", NO_VF))
+                    : IntStream.range(fitted.functionsPerDsm(), functionCount(fitted)).mapToObj(Integer::valueOf);
+            return vfs.flatMap(fn -> Stream.of(states).map(state -> Arguments.of(target.subject().get(), fn, state)));
+        });
+    }
+
+    static Stream<Arguments> with(Stream<Target> targets, List<?> values) {
+        return targets.flatMap(target -> values.stream().map(value -> Arguments.of(target.subject().get(), value)));
     }
 
     private static int functionCount(TopologyRequest topology) {

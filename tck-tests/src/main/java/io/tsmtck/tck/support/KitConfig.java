@@ -23,6 +23,24 @@ public final class KitConfig {
     /** How long one test may take before it is abandoned and fails, in seconds (the plugin's setting). */
     public static final String TIMEOUT_TEST = "tsm-tck.timeout.test";
 
+    /**
+     * The device the device kit tests: {@code tcp://<host>:<port>} (the SPDM socket protocol of
+     * spdm-emu and QEMU) or {@code doe:<BDF>} (the DOE mailbox in the function's configuration space
+     * through sysfs); unset, the one {@link io.tsmtck.api.device.DeviceProvider} on the classpath.
+     */
+    public static final String DEVICE = "tsm-tck.device";
+    /** The DeviceProvider class to test when the classpath has several. */
+    public static final String DEVICE_PROVIDER = "tsm-tck.deviceProvider";
+    /** The root certificate (DER or PEM) the device's certificate chain must end at. */
+    public static final String TRUST_ANCHOR = "tsm-tck.trustAnchor";
+    /**
+     * The functions of a device reached over {@value #DEVICE}, comma separated, PF0 first
+     * ({@code 0000:3b:00.0,0000:3b:00.1}); their INTERFACE_IDs follow from the addresses.
+     */
+    public static final String FUNCTIONS = "tsm-tck.functions";
+    /** How long the device kit waits for one answer of a device over a socket or DOE mailbox, in ms. */
+    public static final String TIMEOUT_DEVICE = "tsm-tck.timeout.device";
+
     private static final long DEFAULT_SEED = 0x20250120L;
 
     private KitConfig() {
@@ -41,6 +59,11 @@ public final class KitConfig {
     /** How long to watch that something does not happen. */
     public static Duration timeoutAbsent() {
         return millis(TIMEOUT_ABSENT, 200);
+    }
+
+    /** How long to wait for one answer of a device over a socket or DOE mailbox. */
+    public static Duration timeoutDevice() {
+        return millis(TIMEOUT_DEVICE, 10_000);
     }
 
     private static Duration millis(String name, long fallback) {

@@ -25,7 +25,7 @@ import org.opentest4j.TestAbortedException;
  * The system under test for one test invocation: a fresh stack from the implementation, built on
  * first use, with the kit's helpers around it. Closing it closes the stack.
  */
-public final class Sut implements AutoCloseable {
+public final class Sut implements TdiSubject, AutoCloseable {
 
     private final StackSpec spec;
     private final SpiCalls calls = new SpiCalls();
@@ -89,6 +89,7 @@ public final class Sut implements AutoCloseable {
     }
 
     /** The topology this test's stack has (the wanted one cut down to what the subject declares). */
+    @Override
     public TopologyRequest topology() {
         return spec.topology();
     }
@@ -127,6 +128,7 @@ public final class Sut implements AutoCloseable {
     }
 
     /** A TDISP client speaking over the TSM's session with the DSM of {@code function}. */
+    @Override
     public TdispClient tdisp(PciFunction function) {
         return new TdispClient(stack().responder(function.dsm()), oracle, () -> session(function),
                 () -> stack().tsm().ideStreams(function.dsm()).stream().findFirst().map(IdeStream::streamId)
@@ -138,6 +140,7 @@ public final class Sut implements AutoCloseable {
      * The TDI state as the device reports it (the kit's oracle), cross-checked against what the
      * device last confirmed (see {@link OracleCheck}).
      */
+    @Override
     public TdiState deviceState(PciFunction function) {
         TdiState state = tdisp(function).state();
         oracle.check(function, state, "the TDI of " + function.address());

@@ -40,9 +40,15 @@ public final class Suts {
      * every rule that can apply to it, on PF0.
      */
     public static TopologyRequest fit(TopologyRequest wanted, Capabilities capabilities) {
-        return new TopologyRequest(Math.min(wanted.dsms(), capabilities.maxDsms()),
-                Math.min(wanted.functionsPerDsm(), capabilities.maxFunctionsPerDsm()),
-                Math.min(wanted.vfsPerDsm(), capabilities.maxVfsPerDsm()), wanted.barSizes());
+        return fit(wanted, new TopologyRequest(capabilities.maxDsms(), capabilities.maxFunctionsPerDsm(),
+                capabilities.maxVfsPerDsm(), wanted.barSizes()));
+    }
+
+    /** The largest topology within both {@code wanted} and {@code largest}, with {@code wanted}'s BARs. */
+    public static TopologyRequest fit(TopologyRequest wanted, TopologyRequest largest) {
+        return new TopologyRequest(Math.min(wanted.dsms(), largest.dsms()),
+                Math.min(wanted.functionsPerDsm(), largest.functionsPerDsm()),
+                Math.min(wanted.vfsPerDsm(), largest.vfsPerDsm()), wanted.barSizes());
     }
 
     /** One lazily built stack per declared profile, minimal topology. */

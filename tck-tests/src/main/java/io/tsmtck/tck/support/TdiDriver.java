@@ -2,14 +2,14 @@ package io.tsmtck.tck.support;
 
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.wire.ByteString;
 import java.util.Optional;
 
 /**
- * Puts a TDI into a given state by speaking TDISP to the device as the TSM would (the kit takes the
- * TSM's place on its session): LOCK, START with the nonce, and, for ERROR, clearing memory decode
- * through VFIO. Then checks with the device that the state was reached.
+ * Puts a TDI into a given state the way a TSM would, with nothing but the kit's own SPDM session:
+ * LOCK, START with the nonce, and, for ERROR, the end of the session that locked it (PCIe Base 6.x
+ * 11.4.1) followed by a new session to go on in. Then checks with the device that the state was
+ * reached, so that a test never starts from a state it only assumed.
  */
 public final class TdiDriver {
 
@@ -20,12 +20,11 @@ public final class TdiDriver {
      * Drives the connected {@code function}'s TDI from CONFIG_UNLOCKED to {@code target}; returns the
      * nonce when the target is CONFIG_LOCKED.
      */
-    public static Optional<ByteString> enter(Sut sut, PciFunction function, TdiState target) {
+    public static Optional<ByteString> enter(DeviceSut sut, PciFunction function, TdiState target) {
         if (target == TdiState.CONFIG_UNLOCKED) {
             check(sut, function, target);
             return Optional.empty();
         }
-        sut.vfio(function);
         ByteString nonce = sut.tdisp(function).lock();
         enterFromLocked(sut, function, nonce, target);
         return target == TdiState.CONFIG_LOCKED ? Optional.of(nonce) : Optional.empty();
@@ -35,19 +34,21 @@ public final class TdiDriver {
      * Drives a TDI that is CONFIG_LOCKED with {@code nonce} on to {@code target} (CONFIG_LOCKED, RUN
      * or ERROR) and checks with the device that it got there.
      */
-    public static void enterFromLocked(Sut sut, PciFunction function, ByteString nonce, TdiState target) {
+    public static void enterFromLocked(DeviceSut sut, PciFunction function, ByteString nonce, TdiState target) {
         if (target == TdiState.RUN) {
             sut.tdisp(function).start(nonce);
         } else if (target == TdiState.ERROR) {
-            Setup.require(sut.vfio(function).config().write(ConfigRegister.COMMAND, 0), "clear Memory Space Enable");
+            sut.endSession();
+            sut.connect();
         }
         check(sut, function, target);
     }
 
-    private static void check(Sut sut, PciFunction function, TdiState target) {
+    private static void check(DeviceSut sut, PciFunction function, TdiState target) {
         TdiState reached = sut.tdisp(function).state();
         if (reached != target) {
-            throw Setup.failed("drive " + function.address() + " to " + target, "the device reports " + reached);
+            throw Setup.failed("drive " + function.address() + " to " + target + (target == TdiState.ERROR
+                    ? " (by ending the SPDM session that locked it)" : ""), "the device reports " + reached);
         }
     }
 }

@@ -31,6 +31,9 @@ import java.util.function.Supplier;
  */
 public final class TdispClient {
 
+    /** A DOE object is whole dwords: up to three bytes of padding follow a plaintext answer. */
+    private static final int DOE_PADDING = 3;
+
     private final DeviceResponder responder;
     private final OracleCheck oracle;
     private final Supplier<Optional<SpdmSessionId>> session;
@@ -133,8 +136,9 @@ public final class TdispClient {
         Optional<ByteString> answer = responder.exchange(channel, request);
         RuleContext.current().ifPresent(c -> c.transcript().record(describe(channel, protocol), request,
                 answer.orElse(null)));
-        Optional<ByteString> answered = answer.flatMap(bytes -> VendorDefinedMessage.decode(bytes).asOptional())
-                .map(VendorDefinedMessage::body);
+        // an answer that is not a VENDOR_DEFINED_RESPONSE (an SPDM ERROR) is still an answer: kept whole
+        Optional<ByteString> answered = answer.map(bytes -> VendorDefinedMessage.decode(bytes, DOE_PADDING)
+                .asOptional().map(VendorDefinedMessage::body).orElse(bytes));
         if (protocol == ProtocolId.TDISP && channel instanceof SpdmChannel.Secured) {
             oracle.answered(function, answered, "to the kit's request");
         }

@@ -7,15 +7,13 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
-import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Await;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.RigConfig;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
@@ -29,43 +27,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Host-side changes that invalidate a locked configuration and must move the TDI to ERROR, and
- * those that must not (PCIe Base 6.x §11.4.1). The changes go through VFIO, as a host would make
- * them.
+ * those that must not (PCIe Base 6.x §11.4.1). The changes go through the device's rig
+ * ({@link io.tsmtck.api.device.DeviceControl}), as a host's configuration accesses would make them.
  */
 @Tag("area-tdisp")
 class ErrorTriggersTest {
 
     static Stream<Arguments> lockedOrRun() {
-        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
+        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
     }
 
     static Stream<Arguments> vfsLockedOrRun() {
-        return Cases.vfsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
+        return DeviceCases.vfsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
     }
 
     static Stream<Arguments> everyFunction() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+        return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
     }
 
     static Stream<Arguments> everyBar() {
-        return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> IntStream
-                .range(0, spec.topology().barSizes().size()).boxed()
+        return IntStream.range(0, TopologyRequest.minimal().barSizes().size()).boxed()
                 .flatMap(bar -> Stream.of(TdiState.CONFIG_LOCKED, TdiState.RUN)
-                        .map(state -> Arguments.of(new Sut(spec), bar, state))));
+                        .map(state -> Arguments.of(new DeviceSut(TopologyRequest.minimal()), bar, state)));
     }
 
-    private static void write(VfioDevice vfio, ConfigRegister register, int value) {
-        Setup.require(vfio.config().write(register, value), "write " + register);
-    }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("lockedOrRun")
     @Must("TDISP-20")
-    void clearingMemorySpaceEnableMovesToError(Sut sut, int fn, TdiState state) {
+    void clearingMemorySpaceEnableMovesToError(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
+        RigConfig config = sut.config(function);
+        config.write(ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
         TdiDriver.enter(sut, function, state);
 
-        write(sut.vfio(function), ConfigRegister.COMMAND, 0);
+        config.write(ConfigRegister.COMMAND, 0);
 
         assertThat(sut, function).as("after clearing MSE in " + state).isInState(TdiState.ERROR);
     }
@@ -73,13 +69,13 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("lockedOrRun")
     @Must("TDISP-21")
-    void clearingBusMasterEnableMovesToError(Sut sut, int fn, TdiState state) {
+    void clearingBusMasterEnableMovesToError(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
-        VfioDevice vfio = sut.vfio(function);
-        write(vfio, ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE | ConfigRegister.COMMAND_BUS_MASTER);
+        RigConfig config = sut.config(function);
+        config.write(ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE | ConfigRegister.COMMAND_BUS_MASTER);
         TdiDriver.enter(sut, function, state);
 
-        write(vfio, ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
+        config.write(ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
 
         assertThat(sut, function).as("after clearing BME in " + state).isInState(TdiState.ERROR);
     }
@@ -87,13 +83,14 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, BAR{1}, {2}")
     @MethodSource("everyBar")
     @Must("TDISP-22")
-    void aBarWriteMovesToError(Sut sut, int bar, TdiState state) {
+    void aBarWriteMovesToError(DeviceSut sut, int bar, TdiState state) {
         PciFunction pf0 = sut.connect().pf0();
         TdiDriver.enter(sut, pf0, state);
-        VfioDevice vfio = sut.vfio(pf0);
+        RigConfig config = sut.config(pf0);
         ConfigRegister register = ConfigRegister.bar(bar);
+        long size = sut.barSize(pf0, bar);
 
-        write(vfio, register, vfio.config().read(register) + (int) pf0.bars().get(bar).size() * 16);
+        config.write(register, config.read(register) + (int) size * 16);
 
         assertThat(sut, pf0).as("after a write to BAR%d in %s", bar, state).isInState(TdiState.ERROR);
     }
@@ -101,18 +98,18 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("lockedOrRun")
     @Must("TDISP-23")
-    void anExpansionRomBarWriteMovesToError(Sut sut, int fn, TdiState state) {
+    void anExpansionRomBarWriteMovesToError(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
 
-        write(sut.vfio(function), ConfigRegister.EXPANSION_ROM, 0xFFFF_F800);
+        sut.config(function).write(ConfigRegister.EXPANSION_ROM, 0xFFFF_F800);
 
         assertThat(sut, function).as("after an expansion ROM BAR write in " + state).isInState(TdiState.ERROR);
     }
 
     /** The Device Control fields §11.4.1 names (FLR is TDISP-26; 10/14-bit tag live in Device Control 2). */
     static Stream<Arguments> deviceControlFieldsLockedOrRun() {
-        return Cases.functionsInStatesWith(Suts.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED, TdiState.RUN),
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED, TdiState.RUN),
                 List.of(Named.of("Extended Tag Field Enable", ConfigRegister.DEVICE_CONTROL_EXTENDED_TAG),
                         Named.of("Phantom Functions Enable", ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS),
                         Named.of("Enable No Snoop", ConfigRegister.DEVICE_CONTROL_NO_SNOOP)));
@@ -121,12 +118,12 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}, {3}")
     @MethodSource("deviceControlFieldsLockedOrRun")
     @Must("TDISP-24")
-    void aDeviceControlChangeMovesToError(Sut sut, int fn, TdiState state, int field) {
+    void aDeviceControlChangeMovesToError(DeviceSut sut, int fn, TdiState state, int field) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
-        VfioDevice vfio = sut.vfio(function);
+        RigConfig config = sut.config(function);
 
-        write(vfio, ConfigRegister.DEVICE_CONTROL, vfio.config().read(ConfigRegister.DEVICE_CONTROL) ^ field);
+        config.write(ConfigRegister.DEVICE_CONTROL, config.read(ConfigRegister.DEVICE_CONTROL) ^ field);
 
         assertThat(sut, function).as("after toggling Device Control bit 0x%04X in %s", field, state)
                 .isInState(TdiState.ERROR);
@@ -135,14 +132,13 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-25")
-    void anMsixControlChangeMovesAnMsixLockedTdiToError(Sut sut, int fn) {
+    void anMsixControlChangeMovesAnMsixLockedTdiToError(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         Applicability.requireLockFlag(sut, function, Condition.ADVERTISES_LOCK_MSIX, LockFlag.LOCK_MSIX);
-        VfioDevice vfio = sut.vfio(function);
+        RigConfig config = sut.config(function);
         sut.tdisp(function).lock(LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask(), 0);
 
-        write(vfio, ConfigRegister.MSIX_MESSAGE_CONTROL, vfio.config().read(ConfigRegister.MSIX_MESSAGE_CONTROL)
-                ^ 0x8000);
+        config.write(ConfigRegister.MSIX_MESSAGE_CONTROL, config.read(ConfigRegister.MSIX_MESSAGE_CONTROL) ^ 0x8000);
 
         assertThat(sut, function).as("after an MSI-X Message Control change").isInState(TdiState.ERROR);
     }
@@ -150,11 +146,11 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("lockedOrRun")
     @Must("TDISP-26")
-    void aFunctionLevelResetMovesToError(Sut sut, int fn, TdiState state) {
+    void aFunctionLevelResetMovesToError(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
 
-        Setup.require(sut.vfio(function).reset(), "VFIO_DEVICE_RESET");
+        sut.functionLevelReset(function);
 
         assertThat(sut, function).as("after an FLR in " + state).isInState(TdiState.ERROR);
     }
@@ -162,10 +158,10 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-27")
-    void aFunctionLevelResetLeavesAnUnlockedTdiUnlocked(Sut sut, int fn) {
+    void aFunctionLevelResetLeavesAnUnlockedTdiUnlocked(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
 
-        Setup.require(sut.vfio(function).reset(), "VFIO_DEVICE_RESET");
+        sut.functionLevelReset(function);
 
         assertThat(sut, function).as("after an FLR in CONFIG_UNLOCKED").isInState(TdiState.CONFIG_UNLOCKED);
     }
@@ -173,12 +169,12 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, VF function {1}, {2}")
     @MethodSource("vfsLockedOrRun")
     @Must("TDISP-28")
-    void aPf0ResetMovesItsVfTdisToError(Sut sut, int fn, TdiState state) {
+    void aPf0ResetMovesItsVfTdisToError(DeviceSut sut, int fn, TdiState state) {
         Applicability.requireVfs(sut);
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
 
-        Setup.require(sut.vfio(sut.pf0()).reset(), "VFIO_DEVICE_RESET of PF0");
+        sut.functionLevelReset(sut.pf0());
 
         assertThat(sut, function).as("VF TDI after an FLR of PF0 in " + state).isInState(TdiState.ERROR);
     }
@@ -186,13 +182,13 @@ class ErrorTriggersTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-29")
-    void aCacheLineSizeWriteLeavesTheTdiLocked(Sut sut, int fn) {
+    void aCacheLineSizeWriteLeavesTheTdiLocked(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
-        sut.vfio(function);
+        RigConfig config = sut.config(function);
         tdisp.lock();
 
-        write(sut.vfio(function), ConfigRegister.CACHE_LINE_SIZE, 0x10);
+        config.write(ConfigRegister.CACHE_LINE_SIZE, 0x10);
         Await.holdsThroughout(() -> sut.deviceState(function) == TdiState.CONFIG_LOCKED);
 
         assertThat(sut, function).as("after a Cache Line Size write").isInState(TdiState.CONFIG_LOCKED);

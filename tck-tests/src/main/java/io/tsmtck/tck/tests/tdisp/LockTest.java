@@ -8,12 +8,10 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.ConfigRegister;
-import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.RigConfig;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -26,13 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LockTest {
 
     static Stream<Arguments> everyFunction() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+        return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-14")
-    void lockNamingAStreamWithoutKeysIsInvalidRequest(Sut sut, int fn) {
+    void lockNamingAStreamWithoutKeysIsInvalidRequest(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         int keyless = (tdisp.defaultStream() + 0x40) & 0xFF;
@@ -46,11 +44,10 @@ class LockTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-44")
-    void lockWithOverlappingBarsIsInvalidDeviceConfiguration(Sut sut, int fn) {
+    void lockWithOverlappingBarsIsInvalidDeviceConfiguration(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
-        VfioDevice vfio = sut.vfio(function);
-        int bar0 = vfio.config().read(ConfigRegister.BAR0);
-        Setup.require(vfio.config().write(ConfigRegister.BAR1, bar0), "move BAR1 onto BAR0");
+        RigConfig config = sut.config(function);
+        config.write(ConfigRegister.BAR1, config.read(ConfigRegister.BAR0));
         TdispClient tdisp = sut.tdisp(function);
 
         assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),

@@ -15,10 +15,9 @@ import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispAnswer;
 import io.tsmtck.tck.support.TdispClient;
@@ -40,24 +39,24 @@ class MessageValidationTest {
             .filter(MessageType::isMandatoryRequest).toList();
 
     static Stream<Arguments> mandatoryRequests() {
-        return Cases.profilesWith(MANDATORY);
+        return DeviceCases.with(MANDATORY);
     }
 
     /** Every mandatory request, on a device with other PFs and VFs beside PF0. */
     static Stream<Arguments> mandatoryRequestsWithSubfunctions() {
-        return Cases.profilesWith(Suts.WITH_SUBFUNCTIONS, MANDATORY);
+        return DeviceCases.with(DeviceCases.WITH_SUBFUNCTIONS, MANDATORY);
     }
 
     static Stream<Arguments> everyFunction() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+        return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
     }
 
     static Stream<Arguments> unknownCodes() {
-        return Cases.profilesWith(List.of(0x80, 0x8C, 0xC0, 0xFF, 0x05));
+        return DeviceCases.with(List.of(0x80, 0x8C, 0xC0, 0xFF, 0x05));
     }
 
     static Stream<Arguments> majorOneVersions() {
-        return Cases.profilesWith(List.of(0x10, 0x11, 0x1F));
+        return DeviceCases.with(List.of(0x10, 0x11, 0x1F));
     }
 
     /** A well-formed request of {@code type} for the client's TDI. */
@@ -73,7 +72,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequests")
     @Must("TDISP-10")
-    void aRequestForAnInterfaceTheDeviceDoesNotHostIsInvalidInterface(Sut sut, MessageType type) {
+    void aRequestForAnInterfaceTheDeviceDoesNotHostIsInvalidInterface(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         InterfaceId absent = new InterfaceId(pf0.interfaceId().requesterId() ^ 0x00F8, 0, false);
 
@@ -85,14 +84,14 @@ class MessageValidationTest {
 
     /** The mandatory requests but GET_TDISP_VERSION, whose version the device answers with its own (11.3.4). */
     static Stream<Arguments> mandatoryRequestsButGetVersion() {
-        return Cases.profilesWith(MANDATORY.stream().filter(type -> type != MessageType.GET_TDISP_VERSION)
+        return DeviceCases.with(MANDATORY.stream().filter(type -> type != MessageType.GET_TDISP_VERSION)
                 .collect(Collectors.toList()));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequestsButGetVersion")
     @Must("TDISP-11")
-    void aRequestInAnotherVersionIsVersionMismatch(Sut sut, MessageType type) {
+    void aRequestInAnotherVersionIsVersionMismatch(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         int version = 0x11;
         TdispHeader header = new TdispHeader(version, pf0.interfaceId());
@@ -105,7 +104,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, code 0x{1}")
     @MethodSource("unknownCodes")
     @Must("TDISP-12")
-    void anUnknownRequestCodeIsUnsupportedRequestNamingTheCode(Sut sut, int code) {
+    void anUnknownRequestCodeIsUnsupportedRequestNamingTheCode(DeviceSut sut, int code) {
         PciFunction pf0 = sut.connect().pf0();
         byte[] bytes = HeaderOnlyMessage.getState(TdispHeader.v10(pf0.interfaceId())).encode().toByteArray();
         bytes[1] = (byte) code;
@@ -117,7 +116,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequests")
     @Must("TDISP-13")
-    void aRequestOfTheWrongLengthIsInvalidRequest(Sut sut, MessageType type) {
+    void aRequestOfTheWrongLengthIsInvalidRequest(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         // in a state where the request is legal, with the right nonce for START: only the length is wrong
         TdiState legal = type == MessageType.GET_DEVICE_INTERFACE_REPORT || type == MessageType.START_INTERFACE_REQUEST
@@ -136,8 +135,8 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequestsWithSubfunctions")
     @Must("TDISP-40")
-    void everyResponseEchoesTheInterfaceId(Sut sut, MessageType type) {
-        for (PciFunction function : sut.connect().dsm().functions()) {
+    void everyResponseEchoesTheInterfaceId(DeviceSut sut, MessageType type) {
+        for (PciFunction function : sut.connect().functions()) {
             TdispClient tdisp = sut.tdisp(function);
 
             assertThat(tdisp.send(probe(type, tdisp))).as("%s to %s", type, function.address())
@@ -148,7 +147,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequests")
     @Must("TDISP-41")
-    void everyResponseIsWellFormedWithReservedFieldsZero(Sut sut, MessageType type) {
+    void everyResponseIsWellFormedWithReservedFieldsZero(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         TdispClient tdisp = sut.tdisp(pf0);
 
@@ -158,7 +157,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequests")
     @Must("TDISP-42")
-    void reservedRequestBitsAreIgnored(Sut sut, MessageType type) {
+    void reservedRequestBitsAreIgnored(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         TdispClient tdisp = sut.tdisp(pf0);
         byte[] bytes = probe(type, tdisp).encode().toByteArray();
@@ -182,7 +181,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, version 0x{1}")
     @MethodSource("majorOneVersions")
     @Must("TDISP-43")
-    void getVersionWithAnyMajorOneVersionIsAnswered(Sut sut, int version) {
+    void getVersionWithAnyMajorOneVersionIsAnswered(DeviceSut sut, int version) {
         PciFunction pf0 = sut.connect().pf0();
         TdispHeader header = new TdispHeader(version, pf0.interfaceId());
 
@@ -193,7 +192,7 @@ class MessageValidationTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-35")
-    void capabilitiesAdvertiseEveryMandatoryRequest(Sut sut, int fn) {
+    void capabilitiesAdvertiseEveryMandatoryRequest(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
 

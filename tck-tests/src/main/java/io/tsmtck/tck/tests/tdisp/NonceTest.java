@@ -8,10 +8,9 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NonceTest {
 
     static Stream<Arguments> everyFunction() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+        return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
     }
 
     /** The nonce with byte {@code index} flipped. */
@@ -37,7 +36,7 @@ class NonceTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-04")
-    void startWithAWrongNonceIsInvalidNonceAndStaysLocked(Sut sut, int fn) {
+    void startWithAWrongNonceIsInvalidNonceAndStaysLocked(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         ByteString nonce = tdisp.lock();
@@ -52,7 +51,7 @@ class NonceTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-05")
-    void startWithTheLockNonceMovesToRun(Sut sut, int fn) {
+    void startWithTheLockNonceMovesToRun(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         ByteString nonce = tdisp.lock();
@@ -64,7 +63,7 @@ class NonceTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-06")
-    void theNonceOfAnEarlierLockCycleIsInvalid(Sut sut, int fn) {
+    void theNonceOfAnEarlierLockCycleIsInvalid(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         ByteString first = tdisp.lock();
@@ -78,7 +77,7 @@ class NonceTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-07")
-    void aFailedStartLeavesTheNonceForARetry(Sut sut, int fn) {
+    void aFailedStartLeavesTheNonceForARetry(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         ByteString nonce = tdisp.lock();

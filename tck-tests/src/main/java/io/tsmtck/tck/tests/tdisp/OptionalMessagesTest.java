@@ -14,8 +14,8 @@ import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
@@ -33,9 +33,8 @@ class OptionalMessagesTest {
             MessageType.UNBIND_P2P_STREAM_REQUEST, MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
 
     static Stream<Arguments> runOnlyRequestsOutsideRun() {
-        return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> RUN_ONLY.stream().flatMap(type -> Stream.of(
-                TdiState.CONFIG_UNLOCKED, TdiState.CONFIG_LOCKED, TdiState.ERROR)
-                .map(state -> Arguments.of(new Sut(spec), type, state))));
+        return RUN_ONLY.stream().flatMap(type -> Stream.of(TdiState.CONFIG_UNLOCKED, TdiState.CONFIG_LOCKED,
+                TdiState.ERROR).map(state -> Arguments.of(new DeviceSut(TopologyRequest.minimal()), type, state)));
     }
 
 
@@ -47,7 +46,7 @@ class OptionalMessagesTest {
     }
 
     /** The condition under which {@code type} is tested, and the requests the device must advertise for it. */
-    private static void requireAdvertised(Sut sut, PciFunction function, MessageType type) {
+    private static void requireAdvertised(DeviceSut sut, PciFunction function, MessageType type) {
         if (type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST) {
             Applicability.requireAdvertised(sut, function, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE, type);
         } else {
@@ -55,7 +54,7 @@ class OptionalMessagesTest {
         }
     }
 
-    private static void requireP2pStreams(Sut sut, PciFunction function) {
+    private static void requireP2pStreams(DeviceSut sut, PciFunction function) {
         Applicability.requireAdvertised(sut, function, Condition.ADVERTISES_P2P_STREAMS,
                 MessageType.BIND_P2P_STREAM_REQUEST, MessageType.UNBIND_P2P_STREAM_REQUEST);
     }
@@ -63,7 +62,7 @@ class OptionalMessagesTest {
     @ParameterizedTest(name = "{0}, {1} in {2}")
     @MethodSource("runOnlyRequestsOutsideRun")
     @Must("TDISP-36")
-    void runOnlyRequestsOutsideRunAreInvalidInterfaceState(Sut sut, MessageType type, TdiState state) {
+    void runOnlyRequestsOutsideRunAreInvalidInterfaceState(DeviceSut sut, MessageType type, TdiState state) {
         PciFunction pf0 = sut.connect().pf0();
         requireAdvertised(sut, pf0, type);
         TdiDriver.enter(sut, pf0, state);
@@ -81,9 +80,9 @@ class OptionalMessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    @MethodSource(DeviceCases.DEVICE)
     @Must("TDISP-37")
-    void unbindingAStreamThatWasNeverBoundIsInvalidRequest(Sut sut) {
+    void unbindingAStreamThatWasNeverBoundIsInvalidRequest(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
         requireP2pStreams(sut, pf0);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
@@ -94,9 +93,9 @@ class OptionalMessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    @MethodSource(DeviceCases.DEVICE)
     @Must("TDISP-38")
-    void bindingTheDefaultStreamAsP2pIsInvalidRequest(Sut sut) {
+    void bindingTheDefaultStreamAsP2pIsInvalidRequest(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
         requireP2pStreams(sut, pf0);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
@@ -107,9 +106,9 @@ class OptionalMessagesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    @MethodSource(DeviceCases.DEVICE)
     @Must("TDISP-39")
-    void aFailedSetMmioAttributeLeavesTheTdiRunning(Sut sut) {
+    void aFailedSetMmioAttributeLeavesTheTdiRunning(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
         Applicability.requireAdvertised(sut, pf0, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE,
                 MessageType.SET_MMIO_ATTRIBUTE_REQUEST);

@@ -7,10 +7,9 @@ import io.tsmtck.api.tdisp.InterfaceReport;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,26 +29,26 @@ class ReportTest {
     private static final long OFFSET = 0x1_0000_0000L;
 
     static Stream<Arguments> everyFunction() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+        return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
     }
 
     static Stream<Arguments> portionSizes() {
-        return Cases.profilesWith(List.of(1, 4, 16, 33));
+        return DeviceCases.with(List.of(1, 4, 16, 33));
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-16")
-    void theReportCoversEveryBarInBarOrder(Sut sut, int fn) {
+    void theReportCoversEveryBarInBarOrder(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
+        List<String> expected = sut.bars(function).stream()
+                .map(bar -> "range " + bar.index() + ": " + bar.size() / MmioRange.PAGE_SIZE + " pages")
+                .collect(Collectors.toList());
         TdispClient tdisp = sut.tdisp(function);
         tdisp.lock();
 
         InterfaceReport report = ReportReader.read(tdisp, WHOLE).report();
 
-        List<String> expected = function.bars().stream()
-                .map(bar -> "range " + bar.index() + ": " + bar.size() / MmioRange.PAGE_SIZE + " pages")
-                .collect(Collectors.toList());
         assertThat("MMIO ranges of " + function.address() + ", the pieces of a split BAR joined", joined(report))
                 .is(expected);
     }
@@ -87,8 +86,9 @@ class ReportTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-17")
-    void theReportingOffsetMovesEveryRangeByTheSameAmount(Sut sut, int fn) {
+    void theReportingOffsetMovesEveryRangeByTheSameAmount(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
+        int bars = sut.bars(function).size();
         TdispClient tdisp = sut.tdisp(function);
         tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), 0);
         List<MmioRange> plain = ReportReader.read(tdisp, WHOLE).report().ranges();
@@ -101,7 +101,7 @@ class ReportTest {
             shifts.add(moved.get(i).firstPage() - plain.get(i).firstPage());
         }
         assertThat("FIRST_PAGE shifts of " + function.address() + " for MMIO_REPORTING_OFFSET 0x100000000", shifts)
-                .satisfies(s -> s.size() == function.bars().size()
+                .satisfies(s -> s.size() == bars
                         && (s.stream().allMatch(d -> d == OFFSET) || s.stream().allMatch(d -> d == OFFSET >> 12)),
                         "every range moved by 0x100000000 (byte reading) or 0x100000 (page reading)");
     }
@@ -109,7 +109,7 @@ class ReportTest {
     @ParameterizedTest(name = "{0}, portions of {1} bytes")
     @MethodSource("portionSizes")
     @Must("TDISP-18")
-    void portionsConcatenateToTheWholeReportWithCountingRemainders(Sut sut, int size) {
+    void portionsConcatenateToTheWholeReportWithCountingRemainders(DeviceSut sut, int size) {
         PciFunction pf0 = sut.connect().pf0();
         TdispClient tdisp = sut.tdisp(pf0);
         tdisp.lock();

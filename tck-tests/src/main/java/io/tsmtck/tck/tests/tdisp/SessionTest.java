@@ -2,12 +2,11 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -20,14 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SessionTest {
 
     static Stream<Arguments> mandatoryRequests() {
-        return Cases.profilesWith(Stream.of(MessageType.values()).filter(MessageType::isMandatoryRequest).toList());
+        return DeviceCases.with(Stream.of(MessageType.values()).filter(MessageType::isMandatoryRequest).toList());
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("mandatoryRequests")
     @Must("TDISP-19")
-    void tdispInPlaintextGetsNoResponse(Sut sut, MessageType type) {
-        sut.require(Capability.PLAINTEXT_PROBE);
+    void tdispInPlaintextGetsNoResponse(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         TdispClient tdisp = sut.tdisp(pf0);
 

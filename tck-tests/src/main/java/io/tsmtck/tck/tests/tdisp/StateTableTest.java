@@ -11,10 +11,9 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
@@ -29,33 +28,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StateTableTest {
 
     static Stream<Arguments> lockedRunOrError() {
-        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR);
+        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR);
     }
 
     static Stream<Arguments> unlockedOrError() {
-        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.ERROR);
+        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.ERROR);
     }
 
     static Stream<Arguments> unlockedRunOrError() {
-        return Cases.functionsInStates(Suts.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.RUN,
+        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.RUN,
                 TdiState.ERROR);
     }
 
     /** The requests that only read, in every state of every function. */
     static Stream<Arguments> readsInEveryState() {
-        return Cases.functionsInStatesWith(Suts.WITH_SUBFUNCTIONS, List.of(TdiState.values()),
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.values()),
                 List.of(MessageType.GET_TDISP_VERSION, MessageType.GET_TDISP_CAPABILITIES,
                         MessageType.GET_DEVICE_INTERFACE_STATE));
     }
 
     static Stream<Arguments> everyFunction() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS);
+        return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("lockedRunOrError")
     @Must("TDISP-01")
-    void lockOutsideConfigUnlockedIsInvalidInterfaceState(Sut sut, int fn, TdiState state) {
+    void lockOutsideConfigUnlockedIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
         TdispClient tdisp = sut.tdisp(function);
@@ -68,7 +67,7 @@ class StateTableTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("unlockedOrError")
     @Must("TDISP-02")
-    void reportOutsideLockedOrRunIsInvalidInterfaceState(Sut sut, int fn, TdiState state) {
+    void reportOutsideLockedOrRunIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
         TdispClient tdisp = sut.tdisp(function);
@@ -80,7 +79,7 @@ class StateTableTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("unlockedRunOrError")
     @Must("TDISP-03")
-    void startOutsideConfigLockedIsInvalidInterfaceState(Sut sut, int fn, TdiState state) {
+    void startOutsideConfigLockedIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
         // the nonce the device issued last, so that only the state is wrong as far as the kit can make it
@@ -100,7 +99,7 @@ class StateTableTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}, {3}")
     @MethodSource("readsInEveryState")
     @Must("TDISP-45")
-    void readingRequestsAreAnsweredInEveryState(Sut sut, int fn, TdiState state, MessageType type) {
+    void readingRequestsAreAnsweredInEveryState(DeviceSut sut, int fn, TdiState state, MessageType type) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
         TdispClient tdisp = sut.tdisp(function);
@@ -113,7 +112,7 @@ class StateTableTest {
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-08")
-    void stopInConfigUnlockedSucceedsAndStaysUnlocked(Sut sut, int fn) {
+    void stopInConfigUnlockedSucceedsAndStaysUnlocked(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
 
@@ -124,7 +123,7 @@ class StateTableTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("lockedRunOrError")
     @Must("TDISP-09")
-    void stopReturnsEveryStateToConfigUnlocked(Sut sut, int fn, TdiState state) {
+    void stopReturnsEveryStateToConfigUnlocked(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
         TdispClient tdisp = sut.tdisp(function);

@@ -1,6 +1,14 @@
-package io.tsmtck.emu.spdm;
+package io.tsmtck.emu;
 
 import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.spdm.DeviceIdentity;
+import io.tsmtck.emu.spdm.ResponderConfig;
+import io.tsmtck.emu.spdm.SessionApplication;
+import io.tsmtck.emu.spdm.SocketServer;
+import io.tsmtck.emu.spdm.SpdmResponder;
 import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.wire.ByteString;
 import java.io.ByteArrayInputStream;
@@ -17,18 +25,23 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Serves the reference SPDM responder on 127.0.0.1 over the SPDM socket protocol (README, "Serving
- * the reference device"):
- * {@code java -cp <reference-impl and tck-api jars> io.tsmtck.emu.spdm.ServeDevice [--port 2323]
- * [--connections N] [--verbose] [--identity <chain.der> <key.pem> P256|P384]}. Without {@code --identity} it
- * uses its built-in test identities (roots in {@code identity/}); with it, a chain of concatenated DER
- * certificates (root first) and the leaf's PKCS#8 key, for a requester that trusts another root.
- * VENDOR_DEFINED requests get no answer: TDISP needs the full reference device.
+ * Serves the reference device on 127.0.0.1 over the SPDM socket protocol of DMTF spdm-emu and QEMU
+ * (README, "Serving the reference device"), so that anyone's requester, or the device kit with
+ * {@code -Dtsm-tck.device=tcp://127.0.0.1:2323}, can drive it:
+ * {@code java -cp <reference-impl and tck-api jars> io.tsmtck.emu.ServeDevice [--port 2323]
+ * [--connections N] [--functions PFS,VFS] [--fault NAME,...] [--verbose]}. The device is the whole
+ * reference device (SPDM with its built-in test identities, roots in {@code identity/}; IDE_KM and
+ * TDISP inside the sessions it authenticated), its functions at 0000:01:00.0 (PFs 0000:01:00.n, VFs
+ * from 0000:01:01.0); {@code --fault} breaks it on purpose, as the kill matrix does.
+ * {@code --identity <chain.der> <key.pem> P256|P384} serves an SPDM responder alone with that identity
+ * (concatenated DER certificates, root first, and the leaf's PKCS#8 key), for a requester that
+ * trusts another root; it answers no VENDOR_DEFINED request.
  */
 public final class ServeDevice {
 
@@ -39,28 +52,41 @@ public final class ServeDevice {
         int port = 2323;
         int connections = 1;
         boolean verbose = false;
-        List<DeviceIdentity> identities = new ArrayList<>(List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
-                DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384)));
+        int pfs = 1;
+        int vfs = 0;
+        FaultPlan faults = FaultPlan.NONE;
+        Optional<DeviceIdentity> identity = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--verbose" -> verbose = true;
-                case "--identity" -> identities = List.of(identity(Path.of(args[++i]), Path.of(args[++i]), args[++i]));
+                case "--functions" -> {
+                    String[] counts = args[++i].split(",");
+                    pfs = Integer.parseInt(counts[0].trim());
+                    vfs = counts.length > 1 ? Integer.parseInt(counts[1].trim()) : 0;
+                }
+                case "--fault" -> faults = FaultPlan.parse(args[++i]);
+                case "--identity" -> identity = Optional.of(identity(Path.of(args[++i]), Path.of(args[++i]), args[++i]));
                 default -> {
-                    System.err.println("usage: ServeDevice [--port N] [--connections N] [--verbose] "
-                            + "[--identity <chain.der> <key.pem> P256|P384]; unknown argument " + args[i]);
+                    System.err.println("usage: ServeDevice [--port N] [--connections N] [--functions PFS,VFS] "
+                            + "[--fault NAME,...] [--verbose] [--identity <chain.der> <key.pem> P256|P384]; unknown "
+                            + "argument " + args[i] + " (faults: " + Arrays.toString(Fault.values()) + ")");
                     System.exit(2);
                 }
             }
         }
-        SpdmResponder responder = new SpdmResponder(ResponderConfig.standard(), identities, new Silent(),
-                new SecureRandom());
+        SpdmResponder responder = identity.isPresent()
+                ? new SpdmResponder(ResponderConfig.standard(), List.of(identity.get()), new Silent(), new SecureRandom())
+                : new ReferenceDevice(new TopologyRequest(1, pfs, vfs, TopologyRequest.minimal().barSizes()), faults,
+                        0x20250120L).device().responder();
         try (SocketServer server = new SocketServer(responder, InetAddress.getLoopbackAddress(), port, System.out)) {
             if (verbose) {
                 server.verbose();
             }
-            System.out.println("[serve] SPDM responder on 127.0.0.1:" + server.port());
+            System.out.println("[serve] " + (identity.isPresent() ? "SPDM responder" : "reference device with " + pfs
+                    + " PF, " + vfs + " VF" + (faults.faults().isEmpty() ? "" : ", faults " + faults.faults()))
+                    + " on 127.0.0.1:" + server.port());
             for (int i = 0; i < connections; i++) {
                 server.serveOne();
                 System.out.println("[serve] connection " + (i + 1) + " ended");

@@ -1,0 +1,231 @@
+package io.tsmtck.emu.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tsmtck.api.device.DeviceControl;
+import io.tsmtck.api.device.DeviceUnderTest;
+import io.tsmtck.api.device.DoeMailbox;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.emu.ReferenceDevice;
+import io.tsmtck.emu.ReferenceStackProvider;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.spdm.SocketServer;
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Kit;
+import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.device.DeviceSource;
+import io.tsmtck.tck.device.Devices;
+import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.transport.DoeConfigMailbox;
+import io.tsmtck.tck.transport.SocketMailbox;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The device kit gives the same verdict on the reference device whatever carries its DOE objects:
+ * in-process, the SPDM socket protocol over loopback TCP, or the DOE mailbox registers of its
+ * emulated configuration space; a device served over TCP without a rig gets every rule that needs
+ * none, with the same result; and a deliberately broken device served over TCP is caught.
+ */
+class DeviceTransportsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long the DOE transport waits for Data Object Ready: a request the device drops (TDISP in
+     * plaintext, K_SET_GO without keys) costs this wait, as on hardware; the emulation answers at once.
+     */
+    private static final Duration DOE_TIMEOUT = Duration.ofMillis(100);
+    private static final Set<String> DEVICE_RULES = Catalogue.standard().of(Kit.DEVICE).rules().stream()
+            .filter(Rule::isTestable).map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+
+    @AfterEach
+    void backToTheConfiguredDevice() {
+        Devices.reset();
+        System.clearProperty(KitConfig.FUNCTIONS);
+    }
+
+    @Test
+    void inProcessTcpAndDoeGiveIdenticalPerRuleResults() {
+        Results inProcess = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        assertThat(inProcess.passed).as("device rules passed in-process").isNotEmpty();
+
+        Devices.use(new RigDevices(RigDevices.Transport.TCP));
+        Results tcp = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        Devices.use(new RigDevices(RigDevices.Transport.DOE));
+        Results doe = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+
+        assertThat(tcp).as("per-rule results over the SPDM socket protocol").isEqualTo(inProcess);
+        assertThat(doe).as("per-rule results over the DOE mailbox registers").isEqualTo(inProcess);
+    }
+
+    @Test
+    void aDeviceServedOverTcpWithoutARigGetsEveryRuleThatNeedsNone() throws Exception {
+        Results inProcess = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        Results served = served(FaultPlan.NONE, DEVICE_RULES);
+
+        assertThat(served.failed).as("device rules failing over TCP").isEmpty();
+        Set<String> ranBoth = new TreeSet<>(served.passed);
+        ranBoth.addAll(served.notApplicable);
+        assertThat(inProcess.passed).as("rules passed over TCP also pass in-process").containsAll(served.passed);
+        assertThat(served.notTested).as("what only needs a rig (config space, FLR, events, BAR sizes) is NOT_TESTED")
+                .isNotEmpty().doesNotContainAnyElementsOf(ranBoth);
+        assertThat(served.passed).as("rules that need no rig pass over TCP")
+                .contains("TDISP-01", "TDISP-04", "TDISP-19", "TDISP-31", "IDEKM-01", "IDEKM-07");
+    }
+
+    @Test
+    void aBrokenDeviceServedOverTcpIsCaught() throws Exception {
+        Results served = served(FaultPlan.of(Fault.TDISP_NONCE_REUSED), Set.of("TDISP-05", "TDISP-06"));
+
+        assertThat(served.failed).as("rules failing against a served device that reuses its nonce")
+                .containsExactly("TDISP-06");
+        assertThat(served.passed).contains("TDISP-05");
+    }
+
+    /** A run of {@code rules} against a reference device with {@code faults} served over TCP for the whole run. */
+    private static Results served(FaultPlan faults, Set<String> rules) throws Exception {
+        ReferenceDevice device = new ReferenceDevice(new TopologyRequest(1, 2, 2, TopologyRequest.minimal().barSizes()),
+                faults, KitConfig.seed());
+        try (SocketServer server = new SocketServer(device.device().responder(), InetAddress.getLoopbackAddress(), 0,
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            Thread serving = new Thread(() -> {
+                try {
+                    server.serveOne();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, "serve-reference-device");
+            serving.start();
+            System.setProperty(KitConfig.FUNCTIONS, device.functions().stream().map(f -> f.address().toString())
+                    .collect(Collectors.joining(",")));
+            Devices.use(Devices.parse("tcp://127.0.0.1:" + server.port()));
+            Results results = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, rules));
+            Devices.reset();
+            serving.join(TIMEOUT.toMillis());
+            assertThat(serving.isAlive()).as("the served connection ended with the kit's SHUTDOWN").isFalse();
+            return results;
+        }
+    }
+
+    /** Per-rule results of the device rules of one run. */
+    private record Results(Set<String> passed, Set<String> failed, Set<String> notApplicable, Set<String> notTested) {
+        static Results of(KitRun.Outcome outcome) {
+            Set<String> passed = new TreeSet<>(DEVICE_RULES);
+            passed.removeAll(outcome.failedRules());
+            passed.removeAll(outcome.notApplicableRules());
+            passed.removeAll(outcome.notTestedRules());
+            return new Results(passed, only(outcome.failedRules()), only(outcome.notApplicableRules()),
+                    only(outcome.notTestedRules()));
+        }
+
+        private static Set<String> only(Set<String> rules) {
+            return rules.stream().filter(DEVICE_RULES::contains).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /**
+     * Fresh reference devices, each with its rig, reached through a real transport: a loopback SPDM
+     * socket served for the test, or the DOE mailbox registers of its configuration space.
+     */
+    private static final class RigDevices implements DeviceSource {
+        enum Transport { TCP, DOE }
+
+        private final Transport transport;
+
+        RigDevices(Transport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public String describe() {
+            return "reference device over " + transport;
+        }
+
+        @Override
+        public TopologyRequest largest() {
+            return new TopologyRequest(1, 8, 8, TopologyRequest.minimal().barSizes());
+        }
+
+        @Override
+        public boolean fresh() {
+            return true;
+        }
+
+        @Override
+        public DeviceUnderTest open(TopologyRequest wanted) throws IOException {
+            ReferenceDevice device = new ReferenceDevice(wanted, FaultPlan.fromSystemProperty(), KitConfig.seed());
+            return transport == Transport.DOE
+                    ? new Carried(device, DoeConfigMailbox.open(device.device().doeConfigSpace(), DOE_TIMEOUT,
+                            "emulated DOE"),
+                            () -> { })
+                    : served(device);
+        }
+
+        private static DeviceUnderTest served(ReferenceDevice device) throws IOException {
+            SocketServer server = new SocketServer(device.device().responder(), InetAddress.getLoopbackAddress(), 0,
+                    new PrintStream(OutputStream.nullOutputStream()));
+            Thread serving = new Thread(() -> {
+                try {
+                    server.serveOne();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, "serve-one-test");
+            serving.setDaemon(true);
+            serving.start();
+            return new Carried(device, SocketMailbox.connect("127.0.0.1", server.port(), TIMEOUT), () -> {
+                server.close();
+                serving.join(TIMEOUT.toMillis());
+            });
+        }
+
+        @Override
+        public void closeAll() {
+        }
+    }
+
+    /** A reference device whose DOE objects travel over {@code mailbox}; its rig stays in-process. */
+    private record Carried(ReferenceDevice device, DoeMailbox mailbox, Ending ending) implements DeviceUnderTest {
+        interface Ending {
+            void end() throws Exception;
+        }
+
+        @Override
+        public String transport() {
+            return mailbox.getClass().getSimpleName();
+        }
+
+        @Override
+        public List<PciFunction> functions() {
+            return device.functions();
+        }
+
+        @Override
+        public Optional<DeviceControl> control() {
+            return device.control();
+        }
+
+        @Override
+        public void close() throws IOException {
+            mailbox.close();
+            try {
+                ending.end();
+            } catch (Exception e) {
+                throw new IOException("ending the transport of " + transport(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
+import io.tsmtck.tck.device.Devices;
+import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.spdm.SpdmConnection;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/**
+ * Meets the device once before the device kit's tests, as the report names it: negotiates, validates
+ * its chain, opens a session and asks PF0's TDISP capabilities. A device the kit cannot reach, or
+ * whose chain does not end at the trust anchor, ends the run here with what went wrong.
+ */
+public final class DeviceProbe {
+
+    private DeviceProbe() {
+    }
+
+    /**
+     * The device's identity for the report.
+     *
+     * @throws IllegalStateException naming the step that failed and how to fix it
+     */
+    public static CertificationReport.Device probe() {
+        DeviceSut sut = new DeviceSut(Suts.WITH_SUBFUNCTIONS);
+        try {
+            SpdmConnection connection = sut.connect().connection();
+            TdispCapabilitiesResponse tdisp = sut.tdisp(sut.pf0()).capabilities();
+            return new CertificationReport.Device(sut.device().transport(),
+                    connection.leaf().getSubjectX500Principal().getName(),
+                    connection.chain().digest(connection.suite().hash()).hex(), connection.version().toString(),
+                    String.format("0x%08X", connection.capabilities().flags()), connection.suite().toString(),
+                    String.format("0x%02X", tdisp.header().version()), tdisp.toString(),
+                    sut.functions().stream().map(f -> f.address() + " (" + f.role() + ")").collect(Collectors.toList()));
+        } catch (AssertionError e) {
+            throw new IllegalStateException("the device " + Devices.source().describe() + " could not be met before the"
+                    + " tests: " + e.getMessage() + ". Check that it is running, that " + KitConfig.TRUST_ANCHOR
+                    + " is the root its chain ends at, and that it speaks SPDM 1.1-1.3 with KEY_EX_CAP.", e);
+        } finally {
+            try {
+                sut.close();
+            } catch (IOException e) {
+                System.err.println("[tsm-tck] closing the probe's device: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.device.DeviceControl;
+import io.tsmtck.api.device.DeviceEvent;
+import io.tsmtck.api.device.DeviceUnderTest;
+import io.tsmtck.api.device.SpdmSessionId;
+import io.tsmtck.api.idekm.IdeKmMessage;
+import io.tsmtck.api.idekm.IdeKmObjectId;
+import io.tsmtck.api.idekm.KeyProg;
+import io.tsmtck.api.idekm.KeySetCommand;
+import io.tsmtck.api.idekm.KeySubStream;
+import io.tsmtck.api.idekm.KpAck;
+import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.Bar;
+import io.tsmtck.api.topology.FunctionRole;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.device.DeviceSource;
+import io.tsmtck.tck.device.Devices;
+import io.tsmtck.tck.spdm.RequesterConfig;
+import io.tsmtck.tck.spdm.SpdmConnection;
+import io.tsmtck.tck.spdm.SpdmRequester;
+import io.tsmtck.tck.spdm.SpdmSession;
+import java.io.IOException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The device kit's subject for one test invocation: a device from the configured
+ * {@link DeviceSource}, opened on first use, with the kit as its SPDM requester. {@link #connect()}
+ * does what a TSM's connect does, on the kit's own terms: negotiates, validates the device's
+ * certificate chain against the configured trust anchor, opens a secured session, and programs and
+ * starts K0 keys for all six sub-streams of {@link #STREAM} with IDE_KM. Closing it ends the session
+ * and gives the device back.
+ */
+public final class DeviceSut implements TdiSubject, AutoCloseable {
+
+    /** The IDE stream the kit sets up at connect and names as the default stream of every LOCK. */
+    public static final int STREAM = 1;
+
+    private final TopologyRequest wanted;
+    private final OracleCheck oracle = new OracleCheck(() -> 0);
+    private final Random keys;
+    private DeviceUnderTest device;
+    private List<PciFunction> functions = List.of();
+    private SpdmConnection connection;
+    private SpdmSession session;
+    private boolean reset;
+
+    /** A device with (at most) the functions of {@code wanted}, opened when first used. */
+    public DeviceSut(TopologyRequest wanted) {
+        this.wanted = wanted;
+        this.keys = new Random(KitConfig.seed() ^ wanted.hashCode());
+    }
+
+    /** The topology this test's device has: {@code wanted} cut to what the source offers. */
+    @Override
+    public TopologyRequest topology() {
+        return Suts.fit(wanted, Devices.source().largest());
+    }
+
+    /** The device; opened now if it was not yet. */
+    public DeviceUnderTest device() {
+        if (device == null) {
+            try {
+                device = Devices.source().open(topology());
+            } catch (IOException | RuntimeException e) {
+                throw Setup.failed("open the device " + Devices.source().describe(), e.toString());
+            }
+            TopologyRequest topology = topology();
+            List<PciFunction> pfs = device.functions().stream().filter(f -> f.role() != FunctionRole.VF)
+                    .limit(topology.functionsPerDsm()).collect(Collectors.toList());
+            List<PciFunction> vfs = device.functions().stream().filter(f -> f.role() == FunctionRole.VF)
+                    .limit(topology.vfsPerDsm()).collect(Collectors.toList());
+            functions = new ArrayList<>(pfs);
+            functions.addAll(vfs);
+            if (functions.isEmpty() || functions.get(0).role() != FunctionRole.DSM) {
+                throw Setup.failed("list the functions of " + device.transport(), "the first is not the DSM: "
+                        + device.functions());
+            }
+        }
+        return device;
+    }
+
+    /** The DSM (PF0). */
+    public PciFunction pf0() {
+        return function(0);
+    }
+
+    /** Function {@code index} (PF0 is 0, then the other PFs, then the VFs). */
+    public PciFunction function(int index) {
+        device();
+        return functions.get(index);
+    }
+
+    /** The functions under test. */
+    public List<PciFunction> functions() {
+        device();
+        return List.copyOf(functions);
+    }
+
+    /**
+     * Opens the kit's secured session and sets up {@link #STREAM} with IDE_KM, unless a session is
+     * open; on a shared device, first brings every TDI back to CONFIG_UNLOCKED. A step that fails
+     * fails the test as a setup failure naming it.
+     */
+    public DeviceSut connect() {
+        if (session != null && session.isOpen()) {
+            return this;
+        }
+        DeviceUnderTest dut = device();
+        connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
+                .connect(dut.mailbox()), "negotiate with " + dut.transport() + " and validate its certificate chain");
+        session = require(connection.openSession(), "open a secured session with " + dut.transport());
+        if (!reset && !Devices.source().fresh()) {
+            reset = true;
+            resetTdis();
+        }
+        programStream();
+        return this;
+    }
+
+    /** The kit's open session. */
+    public SpdmSession session() {
+        connect();
+        return session;
+    }
+
+    /** The kit's negotiated connection (plaintext SPDM). */
+    public SpdmConnection connection() {
+        connect();
+        return connection;
+    }
+
+    /** Ends the kit's session with END_SESSION; the next {@link #connect()} opens a new one. */
+    public void endSession() {
+        if (session != null && session.isOpen()) {
+            require(session.end(), "END_SESSION");
+        }
+    }
+
+    @Override
+    public TdispClient tdisp(PciFunction function) {
+        return new TdispClient(new KitLink(() -> connection, () -> Optional.ofNullable(session),
+                device().transport()), oracle, () -> Optional.ofNullable(session).filter(SpdmSession::isOpen)
+                .map(s -> new SpdmSessionId(s.sessionId())), () -> STREAM, function);
+    }
+
+    @Override
+    public TdiState deviceState(PciFunction function) {
+        return tdisp(function).state();
+    }
+
+    /**
+     * The rig's control for {@code action}; a device whose rig does not offer it ends the test
+     * NOT_TESTED, saying what to provide.
+     */
+    public DeviceControl control(DeviceControl.Action action) {
+        Optional<DeviceControl> control = device().control();
+        if (control.isEmpty() || !control.get().actions().contains(action)) {
+            throw new TestAbortedException("needs a rig that can " + action.toOffer() + ": give the device a"
+                    + " DeviceControl offering " + action + (control.isEmpty() ? " (" + device().transport()
+                    + " has no DeviceControl)" : ""));
+        }
+        return control.get();
+    }
+
+    /**
+     * The size of BAR {@code index} of {@code function}, as its device lists it; NOT_TESTED when the
+     * device names its functions without BARs (a device over a socket).
+     */
+    public long barSize(PciFunction function, int index) {
+        if (index >= function.bars().size()) {
+            throw new TestAbortedException("needs the size of BAR" + index + " of " + function.address() + ", which "
+                    + device().transport() + " does not list");
+        }
+        return function.bars().get(index).size();
+    }
+
+    /** The BARs of {@code function}; NOT_TESTED when the device names its functions without BARs. */
+    public List<Bar> bars(PciFunction function) {
+        if (function.bars().isEmpty()) {
+            throw new TestAbortedException("needs the BARs of " + function.address() + ", which "
+                    + device().transport() + " does not list");
+        }
+        return function.bars();
+    }
+
+    /** {@code function}'s configuration space through the rig (NOT_TESTED without {@code CONFIG_ACCESS}). */
+    public RigConfig config(PciFunction function) {
+        return new RigConfig(control(DeviceControl.Action.CONFIG_ACCESS), function);
+    }
+
+    /** A function-level reset of {@code function} through the rig (NOT_TESTED without one). */
+    public void functionLevelReset(PciFunction function) {
+        DeviceControl control = control(DeviceControl.Action.FUNCTION_LEVEL_RESET);
+        try {
+            control.functionLevelReset(function.address());
+        } catch (IOException e) {
+            throw Setup.failed("FLR of " + function.address(), e.toString());
+        }
+    }
+
+    /** Makes {@code event} happen through the rig (NOT_TESTED without the action that injects it). */
+    public void inject(DeviceEvent event) {
+        DeviceControl control = control(DeviceControl.Action.of(event));
+        try {
+            control.inject(event);
+        } catch (IOException e) {
+            throw Setup.failed("inject " + event, e.toString());
+        }
+    }
+
+    /** Ends the session and gives the device back. */
+    @Override
+    public void close() throws IOException {
+        if (device == null) {
+            return;
+        }
+        try {
+            if (session != null && session.isOpen()) {
+                session.end();
+            }
+        } finally {
+            device.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        TopologyRequest topology = topology();
+        return "device (" + Devices.source().describe() + ", " + topology.functionsPerDsm() + " PF"
+                + (topology.vfsPerDsm() > 0 ? " " + topology.vfsPerDsm() + " VF" : "") + ")";
+    }
+
+    /** The reset contract of a shared device: every TDI STOPped back to CONFIG_UNLOCKED. */
+    private void resetTdis() {
+        for (PciFunction function : functions) {
+            TdispClient tdisp = tdisp(function);
+            if (tdisp.state() != TdiState.CONFIG_UNLOCKED) {
+                tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+                TdiState state = tdisp.state();
+                if (state != TdiState.CONFIG_UNLOCKED) {
+                    throw Setup.failed("return " + function.address() + " to CONFIG_UNLOCKED before the test (reset"
+                            + " contract)", "after STOP_INTERFACE_REQUEST the device reports " + state);
+                }
+            }
+        }
+    }
+
+    /** KEY_PROG of fresh K0 keys for every sub-stream of {@link #STREAM}, then K_SET_GO for each. */
+    private void programStream() {
+        TdispClient link = tdisp(pf0());
+        List<KeySubStream> lanes = new ArrayList<>();
+        for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
+            for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
+                lanes.add(new KeySubStream(KeySubStream.KeySet.K0, direction, sub));
+            }
+        }
+        for (KeySubStream lane : lanes) {
+            Optional<IdeKmMessage> ack = link.ideKm(new KeyProg(STREAM, lane, 0, bytes(KeyProg.KEY_LENGTH),
+                    bytes(KeyProg.IFV_LENGTH)));
+            if (!ack.equals(Optional.of(new KpAck(STREAM, KpAckStatus.SUCCESS, lane, 0)))) {
+                throw Setup.failed("KEY_PROG stream " + STREAM + " " + lane, "answered " + ack);
+            }
+        }
+        for (KeySubStream lane : lanes) {
+            Optional<IdeKmMessage> ack = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, STREAM, lane, 0));
+            if (ack.isEmpty()) {
+                throw Setup.failed("K_SET_GO stream " + STREAM + " " + lane, "no K_GOSTOP_ACK");
+            }
+        }
+    }
+
+    private ByteString bytes(int size) {
+        byte[] bytes = new byte[size];
+        keys.nextBytes(bytes);
+        return ByteString.of(bytes);
+    }
+
+    private SecureRandom random() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(keys.nextLong());
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA1PRNG", e);
+        }
+    }
+
+    private static <T> T require(SessionResult<T> result, String step) {
+        if (result instanceof SessionResult.Failed<T> failed) {
+            throw Setup.failed(step, failed.error().toString());
+        }
+        return result.orElseThrow();
+    }
+}

@@ -1,0 +1,58 @@
+package io.tsmtck.tck.support;
+
+import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.api.device.SpdmChannel;
+import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.spdm.SpdmConnection;
+import io.tsmtck.tck.spdm.SpdmSession;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The device kit's own way to the device: TDISP and IDE_KM in the secured session the kit opened
+ * (sealed and opened with its keys), and plaintext outside it, on the same mailbox. A message the
+ * session cannot carry (the transport failed, a record did not open) fails the test, naming it.
+ */
+final class KitLink implements DeviceResponder {
+
+    private final Supplier<SpdmConnection> connection;
+    private final Supplier<Optional<SpdmSession>> session;
+    private final String device;
+
+    KitLink(Supplier<SpdmConnection> connection, Supplier<Optional<SpdmSession>> session, String device) {
+        this.connection = connection;
+        this.session = session;
+        this.device = device;
+    }
+
+    /**
+     * Sends {@code spdmMessage} in the version the kit negotiated (its first byte, SPDMVersion, set
+     * to it: DSP0274 requires every request after VCA in the negotiated version).
+     */
+    @Override
+    public Optional<ByteString> exchange(SpdmChannel channel, ByteString message) {
+        byte[] bytes = message.toByteArray();
+        bytes[0] = (byte) connection.get().version().code();
+        ByteString spdmMessage = ByteString.of(bytes);
+        SessionResult<Optional<ByteString>> answer;
+        if (channel instanceof SpdmChannel.Secured secured) {
+            SpdmSession open = session.get().filter(SpdmSession::isOpen)
+                    .filter(s -> s.sessionId() == secured.session().value())
+                    .orElseThrow(() -> Setup.failed("send " + spdmMessage.hex() + " in " + secured.session(),
+                            "the kit has no such session open with " + device));
+            answer = open.exchange(spdmMessage);
+        } else {
+            answer = connection.get().exchangePlain(spdmMessage);
+        }
+        if (answer instanceof SessionResult.Failed<Optional<ByteString>> failed) {
+            throw Setup.failed("exchange " + spdmMessage.hex() + " with " + device + " (" + describe(channel) + ")",
+                    failed.error().toString());
+        }
+        return answer.orElseThrow();
+    }
+
+    private static String describe(SpdmChannel channel) {
+        return channel instanceof SpdmChannel.Secured secured ? secured.session().toString() : "plaintext";
+    }
+}
