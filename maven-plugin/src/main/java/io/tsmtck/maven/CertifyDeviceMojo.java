@@ -51,6 +51,13 @@ public final class CertifyDeviceMojo extends KitMojo {
     @Parameter(property = "tsm-tck.deviceProvider")
     private String deviceProvider;
 
+    /**
+     * A plaintext run: TDISP and IDE_KM outside any secured session, for a responder without sessions
+     * yet. Never a certification; the report says so on top.
+     */
+    @Parameter(property = "tsm-tck.plaintext", defaultValue = "false")
+    private boolean plaintext;
+
     /** Where the reports go. */
     @Parameter(property = "tsm-tck.reportDirectory", defaultValue = "${project.build.directory}/tsm-tck-device")
     private File reportDirectory;
@@ -81,7 +88,7 @@ public final class CertifyDeviceMojo extends KitMojo {
                 base.maven(), target.isPresent() ? List.of() : base.artifacts(), Optional.empty(),
                 Optional.of(new RunConfig.DeviceRun(target, trustAnchor.getAbsolutePath(),
                         functions == null ? List.of() : functions,
-                        Optional.ofNullable(deviceProvider).filter(p -> !p.isBlank()))));
+                        Optional.ofNullable(deviceProvider).filter(p -> !p.isBlank()), plaintext)));
     }
 
     /** The kit alone for a named device; with the project's classpath for its DeviceProvider. */

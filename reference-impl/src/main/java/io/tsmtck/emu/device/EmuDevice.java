@@ -94,7 +94,8 @@ public final class EmuDevice implements DeviceResponder {
         if (spdm == null) {
             List<DeviceIdentity> identities = List.of(DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P256),
                     DeviceIdentity.builtIn(AsymAlgorithm.ECDSA_P384));
-            spdm = new SpdmResponder(ResponderConfig.standard(), identities, new SpdmApplication(), seededRandom());
+            spdm = new SpdmResponder(ResponderConfig.standard().withFaults(context.faults()), identities,
+                    new SpdmApplication(), seededRandom());
         }
         return spdm;
     }
@@ -165,8 +166,10 @@ public final class EmuDevice implements DeviceResponder {
         if (channel instanceof SpdmChannel.Secured secured) {
             return sessions.isActive(secured.session()) ? Optional.of(secured.session()) : Optional.empty();
         }
-        boolean answered = protocol == ProtocolId.TDISP ? context.has(Fault.TDISP_PLAINTEXT_ANSWERED)
-                : context.has(Fault.IDEKM_PLAINTEXT_ANSWERED);
+        boolean beforeNegotiation = spdm != null && !spdm.isNegotiated()
+                && context.has(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION);
+        boolean answered = beforeNegotiation || (protocol == ProtocolId.TDISP ? context.has(Fault.TDISP_PLAINTEXT_ANSWERED)
+                : context.has(Fault.IDEKM_PLAINTEXT_ANSWERED));
         if (answered) {
             return Optional.of(new SpdmSessionId(0));
         }

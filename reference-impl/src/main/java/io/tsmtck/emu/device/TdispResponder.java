@@ -183,7 +183,8 @@ final class TdispResponder {
         if (context.has(Fault.TDISP_LOCK_WITHOUT_KEYS)) {
             return true;
         }
-        return keys.keysProgrammed(stream, Optional.of(session));
+        return keys.keysProgrammed(stream, context.has(Fault.SPDM_LOCK_KEYS_ANY_SESSION) ? Optional.empty()
+                : Optional.of(session));
     }
 
     private ByteString newNonce(InterfaceId interfaceId) {

@@ -112,6 +112,17 @@ public enum Fault {
     IDEKM_ACK_NAMES_K0("IDEKM-01"),
     /** IDE_KM: IDE_KM in plaintext (outside a session) is answered. */
     IDEKM_PLAINTEXT_ANSWERED("IDEKM-05"),
+    /**
+     * SPDM binding: before VCA completes, VENDOR_DEFINED is handed to the device and served as if it
+     * came in a session (spdm-emu serves TDISP before negotiation); once negotiated, plaintext is dropped.
+     */
+    SPDM_VENDOR_BEFORE_NEGOTIATION("SPDM-01"),
+    /** SPDM binding: a VENDOR_DEFINED request in a session is served whatever its SPDMVersion. */
+    SPDM_VENDOR_ANY_VERSION("SPDM-02"),
+    /** SPDM binding: a record of a session that END_SESSION ended still opens and is served. */
+    SPDM_ENDED_SESSION_SERVED("SPDM-03"),
+    /** SPDM binding: LOCK accepts keys programmed over any session, not only over the LOCK's. */
+    SPDM_LOCK_KEYS_ANY_SESSION("SPDM-04"),
     /** IDE_KM: K_SET_GO for a key that was never programmed is acknowledged. */
     IDEKM_GO_UNPROGRAMMED_ACKED("IDEKM-06"),
     /** IDE_KM: QUERY_RESP names another bus than the DSM's. */

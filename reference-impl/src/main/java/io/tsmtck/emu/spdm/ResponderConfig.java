@@ -1,5 +1,7 @@
 package io.tsmtck.emu.spdm;
 
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.api.spdm.algorithm.AeadAlgorithm;
 import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.spdm.algorithm.DheGroup;
@@ -24,10 +26,12 @@ import java.util.Set;
  * @param maxSessions how many sessions may be open at once
  * @param notReady requests whose first occurrence is answered with ERROR(ResponseNotReady), the
  *     response following a RESPOND_IF_READY (to exercise a requester's retry)
+ * @param faults the SPDM-binding faults of the device this responder serves (none for a correct one)
  */
 public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> hashes, List<AsymAlgorithm> asyms,
                               List<DheGroup> dheGroups, List<AeadAlgorithm> aeads, Set<CapabilityFlag> flags,
-                              int dataTransferSize, int maxSessions, Set<RequestResponseCode> notReady) {
+                              int dataTransferSize, int maxSessions, Set<RequestResponseCode> notReady,
+                              FaultPlan faults) {
 
     public ResponderConfig {
         versions = List.copyOf(versions);
@@ -37,6 +41,18 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
         aeads = List.copyOf(aeads);
         flags = Set.copyOf(flags);
         notReady = Set.copyOf(notReady);
+        faults = faults == null ? FaultPlan.NONE : faults;
+    }
+
+    /** Whether {@code fault} is on. */
+    public boolean has(Fault fault) {
+        return faults.has(fault);
+    }
+
+    /** This configuration for a device with {@code plan}. */
+    public ResponderConfig withFaults(FaultPlan plan) {
+        return new ResponderConfig(versions, hashes, asyms, dheGroups, aeads, flags, dataTransferSize, maxSessions,
+                notReady, plan);
     }
 
     /**
@@ -52,13 +68,13 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
                 EnumSet.of(CapabilityFlag.CERT_CAP, CapabilityFlag.CHAL_CAP, CapabilityFlag.ENCRYPT_CAP,
                         CapabilityFlag.MAC_CAP, CapabilityFlag.KEY_EX_CAP, CapabilityFlag.HBEAT_CAP,
                         CapabilityFlag.KEY_UPD_CAP),
-                4096, 4, Set.of());
+                4096, 4, Set.of(), FaultPlan.NONE);
     }
 
     /** This configuration answering the first of each of {@code requests} with ResponseNotReady. */
     public ResponderConfig withNotReady(Set<RequestResponseCode> requests) {
         return new ResponderConfig(versions, hashes, asyms, dheGroups, aeads, flags, dataTransferSize, maxSessions,
-                requests);
+                requests, faults);
     }
 
     /** The Flags field. */

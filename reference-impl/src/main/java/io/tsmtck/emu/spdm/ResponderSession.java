@@ -1,5 +1,6 @@
 package io.tsmtck.emu.spdm;
 
+import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
@@ -40,7 +41,7 @@ final class ResponderSession {
 
     /** The connection facts a session needs. */
     record Context(SpdmVersion version, AlgorithmSuite suite, int otherParams, ByteString vca,
-                   SpdmCertificateChain chain, PrivateKey key, SecureRandom random) {
+                   SpdmCertificateChain chain, PrivateKey key, SecureRandom random, ResponderConfig config) {
     }
 
     /** A session just created, and the KEY_EXCHANGE_RSP that created it. */
@@ -119,7 +120,8 @@ final class ResponderSession {
             return reply(error(SpdmErrorCode.INVALID_REQUEST), false);
         }
         SpdmMessage message = decoded.orElseThrow();
-        if (message.version() != context.version().code()) {
+        if (message.version() != context.version().code() && !(context.config().has(Fault.SPDM_VENDOR_ANY_VERSION)
+                && message.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST)) {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
         if (!established) {
@@ -169,6 +171,9 @@ final class ResponderSession {
     }
 
     private Outcome end() {
+        if (context.config().has(Fault.SPDM_ENDED_SESSION_SERVED)) {
+            return reply(ack(RequestResponseCode.END_SESSION_ACK, 0, 0), false); // acknowledged, kept
+        }
         Outcome answer = reply(ack(RequestResponseCode.END_SESSION_ACK, 0, 0), true);
         channel.end();
         return answer;

@@ -30,6 +30,7 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeError;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.api.wire.WireWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class SpdmResponder {
             case GET_CERTIFICATE -> Optional.of(certificate((GetCertificate) request));
             case CHALLENGE -> Optional.of(challenge((Challenge) request));
             case KEY_EXCHANGE -> Optional.of(keyExchange((KeyExchange) request));
-            case VENDOR_DEFINED_REQUEST -> stage == Stage.NEGOTIATED
+            case VENDOR_DEFINED_REQUEST -> stage == Stage.NEGOTIATED || config.has(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION)
                     ? application.vendorDefined(Optional.empty(), request.encode())
                     : Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
             case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);
@@ -270,7 +271,7 @@ public final class SpdmResponder {
         }
         Optional<ResponderSession.Started> started = ResponderSession.start(sessionId, responderHalf, request,
                 new ResponderSession.Context(SpdmVersion.fromCode(version).orElseThrow(), suite, otherParams,
-                        vca.toByteString(), chain(), identity().key(), random));
+                        vca.toByteString(), chain(), identity().key(), random, config));
         if (started.isEmpty()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
@@ -297,6 +298,11 @@ public final class SpdmResponder {
             }
         }
         return outcome.answer();
+    }
+
+    /** Whether the connection is negotiated (GET_VERSION, GET_CAPABILITIES, NEGOTIATE_ALGORITHMS done). */
+    public boolean isNegotiated() {
+        return stage == Stage.NEGOTIATED;
     }
 
     private void reset() {

@@ -101,14 +101,7 @@ class DeviceTransportsTest {
                 faults, KitConfig.seed());
         try (SocketServer server = new SocketServer(device.device().responder(), InetAddress.getLoopbackAddress(), 0,
                 new PrintStream(OutputStream.nullOutputStream()))) {
-            Thread serving = new Thread(() -> {
-                try {
-                    server.serveOne();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "serve-reference-device");
-            serving.start();
+            Thread serving = serveOne(server);
             System.setProperty(KitConfig.FUNCTIONS, device.functions().stream().map(f -> f.address().toString())
                     .collect(Collectors.joining(",")));
             Devices.use(Devices.parse("tcp://127.0.0.1:" + server.port()));
@@ -118,6 +111,20 @@ class DeviceTransportsTest {
             assertThat(serving.isAlive()).as("the served connection ended with the kit's SHUTDOWN").isFalse();
             return results;
         }
+    }
+
+    /** Serves one connection of {@code server} on a thread of its own (a daemon: a stuck peer cannot hold the JVM). */
+    private static Thread serveOne(SocketServer server) {
+        Thread serving = new Thread(() -> {
+            try {
+                server.serveOne();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "serve-reference-device");
+        serving.setDaemon(true);
+        serving.start();
+        return serving;
     }
 
     /** Per-rule results of the device rules of one run. */
@@ -177,15 +184,7 @@ class DeviceTransportsTest {
         private static DeviceUnderTest served(ReferenceDevice device) throws IOException {
             SocketServer server = new SocketServer(device.device().responder(), InetAddress.getLoopbackAddress(), 0,
                     new PrintStream(OutputStream.nullOutputStream()));
-            Thread serving = new Thread(() -> {
-                try {
-                    server.serveOne();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "serve-one-test");
-            serving.setDaemon(true);
-            serving.start();
+            Thread serving = serveOne(server);
             return new Carried(device, SocketMailbox.connect("127.0.0.1", server.port(), TIMEOUT), () -> {
                 server.close();
                 serving.join(TIMEOUT.toMillis());

@@ -31,7 +31,7 @@ class SameSeedTest {
         Map<String, String> rules = new TreeMap<>();
         for (CertificationReport report : List.of(certify(seed, FAULTS, directory, Optional.empty()),
                 certify(seed, FAULTS, directory + "-device", Optional.of(new RunConfig.DeviceRun(Optional.empty(),
-                        KitRun.TRUST_ANCHOR, List.of(), Optional.empty()))))) {
+                        KitRun.TRUST_ANCHOR, List.of(), Optional.empty(), false))))) {
             report.rules().forEach(rule -> rules.put(rule.id(), rule.status() + " " + rule.tests().stream()
                     .map(SameSeedTest::describe).sorted().collect(Collectors.joining(" | "))));
         }
@@ -57,6 +57,7 @@ class SameSeedTest {
                     Optional.of(seed), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
                     List.of(), Optional.empty(), device);
             device.ifPresent(d -> System.setProperty(KitConfig.TRUST_ANCHOR, d.trustAnchor()));
+            device.filter(RunConfig.DeviceRun::plaintext).ifPresent(d -> System.setProperty(KitConfig.PLAINTEXT, "true"));
             System.setProperty(KitConfig.SEED, Long.toString(seed));
             return KitRunner.run(config, outcome -> { });
         } finally {
@@ -64,6 +65,7 @@ class SameSeedTest {
             System.clearProperty(KitConfig.TIMEOUT_ABSENT);
             System.clearProperty(KitConfig.TIMEOUT_HAPPEN);
             System.clearProperty(KitConfig.SEED);
+            System.clearProperty(KitConfig.PLAINTEXT);
         }
     }
 

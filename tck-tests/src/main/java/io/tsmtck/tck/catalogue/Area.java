@@ -8,6 +8,8 @@ public enum Area {
     TDISP("TDISP"),
     /** IDE key management. */
     IDE_KM("IDEKM"),
+    /** How TDISP and IDE_KM ride on SPDM: negotiated first, in the negotiated version, in a live session. */
+    SPDM("SPDM"),
     /** The PCI/TSM core and its link TSM. */
     TSM("TSM"),
     /** VFIO as owner of the device's MMIO. */
@@ -36,7 +38,7 @@ public enum Area {
 
     /** The kit that tests this area's rules, unless a rule names another. */
     public Kit kit() {
-        return this == TDISP || this == IDE_KM ? Kit.DEVICE : Kit.HOST;
+        return this == TDISP || this == IDE_KM || this == SPDM ? Kit.DEVICE : Kit.HOST;
     }
 
     /** The JUnit tag of this area's tests. */

@@ -103,6 +103,17 @@ public final class HtmlReports {
                     + d.maxVfsPerDsm() + " VF(s) per DSM");
             row(html, "declared test hooks", d.hooks().isEmpty() ? "none" : String.join(", ", d.hooks()));
         });
+        report.implementation().device().ifPresent(d -> {
+            row(html, "device transport", d.transport());
+            row(html, "device certificate", d.certificateSubject());
+            row(html, "certificate chain digest", d.chainDigest());
+            row(html, "SPDM version", d.spdmVersion());
+            row(html, "SPDM capabilities", d.capabilities());
+            row(html, "SPDM algorithms", d.algorithms());
+            row(html, "TDISP version", d.tdispVersion());
+            row(html, "TDISP capabilities", d.tdispCapabilities());
+            row(html, "functions tested", String.join(", ", d.functions()));
+        });
         report.implementation().sha256().forEach((file, hash) -> row(html, "implementation " + file, hash));
         row(html, "java", report.environment().java());
         row(html, "os", report.environment().os());

@@ -183,6 +183,11 @@ public final class KitRunner {
                                               List<TestOutcomes.Outcome> outcomes) {
         Catalogue catalogue = Catalogue.standard().of(config.kit());
         List<String> problems = new ArrayList<>();
+        if (config.kit() == Kit.DEVICE && KitConfig.plaintext()) {
+            problems.add("a plaintext run (" + KitConfig.PLAINTEXT + "=true): TDISP and IDE_KM went outside any secured"
+                    + " session, which PCIe Base 6.x §11.2.2 forbids, and the rules that need a session were not tested;"
+                    + " never a certification");
+        }
         List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), profiles);
         outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status() == TestStatus.FAILED)
                 .forEach(o -> problems.add("a test that cites no rule failed: " + o.name()));

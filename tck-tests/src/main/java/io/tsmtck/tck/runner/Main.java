@@ -64,6 +64,9 @@ public final class Main {
             config.device().ifPresent(device -> {
                 device.target().ifPresent(target -> System.setProperty(KitConfig.DEVICE, target));
                 device.provider().ifPresent(provider -> System.setProperty(KitConfig.DEVICE_PROVIDER, provider));
+                if (device.plaintext()) {
+                    System.setProperty(KitConfig.PLAINTEXT, "true");
+                }
                 System.setProperty(KitConfig.TRUST_ANCHOR, device.trustAnchor());
                 if (!device.functions().isEmpty()) {
                     System.setProperty(KitConfig.FUNCTIONS, String.join(",", device.functions()));

@@ -33,9 +33,10 @@ public record RunConfig(String outputDirectory, List<String> rules, List<String>
      * @param trustAnchor the root certificate file the device's chain must end at
      * @param functions the functions to test (BDFs, PF0 first); empty for the target's PF0
      * @param provider the DeviceProvider class when the classpath has several and there is no target
+     * @param plaintext a plaintext run (no secured session; never a certification)
      */
     public record DeviceRun(Optional<String> target, String trustAnchor, List<String> functions,
-                            Optional<String> provider) {
+                            Optional<String> provider, boolean plaintext) {
         public DeviceRun {
             target = target == null ? Optional.empty() : target;
             provider = provider == null ? Optional.empty() : provider;

@@ -108,6 +108,18 @@ public final class SpdmSession {
         });
     }
 
+    /**
+     * END_SESSION as {@link #end()}, keeping one thing a correct device must refuse: {@code next}
+     * sealed with the session's keys and the sequence number that would have come next, for a
+     * test to send after the session ended.
+     */
+    public SessionResult<SecuredMessage> endSealing(ByteString next) {
+        SessionResult<SessionControl> ack = control(RequestResponseCode.END_SESSION, 0, 0);
+        SessionResult<SecuredMessage> stale = ack.then(done -> channel.seal(next));
+        channel.end();
+        return stale;
+    }
+
     /** END_SESSION, answered by END_SESSION_ACK; the session ends either way. */
     public SessionResult<SessionControl> end() {
         SessionResult<SessionControl> ack = control(RequestResponseCode.END_SESSION, 0, 0);

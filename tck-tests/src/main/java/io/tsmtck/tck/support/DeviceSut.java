@@ -3,6 +3,7 @@ package io.tsmtck.tck.support;
 import io.tsmtck.api.device.DeviceControl;
 import io.tsmtck.api.device.DeviceEvent;
 import io.tsmtck.api.device.DeviceUnderTest;
+import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.idekm.IdeKmObjectId;
@@ -11,6 +12,7 @@ import io.tsmtck.api.idekm.KeySetCommand;
 import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.idekm.KpAck;
 import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.TdiState;
@@ -39,8 +41,9 @@ import org.opentest4j.TestAbortedException;
  * The device kit's subject for one test invocation: a device from the configured
  * {@link DeviceSource}, opened on first use, with the kit as its SPDM requester. {@link #connect()}
  * does what a TSM's connect does, on the kit's own terms: negotiates, validates the device's
- * certificate chain against the configured trust anchor, opens a secured session, and programs and
- * starts K0 keys for all six sub-streams of {@link #STREAM} with IDE_KM. Closing it ends the session
+ * certificate chain against the configured trust anchor, opens a secured session, asks every TDI's
+ * GET_TDISP_VERSION, and programs and starts K0 keys for all six sub-streams of {@link #STREAM} with
+ * IDE_KM. Closing it ends the session
  * and gives the device back.
  */
 public final class DeviceSut implements TdiSubject, AutoCloseable {
@@ -48,9 +51,12 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     /** The IDE stream the kit sets up at connect and names as the default stream of every LOCK. */
     public static final int STREAM = 1;
 
+
     private final TopologyRequest wanted;
     private final OracleCheck oracle = new OracleCheck(() -> 0);
     private final Random keys;
+    /** Whether this is a plaintext run ({@value KitConfig#PLAINTEXT}): no session; never a certification. */
+    private final boolean plaintext = KitConfig.plaintext();
     private DeviceUnderTest device;
     private List<PciFunction> functions = List.of();
     private SpdmConnection connection;
@@ -115,13 +121,19 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * fails the test as a setup failure naming it.
      */
     public DeviceSut connect() {
-        if (session != null && session.isOpen()) {
+        if (session != null && session.isOpen() || plaintext && connection != null) {
             return this;
         }
         DeviceUnderTest dut = device();
         connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
                 .connect(dut.mailbox()), "negotiate with " + dut.transport() + " and validate its certificate chain");
-        session = require(connection.openSession(), "open a secured session with " + dut.transport());
+        if (!plaintext) {
+            session = require(connection.openSession(), "open a secured session with " + dut.transport());
+        }
+        for (PciFunction function : functions) {
+            // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
+            tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+        }
         if (!reset && !Devices.source().fresh()) {
             reset = true;
             resetTdis();
@@ -130,8 +142,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         return this;
     }
 
-    /** The kit's open session. */
+    /** The kit's open session (NOT_TESTED in a plaintext run). */
     public SpdmSession session() {
+        requireSession();
         connect();
         return session;
     }
@@ -142,8 +155,26 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         return connection;
     }
 
+    /**
+     * One DOE object straight to the device's mailbox, outside everything the kit's requester keeps
+     * (a request out of order, a record of an ended session), recorded in the test's transcript.
+     */
+    public Optional<DoeObject> raw(DoeObject request) {
+        DeviceUnderTest dut = device();
+        Optional<DoeObject> answer;
+        try {
+            answer = dut.mailbox().exchange(request);
+        } catch (IOException e) {
+            throw Setup.failed("send " + request.encode().hex() + " to " + dut.transport(), e.toString());
+        }
+        RuleContext.current().ifPresent(c -> c.transcript().record("DOE type " + request.type() + " (raw)",
+                request.data(), answer.map(DoeObject::data).orElse(null)));
+        return answer;
+    }
+
     /** Ends the kit's session with END_SESSION; the next {@link #connect()} opens a new one. */
     public void endSession() {
+        requireSession();
         if (session != null && session.isOpen()) {
             require(session.end(), "END_SESSION");
         }
@@ -152,8 +183,28 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     @Override
     public TdispClient tdisp(PciFunction function) {
         return new TdispClient(new KitLink(() -> connection, () -> Optional.ofNullable(session),
-                device().transport()), oracle, () -> Optional.ofNullable(session).filter(SpdmSession::isOpen)
-                .map(s -> new SpdmSessionId(s.sessionId())), () -> STREAM, function);
+                device().transport()), oracle, this::channel, () -> STREAM, function);
+    }
+
+    /** The kit's session, or plaintext in a plaintext run. */
+    private SpdmChannel channel() {
+        if (plaintext) {
+            return SpdmChannel.plaintext();
+        }
+        return SpdmChannel.secured(Optional.ofNullable(session).filter(SpdmSession::isOpen)
+                .map(s -> new SpdmSessionId(s.sessionId())).orElseThrow(() -> Setup.failed("find the kit's session with "
+                        + device().transport(), "there is none open; connect first")));
+    }
+
+    /**
+     * Ends the test NOT_TESTED in a plaintext run: what it checks needs a secured session (that the
+     * device drops what comes outside one, or what happens when one ends).
+     */
+    public void requireSession() {
+        if (plaintext) {
+            throw new TestAbortedException("needs a secured session, and this is a plaintext run ("
+                    + KitConfig.PLAINTEXT + "=true)");
+        }
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class KitConfig {
      * through sysfs); unset, the one {@link io.tsmtck.api.device.DeviceProvider} on the classpath.
      */
     public static final String DEVICE = "tsm-tck.device";
+    /**
+     * A plaintext run of the device kit ({@code true}): TDISP and IDE_KM outside any secured session,
+     * for a responder that has no sessions yet. Never a certification.
+     */
+    public static final String PLAINTEXT = "tsm-tck.plaintext";
     /** The DeviceProvider class to test when the classpath has several. */
     public static final String DEVICE_PROVIDER = "tsm-tck.deviceProvider";
     /** The root certificate (DER or PEM) the device's certificate chain must end at. */
@@ -59,6 +64,11 @@ public final class KitConfig {
     /** How long to watch that something does not happen. */
     public static Duration timeoutAbsent() {
         return millis(TIMEOUT_ABSENT, 200);
+    }
+
+    /** Whether this is a plaintext run of the device kit. */
+    public static boolean plaintext() {
+        return value(PLAINTEXT).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
     }
 
     /** How long to wait for one answer of a device over a socket or DOE mailbox. */

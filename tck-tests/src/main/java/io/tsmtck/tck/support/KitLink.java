@@ -3,6 +3,7 @@ package io.tsmtck.tck.support;
 import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.spdm.SpdmConnection;
 import io.tsmtck.tck.spdm.SpdmSession;
@@ -32,9 +33,7 @@ final class KitLink implements DeviceResponder {
      */
     @Override
     public Optional<ByteString> exchange(SpdmChannel channel, ByteString message) {
-        byte[] bytes = message.toByteArray();
-        bytes[0] = (byte) connection.get().version().code();
-        ByteString spdmMessage = ByteString.of(bytes);
+        ByteString spdmMessage = ByteEditor.of(message).set(0, connection.get().version().code()).toByteString();
         SessionResult<Optional<ByteString>> answer;
         if (channel instanceof SpdmChannel.Secured secured) {
             SpdmSession open = session.get().filter(SpdmSession::isOpen)

@@ -24,7 +24,7 @@ import org.opentest4j.AssertionFailedError;
  */
 final class OracleCheck {
 
-    private static final Set<Area> DEVICE_AREAS = EnumSet.of(Area.TDISP, Area.IDE_KM);
+    private static final Set<Area> DEVICE_AREAS = EnumSet.of(Area.TDISP, Area.IDE_KM, Area.SPDM);
 
     /** What a successful answer implies, and how many state-changing SPI calls had been made then. */
     private record Implied(TdiState state, String because, long actions) {

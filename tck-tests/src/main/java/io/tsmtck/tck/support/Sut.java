@@ -5,6 +5,7 @@ import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.api.VendorProfile;
+import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
@@ -130,7 +131,9 @@ public final class Sut implements TdiSubject, AutoCloseable {
     /** A TDISP client speaking over the TSM's session with the DSM of {@code function}. */
     @Override
     public TdispClient tdisp(PciFunction function) {
-        return new TdispClient(stack().responder(function.dsm()), oracle, () -> session(function),
+        return new TdispClient(stack().responder(function.dsm()), oracle, () -> SpdmChannel.secured(session(function)
+                .orElseThrow(() -> Setup.failed("find the TSM's SPDM session with " + function.dsm(), "there is none;"
+                        + " the kit talks to the device over the TSM's session, so the DSM must be connected"))),
                 () -> stack().tsm().ideStreams(function.dsm()).stream().findFirst().map(IdeStream::streamId)
                         .orElseThrow(() -> Setup.failed("find the IDE stream of " + function.dsm(),
                                 "the TSM reports none; connect sets one up")), function);

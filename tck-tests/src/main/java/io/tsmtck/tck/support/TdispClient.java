@@ -2,7 +2,6 @@ package io.tsmtck.tck.support;
 
 import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.device.SpdmChannel;
-import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.idekm.IdeKmCodec;
 import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.spdm.ProtocolId;
@@ -36,15 +35,16 @@ public final class TdispClient {
 
     private final DeviceResponder responder;
     private final OracleCheck oracle;
-    private final Supplier<Optional<SpdmSessionId>> session;
+    private final Supplier<SpdmChannel> channel;
     private final IntSupplier defaultStream;
     private final PciFunction function;
 
-    TdispClient(DeviceResponder responder, OracleCheck oracle, Supplier<Optional<SpdmSessionId>> session,
+    /** {@code channel}: how the kit's requests reach the device (a session, or plaintext in a plaintext run). */
+    TdispClient(DeviceResponder responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
                 IntSupplier defaultStream, PciFunction function) {
         this.responder = responder;
         this.oracle = oracle;
-        this.session = session;
+        this.channel = channel;
         this.defaultStream = defaultStream;
         this.function = function;
     }
@@ -126,9 +126,7 @@ public final class TdispClient {
     }
 
     private SpdmChannel channel() {
-        return SpdmChannel.secured(session.get().orElseThrow(() -> Setup.failed("find the TSM's SPDM session with "
-                + function.dsm(), "there is none; the kit talks to the device over the TSM's session, so the DSM"
-                + " must be connected")));
+        return channel.get();
     }
 
     private TdispAnswer exchange(SpdmChannel channel, ProtocolId protocol, ByteString body) {

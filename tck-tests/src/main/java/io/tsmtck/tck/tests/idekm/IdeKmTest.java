@@ -87,6 +87,7 @@ class IdeKmTest {
     @MethodSource(DeviceCases.DEVICE)
     @Should("IDEKM-05")
     void ideKmInPlaintextGetsNoResponse(DeviceSut sut) {
+        sut.requireSession();
         TdispClient link = sut.connect().tdisp(sut.pf0());
 
         assertThat("an answer to IDE_KM QUERY outside the session", link.ideKmAnsweredInPlaintext(new IdeKmQuery(0)))

@@ -14,6 +14,7 @@ import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
@@ -106,10 +107,10 @@ class MessageValidationTest {
     @Must("TDISP-12")
     void anUnknownRequestCodeIsUnsupportedRequestNamingTheCode(DeviceSut sut, int code) {
         PciFunction pf0 = sut.connect().pf0();
-        byte[] bytes = HeaderOnlyMessage.getState(TdispHeader.v10(pf0.interfaceId())).encode().toByteArray();
-        bytes[1] = (byte) code;
+        ByteString request = ByteEditor.of(HeaderOnlyMessage.getState(TdispHeader.v10(pf0.interfaceId())).encode())
+                .set(1, code).toByteString();
 
-        assertThat(sut.tdisp(pf0).sendRaw(ByteString.of(bytes))).as("message code 0x%02X", code)
+        assertThat(sut.tdisp(pf0).sendRaw(request)).as("message code 0x%02X", code)
                 .isError(TdispErrorCode.UNSUPPORTED_REQUEST, code);
     }
 
@@ -160,11 +161,9 @@ class MessageValidationTest {
     void reservedRequestBitsAreIgnored(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         TdispClient tdisp = sut.tdisp(pf0);
-        byte[] bytes = probe(type, tdisp).encode().toByteArray();
-        bytes[2] = (byte) 0xA5;
-        bytes[12] = (byte) 0x5A;
+        ByteString reservedSet = ByteEditor.of(probe(type, tdisp).encode()).set(2, 0xA5).set(12, 0x5A).toByteString();
 
-        String withReservedBits = kind(tdisp.sendRaw(ByteString.of(bytes)));
+        String withReservedBits = kind(tdisp.sendRaw(reservedSet));
         tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
         String clean = kind(tdisp.send(probe(type, tdisp)));
 

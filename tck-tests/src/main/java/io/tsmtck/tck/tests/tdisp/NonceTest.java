@@ -7,6 +7,7 @@ import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
@@ -28,9 +29,7 @@ class NonceTest {
 
     /** The nonce with byte {@code index} flipped. */
     private static ByteString wrong(ByteString nonce, int index) {
-        byte[] bytes = nonce.toByteArray();
-        bytes[index] ^= 0x01;
-        return ByteString.of(bytes);
+        return ByteEditor.of(nonce).xor(index, 0x01).toByteString();
     }
 
     @ParameterizedTest(name = "{0}, function {1}")

@@ -11,13 +11,13 @@ import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.wire.ByteString;
 
 /** Well-formed sample requests, to probe how a responder treats a request's form. */
-final class Requests {
+public final class Requests {
 
     private Requests() {
     }
 
     /** A well-formed request of {@code type} (mandatory requests only); LOCK names {@code stream}. */
-    static TdispMessage wellFormed(MessageType type, TdispHeader header, int stream) {
+    public static TdispMessage wellFormed(MessageType type, TdispHeader header, int stream) {
         switch (type) {
             case GET_TDISP_CAPABILITIES:
                 return new GetTdispCapabilities(header, 0);

@@ -26,6 +26,7 @@ class SessionTest {
     @MethodSource("mandatoryRequests")
     @Must("TDISP-19")
     void tdispInPlaintextGetsNoResponse(DeviceSut sut, MessageType type) {
+        sut.requireSession();
         PciFunction pf0 = sut.connect().pf0();
         TdispClient tdisp = sut.tdisp(pf0);
 
