@@ -62,9 +62,11 @@ public final class CertifyDeviceMojo extends KitMojo {
     @Parameter(property = "tsm-tck.reportDirectory", defaultValue = "${project.build.directory}/tsm-tck-device")
     private File reportDirectory;
 
+    /** Without a project Maven leaves {@code ${project.basedir}} unresolved: then {@code ./target/tsm-tck-device}. */
     @Override
     File reportDirectory() {
-        return reportDirectory;
+        return reportDirectory.getPath().contains("${") ? new File("target", "tsm-tck-device").getAbsoluteFile()
+                : reportDirectory;
     }
 
     @Override

@@ -76,10 +76,11 @@ public final class ServeDevice {
                 }
             }
         }
+        ReferenceDevice device = new ReferenceDevice(new TopologyRequest(1, pfs, vfs,
+                TopologyRequest.minimal().barSizes()), faults, 0x20250120L);
         SpdmResponder responder = identity.isPresent()
                 ? new SpdmResponder(ResponderConfig.standard(), List.of(identity.get()), new Silent(), new SecureRandom())
-                : new ReferenceDevice(new TopologyRequest(1, pfs, vfs, TopologyRequest.minimal().barSizes()), faults,
-                        0x20250120L).device().responder();
+                : device.device().responder();
         try (SocketServer server = new SocketServer(responder, InetAddress.getLoopbackAddress(), port, System.out)) {
             if (verbose) {
                 server.verbose();
@@ -87,6 +88,10 @@ public final class ServeDevice {
             System.out.println("[serve] " + (identity.isPresent() ? "SPDM responder" : "reference device with " + pfs
                     + " PF, " + vfs + " VF" + (faults.faults().isEmpty() ? "" : ", faults " + faults.faults()))
                     + " on 127.0.0.1:" + server.port());
+            if (identity.isEmpty()) {
+                System.out.println("[serve] its functions, for the device kit: -Dtsm-tck.functions=" + String.join(",",
+                        device.functions().stream().map(f -> f.address().toString()).toList()));
+            }
             for (int i = 0; i < connections; i++) {
                 server.serveOne();
                 System.out.println("[serve] connection " + (i + 1) + " ended");

@@ -36,7 +36,8 @@ public final class DeviceProbe {
         } catch (AssertionError e) {
             throw new IllegalStateException("the device " + Devices.source().describe() + " could not be met before the"
                     + " tests: " + e.getMessage() + ". Check that it is running, that " + KitConfig.TRUST_ANCHOR
-                    + " is the root its chain ends at, and that it speaks SPDM 1.1-1.3 with KEY_EX_CAP.", e);
+                    + " is the root its chain ends at, that it speaks SPDM 1.1-1.3 with KEY_EX_CAP, and that "
+                    + KitConfig.FUNCTIONS + " names its functions (PF0 first; the default is 0000:00:00.0).", e);
         } finally {
             try {
                 sut.close();
