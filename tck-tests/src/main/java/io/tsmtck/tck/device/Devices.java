@@ -1,6 +1,8 @@
 package io.tsmtck.tck.device;
 
+import io.tsmtck.api.device.DeviceControl;
 import io.tsmtck.api.device.DeviceProvider;
+import io.tsmtck.api.device.PciConfigAccess;
 import io.tsmtck.api.spdm.cert.Certificates;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciAddress;
@@ -13,7 +15,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -92,16 +96,31 @@ public final class Devices {
                         + "tcp://127.0.0.1:2323");
             }
             return new SharedDevice(target, () -> SocketMailbox.connect(uri.getHost(), uri.getPort(),
-                    KitConfig.timeoutDevice()), functions(Optional.empty()));
+                    KitConfig.timeoutDevice()), functions(Optional.empty()), Optional.empty());
         }
         if (target.startsWith("doe:")) {
             PciAddress pf0 = address(target.substring(4));
+            List<PciFunction> functions = functions(Optional.of(pf0));
             return new SharedDevice(target, () -> DoeConfigMailbox.open(SysfsConfigSpace.open(pf0.toString()),
-                    KitConfig.timeoutDevice(), pf0.toString()), functions(Optional.of(pf0)));
+                    KitConfig.timeoutDevice(), pf0.toString()), functions, Optional.of(sysfsRig(functions)));
         }
         throw new IllegalStateException(KitConfig.DEVICE + "=" + target + " is not a device the kit can reach: write "
                 + "tcp://<host>:<port> (SPDM socket protocol, spdm-emu or QEMU) or doe:<BDF> (DOE mailbox through "
                 + "/sys/bus/pci/devices/<BDF>/config), or leave it unset to test the DeviceProvider on the classpath");
+    }
+
+    /**
+     * The rig of a device in this machine's slot: each function's sysfs {@code config} file, opened
+     * when the rig is first used (root; writes above 0x3F need CAP_SYS_ADMIN).
+     */
+    private static DeviceControl sysfsRig(List<PciFunction> functions) {
+        return new LazyRig(() -> {
+            Map<PciAddress, PciConfigAccess> spaces = new LinkedHashMap<>();
+            for (PciFunction function : functions) {
+                spaces.put(function.address(), SysfsConfigSpace.open(function.address().toString()));
+            }
+            return new ConfigSpaceRig(spaces, KitConfig.timeoutDevice());
+        }, ConfigSpaceRig.ACTIONS);
     }
 
     /** The functions {@value KitConfig#FUNCTIONS} lists, else {@code pf0} (0000:00:00.0 over a socket). */

@@ -27,12 +27,14 @@ final class SharedDevice implements DeviceSource {
     private final String address;
     private final Opener opener;
     private final List<PciFunction> functions;
+    private final Optional<DeviceControl> rig;
     private DoeMailbox mailbox;
 
-    SharedDevice(String address, Opener opener, List<PciFunction> functions) {
+    SharedDevice(String address, Opener opener, List<PciFunction> functions, Optional<DeviceControl> rig) {
         this.address = address;
         this.opener = opener;
         this.functions = List.copyOf(functions);
+        this.rig = rig;
     }
 
     @Override
@@ -107,7 +109,7 @@ final class SharedDevice implements DeviceSource {
 
         @Override
         public Optional<DeviceControl> control() {
-            return Optional.empty();
+            return rig;
         }
 
         @Override
