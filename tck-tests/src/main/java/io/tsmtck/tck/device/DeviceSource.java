@@ -3,6 +3,7 @@ package io.tsmtck.tck.device;
 import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.api.topology.TopologyRequest;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Where the device kit's devices come from: a {@link io.tsmtck.api.device.DeviceProvider} that
@@ -25,6 +26,11 @@ public interface DeviceSource {
 
     /** A device with the functions of {@code wanted} (cut to {@link #largest()}). */
     DeviceUnderTest open(TopologyRequest wanted) throws IOException;
+
+    /** The class whose jar is the implementation under test, for the report's SHA-256; empty for a remote device. */
+    default Optional<Class<?>> implementation() {
+        return Optional.empty();
+    }
 
     /** The end of the run: closes what the source keeps open (a socket sends SHUTDOWN). */
     void closeAll();

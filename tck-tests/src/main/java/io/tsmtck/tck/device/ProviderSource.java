@@ -4,6 +4,7 @@ import io.tsmtck.api.device.DeviceProvider;
 import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.api.topology.TopologyRequest;
 import java.io.IOException;
+import java.util.Optional;
 
 /** Fresh devices from a {@link DeviceProvider}, one per test. */
 final class ProviderSource implements DeviceSource {
@@ -34,6 +35,11 @@ final class ProviderSource implements DeviceSource {
     @Override
     public DeviceUnderTest open(TopologyRequest wanted) throws IOException {
         return provider.open(wanted, seed);
+    }
+
+    @Override
+    public Optional<Class<?>> implementation() {
+        return Optional.of(provider.getClass());
     }
 
     @Override

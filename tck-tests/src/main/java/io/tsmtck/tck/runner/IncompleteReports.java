@@ -40,9 +40,10 @@ public final class IncompleteReports {
         Progress progress = Progress.read(directory.resolve(PROGRESS_FILE));
         Map<String, Long> perRule = progress.finished.stream()
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::ruleId, Collectors.counting()));
-        List<RuleResult> rules = ReportFolder.rules(Catalogue.standard(), progress.finished, Set.of(),
+        Catalogue catalogue = Catalogue.standard().of(config.kit());
+        List<RuleResult> rules = ReportFolder.rules(catalogue, progress.finished, Set.of(),
                 EnumSet.allOf(VendorProfile.class));
-        List<String> unfinished = Catalogue.standard().rules().stream()
+        List<String> unfinished = catalogue.rules().stream()
                 .filter(rule -> rule.isTestable() && !perRule.containsKey(rule.id()))
                 .map(rule -> rule.id()).collect(Collectors.toList());
         List<String> problems = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class IncompleteReports {
             return JsonReports.mapper().readValue(written.toFile(), RunIdentity.class);
         }
         String unknown = "unknown: the run ended before the kit found the provider";
-        return new RunIdentity(new CertificationReport.Kit(unknown, Map.of(), Catalogue.standard().rules().size()),
+        return new RunIdentity(new CertificationReport.Kit(unknown, Map.of(),
+                Catalogue.standard().of(config.kit()).rules().size()),
                 new CertificationReport.Implementation(config.provider().orElse(unknown), unknown, config.artifacts(),
                         Map.of(), Optional.empty()),
                 new CertificationReport.Environment(System.getProperty("java.version"), System.getProperty("os.name"),

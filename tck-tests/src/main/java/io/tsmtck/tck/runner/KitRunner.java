@@ -9,6 +9,7 @@ import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Kit;
 import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.device.DeviceSource;
 import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.support.DeviceProbe;
 import io.tsmtck.tck.catalogue.Excludes;
@@ -105,9 +106,10 @@ public final class KitRunner {
         CertificationReport.Device device = DeviceProbe.probe();
         Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
                 .orElseGet(() -> KitConfig.timeoutDevice().multipliedBy(6));
-        String source = Devices.source().describe();
-        return new Subject(new CertificationReport.Implementation(source, device.certificateSubject(),
-                config.artifacts(), Map.of(), Optional.empty(), Optional.of(device)),
+        DeviceSource source = Devices.source();
+        return new Subject(new CertificationReport.Implementation(source.describe(), device.certificateSubject(),
+                config.artifacts(), source.implementation().map(KitRunner::hashes).orElse(Map.of()),
+                Optional.empty(), Optional.of(device)),
                 EnumSet.allOf(VendorProfile.class), testTimeout, List.of(DeviceUnderTest.class));
     }
 
@@ -194,8 +196,8 @@ public final class KitRunner {
         if (!config.isWholeKit()) {
             problems.add("a selection of rules or areas ran, not the whole kit");
         }
-        if (identity.kit().sha256().size() < 2
-                || identity.implementation().sha256().isEmpty() && config.kit() == Kit.HOST) {
+        if (identity.kit().sha256().size() < 2 || identity.implementation().sha256().isEmpty()
+                && (config.kit() == Kit.HOST || Devices.source().implementation().isPresent())) {
             problems.add("the kit or the implementation was not loaded from jars, so no SHA-256 could be computed"
                     + " (certify after the package phase, as mvn verify does)");
         }

@@ -11,7 +11,9 @@ import io.tsmtck.api.idekm.KeySetCommand;
 import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.idekm.KpAck;
 import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
@@ -54,6 +56,11 @@ class IdeKmTest {
         return DeviceCases.with(lanes(KeySubStream.KeySet.values()));
     }
 
+    /** Every key sub-stream of K0, the key set the kit starts at connect. */
+    static Stream<Arguments> everyLaneOfTheStartedKeySet() {
+        return DeviceCases.with(lanes(KeySubStream.KeySet.K0));
+    }
+
     private static KeyProg keyProg(KeySubStream lane, int port) {
         return new KeyProg(SPARE_STREAM, lane, port, ByteString.zeros(KeyProg.KEY_LENGTH),
                 ByteString.zeros(KeyProg.IFV_LENGTH));
@@ -81,6 +88,20 @@ class IdeKmTest {
 
         assertThat("answer to KEY_PROG for port 7", answer)
                 .is(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.UNSUPPORTED_PORT_INDEX, lane, 7)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLaneOfTheStartedKeySet")
+    @Must("IDEKM-04")
+    void stoppingOneSubStreamEndsTheSecureState(DeviceSut sut, KeySubStream lane) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+        tdisp.lock();
+
+        tdisp.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_STOP, DeviceSut.STREAM, lane, 0));
+
+        assertThat(sut, pf0).as("TDI locked on stream %d after K_SET_STOP %s", DeviceSut.STREAM, lane)
+                .isInState(TdiState.ERROR);
     }
 
     @ParameterizedTest(name = "{0}")
