@@ -54,6 +54,13 @@ abstract class KitMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.areas")
     List<String> areas;
 
+    /**
+     * Kinds of source to run the rules of (PCIE, DMTF, MAINLINE, SERIES, PROPOSAL, KIT; comma
+     * separated); any selection makes the run NOT_A_CERTIFICATION_RUN.
+     */
+    @Parameter(property = "tsm-tck.provenance")
+    List<String> provenance;
+
     /** The seed of every random choice; the kit's default if unset. */
     @Parameter(property = "tsm-tck.seed")
     Long seed;
@@ -126,7 +133,7 @@ abstract class KitMojo extends AbstractMojo {
             return;
         }
         Selection selection = Selection.of(orEnvironment(rules, "tsm-tck.rules"),
-                orEnvironment(areas, "tsm-tck.areas"));
+                orEnvironment(areas, "tsm-tck.areas"), orEnvironment(provenance, "tsm-tck.provenance"));
         Path output = reportDirectory().toPath();
         RunConfig config = configure(new RunConfig(output.toString(), selection.rules(), selection.areaTags(),
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),

@@ -14,11 +14,12 @@ public final class CataloguePage {
         page.append("Generated from `rules.yaml`; ").append(catalogue.rules().size()).append(" rules, ")
                 .append(catalogue.rules().stream().filter(Rule::isTestable).count()).append(" testable.\n");
         for (Area area : Area.values()) {
-            page.append("\n## ").append(area).append("\n\n| id | level | statement | source | notes |\n")
-                    .append("|---|---|---|---|---|\n");
+            page.append("\n## ").append(area).append("\n\n| id | level | statement | source | provenance | notes |\n")
+                    .append("|---|---|---|---|---|---|\n");
             catalogue.rules().stream().filter(rule -> rule.area() == area).forEach(rule -> page.append("| ")
                     .append(rule.id()).append(" | ").append(rule.level()).append(" | ").append(cell(rule.statement()))
-                    .append(" | ").append(cell(rule.source())).append(" | ").append(cell(notes(rule))).append(" |\n"));
+                    .append(" | ").append(cell(rule.source())).append(" | ").append(rule.provenance())
+                    .append(" | ").append(cell(notes(rule))).append(" |\n"));
         }
         return page.toString();
     }

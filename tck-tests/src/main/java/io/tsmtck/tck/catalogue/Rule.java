@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param note a remark (an unsettled reading the rule accepts, an UNVERIFIED fact)
  * @param since the kit version that added the rule
  * @param kit the kit that tests it; unset, its area's ({@link Area#kit()})
+ * @param provenance the kind of source the rule's claim needs
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Rule(String id, Level level, Area area, String statement, String source, String hint,
                    List<Capability> hooks, List<Condition> conditions,
                    List<VendorProfile> profiles, Boolean testable, String untestableReason,
-                   String note, String since, Kit kit) {
+                   String note, String since, Kit kit, Provenance provenance) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -39,6 +40,7 @@ public record Rule(String id, Level level, Area area, String statement, String s
         Objects.requireNonNull(statement, id + ": statement");
         Objects.requireNonNull(source, id + ": source");
         Objects.requireNonNull(since, id + ": since");
+        Objects.requireNonNull(provenance, id + ": provenance (PCIE, DMTF, MAINLINE, SERIES, PROPOSAL or KIT)");
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);

@@ -188,6 +188,7 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param area area
      * @param statement the statement
      * @param source its public source
+     * @param provenance the kind of source it rests on ({@link io.tsmtck.tck.catalogue.Provenance})
      * @param hint what to check
      * @param conditions the facts it holds under ("when ..."), empty if unconditional
      * @param status its status
@@ -195,9 +196,9 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param cost what its tests cost together
      * @param tests its test invocations
      */
-    public record RuleResult(String id, String level, String area, String statement, String source, String hint,
-                             List<String> conditions, RuleStatus status, List<String> reasons, Cost cost,
-                             List<TestResult> tests) {
+    public record RuleResult(String id, String level, String area, String statement, String source,
+                             String provenance, String hint, List<String> conditions, RuleStatus status,
+                             List<String> reasons, Cost cost, List<TestResult> tests) {
     }
 
     /**

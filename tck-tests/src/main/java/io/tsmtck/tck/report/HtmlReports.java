@@ -132,12 +132,14 @@ public final class HtmlReports {
         byArea.forEach((area, list) -> {
             html.append("<h3>").append(escape(area)).append("</h3><table class=\"rules\"><tr><th>rule</th>")
                     .append("<th>level</th><th>status</th><th>tests</th><th>statement</th><th>source</th>")
+                    .append("<th>provenance</th>")
                     .append("<th>why not run</th><th>ms</th><th>SPI calls</th></tr>");
             for (RuleResult rule : list) {
                 html.append("<tr id=\"").append(rule.id()).append("\"><td>").append(rule.id()).append("</td><td>")
                         .append(rule.level()).append("</td><td class=\"").append(rule.status()).append("\">")
                         .append(rule.status()).append("</td><td>").append(rule.tests().size()).append("</td><td>")
                         .append(escape(rule.statement())).append("</td><td>").append(escape(rule.source()))
+                        .append("</td><td class=\"provenance\">").append(escape(rule.provenance()))
                         .append("</td><td class=\"reasons\">").append(escape(String.join("; ", rule.reasons())))
                         .append("</td><td>").append(rule.cost().millis()).append("</td><td>")
                         .append(rule.cost().spiCalls()).append("</td></tr>");

@@ -70,7 +70,7 @@ final class ReportFolder {
             Cost cost = byRule.getOrDefault(rule.id(), List.of()).stream().map(TestOutcomes.Outcome::cost)
                     .reduce(Cost.NONE, Cost::plus);
             rules.add(new RuleResult(rule.id(), rule.level().name(), rule.area().name(), rule.statement(),
-                    rule.source(), rule.hint(), rule.conditions().stream().map(Condition::when)
+                    rule.source(), rule.provenance().name(), rule.hint(), rule.conditions().stream().map(Condition::when)
                     .collect(Collectors.toList()), status, reasons, cost, tests));
         }
         return rules;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.catalogue.Level;
+import io.tsmtck.tck.catalogue.Provenance;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.support.May;
 import io.tsmtck.tck.support.Must;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -120,5 +122,24 @@ class CoverageAuditTest {
                 .map(Rule::id).collect(Collectors.toList());
         assertThat(incomplete).as("rules with a malformed id, statement or source").isEmpty();
         assertThat(CATALOGUE.rules()).hasSizeGreaterThanOrEqualTo(100);
+    }
+
+    /**
+     * The provenance a rule declares is the kind of source its text names: a PCIe rule cites the PCIe
+     * Base specification, a DMTF rule a DSP, a mainline rule a kernel path, a series rule says posted
+     * or where it is queued, a proposal names the list message, a kit rule the kit's SPI.
+     */
+    @Test
+    void everyRulesProvenanceIsTheKindOfSourceItNames() {
+        Map<Provenance, String> named = Map.of(Provenance.PCIE, "PCIe Base", Provenance.DMTF, "DSP02",
+                Provenance.MAINLINE, "drivers/", Provenance.SERIES, "posted|series|for-next",
+                Provenance.PROPOSAL, "dri-devel", Provenance.KIT, "TSM-TCK");
+        List<String> mislabelled = CATALOGUE.rules().stream()
+                .filter(r -> !Pattern.compile(named.get(r.provenance())).matcher(r.source()).find())
+                .map(r -> r.id() + " (" + r.provenance() + "): " + r.source()).collect(Collectors.toList());
+        assertThat(mislabelled).as("rules whose source does not name the kind their provenance says").isEmpty();
+        assertThat(CATALOGUE.rules().stream().filter(r -> r.provenance() == Provenance.MAINLINE)
+                .filter(r -> r.source().contains("posted")).map(Rule::id))
+                .as("mainline rules that cite something posted (the weakest source a claim needs decides)").isEmpty();
     }
 }

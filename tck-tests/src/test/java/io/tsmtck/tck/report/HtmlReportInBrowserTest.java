@@ -32,11 +32,11 @@ class HtmlReportInBrowserTest {
     private static CertificationReport sample() {
         List<RuleResult> rules = new ArrayList<>();
         rules.add(new RuleResult("TDISP-01", "MUST", "TDISP", "LOCK outside CONFIG_UNLOCKED is refused.",
-                "PCIe Base 6.x §11.3.8", "Check the state first.", List.of(), RuleStatus.PASSED, List.of(),
+                "PCIe Base 6.x §11.3.8", "PCIE", "Check the state first.", List.of(), RuleStatus.PASSED, List.of(),
                 CertificationReport.Cost.NONE,
                 List.of(new TestResult("StateTableTest.lock [1]", TestStatus.PASSED, "", ""))));
         rules.add(new RuleResult("VFIO-01", "MUST", "VFIO", "Bind is refused while a BAR is mmapped.",
-                "dri-devel 2025-01-20", "Track VMAs of BAR mmaps.", List.of(), RuleStatus.FAILED, List.of(),
+                "dri-devel 2025-01-20", "PROPOSAL", "Track VMAs of BAR mmaps.", List.of(), RuleStatus.FAILED, List.of(),
                 new CertificationReport.Cost(12, 40, 1),
                 List.of(new TestResult("BindDutiesTest.bind [1]", TestStatus.FAILED, "expected a refusal <but> got DONE",
                         "> TDISP 1085 < 1005"))));
