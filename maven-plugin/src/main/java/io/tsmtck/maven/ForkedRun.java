@@ -79,7 +79,8 @@ final class ForkedRun {
             relay.join(TimeUnit.SECONDS.toMillis(30));
             // status 2 from the implementation's own System.exit(2) is not the kit failing to start
             if (process.exitValue() == Main.CANNOT_RUN && !IncompleteReports.testsBegan(output)) {
-                throw new MojoExecutionException("The kit could not run against this project: " + lastError.get()
+                throw new MojoExecutionException("The kit could not run: "
+                        + lastError.get().replaceFirst("^the kit could not run: ", "")
                         + " (classpath: " + classpath.size() + " entries; see the log above)");
             }
             Path report = output.resolve(JsonReports.FILE);
