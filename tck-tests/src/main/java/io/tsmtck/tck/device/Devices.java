@@ -71,11 +71,6 @@ public final class Devices {
         anchor = null;
     }
 
-    /** The source of {@code provider}'s fresh devices. */
-    public static DeviceSource of(DeviceProvider provider, long seed) {
-        return new ProviderSource(provider, seed);
-    }
-
     /** Ends the run: closes a shared device's mailbox. */
     public static synchronized void closeAll() {
         if (source != null) {
