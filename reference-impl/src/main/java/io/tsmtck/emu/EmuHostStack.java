@@ -2,10 +2,7 @@ package io.tsmtck.emu;
 
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
-import io.tsmtck.api.device.DeviceEvents;
-import io.tsmtck.api.device.DeviceResponder;
-import io.tsmtck.api.errno.Errno;
-import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.topology.Dsm;
@@ -123,23 +120,21 @@ public final class EmuHostStack implements HostStack {
         return new TrackingKvm(kvm, context.handles());
     }
 
+    /** The emulated device model reads its TDIs' states directly: the side channel an emulator has. */
     @Override
-    public DeviceResponder responder(PciAddress dsm) {
+    public Optional<TdiProbe> tdiProbe() {
+        return Optional.of(function -> topology.dsmOf(function).map(dsm -> devices.get(dsm.address()).tdiState(function))
+                .orElseThrow(() -> new IllegalArgumentException(function + " is not a function of this stack; DSMs: "
+                        + devices.keySet())));
+    }
+
+    /** The emulated device of {@code dsm}, for the emulation's own tests. */
+    public EmuDevice device(PciAddress dsm) {
         EmuDevice device = devices.get(dsm);
         if (device == null) {
             throw new IllegalArgumentException(dsm + " is not a DSM of this stack; DSMs: " + devices.keySet());
         }
         return device;
-    }
-
-    @Override
-    public Optional<DeviceEvents> events() {
-        return Optional.of(event -> topology.dsmOf(event.target())
-                .map(dsm -> {
-                    devices.get(dsm.address()).apply(event);
-                    return Result.done();
-                })
-                .orElseGet(() -> Result.refused(Errno.ENODEV, "no function " + event.target())));
     }
 
     /** The vendor back end, for the emulation's own tests of vendor sequences. */

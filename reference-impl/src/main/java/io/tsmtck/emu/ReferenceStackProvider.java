@@ -39,6 +39,13 @@ public final class ReferenceStackProvider implements TsmStackProvider {
     /** The largest platform the reference builds: DSMs, PFs per DSM, VFs per DSM. */
     public static final String LARGEST = "4,8,8";
 
+    /**
+     * System property naming the test hooks the reference declares ("TDI_PROBE,FUNCTION_TSM_OPS",
+     * or "none"), as a stack without them would; default all. The stacks still have every hook: a kit
+     * that used an undeclared one would be caught.
+     */
+    public static final String HOOKS_PROPERTY = "tsm-tck.emu.hooks";
+
     private final Optional<FaultPlan> faults;
 
     /**
@@ -74,11 +81,30 @@ public final class ReferenceStackProvider implements TsmStackProvider {
                 throw new NumberFormatException("three numbers");
             }
             return new Capabilities(PROFILES, Integer.parseInt(limits[0].trim()), Integer.parseInt(limits[1].trim()),
-                    Integer.parseInt(limits[2].trim()), EnumSet.allOf(Capability.class));
+                    Integer.parseInt(limits[2].trim()), hooks());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(TOPOLOGY_PROPERTY + "=" + spec + " is not a platform: give DSMS,PFS,VFS"
                     + " with at least one DSM and one PF, for example " + LARGEST + " or 1,1,0", e);
         }
+    }
+
+    private static Set<Capability> hooks() {
+        String spec = System.getProperty(HOOKS_PROPERTY, "").trim();
+        if (spec.isEmpty()) {
+            return EnumSet.allOf(Capability.class);
+        }
+        Set<Capability> hooks = EnumSet.noneOf(Capability.class);
+        for (String name : spec.split(",")) {
+            if (!name.trim().equalsIgnoreCase("none")) {
+                try {
+                    hooks.add(Capability.valueOf(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(HOOKS_PROPERTY + "=" + spec + " names " + name.trim()
+                            + ", which is no hook; give some of " + EnumSet.allOf(Capability.class) + ", or none", e);
+                }
+            }
+        }
+        return hooks;
     }
 
     @Override

@@ -1,20 +1,14 @@
 package io.tsmtck.emu;
 
 import io.tsmtck.api.HostStack;
-import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.iommufd.HwptFlags;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.TsmOpType;
-import io.tsmtck.api.spdm.ProtocolId;
-import io.tsmtck.api.spdm.VendorDefinedMessage;
-import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
-import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.StartInterfaceRequest;
 import io.tsmtck.api.tdisp.TdiState;
-import io.tsmtck.api.tdisp.TdispCodec;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.GuestRequest;
@@ -66,15 +60,9 @@ final class StackDriver {
                 .map(response -> Done.DONE);
     }
 
-    /** The TDI state as the device reports it, over the TSM's session. */
+    /** The TDI state as the device model holds it (the stack's TDI probe). */
     TdiState deviceState() {
-        ByteString request = VendorDefinedMessage.request(ProtocolId.TDISP, HeaderOnlyMessage.getState(header())
-                .encode()).encode();
-        ByteString answer = stack.responder(function.dsm())
-                .exchange(SpdmChannel.secured(stack.tsm().session(function.dsm()).orElseThrow()), request)
-                .orElseThrow();
-        return ((DeviceInterfaceStateResponse) TdispCodec.decode(VendorDefinedMessage.decode(answer).orElseThrow()
-                .body()).orElseThrow()).state();
+        return stack.tdiProbe().orElseThrow().state(function.address());
     }
 
     private TdispHeader header() {

@@ -1,9 +1,6 @@
 package io.tsmtck.api;
 
-import io.tsmtck.api.device.DeviceEvents;
-import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.iommufd.Iommufd;
-import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.Topology;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.vfio.Vfio;
@@ -16,8 +13,10 @@ import java.util.Optional;
  *
  * <p>Layers and their kernel counterparts: {@link #tsm()} the PCI/TSM core and link TSM
  * (drivers/pci/tsm.c); {@link #vfio()} VFIO device cdevs (drivers/vfio/pci); {@link #openIommufd()}
- * {@code /dev/iommu} (drivers/iommu/iommufd); {@link #kvm()} {@code /dev/kvm}; {@link #responder}
- * the DSM's SPDM responder on the device; {@link #events()} injection of device events.
+ * {@code /dev/iommu} (drivers/iommu/iommufd); {@link #kvm()} {@code /dev/kvm}. Every method is a
+ * uAPI call a userspace adapter can make; the one side channel, {@link #tdiProbe()}, is an optional
+ * test hook. The stack never hands the kit the device or the TSM's SPDM session: the device kit
+ * tests the device.
  *
  * <p><b>Isolation.</b> Every instance owns all of its state: two instances never share a device,
  * an id space or a lock, so tests may run in parallel and in any order.
@@ -50,14 +49,12 @@ public interface HostStack extends AutoCloseable {
     Kvm kvm();
 
     /**
-     * The SPDM responder of the DSM at {@code dsm}.
-     *
-     * @throws IllegalArgumentException if {@code dsm} is not a DSM of {@link #topology()}
+     * The device's view of the TDIs, through a side channel: a test hook
+     * ({@link Capability#TDI_PROBE}). Empty by default.
      */
-    DeviceResponder responder(PciAddress dsm);
-
-    /** Device event injection, if the provider declares any {@code EVENT_*} capability. */
-    Optional<DeviceEvents> events();
+    default Optional<TdiProbe> tdiProbe() {
+        return Optional.empty();
+    }
 
     /** Releases everything this instance holds. */
     @Override

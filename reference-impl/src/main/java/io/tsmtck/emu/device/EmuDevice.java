@@ -9,6 +9,7 @@ import io.tsmtck.api.spdm.ProtocolId;
 import io.tsmtck.api.spdm.VendorDefinedMessage;
 import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciAddress;
@@ -185,6 +186,11 @@ public final class EmuDevice implements DeviceResponder {
         functions.forEach((address, function) -> digest.append(address).append(": ")
                 .append(function.tdi().describe()).append('\n'));
         return digest.append("keys: ").append(keys.describe()).toString();
+    }
+
+    /** The state of {@code address}'s TDI, read from the model: the side channel an emulator has. */
+    public synchronized TdiState tdiState(PciAddress address) {
+        return function(address).tdi().state();
     }
 
     /** SPDM KEY_EXCHANGE/FINISH from the TSM: a new secured session. */

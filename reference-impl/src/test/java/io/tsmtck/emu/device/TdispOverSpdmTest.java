@@ -20,6 +20,7 @@ import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.emu.EmuHostStack;
 import io.tsmtck.emu.ReferenceStackProvider;
 import io.tsmtck.emu.spdm.DeviceIdentity;
 import io.tsmtck.tck.spdm.RequesterConfig;
@@ -50,7 +51,7 @@ class TdispOverSpdmTest {
         stack = new ReferenceStackProvider().create(new StackRequest(VendorProfile.GENERIC_LINK,
                 new TopologyRequest(1, 1, 1, List.of(64L * 1024)), 11));
         dsm = stack.topology().dsms().get(0);
-        device = (EmuDevice) stack.responder(dsm.address());
+        device = ((EmuHostStack) stack).device(dsm.address());
     }
 
     @AfterEach

@@ -29,8 +29,10 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.ReservedPolicy;
+import io.tsmtck.emu.EmuHostStack;
 import io.tsmtck.emu.ReferenceStackProvider;
 import io.tsmtck.emu.device.EmuDevice;
+import io.tsmtck.emu.host.tsm.EmuTsmCore;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,8 +63,8 @@ class ResponderFuzzTest {
             stack = new ReferenceStackProvider().create(new StackRequest(VendorProfile.GENERIC_LINK, TOPOLOGY, 7));
             Dsm dsm = stack.topology().dsms().get(0);
             stack.tsm().connect(dsm.address(), stack.topology().tsmDevices().get(0)).orElseThrow();
-            device = (EmuDevice) stack.responder(dsm.address());
-            session = SpdmChannel.secured(stack.tsm().session(dsm.address()).orElseThrow());
+            device = ((EmuHostStack) stack).device(dsm.address());
+            session = SpdmChannel.secured(((EmuTsmCore) stack.tsm()).session(dsm.address()).orElseThrow());
             function = dsm.functions().get(data.consumeInt(0, dsm.functions().size() - 1));
             int state = data.consumeInt(0, 3);
             if (state >= 1) {

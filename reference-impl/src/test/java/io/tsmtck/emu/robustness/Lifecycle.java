@@ -33,7 +33,7 @@ final class Lifecycle {
     /** Runs the lifecycle; returns the step that was refused, if any. */
     static Optional<String> run(HostStack stack, PciFunction function, long virtId) {
         Result<?> connected = stack.tsm().connect(function.dsm(), "tsm0");
-        if (!connected.isOk() && stack.tsm().session(function.dsm()).isEmpty()) {
+        if (!connected.isOk() && stack.tsm().connectedTsm(function.dsm()).isEmpty()) {
             return Optional.of("connect");
         }
         Result<VfioDevice> vfio = stack.vfio().open(function.address());

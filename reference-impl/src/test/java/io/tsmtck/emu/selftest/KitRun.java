@@ -9,15 +9,17 @@ import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -33,7 +35,7 @@ final class KitRun {
 
     /** What one run found: the rules with a failed test, with a NOT_APPLICABLE test, with a NOT_TESTED one. */
     record Outcome(Set<String> failedRules, Set<String> notApplicableRules, Set<String> notTestedRules,
-                   long testsRun, long testsFailed) {
+                   long testsRun, long testsFailed, Map<String, String> notTestedReasons) {
     }
 
     private KitRun() {
@@ -56,11 +58,20 @@ final class KitRun {
      * platform {@code topology} ("DSMS,PFS,VFS"). Host and device kit both run: the host kit against
      * the reference stack, the device kit against the reference device, each built with the plan.
      */
-    static synchronized Outcome run(FaultPlan plan, String topology, Set<String> rules) {
+    static Outcome run(FaultPlan plan, String topology, Set<String> rules) {
+        return run(plan, topology, rules, "");
+    }
+
+    /**
+     * {@link #run(FaultPlan, String, Set)} with the reference declaring only the test hooks
+     * {@code hooks} ({@link ReferenceStackProvider#HOOKS_PROPERTY}; empty for all).
+     */
+    static synchronized Outcome run(FaultPlan plan, String topology, Set<String> rules, String hooks) {
         String names = String.join(",", plan.faults().stream().map(Enum::name).toList());
         String previous = System.getProperty(FaultPlan.PROPERTY);
         System.setProperty(FaultPlan.PROPERTY, names);
         System.setProperty(ReferenceStackProvider.TOPOLOGY_PROPERTY, topology);
+        System.setProperty(ReferenceStackProvider.HOOKS_PROPERTY, hooks);
         // the emulation reacts synchronously: over 118 runs, waiting for what a fault prevents, or
         // watching for an absence, needs no time
         System.setProperty(KitConfig.TIMEOUT_ABSENT, "1");
@@ -77,9 +88,10 @@ final class KitRun {
                     .enableTestExecutionListenerAutoRegistration(false).build());
             launcher.execute(request, collector);
             return new Outcome(collector.failed, collector.notApplicable, collector.notTested, collector.run,
-                    collector.failures);
+                    collector.failures, collector.reasons);
         } finally {
             System.clearProperty(ReferenceStackProvider.TOPOLOGY_PROPERTY);
+            System.clearProperty(ReferenceStackProvider.HOOKS_PROPERTY);
             System.clearProperty(KitConfig.TIMEOUT_ABSENT);
             System.clearProperty(KitConfig.TIMEOUT_HAPPEN);
             if (previous == null) {
@@ -102,6 +114,7 @@ final class KitRun {
         private final Set<String> failed = new TreeSet<>();
         private final Set<String> notApplicable = new TreeSet<>();
         private final Set<String> notTested = new TreeSet<>();
+        private final Map<String, String> reasons = new TreeMap<>();
         private long run;
         private long failures;
 
@@ -115,8 +128,12 @@ final class KitRun {
                 failures++;
                 ruleOf(test).ifPresent(failed::add);
             } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-                ruleOf(test).ifPresent(result.getThrowable().filter(NotApplicable.class::isInstance).isPresent()
-                        ? notApplicable::add : notTested::add);
+                boolean notApplicableTest = result.getThrowable().filter(NotApplicable.class::isInstance).isPresent();
+                ruleOf(test).ifPresent(notApplicableTest ? notApplicable::add : notTested::add);
+                if (!notApplicableTest) {
+                    ruleOf(test).ifPresent(rule -> reasons.putIfAbsent(rule,
+                            result.getThrowable().map(Throwable::getMessage).orElse("")));
+                }
             }
         }
 

@@ -8,14 +8,15 @@ import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.tsm.TsmFunctionOps;
+import io.tsmtck.api.vm.Vm;
+import io.tsmtck.api.vm.VmType;
 import io.tsmtck.emu.EmuHostStack;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.faults.ResourceLedger;
 import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.stack.Handles;
-import io.tsmtck.emu.faults.ResourceLedger;
-import io.tsmtck.api.vm.Vm;
-import io.tsmtck.api.vm.VmType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -38,8 +39,9 @@ class VendorSequencesTest {
             PciFunction pf0 = stack.topology().dsms().get(0).pf0();
             stack.tsm().connect(pf0.dsm(), "tsm0").orElseThrow();
             Result<Vm> vm = stack.kvm().createVm(VmType.CONFIDENTIAL);
-            stack.tsm().bind(pf0.address(), vm.asOptional(), 8).orElseThrow();
-            stack.tsm().unbind(pf0.address()).orElseThrow();
+            TsmFunctionOps ops = stack.tsm().functionOps().orElseThrow();
+            ops.bind(pf0.address(), vm.asOptional(), 8).orElseThrow();
+            ops.unbind(pf0.address()).orElseThrow();
             TdxConnectTsm tdx = (TdxConnectTsm) stack.backend();
             return tdx.firmware().calls().stream().filter(c -> c.startsWith("TDH.TDI.") || c.startsWith("TDH.MMIO."))
                     .filter(c -> !c.startsWith("TDH.TDI.LOCK")).map(c -> c.split(" ")[0]).collect(Collectors.toList());
@@ -100,7 +102,7 @@ class VendorSequencesTest {
             stack.tsm().connect(pf0.dsm(), "tsm0").orElseThrow();
             Optional<Vm> vm = stack.kvm().createVm(VmType.CONFIDENTIAL).asOptional();
 
-            stack.tsm().bind(pf0.address(), vm, 8).orElseThrow();
+            stack.tsm().functionOps().orElseThrow().bind(pf0.address(), vm, 8).orElseThrow();
 
             List<String> calls = ((AmdSevTioTsm) stack.backend()).firmware().calls();
             assertThat(calls.stream().filter(c -> c.startsWith("TDI_BIND"))).hasSize(1);

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Something that happens to a device outside the host stack's uAPIs, which TDISP says must move
- * its locked TDIs to ERROR (PCIe Base 6.x 11.4.1) or reset them. The kit injects them through
- * {@link DeviceEvents} where the implementation supports it.
+ * its locked TDIs to ERROR (PCIe Base 6.x 11.4.1) or reset them. The device kit makes them happen
+ * through the {@link DeviceControl} of a rig that declares them.
  */
 public sealed interface DeviceEvent {
 

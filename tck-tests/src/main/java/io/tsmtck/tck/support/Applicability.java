@@ -51,7 +51,7 @@ public final class Applicability {
      * NOT_APPLICABLE unless {@code function}'s device advertises every one of {@code requests} in
      * REQ_MSGS_SUPPORTED; asks the device with GET_TDISP_CAPABILITIES (the DSM must be connected).
      */
-    public static void requireAdvertised(TdiSubject sut, PciFunction function, Condition condition,
+    public static void requireAdvertised(DeviceSut sut, PciFunction function, Condition condition,
                                          MessageType... requests) {
         checkListed(condition);
         TdispCapabilitiesResponse capabilities = sut.tdisp(function).capabilities();
@@ -69,7 +69,7 @@ public final class Applicability {
      * NOT_APPLICABLE unless {@code function}'s device advertises {@code flag} in
      * LOCK_INTERFACE_FLAGS_SUPPORTED (the DSM must be connected).
      */
-    public static void requireLockFlag(TdiSubject sut, PciFunction function, Condition condition, LockFlag flag) {
+    public static void requireLockFlag(DeviceSut sut, PciFunction function, Condition condition, LockFlag flag) {
         checkListed(condition);
         TdispCapabilitiesResponse capabilities = sut.tdisp(function).capabilities();
         if ((capabilities.lockFlagsSupported() & flag.mask()) == 0) {

@@ -9,7 +9,6 @@ import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.TsmOpType;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.tdisp.StartInterfaceRequest;
-import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
@@ -59,7 +58,7 @@ public final class Assignment {
     }
 
     static Assignment of(Sut sut, PciFunction function, Optional<VmType> type) {
-        if (sut.stack().tsm().session(function.dsm()).isEmpty()) {
+        if (sut.stack().tsm().connectedTsm(function.dsm()).isEmpty()) {
             Setup.require(sut.stack().tsm().connect(function.dsm(), sut.tsmName()), "connect " + function.dsm());
         }
         Optional<Vm> vm = type.map(t -> Setup.require(sut.stack().kvm().createVm(t), "KVM_CREATE_VM " + t));
@@ -133,10 +132,5 @@ public final class Assignment {
     /** A TDISP header for this function's TDI. */
     public TdispHeader header() {
         return TdispHeader.v10(function.interfaceId());
-    }
-
-    /** The device's view of the TDI's state. */
-    public TdiState deviceState() {
-        return sut.deviceState(function);
     }
 }

@@ -180,7 +180,6 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
     }
 
-    @Override
     public TdispClient tdisp(PciFunction function) {
         return new TdispClient(new KitLink(() -> connection, () -> Optional.ofNullable(session),
                 device().transport()), oracle, this::channel, () -> STREAM, function);
@@ -208,8 +207,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     }
 
     @Override
-    public TdiState deviceState(PciFunction function) {
-        return tdisp(function).state();
+    public Optional<TdiState> deviceState(PciFunction function) {
+        return Optional.of(tdisp(function).state());
     }
 
     /**

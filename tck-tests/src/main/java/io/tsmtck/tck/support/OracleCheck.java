@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Cross-checks the device oracle (the state {@code HostStack.responder} reports) against what the
+ * Cross-checks the device oracle (the state the stack's {@code TdiProbe} reports) against what the
  * device's own successful answers imply. In the host areas the oracle is a way to observe, written
  * by the vendor; when it contradicts a START, LOCK or STOP the device just confirmed, with nothing
  * done in between that could change the state, the failure is reported as an inconsistent oracle,
@@ -55,9 +55,8 @@ final class OracleCheck {
         throw new AssertionFailedError(RuleContext.current().map(c -> "Rule " + c.rule().label() + ": ").orElse("")
                 + "inconsistent device oracle for " + subject + ": the device confirmed " + last.because()
                 + ", so the TDI is " + last.state() + " (or ERROR), and nothing that could change it happened since;"
-                + " yet GET_DEVICE_INTERFACE_STATE through HostStack.responder says " + read + ". The rule could"
-                + " not be judged: fix the DeviceResponder the provider gives (it must reach the same device and"
-                + " session as the TSM) before reading this result.");
+                + " yet the stack's TdiProbe says " + read + ". The rule could not be judged: fix the TdiProbe the"
+                + " provider gives (it must read the same device the TSM drives) before reading this result.");
     }
 
     private static boolean compatible(TdiState implied, TdiState read) {

@@ -21,6 +21,8 @@ public final class RuleContext {
     private final Rule rule;
     private final Transcript transcript = new Transcript();
     private final List<SpiCalls> stacks = new CopyOnWriteArrayList<>();
+    private final List<String> unobserved = new CopyOnWriteArrayList<>();
+    private volatile String toObserve = "";
 
     private RuleContext(Rule rule) {
         this.rule = rule;
@@ -63,6 +65,27 @@ public final class RuleContext {
     /** The SPI call that gave {@code refusal}, if a stack of this test gave it. */
     public Optional<String> originOf(Result<?> refusal) {
         return stacks.stream().map(calls -> calls.origin(refusal)).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * Records a clause the test could not check because the subject gives no way to observe it
+     * ({@code what}, as "TDI of 0000:01:00.0 after unbind: CONFIG_UNLOCKED"), and the hook that
+     * would ({@code toObserve}). The test goes on with its other clauses; if they all hold it ends
+     * NOT_TESTED (see {@link RuleExtension}), never PASSED.
+     */
+    public void unobserved(String what, String toObserve) {
+        unobserved.add(what);
+        this.toObserve = toObserve;
+    }
+
+    /** Why the test cannot pass although nothing it checked failed, if so. */
+    Optional<String> unjudged() {
+        if (unobserved.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(toObserve + "; the test checked everything else and left " + unobserved.size()
+                + " device-state clause" + (unobserved.size() == 1 ? "" : "s") + " unchecked: "
+                + String.join("; ", unobserved));
     }
 
     /** The exchanges of the running test. */

@@ -9,18 +9,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Binds each test to its rule: sets the {@link RuleContext} before the test, and on failure
  * publishes the rule and the TDISP transcript as report entries ({@code tsm-tck.rule},
  * {@code tsm-tck.transcript}) for the report writers.
  */
-public final class RuleExtension implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
+public final class RuleExtension implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback,
+        TestExecutionExceptionHandler {
 
     /** Report entry key carrying the rule id of every test. */
     public static final String RULE_ENTRY = "tsm-tck.rule";
@@ -35,6 +38,19 @@ public final class RuleExtension implements BeforeEachCallback, AfterEachCallbac
         RuleContext.enter(rule);
         context.publishReportEntry(RULE_ENTRY, rule.id());
         AllureLabels.label(rule);
+    }
+
+    /**
+     * A test whose every checked clause held but that left a clause unobserved (see
+     * {@link RuleContext#unobserved}) ends NOT_TESTED, with the clauses and the hook to provide.
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            RuleContext.current().flatMap(RuleContext::unjudged).ifPresent(reason -> {
+                throw new TestAbortedException(reason);
+            });
+        }
     }
 
     @Override

@@ -1,12 +1,6 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.HostStack;
-import io.tsmtck.api.device.SpdmChannel;
-import io.tsmtck.api.device.SpdmSessionId;
-import io.tsmtck.api.spdm.ProtocolId;
-import io.tsmtck.api.spdm.VendorDefinedMessage;
-import io.tsmtck.api.tdisp.HeaderOnlyMessage;
-import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.ConfigRegister;
@@ -92,15 +86,6 @@ public final class StackPool {
                 handle.close();
             }
             for (Dsm dsm : stack.topology().dsms()) {
-                Optional<SpdmSessionId> session = stack.tsm().session(dsm.address());
-                if (session.isPresent()) {
-                    // TDIs the test locked itself are unknown to the TSM: STOP them as a TSM would
-                    for (PciFunction function : dsm.functions()) {
-                        stack.responder(dsm.address()).exchange(SpdmChannel.secured(session.get()),
-                                VendorDefinedMessage.request(ProtocolId.TDISP, HeaderOnlyMessage.stop(
-                                        TdispHeader.v10(function.interfaceId())).encode()).encode());
-                    }
-                }
                 stack.tsm().connectedTsm(dsm.address()).ifPresent(tsm -> stack.tsm().disconnect(dsm.address(), tsm));
             }
         } catch (Exception | AssertionError e) {

@@ -3,23 +3,23 @@ package io.tsmtck.tck.support;
 import io.tsmtck.api.Capability;
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
+import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.api.VendorProfile;
-import io.tsmtck.api.device.SpdmChannel;
-import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
-import io.tsmtck.api.topology.IdeStream;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.vm.VmType;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.spi.ImplementationFailure;
 import io.tsmtck.tck.support.spi.SpiCalls;
 import io.tsmtck.tck.support.spi.SpiGuard;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -78,15 +78,27 @@ public final class Sut implements TdiSubject, AutoCloseable {
     }
 
     /**
-     * Aborts the test (NOT_TESTED) unless the implementation declares the test hook {@code hook}.
-     * A NOT_TESTED MUST rule keeps the run from being CERTIFIED.
+     * The test hook {@code hook}, which {@code accessor} gets from the stack. Aborts the test
+     * (NOT_TESTED) unless the implementation declares it (a NOT_TESTED MUST rule keeps the run
+     * from being CERTIFIED); a declared hook the stack does not return fails the test as the
+     * provider's error.
      */
-    public void require(Capability hook) {
-        Applicability.checkListed(hook);
-        if (!Implementation.provider().capabilities().has(hook)) {
-            throw new TestAbortedException("needs test hook " + hook + ": implement " + hook.toImplement()
-                    + " and declare " + hook + " in Capabilities.features");
+    public <T> T hook(Capability hook, Function<HostStack, Optional<T>> accessor) {
+        if (!declares(hook)) {
+            throw new TestAbortedException(toImplement(hook));
         }
+        return accessor.apply(stack()).orElseThrow(() -> ImplementationFailure.breach("the provider declares " + hook
+                + " in Capabilities.features but the stack returns none: return " + hook.toImplement()));
+    }
+
+    private static boolean declares(Capability hook) {
+        Applicability.checkListed(hook);
+        return Implementation.provider().capabilities().has(hook);
+    }
+
+    private static String toImplement(Capability hook) {
+        return "needs test hook " + hook + ": implement " + hook.toImplement() + " and declare " + hook
+                + " in Capabilities.features";
     }
 
     /** The topology this test's stack has (the wanted one cut down to what the subject declares). */
@@ -123,31 +135,24 @@ public final class Sut implements TdiSubject, AutoCloseable {
         return this;
     }
 
-    /** The TSM's SPDM session with the DSM of {@code function}. */
-    public Optional<SpdmSessionId> session(PciFunction function) {
-        return stack().tsm().session(function.dsm());
-    }
-
-    /** A TDISP client speaking over the TSM's session with the DSM of {@code function}. */
-    @Override
-    public TdispClient tdisp(PciFunction function) {
-        return new TdispClient(stack().responder(function.dsm()), oracle, () -> SpdmChannel.secured(session(function)
-                .orElseThrow(() -> Setup.failed("find the TSM's SPDM session with " + function.dsm(), "there is none;"
-                        + " the kit talks to the device over the TSM's session, so the DSM must be connected"))),
-                () -> stack().tsm().ideStreams(function.dsm()).stream().findFirst().map(IdeStream::streamId)
-                        .orElseThrow(() -> Setup.failed("find the IDE stream of " + function.dsm(),
-                                "the TSM reports none; connect sets one up")), function);
-    }
-
     /**
-     * The TDI state as the device reports it (the kit's oracle), cross-checked against what the
-     * device last confirmed (see {@link OracleCheck}).
+     * The TDI state as the device reports it through the stack's {@link TdiProbe}, cross-checked
+     * against what the device last confirmed through the TSM (see {@link OracleCheck}); empty if
+     * the provider declares no probe.
      */
     @Override
-    public TdiState deviceState(PciFunction function) {
-        TdiState state = tdisp(function).state();
+    public Optional<TdiState> deviceState(PciFunction function) {
+        if (!declares(Capability.TDI_PROBE)) {
+            return Optional.empty();
+        }
+        TdiState state = hook(Capability.TDI_PROBE, HostStack::tdiProbe).state(function.address());
         oracle.check(function, state, "the TDI of " + function.address());
-        return state;
+        return Optional.of(state);
+    }
+
+    @Override
+    public String toObserveState() {
+        return toImplement(Capability.TDI_PROBE);
     }
 
     /** What the device confirmed through another path (a guest request the TSM relayed). */

@@ -3,18 +3,25 @@ package io.tsmtck.tck.support;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import java.util.Optional;
 
 /**
- * What tests and assertions about TDIs need of their subject, host stack or device: a TDISP client
- * per function, the state the device reports, and the topology the subject has.
+ * What assertions about TDIs need of their subject, host stack or device: the state the device
+ * reports, and the topology the subject has.
  */
 public interface TdiSubject {
 
-    /** A TDISP client for {@code function}'s TDI. */
-    TdispClient tdisp(PciFunction function);
+    /**
+     * The TDI state as the device reports it: asked with GET_DEVICE_INTERFACE_STATE by the device
+     * kit, read through the stack's TDI probe by the host kit; empty when the subject gives no way
+     * to observe it (a host stack without {@link io.tsmtck.api.Capability#TDI_PROBE}).
+     */
+    Optional<TdiState> deviceState(PciFunction function);
 
-    /** The TDI state as the device reports it with GET_DEVICE_INTERFACE_STATE. */
-    TdiState deviceState(PciFunction function);
+    /** The hook that would make {@link #deviceState} observable, for the NOT_TESTED reason. */
+    default String toObserveState() {
+        return "";
+    }
 
     /** The topology this test's subject has. */
     TopologyRequest topology();

@@ -10,7 +10,7 @@ import io.tsmtck.api.iommufd.TsmOpType;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestResponse;
-import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.emu.host.tsm.EmuTsmCore;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
 import io.tsmtck.emu.host.kvm.VmObject;
@@ -36,13 +36,13 @@ import java.util.function.Supplier;
 public final class EmuIommufd implements Iommufd, DeviceBinder {
 
     private final EmuContext context;
-    private final TsmCore tsm;
+    private final EmuTsmCore tsm;
     private final ViommuType hardwareType;
     private final Map<ObjectId, IommufdObject> objects = new LinkedHashMap<>();
     private final Set<ObjectId> tombstones = new HashSet<>();
     private boolean closed;
 
-    public EmuIommufd(EmuContext context, TsmCore tsm, ViommuType hardwareType) {
+    public EmuIommufd(EmuContext context, EmuTsmCore tsm, ViommuType hardwareType) {
         this.context = context;
         this.tsm = tsm;
         this.hardwareType = hardwareType;

@@ -14,6 +14,7 @@ import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.api.tsm.GuestResponse;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.tsm.TsmFunctionOps;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.device.EmuDevice;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  * unbind and guest requests, with the vendor half in a {@link TsmBackend}. Every operation on a DSM
  * runs under that DSM's lock; the lock is never held while calling into another DSM.
  */
-public final class EmuTsmCore implements TsmCore {
+public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     /** What {@code sscanf(buf, "tsm%d")} accepts: "tsm", optional blanks and sign, digits, then anything. */
     private static final Pattern TSM_NAME = Pattern.compile("tsm\\s*([+-]?[0-9]+).*", Pattern.DOTALL);
@@ -246,9 +247,14 @@ public final class EmuTsmCore implements TsmCore {
                 d.device.isStreamSecure(s.streamId())))).orElse(List.of()), List.of());
     }
 
-    @Override
+    /** The TSM's SPDM session with {@code dsm}, while connected (the vendor back end's own). */
     public Optional<SpdmSessionId> session(PciAddress dsm) {
         return withFunction(dsm, d -> d.session, Optional.empty());
+    }
+
+    @Override
+    public Optional<TsmFunctionOps> functionOps() {
+        return Optional.of(this);
     }
 
     @Override
@@ -336,7 +342,7 @@ public final class EmuTsmCore implements TsmCore {
         context.ledger().free(Kind.TDI);
     }
 
-    @Override
+    /** {@code pci_tsm_guest_req()}, which the vdevice's TSM_REQ calls. */
     public Result<GuestResponse> guestRequest(PciAddress function, GuestRequest request) {
         if (request.scope().value() > GuestRequestScope.STATE_CHANGE.value()
                 && !context.has(Fault.TSM_GUEST_SCOPE_NOT_CHECKED)) {

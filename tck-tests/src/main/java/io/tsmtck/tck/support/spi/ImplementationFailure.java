@@ -36,6 +36,11 @@ public final class ImplementationFailure extends AssertionFailedError {
                 + " refusal.", null);
     }
 
+    /** A contract breach the kit found outside an SPI call (a declaration the stack does not honour). */
+    public static ImplementationFailure breach(String what) {
+        return new ImplementationFailure(prefix() + "contract breach: " + what, null);
+    }
+
     private static String prefix() {
         return RuleContext.current().map(c -> "Rule " + c.rule().label() + ": ").orElse("");
     }

@@ -4,6 +4,7 @@ import io.tsmtck.api.errno.Result;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 
@@ -97,11 +98,11 @@ public final class SpiGuard {
             }
             if (value instanceof Result.Ok<?> ok && ok.value() != null) {
                 Object inner = ok.value();
-                Class<?> innerType = apiInterfaceOf(inner);
+                Class<?> innerType = innerType(method, inner);
                 return innerType == null ? value : Result.ok(wrapAs(innerType, inner));
             }
             if (value instanceof Optional<?> optional && optional.isPresent()) {
-                Class<?> innerType = apiInterfaceOf(optional.get());
+                Class<?> innerType = innerType(method, optional.get());
                 return innerType == null ? value : Optional.of(wrapAs(innerType, optional.get()));
             }
             return value;
@@ -111,6 +112,20 @@ public final class SpiGuard {
             @SuppressWarnings("unchecked")
             Class<Object> type = (Class<Object>) as;
             return wrap(type, value, calls);
+        }
+
+        /**
+         * The SPI interface to guard {@code inner} as: the type argument the method declares
+         * ({@code Optional<TsmFunctionOps>}), else the first guarded interface it implements.
+         */
+        private static Class<?> innerType(Method method, Object inner) {
+            if (method.getGenericReturnType() instanceof ParameterizedType declared
+                    && declared.getActualTypeArguments().length == 1
+                    && declared.getActualTypeArguments()[0] instanceof Class<?> argument && guarded(argument)
+                    && argument.isInstance(inner)) {
+                return argument;
+            }
+            return apiInterfaceOf(inner);
         }
 
         /** The SPI interface {@code value} implements, if it implements one the guard wraps. */

@@ -189,7 +189,7 @@ class ErrorTriggersTest {
         tdisp.lock();
 
         config.write(ConfigRegister.CACHE_LINE_SIZE, 0x10);
-        Await.holdsThroughout(() -> sut.deviceState(function) == TdiState.CONFIG_LOCKED);
+        Await.holdsThroughout(() -> sut.tdisp(function).state() == TdiState.CONFIG_LOCKED);
 
         assertThat(sut, function).as("after a Cache Line Size write").isInState(TdiState.CONFIG_LOCKED);
     }

@@ -2,11 +2,13 @@ package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.Capability;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.tsm.TsmFunctionOps;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.tck.support.Assignment;
@@ -22,9 +24,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The core's bind and unbind contract ({@code pci_tsm_bind()}, {@code pci_tsm_unbind()}). */
+/**
+ * The core's bind and unbind contract ({@code pci_tsm_bind()}, {@code pci_tsm_unbind()}): through
+ * the vdevice where the uAPI reaches it, through the {@code FUNCTION_TSM_OPS} hook for the refusals
+ * only a direct call can produce.
+ */
 @Tag("area-tsm")
 class BindTest {
+
+    private static TsmFunctionOps ops(Sut sut) {
+        return sut.hook(Capability.FUNCTION_TSM_OPS, stack -> stack.tsm().functionOps());
+    }
 
     private static Vm newVm(Sut sut) {
         return Setup.require(sut.stack().kvm().createVm(VmType.CONFIDENTIAL), "KVM_CREATE_VM");
@@ -36,7 +46,7 @@ class BindTest {
     void bindWithoutAVmIsInvalid(Sut sut) {
         PciFunction pf0 = sut.connect().pf0();
 
-        assertThat(sut.stack().tsm().bind(pf0.address(), Optional.empty(), Assignment.VIRT_ID))
+        assertThat(ops(sut).bind(pf0.address(), Optional.empty(), Assignment.VIRT_ID))
                 .as("bind without a VM").isRefusedWith(Errno.EINVAL);
         assertThat(sut, pf0).isInState(TdiState.CONFIG_UNLOCKED);
     }
@@ -47,7 +57,7 @@ class BindTest {
     void bindWithoutConnectIsInvalid(Sut sut) {
         PciFunction pf0 = sut.pf0();
 
-        assertThat(sut.stack().tsm().bind(pf0.address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
+        assertThat(ops(sut).bind(pf0.address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
                 .as("bind of a function that is not connected").isRefusedWith(Errno.EINVAL);
     }
 
@@ -57,7 +67,7 @@ class BindTest {
     void bindingAgainToTheSameVmSucceedsAndKeepsTheLock(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
 
-        assertThat(sut.stack().tsm().bind(sut.pf0().address(), Optional.of(assignment.vm()), Assignment.VIRT_ID))
+        assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(assignment.vm()), Assignment.VIRT_ID))
                 .as("second bind to the same VM").succeeded();
         assertThat(sut, sut.pf0()).isInState(TdiState.CONFIG_LOCKED);
     }
@@ -68,7 +78,7 @@ class BindTest {
     void bindingToAnotherVmIsBusy(Sut sut) {
         sut.assign(sut.pf0()).bound();
 
-        assertThat(sut.stack().tsm().bind(sut.pf0().address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
+        assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
                 .as("bind to a second VM").isRefusedWith(Errno.EBUSY);
     }
 
@@ -76,10 +86,10 @@ class BindTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-13")
     void unbindUnlocksTheTdiAndLeavesTheFunctionConnected(Sut sut) {
-        sut.assign(sut.pf0()).bound();
+        Assignment assignment = sut.assign(sut.pf0()).bound();
         TsmCore tsm = sut.stack().tsm();
 
-        assertThat(tsm.unbind(sut.pf0().address())).succeeded();
+        assertThat(assignment.unbind()).as("IOMMU_VDEVICE_TSM_OP UNBIND").succeeded();
         assertThat(sut, sut.pf0()).as("after unbind").isInState(TdiState.CONFIG_UNLOCKED);
         assertThat("context state of " + sut.pf0().address(), tsm.state(sut.pf0().address()))
                 .is(TsmContextState.CONNECTED);
@@ -93,7 +103,7 @@ class BindTest {
     void unbindingAnUnboundFunctionSucceeds(Sut sut) {
         sut.connect();
 
-        assertThat(sut.stack().tsm().unbind(sut.pf0().address())).as("unbind of an unbound function").succeeded();
+        assertThat(ops(sut).unbind(sut.pf0().address())).as("unbind of an unbound function").succeeded();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -112,12 +112,12 @@ class ConnectTest {
                 .succeeded());
 
         List<String> state = dsms.stream().map(d -> d.hostBridge() + ": " + tsm.availableSecureStreams(d.hostBridge())
-                + " streams, session " + tsm.session(d.address()).isPresent()).toList();
+                + " streams, tsm/connect " + tsm.connectedTsm(d.address()).orElse("empty")).toList();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < dsms.size(); i++) {
-            expected.add(dsms.get(i).hostBridge() + ": " + (before.get(i) - 1) + " streams, session true");
+            expected.add(dsms.get(i).hostBridge() + ": " + (before.get(i) - 1) + " streams, tsm/connect " + sut.tsmName());
         }
-        assertThat("host bridges and sessions with every DSM connected", state).is(expected);
+        assertThat("host bridges and tsm/connect with every DSM connected", state).is(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,7 +5,6 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.TdiState;
-import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.tck.support.Assignment;
@@ -35,17 +34,13 @@ class GuestRequestTest {
         return Cases.profilesWith(List.of(TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR));
     }
 
-    private static GuestRequest stateRead(Assignment assignment, GuestRequestScope scope) {
-        return new GuestRequest(scope, HeaderOnlyMessage.getState(assignment.header()).encode());
-    }
-
     @ParameterizedTest(name = "{0}, scope {1}")
     @MethodSource("scopesAboveStateChange")
     @Must("TSM-15")
     void aScopeAboveStateChangeIsInvalid(Sut sut, GuestRequestScope scope) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
 
-        assertThat(sut.stack().tsm().guestRequest(sut.pf0().address(), stateRead(assignment, scope)))
+        assertThat(assignment.guest(scope, HeaderOnlyMessage.getState(assignment.header())))
                 .as("guest request with scope %d", scope.value()).isRefusedWith(Errno.EINVAL);
     }
 
@@ -55,9 +50,8 @@ class GuestRequestTest {
     void aRequestForAnUnboundTdiIsNoSuchDevice(Sut sut) {
         Assignment assignment = sut.assign(sut.pf0());
 
-        assertThat(sut.stack().tsm().guestRequest(sut.pf0().address(),
-                stateRead(assignment, GuestRequestScope.INFO))).as("INFO request before bind")
-                .isRefusedWith(Errno.ENXIO);
+        assertThat(assignment.guest(GuestRequestScope.INFO, HeaderOnlyMessage.getState(assignment.header())))
+                .as("INFO request before bind").isRefusedWith(Errno.ENXIO);
     }
 
     @ParameterizedTest(name = "{0}, {1}")
