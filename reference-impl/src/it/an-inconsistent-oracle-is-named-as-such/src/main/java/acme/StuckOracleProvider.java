@@ -1,17 +1,14 @@
 package acme;
 
 import acme.wrap.ReferenceWrapper;
-import io.tsmtck.api.device.DeviceResponder;
-import io.tsmtck.api.spdm.ProtocolId;
-import io.tsmtck.api.spdm.VendorDefinedMessage;
-import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
+import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.tdisp.TdiState;
-import io.tsmtck.api.tdisp.TdispCodec;
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 /**
- * A correct stack whose device oracle is broken: HostStack.responder answers every
- * GET_DEVICE_INTERFACE_STATE with CONFIG_UNLOCKED, whatever the device's state.
+ * A correct stack whose device oracle is broken: its TdiProbe reports CONFIG_UNLOCKED for every
+ * TDI, whatever the device's state.
  */
 public final class StuckOracleProvider extends ReferenceWrapper {
 
@@ -23,16 +20,10 @@ public final class StuckOracleProvider extends ReferenceWrapper {
     @Override
     protected Object intercept(Method method, Proceed proceed) throws Throwable {
         Object value = proceed.call();
-        return method.getName().equals("responder") ? stuck((DeviceResponder) value) : value;
-    }
-
-    private static DeviceResponder stuck(DeviceResponder real) {
-        return (channel, message) -> real.exchange(channel, message).map(answer -> VendorDefinedMessage.decode(answer)
-                .asOptional().filter(v -> v.protocol() == ProtocolId.TDISP)
-                .flatMap(v -> TdispCodec.decode(v.body()).asOptional())
-                .filter(DeviceInterfaceStateResponse.class::isInstance).map(DeviceInterfaceStateResponse.class::cast)
-                .map(state -> VendorDefinedMessage.response(ProtocolId.TDISP,
-                        new DeviceInterfaceStateResponse(state.header(), TdiState.CONFIG_UNLOCKED).encode()).encode())
-                .orElse(answer));
+        if (method.getName().equals("tdiProbe")) {
+            TdiProbe stuck = function -> TdiState.CONFIG_UNLOCKED;
+            return Optional.of(stuck);
+        }
+        return value;
     }
 }

@@ -84,21 +84,21 @@ class ReportFoldingTest {
 
     @Test
     void aMustRuleWhoseHookIsMissingIsNotTestedAndNeverCertified() {
-        List<RuleResult> rules = fold(replacing("TDISP-19", outcome("TDISP-19", TestStatus.NOT_TESTED,
-                "needs test hook PLAINTEXT_PROBE")));
+        List<RuleResult> rules = fold(replacing("TSM-13", outcome("TSM-13", TestStatus.NOT_TESTED,
+                "needs test hook TDI_PROBE")));
 
-        assertThat(rule(rules, "TDISP-19").status()).isEqualTo(RuleStatus.NOT_TESTED);
-        assertThat(rule(rules, "TDISP-19").reasons()).containsExactly("needs test hook PLAINTEXT_PROBE");
+        assertThat(rule(rules, "TSM-13").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(rule(rules, "TSM-13").reasons()).containsExactly("needs test hook TDI_PROBE");
         assertThat(ReportFolder.verdict(true, rules, List.of())).as("a MUST rule not tested")
                 .isEqualTo(Verdict.NOT_CERTIFIED);
     }
 
     @Test
     void oneCaseWithoutItsHookMakesTheRuleNotTestedEvenIfOthersPassed() {
-        List<RuleResult> rules = fold(replacing("TDISP-30", outcome("TDISP-30", TestStatus.PASSED, ""),
-                outcome("TDISP-30", TestStatus.NOT_TESTED, "needs test hook EVENT_IDE_STREAM_INSECURE")));
+        List<RuleResult> rules = fold(replacing("TSM-09", outcome("TSM-09", TestStatus.PASSED, ""),
+                outcome("TSM-09", TestStatus.NOT_TESTED, "needs test hook FUNCTION_TSM_OPS")));
 
-        assertThat(rule(rules, "TDISP-30").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(rule(rules, "TSM-09").status()).isEqualTo(RuleStatus.NOT_TESTED);
         assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.NOT_CERTIFIED);
     }
 
