@@ -13,6 +13,7 @@ import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestRequestScope;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
@@ -38,11 +39,12 @@ final class StackDriver {
     /** Connect, open, associate a confidential VM, build IOAS -> HWPT -> vIOMMU -> vdevice. */
     StackDriver assign() {
         stack.tsm().connect(function.dsm(), "tsm0");
-        vfio = stack.vfio().open(function.address()).orElseThrow();
+        VfioCdev cdev = stack.vfio().open(function.address()).orElseThrow();
         vm = stack.kvm().createVm(VmType.CONFIDENTIAL).orElseThrow();
-        vfio.associateVm(vm).orElseThrow();
+        cdev.associateVm(vm).orElseThrow();
         iommufd = stack.openIommufd();
-        device = vfio.bindIommufd(iommufd).orElseThrow();
+        vfio = cdev.bindIommufd(iommufd).orElseThrow();
+        device = vfio.deviceId();
         ObjectId ioas = iommufd.allocIoas().orElseThrow();
         ObjectId hwpt = iommufd.allocHwpt(device, ioas, HwptFlags.NEST_PARENT).orElseThrow();
         viommu = iommufd.allocViommu(device, hwpt, iommufd.hwViommuType(device).orElseThrow(), 0).orElseThrow();

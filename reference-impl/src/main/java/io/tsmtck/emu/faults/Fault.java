@@ -205,6 +205,10 @@ public enum Fault {
     VFIO_CLOSE_NO_REVOKE("VFIO-10"),
     /** VFIO: closing the device does not unbind its TDI. */
     VFIO_CLOSE_NO_UNBIND("VFIO-11"),
+    /** VFIO: a second VFIO_DEVICE_BIND_IOMMUFD on a bound file succeeds. */
+    VFIO_REBIND_SAME_FILE("VFIO-21"),
+    /** VFIO: a second file of a device binds while the first is bound (two owners of one device). */
+    VFIO_SECOND_FILE_BINDS("VFIO-22"),
     /** VFIO: dma-buf export with flags set is accepted. */
     VFIO_DMABUF_FLAGS_ACCEPTED("VFIO-12"),
     /** VFIO: dma-buf export with no ranges is accepted. */

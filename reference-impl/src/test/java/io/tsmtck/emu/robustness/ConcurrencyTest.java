@@ -69,7 +69,8 @@ class ConcurrencyTest {
     void memoryDecodeTogglesAndExportsOnOneDeviceDoNotInterfere(VendorProfile profile) throws Exception {
         try (EmuHostStack stack = new EmuHostStack(new StackRequest(profile, TopologyRequest.minimal(), 12),
                 FaultPlan.NONE, 0)) {
-            VfioDevice vfio = stack.vfio().open(stack.topology().dsms().get(0).pf0().address()).orElseThrow();
+            VfioDevice vfio = stack.vfio().open(stack.topology().dsms().get(0).pf0().address()).orElseThrow()
+                    .bindIommufd(stack.openIommufd()).orElseThrow();
             CyclicBarrier start = new CyclicBarrier(2);
             Callable<List<String>> toggler = () -> {
                 start.await(10, TimeUnit.SECONDS);

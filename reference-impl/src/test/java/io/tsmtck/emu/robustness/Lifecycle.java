@@ -14,6 +14,7 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.api.vfio.DmaBufRequest;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
@@ -36,25 +37,30 @@ final class Lifecycle {
         if (!connected.isOk() && stack.tsm().connectedTsm(function.dsm()).isEmpty()) {
             return Optional.of("connect");
         }
-        Result<VfioDevice> vfio = stack.vfio().open(function.address());
+        Result<VfioCdev> vfio = stack.vfio().open(function.address());
         if (!vfio.isOk()) {
             return Optional.of("open");
         }
-        try (VfioDevice device = vfio.orElseThrow()) {
-            return assign(stack, device, function, virtId);
+        try (VfioCdev cdev = vfio.orElseThrow()) {
+            return assign(stack, cdev, function, virtId);
         }
     }
 
-    private static Optional<String> assign(HostStack stack, VfioDevice device, PciFunction function, long virtId) {
+    private static Optional<String> assign(HostStack stack, VfioCdev cdev, PciFunction function, long virtId) {
         Result<Vm> vm = stack.kvm().createVm(VmType.CONFIDENTIAL);
         if (!vm.isOk()) {
             return Optional.of("create VM");
         }
         try (Vm handle = vm.orElseThrow(); Iommufd iommufd = stack.openIommufd()) {
-            if (!device.associateVm(handle).isOk()) {
+            if (!cdev.associateVm(handle).isOk()) {
                 return Optional.of("associate VM");
             }
-            Result<ObjectId> dev = device.bindIommufd(iommufd);
+            Result<VfioDevice> bound = cdev.bindIommufd(iommufd);
+            if (!bound.isOk()) {
+                return Optional.of("bind iommufd");
+            }
+            VfioDevice device = bound.orElseThrow();
+            Result<ObjectId> dev = Result.ok(device.deviceId());
             Result<ObjectId> ioas = dev.flatMap(d -> iommufd.allocIoas());
             Result<ObjectId> hwpt = ioas.flatMap(i -> iommufd.allocHwpt(dev.orElseThrow(), i, HwptFlags.NEST_PARENT));
             Result<ObjectId> viommu = hwpt.flatMap(h -> iommufd.hwViommuType(dev.orElseThrow())

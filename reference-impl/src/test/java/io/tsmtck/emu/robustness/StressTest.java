@@ -10,15 +10,16 @@ import io.tsmtck.api.iommufd.HwptFlags;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.TsmOpType;
+import io.tsmtck.api.tdisp.StartInterfaceRequest;
+import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestRequestScope;
-import io.tsmtck.api.tdisp.StartInterfaceRequest;
-import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
@@ -64,11 +65,12 @@ class StressTest {
                             Queue<Mmap> mmaps, Queue<DmaBuf> buffers) {
 
         static Assigned of(EmuHostStack stack, PciFunction function, long virtId) {
-            VfioDevice vfio = stack.vfio().open(function.address()).orElseThrow();
+            VfioCdev cdev = stack.vfio().open(function.address()).orElseThrow();
             Vm vm = stack.kvm().createVm(VmType.CONFIDENTIAL).orElseThrow();
-            vfio.associateVm(vm).orElseThrow();
+            cdev.associateVm(vm).orElseThrow();
             Iommufd iommufd = stack.openIommufd();
-            ObjectId device = vfio.bindIommufd(iommufd).orElseThrow();
+            VfioDevice vfio = cdev.bindIommufd(iommufd).orElseThrow();
+            ObjectId device = vfio.deviceId();
             ObjectId hwpt = iommufd.allocHwpt(device, iommufd.allocIoas().orElseThrow(), HwptFlags.NEST_PARENT)
                     .orElseThrow();
             ObjectId viommu = iommufd.allocViommu(device, hwpt, iommufd.hwViommuType(device).orElseThrow(), 0)

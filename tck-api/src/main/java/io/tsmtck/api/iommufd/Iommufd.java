@@ -8,7 +8,7 @@ import io.tsmtck.api.tsm.GuestResponse;
 /**
  * An open {@code /dev/iommu} (drivers/iommu/iommufd/): the object graph IOAS -> nest-parent HWPT ->
  * vIOMMU -> vdevice that ties an assigned device to a VM. Devices enter it through
- * {@link io.tsmtck.api.vfio.VfioDevice#bindIommufd}.
+ * {@link io.tsmtck.api.vfio.VfioCdev#bindIommufd}.
  *
  * <p><b>Objects.</b> Every object is named by an {@link ObjectId}. Destroying an object something
  * still depends on is refused with {@code EBUSY} (a HWPT under a vIOMMU, a vIOMMU under a vdevice).

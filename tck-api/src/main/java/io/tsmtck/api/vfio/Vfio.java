@@ -11,8 +11,9 @@ import io.tsmtck.api.topology.PciAddress;
 public interface Vfio {
 
     /**
-     * Opens the function's cdev. Refusals: a function the stack does not have {@code ENODEV}; a
-     * device already open {@code EBUSY}.
+     * Opens the function's cdev: a new file each time, even while another is open (Linux refuses
+     * the second at {@link VfioCdev#bindIommufd}, not here). Refusals: a function the stack does
+     * not have {@code ENODEV}.
      */
-    Result<VfioDevice> open(PciAddress function);
+    Result<VfioCdev> open(PciAddress function);
 }

@@ -3,15 +3,13 @@ package io.tsmtck.api.vfio;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.topology.PciAddress;
-import io.tsmtck.api.vm.Vm;
 import java.util.List;
 
 /**
- * An open VFIO device cdev ({@code /dev/vfio/devices/vfioN}, drivers/vfio/pci/vfio_pci_core.c): the
- * owner of the function's MMIO. It tracks userspace mmaps, exports MMIO as dma-bufs, and guards
+ * A VFIO device cdev bound to an iommufd ({@link VfioCdev#bindIommufd},
+ * drivers/vfio/pci/vfio_pci_core.c): the owner of the function's MMIO. It tracks userspace mmaps, exports MMIO as dma-bufs, and guards
  * both with {@code memory_lock}.
  *
  * <p><b>Duties towards a bound TDI</b> (January 2025 dri-devel message): a bind is refused while
@@ -56,23 +54,13 @@ public interface VfioDevice extends AutoCloseable {
      */
     Result<DmaBuf> exportDmaBuf(DmaBufRequest request);
 
-    /**
-     * {@code VFIO_DEVICE_BIND_IOMMUFD}: makes the device an iommufd device object. Refused with
-     * {@code EBUSY} if already bound.
-     */
-    Result<ObjectId> bindIommufd(Iommufd iommufd);
-
-    /**
-     * Associates the VM with the device ({@code KVM_DEV_VFIO_FILE_ADD} on the kvm-vfio device,
-     * which sets the device's {@code kvm}). A vIOMMU allocated for the device afterwards holds this
-     * VM. Placed here, on the device it names, to keep the SPI's packages acyclic.
-     */
-    Result<Done> associateVm(Vm vm);
+    /** The iommufd device object the bind made ({@code out_devid} of {@code VFIO_DEVICE_BIND_IOMMUFD}). */
+    ObjectId deviceId();
 
     /** Whether {@link #close()} has run. */
     boolean isClosed();
 
-    /** Closes the device fd. */
+    /** Closes the device's file (its {@link VfioCdev}). */
     @Override
     void close();
 }

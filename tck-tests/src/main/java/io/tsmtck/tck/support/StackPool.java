@@ -1,9 +1,11 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.HostStack;
+import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -60,15 +62,21 @@ public final class StackPool {
         Map<String, Integer> seen = new TreeMap<>();
         stack.topology().dsms().stream().map(Dsm::hostBridge).distinct()
                 .forEach(bridge -> seen.put(bridge + " secure streams", stack.tsm().availableSecureStreams(bridge)));
-        for (Dsm dsm : stack.topology().dsms()) {
-            for (PciFunction function : dsm.functions()) {
-                Optional<VfioDevice> device = stack.vfio().open(function.address()).asOptional();
-                if (device.isEmpty()) {
-                    return Optional.empty();
-                }
-                try (VfioDevice vfio = device.get()) {
-                    for (ConfigRegister register : ConfigRegister.values()) {
-                        seen.put(function.address() + " " + register, vfio.config().read(register));
+        try (Iommufd iommufd = stack.openIommufd()) {
+            for (Dsm dsm : stack.topology().dsms()) {
+                for (PciFunction function : dsm.functions()) {
+                    Optional<VfioCdev> cdev = stack.vfio().open(function.address()).asOptional();
+                    if (cdev.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    try (VfioCdev file = cdev.get()) {
+                        Optional<VfioDevice> device = file.bindIommufd(iommufd).asOptional();
+                        if (device.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        for (ConfigRegister register : ConfigRegister.values()) {
+                            seen.put(function.address() + " " + register, device.get().config().read(register));
+                        }
                     }
                 }
             }

@@ -6,10 +6,12 @@ import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.api.VendorProfile;
+import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.api.wire.ByteString;
@@ -36,6 +38,7 @@ public final class Sut implements TdiSubject, AutoCloseable {
     private Map<String, Integer> fresh = Map.of();
     private boolean closed;
     private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
+    private Iommufd iommufd;
 
     /** A stack for {@code spec}, built when first used. */
     public Sut(StackSpec spec) {
@@ -160,10 +163,32 @@ public final class Sut implements TdiSubject, AutoCloseable {
         oracle.answered(function, tdispAnswer, via);
     }
 
-    /** The function's VFIO device, opened on first use. */
+    /**
+     * The function's VFIO device: the one an assignment bound, or else a cdev opened now and bound
+     * to an iommufd of the test's own, with no VM.
+     */
     public VfioDevice vfio(PciFunction function) {
-        return vfio.computeIfAbsent(function, f -> Setup.require(stack().vfio().open(f.address()),
-                "open the VFIO device of " + f.address()));
+        VfioDevice device = vfio.get(function);
+        if (device == null) {
+            if (iommufd == null) {
+                iommufd = stack().openIommufd();
+            }
+            device = bind(openCdev(function), iommufd, function);
+        }
+        return device;
+    }
+
+    /** A new cdev file of {@code function} ({@code open()} of its VFIO device node). */
+    public VfioCdev openCdev(PciFunction function) {
+        return Setup.require(stack().vfio().open(function.address()), "open the VFIO cdev of " + function.address());
+    }
+
+    /** Binds {@code cdev} to {@code iommufd}; the device is then {@code function}'s VFIO device in this test. */
+    public VfioDevice bind(VfioCdev cdev, Iommufd iommufd, PciFunction function) {
+        VfioDevice device = Setup.require(cdev.bindIommufd(iommufd), "VFIO_DEVICE_BIND_IOMMUFD of "
+                + function.address());
+        vfio.put(function, device);
+        return device;
     }
 
     /** The full uAPI chain for {@code function}, bound to a new confidential VM. */

@@ -6,7 +6,7 @@ import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.Topology;
 import io.tsmtck.api.vfio.Vfio;
-import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.emu.device.EmuDevice;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
@@ -33,28 +33,32 @@ public final class EmuVfio implements Vfio {
     }
 
     @Override
-    public Result<VfioDevice> open(PciAddress address) {
+    public Result<VfioCdev> open(PciAddress address) {
         Optional<PciFunction> function = topology.function(address);
         if (function.isEmpty()) {
             return Result.refused(Errno.ENODEV, "no function " + address);
         }
         EmuDevice device = devices.get(function.get().dsm());
+        return context.ledger().allocate(Kind.VFIO_DEVICE, () -> Result.ok(context.handles().track(
+                new EmuVfioCdev(function.get(), device, tsm, context, this))));
+    }
+
+    /** Whether a file of {@code address} may open the device: none other has. */
+    boolean claim(PciAddress address) {
         synchronized (open) {
-            if (open.contains(address)) {
-                return Result.refused(Errno.EBUSY, address + " is already open");
-            }
-            return context.ledger().allocate(Kind.VFIO_DEVICE, () -> {
-                open.add(address);
-                return Result.ok(context.handles().track(new EmuVfioDevice(function.get(), device, tsm, context,
-                        () -> release(address))));
-            });
+            return open.add(address);
         }
     }
 
-    private void release(PciAddress address) {
+    /** The file that opened the device is done with it. */
+    void unclaim(PciAddress address) {
         synchronized (open) {
             open.remove(address);
         }
+    }
+
+    /** A file was closed. */
+    void released() {
         context.ledger().free(Kind.VFIO_DEVICE);
     }
 }

@@ -4,7 +4,6 @@ import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.PciAddress;
@@ -16,14 +15,12 @@ import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.api.vfio.Region;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.api.vm.Vm;
 import io.tsmtck.emu.device.EmuDevice;
-import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
-import io.tsmtck.emu.host.kvm.EmuKvm;
 import io.tsmtck.emu.host.kvm.VmObject;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
+import io.tsmtck.emu.stack.EmuContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,15 +47,18 @@ public final class EmuVfioDevice implements VfioDevice {
     private final List<EmuMmap> mmaps = new ArrayList<>();
     private final List<EmuDmaBuf> dmabufs = new ArrayList<>();
     private final VfioConfigSpace config = new VfioConfigSpace(this);
-    private Optional<VmObject> kvm = Optional.empty();
+    private Optional<VmObject> kvm;
     private Optional<DeviceBinder.Bound> iommufd = Optional.empty();
+    private ObjectId deviceId;
     private volatile boolean closed;
 
-    EmuVfioDevice(PciFunction function, EmuDevice device, EmuTsmCore tsm, EmuContext context, Runnable release) {
+    EmuVfioDevice(PciFunction function, EmuDevice device, EmuTsmCore tsm, EmuContext context,
+                  Optional<VmObject> kvm, Runnable release) {
         this.function = function;
         this.device = device;
         this.tsm = tsm;
         this.context = context;
+        this.kvm = kvm;
         this.release = release;
         device.writeConfig(address(), ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
     }
@@ -178,24 +178,18 @@ public final class EmuVfioDevice implements VfioDevice {
                 })));
     }
 
-    @Override
-    public Result<ObjectId> bindIommufd(Iommufd iommufd) {
-        if (!(iommufd instanceof DeviceBinder binder)) {
-            return Result.refused(Errno.EINVAL, "not an iommufd of this stack");
-        }
-        return underMemoryLock(() -> {
-            if (iommufd().isPresent()) {
-                return Result.refused(Errno.EBUSY, address() + " is already bound to an iommufd");
-            }
-            return binder.bind(this).map(bound -> {
-                this.iommufd = Optional.of(bound);
-                return bound.id();
-            });
-        });
+    /** Makes the device an object of {@code binder}'s iommufd (the second half of BIND_IOMMUFD). */
+    Result<VfioDevice> attach(DeviceBinder binder) {
+        return underMemoryLock(() -> binder.bind(this).map(bound -> {
+            this.iommufd = Optional.of(bound);
+            this.deviceId = bound.id();
+            return this;
+        }));
     }
 
-    private Optional<DeviceBinder.Bound> iommufd() {
-        return iommufd;
+    @Override
+    public ObjectId deviceId() {
+        return deviceId;
     }
 
     /** The iommufd closed first: the device object is gone. */
@@ -206,19 +200,6 @@ public final class EmuVfioDevice implements VfioDevice {
         } finally {
             memoryLock.writeLock().unlock();
         }
-    }
-
-    @Override
-    public Result<Done> associateVm(Vm vm) {
-        Optional<VmObject> object = EmuKvm.objectOf(vm);
-        if (object.isEmpty()) {
-            return Result.refused(Errno.EINVAL, "not an open VM of this stack");
-        }
-        return underMemoryLock(() -> {
-            kvm.ifPresent(VmObject::put);
-            kvm = Optional.of(object.get().get());
-            return Result.done();
-        });
     }
 
     /** The VM associated with the device, for a vIOMMU allocated for it. */

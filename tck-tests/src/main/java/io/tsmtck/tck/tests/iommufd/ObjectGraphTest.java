@@ -6,7 +6,6 @@ import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.ViommuType;
-import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Assignment;
@@ -56,8 +55,7 @@ class ObjectGraphTest {
     void aDuplicateVirtIdIsExists(Sut sut) {
         Applicability.requireSubfunctions(sut);
         Assignment a = sut.assign(sut.pf0());
-        VfioDevice second = sut.vfio(sut.function(1));
-        ObjectId device = Setup.require(second.bindIommufd(a.iommufd()), "bind a second device to the iommufd");
+        ObjectId device = sut.bind(sut.openCdev(sut.function(1)), a.iommufd(), sut.function(1)).deviceId();
 
         assertThat(a.iommufd().allocVdevice(a.viommu(), device, Assignment.VIRT_ID))
                 .as("a second device with virt_id 0x%x", Assignment.VIRT_ID).isRefusedWith(Errno.EEXIST);

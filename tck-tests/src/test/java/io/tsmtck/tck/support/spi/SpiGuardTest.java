@@ -7,9 +7,9 @@ import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.iommufd.Iommufd;
-import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.vfio.Vfio;
+import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -49,7 +49,7 @@ class SpiGuardTest {
 
         assertThatThrownBy(() -> stack.vfio().open(FUNCTION)).isInstanceOf(ImplementationFailure.class)
                 .hasMessageContaining("contract breach: Vfio.open returned null (in Vfio.open(0000:01:00.0))")
-                .hasMessageContaining("io.tsmtck.api.errno.Result<io.tsmtck.api.vfio.VfioDevice>");
+                .hasMessageContaining("io.tsmtck.api.errno.Result<io.tsmtck.api.vfio.VfioCdev>");
     }
 
     @Test
@@ -69,16 +69,16 @@ class SpiGuardTest {
     void objectsInsideResultsAreGuardedAndHandedBackUnwrapped() {
         Iommufd raw = fake(Iommufd.class, Map.of());
         AtomicReference<Object> received = new AtomicReference<>();
-        VfioDevice device = fake(VfioDevice.class, Map.of("bindIommufd", args -> {
+        VfioDevice device = fake(VfioDevice.class, Map.of("address", args -> null));
+        VfioCdev cdev = fake(VfioCdev.class, Map.of("bindIommufd", args -> {
             received.set(args[0]);
-            return Result.ok(new ObjectId(7));
-        }, "address", args -> null));
+            return Result.ok(device);
+        }));
         SpiCalls calls = new SpiCalls();
-        Vfio vfio = SpiGuard.wrap(Vfio.class, fake(Vfio.class, Map.of("open", args -> Result.ok(device))), calls);
+        Vfio vfio = SpiGuard.wrap(Vfio.class, fake(Vfio.class, Map.of("open", args -> Result.ok(cdev))), calls);
         Iommufd guarded = SpiGuard.wrap(Iommufd.class, raw, calls);
 
-        VfioDevice opened = vfio.open(FUNCTION).orElseThrow();
-        opened.bindIommufd(guarded);
+        VfioDevice opened = vfio.open(FUNCTION).orElseThrow().bindIommufd(guarded).orElseThrow();
 
         assertThat(Proxy.isProxyClass(opened.getClass())).as("the device in the Result is guarded").isTrue();
         assertThat(received.get()).as("what the implementation got back").isSameAs(raw);
@@ -101,7 +101,7 @@ class SpiGuardTest {
             return Result.refused(Errno.ENODEV, "none");
         })), calls);
 
-        CompletableFuture<Result<VfioDevice>> call = CompletableFuture.supplyAsync(() -> vfio.open(FUNCTION));
+        CompletableFuture<Result<VfioCdev>> call = CompletableFuture.supplyAsync(() -> vfio.open(FUNCTION));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(calls.running()).containsExactly("Vfio.open(0000:01:00.0)");
         release.countDown();
