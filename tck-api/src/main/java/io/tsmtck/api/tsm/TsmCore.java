@@ -31,7 +31,8 @@ public interface TsmCore {
      * Connects the DSM to a TSM ({@code tsm/connect} sysfs write, {@code pci_tsm_connect()}): SPDM
      * session and IDE stream setup, one host-bridge secure stream consumed. Refusals: a name not
      * of the form {@code tsmN} {@code EINVAL}; already connected {@code EBUSY}; no such TSM, or a
-     * devsec TSM, or a probe that made nothing (a function without a DOE mailbox) {@code ENXIO}.
+     * devsec TSM, or a probe that made nothing (a PF0 without a DOE mailbox) {@code ENXIO}; a
+     * function that is not a DSM has no {@code tsm/connect} attribute {@code ENOENT}.
      */
     Result<Done> connect(PciAddress dsm, String tsmName);
 

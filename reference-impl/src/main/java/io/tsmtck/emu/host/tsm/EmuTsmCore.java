@@ -89,7 +89,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         String tsmName = parsed.matches() ? "tsm" + new BigInteger(parsed.group(1)) : written;
         Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
         if (found.isEmpty()) {
-            return Result.refused(Errno.ENODEV, dsm + " is not a DSM (PF0 with a DOE mailbox)");
+            return Result.refused(Errno.ENOENT, dsm + " is not a DSM: it has no tsm/connect attribute");
         }
         DsmContext d = found.get();
         return locked(d, () -> {
