@@ -185,7 +185,7 @@ public enum Fault {
 
     /** VFIO: bind succeeds while a BAR is mmapped by userspace. */
     VFIO_BIND_WHILE_MAPPED("VFIO-01"),
-    /** VFIO: dma-bufs are not revoked around bind (no move notification). */
+    /** VFIO: dma-bufs are not revoked around bind (importers keep their mappings). */
     VFIO_BIND_NO_REVOKE("VFIO-02"),
     /** VFIO: dma-bufs are restored after bind although memory decode is off. */
     VFIO_BIND_RESTORE_WITHOUT_MSE("VFIO-04"),
@@ -232,7 +232,7 @@ public enum Fault {
     DMABUF_MAP_WHILE_REVOKED("DMABUF-02"),
     /** dma-buf: the host CPU can access private MMIO. */
     DMABUF_CPU_ACCESS_PRIVATE("SEC-03"),
-    /** dma-buf: a revoke sends no move notification. */
+    /** dma-buf: a revoke leaves the importers' mappings in place (no move notification). */
     DMABUF_NO_MOVE_NOTIFY("DMABUF-04"),
     /** dma-buf: a revoked buffer can be attached. */
     DMABUF_ATTACH_WHILE_REVOKED("DMABUF-03"),

@@ -23,9 +23,6 @@ public interface DmaBuf extends AutoCloseable {
     /** Total bytes of the exported ranges. */
     long size();
 
-    /** Whether the exporter has revoked the buffer. */
-    boolean isRevoked();
-
     /**
      * Attaches an importer. Refused with {@code EOPNOTSUPP} for an importer without peer-to-peer
      * and with {@code ENODEV} while revoked.

@@ -1,36 +1,60 @@
 package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.dmabuf.DmaBufAttachment;
+import io.tsmtck.api.dmabuf.DmaMapping;
+import io.tsmtck.api.dmabuf.Importer;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a dma-buf of MMIO. */
+/**
+ * Assertions on a dma-buf of MMIO, seen the way an importer sees it: a fresh peer-to-peer
+ * attachment maps an active buffer and is refused with {@code ENODEV} by a revoked one (at attach
+ * or at map). The probe's attachment is detached again.
+ */
 public final class DmaBufAssert extends AbstractAssert<DmaBufAssert, DmaBuf> {
 
     DmaBufAssert(DmaBuf actual) {
         super(actual, DmaBufAssert.class);
     }
 
-    /** The exporter has revoked it. */
+    /** The exporter has revoked it: an importer is refused with ENODEV. */
     public DmaBufAssert isRevoked() {
-        return revoked(true);
+        return seen("REVOKED");
     }
 
-    /** The buffer is usable (not revoked). */
+    /** The buffer is usable: an importer attaches and maps it. */
     public DmaBufAssert isActive() {
-        return revoked(false);
+        return seen("ACTIVE");
     }
 
-    private DmaBufAssert revoked(boolean expected) {
+    private DmaBufAssert seen(String expected) {
         isNotNull();
-        if (actual.isRevoked() != expected) {
+        String state = importersView(actual);
+        if (!state.equals(expected)) {
             String subject = "dma-buf" + (descriptionText().isEmpty() ? "" : " (" + descriptionText() + ")");
-            failWithActualExpectedAndMessage(state(actual.isRevoked()), state(expected),
-                    Failures.message(subject, state(expected), state(actual.isRevoked())));
+            failWithActualExpectedAndMessage(state, expected, Failures.message(subject, expected, state));
         }
         return this;
     }
 
-    private static String state(boolean revoked) {
-        return revoked ? "REVOKED" : "ACTIVE";
+    /** ACTIVE, REVOKED, or what else the importer was told. */
+    private static String importersView(DmaBuf buffer) {
+        Result<DmaBufAttachment> attached = buffer.attach(Importer.peerToPeerCapable());
+        if (!(attached instanceof Result.Ok<DmaBufAttachment> ok)) {
+            return view(attached, "attach");
+        }
+        try (DmaBufAttachment attachment = ok.value()) {
+            Result<DmaMapping> mapped = attachment.map();
+            return mapped.isOk() ? "ACTIVE" : view(mapped, "map");
+        }
+    }
+
+    private static String view(Result<?> refused, String step) {
+        Optional<Errno> errno = refused.refusalErrno();
+        return errno.equals(Optional.of(Errno.ENODEV)) ? "REVOKED"
+                : "neither: the importer's " + step + " was refused with " + errno.map(Enum::name).orElse("?");
     }
 }

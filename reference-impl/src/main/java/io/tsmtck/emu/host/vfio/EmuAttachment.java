@@ -4,17 +4,16 @@ import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.dmabuf.DmaMapping;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.stack.EmuContext;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** An importer's attachment: maps while the buffer is active, counts move notifications. */
+/** An importer's attachment: maps while the buffer is active, and loses its mapping at a revoke. */
 final class EmuAttachment implements DmaBufAttachment {
 
     private final EmuDmaBuf buffer;
     private final EmuContext context;
-    private final AtomicLong moves = new AtomicLong();
+    private volatile boolean mapped;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     EmuAttachment(EmuDmaBuf buffer, EmuContext context) {
@@ -30,16 +29,18 @@ final class EmuAttachment implements DmaBufAttachment {
         if (buffer.isRevoked() && !context.has(Fault.DMABUF_MAP_WHILE_REVOKED)) {
             return Result.refused(Errno.ENODEV, "the dma-buf is revoked");
         }
+        mapped = true;
         return Result.ok(new DmaMapping(buffer.size()));
     }
 
     @Override
-    public long moveNotifications() {
-        return moves.get();
+    public boolean isMapped() {
+        return mapped && !closed.get();
     }
 
-    void moveNotify() {
-        moves.incrementAndGet();
+    /** The exporter revoked the buffer: the importer drops its mapping (move_notify, then unmap). */
+    void revoked() {
+        mapped = false;
     }
 
     @Override

@@ -6,9 +6,9 @@ import io.tsmtck.api.dmabuf.Importer;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import io.tsmtck.emu.stack.EmuContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -43,8 +43,7 @@ final class EmuDmaBuf implements DmaBuf {
         return size;
     }
 
-    @Override
-    public synchronized boolean isRevoked() {
+    synchronized boolean isRevoked() {
         return revoked;
     }
 
@@ -97,8 +96,8 @@ final class EmuDmaBuf implements DmaBuf {
             return;
         }
         revoked = revoke;
-        if (!context.has(Fault.DMABUF_NO_MOVE_NOTIFY)) {
-            attachments.forEach(EmuAttachment::moveNotify);
+        if (revoke && !context.has(Fault.DMABUF_NO_MOVE_NOTIFY)) {
+            attachments.forEach(EmuAttachment::revoked);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.tsmtck.emu.host.vfio;
 
+import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.vfio.Mmap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -38,8 +41,12 @@ final class EmuMmap implements Mmap {
     }
 
     @Override
-    public boolean isZapped() {
-        return zapped;
+    public Result<Done> access() {
+        if (closed.get()) {
+            return Result.refused(Errno.EFAULT, "unmapped");
+        }
+        return zapped ? Result.refused(Errno.EFAULT, "the BAR's PTEs are zapped (memory decode is off): SIGBUS")
+                : Result.done();
     }
 
     void zap(boolean value) {

@@ -27,13 +27,13 @@ public final class SpiCalls {
     private static final int REFUSALS_KEPT = 32;
 
     /**
-     * SPI methods that only observe (getters, sysfs reads, the responder's exchange, whose TDISP
-     * the kit tracks itself); every other call may change device state.
+     * SPI methods that only observe (getters, sysfs reads, the TDI probe, a CPU access through an
+     * mmap); every other call may change device state.
      */
-    private static final Set<String> OBSERVERS = Set.of("tsm", "vfio", "kvm", "responder", "events", "topology",
-            "request", "session", "ideStreams", "state", "connectedTsm", "boundTsm", "availableSecureStreams",
-            "exchange", "read", "regions", "address", "id", "type", "isAlive", "isClosed", "isRevoked", "isZapped",
-            "moveNotifications", "size", "offset", "length", "region", "config", "hwViommuType");
+    private static final Set<String> OBSERVERS = Set.of("tsm", "vfio", "kvm", "tdiProbe", "functionOps", "topology",
+            "request", "ideStreams", "state", "connectedTsm", "boundTsm", "availableSecureStreams", "read", "regions",
+            "address", "id", "type", "isAlive", "isClosed", "isMapped", "access", "deviceId", "size", "offset",
+            "length", "region", "config", "hwViommuType");
 
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong actions = new AtomicLong();

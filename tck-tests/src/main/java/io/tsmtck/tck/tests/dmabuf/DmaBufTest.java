@@ -71,11 +71,12 @@ class DmaBufTest {
         List<DmaBufAttachment> attachments = List.of(
                 Setup.require(buffer.attach(Importer.peerToPeerCapable()), "first attach"),
                 Setup.require(buffer.attach(Importer.peerToPeerCapable()), "second attach"));
+        attachments.forEach(attachment -> Setup.require(attachment.map(), "map"));
 
         revokeByClearingDecode(vfio);
-        Await.until(() -> attachments.stream().allMatch(a -> a.moveNotifications() >= 1));
+        Await.until(() -> attachments.stream().noneMatch(DmaBufAttachment::isMapped));
 
-        assertThat("move notifications of each attachment",
-                attachments.stream().map(DmaBufAttachment::moveNotifications).toList()).is(List.of(1L, 1L));
+        assertThat("each importer's mapping after the revoke",
+                attachments.stream().map(DmaBufAttachment::isMapped).toList()).is(List.of(false, false));
     }
 }
