@@ -19,7 +19,13 @@ public enum Capability {
      * {@link io.tsmtck.api.tsm.TsmCore#functionOps()}.
      */
     FUNCTION_TSM_OPS("a TsmFunctionOps returned by TsmCore.functionOps() (on Linux, a test module calling"
-            + " pci_tsm_bind()/pci_tsm_unbind())");
+            + " pci_tsm_bind()/pci_tsm_unbind())"),
+    /**
+     * {@link io.tsmtck.api.dmabuf.DmaBuf#attach} with an importer that does not allow peer-to-peer
+     * ({@code allow_peer2peer} false): the adapter needs an importing driver of that kind (on
+     * Linux, a test module), since iommufd and KVM both allow it.
+     */
+    NON_P2P_IMPORTER("DmaBuf.attach(new Importer(false)) through an importer without allow_peer2peer");
 
     private final String toImplement;
 

@@ -94,6 +94,16 @@ public final class Sut implements TdiSubject, AutoCloseable {
                 + " in Capabilities.features but the stack returns none: return " + hook.toImplement()));
     }
 
+    /**
+     * Aborts the test (NOT_TESTED) unless the implementation declares {@code hook}, a hook that has
+     * no accessor of its own (an argument the SPI accepts only from stacks that can honour it).
+     */
+    public void require(Capability hook) {
+        if (!declares(hook)) {
+            throw new TestAbortedException(toImplement(hook));
+        }
+    }
+
     private static boolean declares(Capability hook) {
         Applicability.checkListed(hook);
         return Implementation.provider().capabilities().has(hook);

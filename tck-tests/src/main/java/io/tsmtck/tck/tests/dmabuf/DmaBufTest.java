@@ -2,6 +2,7 @@ package io.tsmtck.tck.tests.dmabuf;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.Capability;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.dmabuf.Importer;
@@ -35,6 +36,7 @@ class DmaBufTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-01")
     void anImporterWithoutPeerToPeerCannotAttach(Sut sut) {
+        sut.require(Capability.NON_P2P_IMPORTER);
         DmaBuf buffer = export(sut.vfio(sut.pf0()));
 
         assertThat(buffer.attach(new Importer(false))).isRefusedWith(Errno.EOPNOTSUPP);
