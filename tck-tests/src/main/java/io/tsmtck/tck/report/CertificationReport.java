@@ -133,14 +133,15 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param hooks the test hooks it provides
      * @param callMillis the latency it declares for one SPI call
      * @param stackSetupMillis the latency it declares for building one stack
+     * @param inventory its fixed devices ("profile: name"), in inventory mode; empty when it builds stacks
      */
     public record Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
-                           List<String> hooks, long callMillis, long stackSetupMillis) {
+                           List<String> hooks, long callMillis, long stackSetupMillis, List<String> inventory) {
 
-        /** A declaration without latencies. */
+        /** A declaration without latencies, of a provider that builds its stacks. */
         public Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
                         List<String> hooks) {
-            this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, hooks, 0, 0);
+            this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, hooks, 0, 0, List.of());
         }
     }
 

@@ -102,6 +102,9 @@ public final class HtmlReports {
             row(html, "declared topology", d.maxDsms() + " DSM(s), " + d.maxFunctionsPerDsm() + " PF(s) and "
                     + d.maxVfsPerDsm() + " VF(s) per DSM");
             row(html, "declared test hooks", d.hooks().isEmpty() ? "none" : String.join(", ", d.hooks()));
+            if (!d.inventory().isEmpty()) {
+                row(html, "fixed devices (inventory mode)", String.join("; ", d.inventory()));
+            }
         });
         report.implementation().device().ifPresent(d -> {
             row(html, "device transport", d.transport());

@@ -98,7 +98,7 @@ public final class KitRunner {
         Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
                 .orElseGet(() -> Timeouts.test(provider.capabilities().latency()));
         return new Subject(new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
-                config.artifacts(), hashes(provider.getClass()), Optional.of(declared(provider.capabilities()))),
+                config.artifacts(), hashes(provider.getClass()), Optional.of(declared(provider))),
                 provider.capabilities().profiles(), testTimeout, List.of(TsmStackProvider.class));
     }
 
@@ -209,13 +209,16 @@ public final class KitRunner {
                 ReportFolder.totals(rules, outcomes), rules, problems, ReportFolder.implementFirst(outcomes));
     }
 
-    /** What {@code capabilities} declare, for the report. */
-    static CertificationReport.Declared declared(Capabilities capabilities) {
+    /** What {@code provider} declares, for the report. */
+    static CertificationReport.Declared declared(TsmStackProvider provider) {
+        Capabilities capabilities = provider.capabilities();
         return new CertificationReport.Declared(
                 capabilities.profiles().stream().sorted().map(Enum::name).collect(Collectors.toList()),
                 capabilities.maxDsms(), capabilities.maxFunctionsPerDsm(), capabilities.maxVfsPerDsm(),
                 capabilities.features().stream().sorted().map(Enum::name).collect(Collectors.toList()),
-                capabilities.latency().call().toMillis(), capabilities.latency().stackSetup().toMillis());
+                capabilities.latency().call().toMillis(), capabilities.latency().stackSetup().toMillis(),
+                provider.inventory().stream().map(device -> device.profile() + ": " + device.name())
+                        .collect(Collectors.toList()));
     }
 
     /** The rules cited by tests on the exclude list. */

@@ -34,7 +34,7 @@ public final class Applicability {
         TopologyRequest topology = sut.topology();
         if (topology.functionsPerDsm() + topology.vfsPerDsm() < 2) {
             throw notApplicable(Condition.HAS_SUBFUNCTIONS,
-                    "the subject has PF0 only (Capabilities.maxFunctionsPerDsm = 1, maxVfsPerDsm = 0)");
+                    "the subject has PF0 only (" + sut.declaredBy("maxFunctionsPerDsm = 1, maxVfsPerDsm = 0") + ")");
         }
         checkListed(Condition.HAS_SUBFUNCTIONS);
     }
@@ -42,7 +42,7 @@ public final class Applicability {
     /** NOT_APPLICABLE unless the subject has at least two DSMs in one stack. */
     public static void requireSeveralDsms(Sut sut) {
         if (sut.topology().dsms() < 2) {
-            throw notApplicable(Condition.HAS_SEVERAL_DSMS, "the subject has one (Capabilities.maxDsms = 1)");
+            throw notApplicable(Condition.HAS_SEVERAL_DSMS, "the subject has one (" + sut.declaredBy("maxDsms = 1") + ")");
         }
         checkListed(Condition.HAS_SEVERAL_DSMS);
     }

@@ -28,6 +28,11 @@ public final class Cases {
         return functions(hosts(topology));
     }
 
+    /** (sut, function index, value) for every function of {@code topology} and each of {@code values}. */
+    public static Stream<Arguments> functionsWith(TopologyRequest topology, List<?> values) {
+        return functionsWith(hosts(topology), values);
+    }
+
     /** (sut, function index, state) for every function and each of {@code states}. */
     public static Stream<Arguments> functionsInStates(TopologyRequest topology, TdiState... states) {
         return functionsInStates(hosts(topology), states);
@@ -72,6 +77,11 @@ public final class Cases {
     static Stream<Arguments> functions(Stream<Target> targets) {
         return targets.flatMap(target -> IntStream.range(0, functionCount(target.topology()))
                 .mapToObj(fn -> Arguments.of(target.subject().get(), fn)));
+    }
+
+    static Stream<Arguments> functionsWith(Stream<Target> targets, List<?> values) {
+        return targets.flatMap(target -> IntStream.range(0, functionCount(target.topology())).boxed()
+                .flatMap(fn -> values.stream().map(value -> Arguments.of(target.subject().get(), fn, value))));
     }
 
     static Stream<Arguments> functionsInStates(Stream<Target> targets, TdiState... states) {

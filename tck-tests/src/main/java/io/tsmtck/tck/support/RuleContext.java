@@ -2,6 +2,7 @@ package io.tsmtck.tck.support;
 
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.support.inventory.InventoryRun;
 import io.tsmtck.tck.support.spi.SpiCalls;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,15 @@ public final class RuleContext {
     private final List<String> unobserved = new CopyOnWriteArrayList<>();
     private volatile String toObserve = "";
 
-    private RuleContext(Rule rule) {
+    private final InventoryRun inventoryRun;
+
+    private RuleContext(Rule rule, InventoryRun inventoryRun) {
         this.rule = rule;
+        this.inventoryRun = inventoryRun;
     }
 
-    static void enter(Rule rule) {
-        CURRENT.set(new RuleContext(rule));
+    static void enter(Rule rule, InventoryRun inventoryRun) {
+        CURRENT.set(new RuleContext(rule, inventoryRun));
     }
 
     static void leave() {
@@ -44,6 +48,11 @@ public final class RuleContext {
     /** The rule under test. */
     public Rule rule() {
         return rule;
+    }
+
+    /** The run's fixed devices taken out of it (inventory mode). */
+    public InventoryRun inventoryRun() {
+        return inventoryRun;
     }
 
     /** Records that the running test uses a stack whose calls {@code calls} tracks. */

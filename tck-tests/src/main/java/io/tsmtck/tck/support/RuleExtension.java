@@ -2,6 +2,7 @@ package io.tsmtck.tck.support;
 
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.support.inventory.InventoryRun;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import org.opentest4j.TestAbortedException;
 public final class RuleExtension implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback,
         TestExecutionExceptionHandler {
 
+    /** Where run-wide state lives: the launcher's root store, discarded with the run. */
+    private static final ExtensionContext.Namespace RUN = ExtensionContext.Namespace.create(RuleExtension.class);
+
     /** Report entry key carrying the rule id of every test. */
     public static final String RULE_ENTRY = "tsm-tck.rule";
     /** Report entry key carrying a test's cost: "SPI-calls stacks-built". */
@@ -35,7 +39,7 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
     @Override
     public void beforeEach(ExtensionContext context) {
         Rule rule = ruleOf(context.getRequiredTestMethod());
-        RuleContext.enter(rule);
+        RuleContext.enter(rule, context.getRoot().getStore(RUN).getOrComputeIfAbsent(InventoryRun.class));
         context.publishReportEntry(RULE_ENTRY, rule.id());
         AllureLabels.label(rule);
     }

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.FixedDevice;
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TdiProbe;
@@ -15,6 +16,8 @@ import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.inventory.DeviceReset;
+import io.tsmtck.tck.support.inventory.InventoryRun;
 import io.tsmtck.tck.support.spi.ImplementationFailure;
 import io.tsmtck.tck.support.spi.SpiCalls;
 import io.tsmtck.tck.support.spi.SpiGuard;
@@ -39,6 +42,8 @@ public final class Sut implements TdiSubject, AutoCloseable {
     private boolean closed;
     private final Map<PciFunction, VfioDevice> vfio = new HashMap<>();
     private Iommufd iommufd;
+    private InventoryRun inventoryRun;
+    private String ruleUnderTest = "no rule";
 
     /** A stack for {@code spec}, built when first used. */
     public Sut(StackSpec spec) {
@@ -47,6 +52,15 @@ public final class Sut implements TdiSubject, AutoCloseable {
 
     /** The stack; built now if it was not yet. Aborts (NOT_TESTED) if the provider cannot build it. */
     public HostStack stack() {
+        if (stack == null && spec.device().isPresent()) {
+            FixedDevice device = spec.device().get();
+            inventoryRun = RuleContext.current().map(RuleContext::inventoryRun).orElseGet(InventoryRun::new);
+            ruleUnderTest = RuleContext.current().map(c -> c.rule().id()).orElse(ruleUnderTest);
+            inventoryRun.checkUsable(device);
+            RuleContext.current().ifPresent(context -> context.uses(calls));
+            raw = calls.call("FixedDevice.stack() of " + device.name(), device::stack, "HostStack");
+            stack = SpiGuard.wrap(HostStack.class, raw, calls);
+        }
         if (stack == null) {
             TsmStackProvider provider = Implementation.provider();
             if (!provider.capabilities().supports(spec.profile(), spec.topology())) {
@@ -118,6 +132,15 @@ public final class Sut implements TdiSubject, AutoCloseable {
     @Override
     public TopologyRequest topology() {
         return spec.topology();
+    }
+
+    /**
+     * Where the subject's topology comes from, for a NOT_APPLICABLE reason: the provider's
+     * {@code Capabilities} ({@code limits}), or the fixed device, which has what it has.
+     */
+    public String declaredBy(String limits) {
+        return spec.device().map(device -> "the fixed device " + device.name())
+                .orElse("Capabilities." + limits);
     }
 
     /** The first DSM. */
@@ -219,6 +242,10 @@ public final class Sut implements TdiSubject, AutoCloseable {
      */
     @Override
     public void close() {
+        if (spec.device().isPresent()) {
+            resetFixedDevice();
+            return;
+        }
         if (stack == null || closed || !calls.running().isEmpty()) {
             return;
         }
@@ -232,10 +259,34 @@ public final class Sut implements TdiSubject, AutoCloseable {
 
     /** Closes the stack for good, never giving it to another test (a test of what close releases). */
     public void discard() {
+        if (spec.device().isPresent()) {
+            resetFixedDevice();
+            return;
+        }
         if (stack != null && !closed && calls.running().isEmpty()) {
             closed = true;
             stack.close();
         }
+    }
+
+    /**
+     * A fixed device is never closed: the reset contract brings it back for the next test, or takes
+     * it out of the run with the reason (see {@link DeviceReset}).
+     */
+    private void resetFixedDevice() {
+        if (stack == null || closed) {
+            return;
+        }
+        closed = true;
+        FixedDevice device = spec.device().orElseThrow();
+        String after = "after a test of " + ruleUnderTest;
+        if (!calls.running().isEmpty()) {
+            inventoryRun.takeOut(device, after + ": a call was still running (" + String.join(", ", calls.running())
+                    + "), so the device could not be reset");
+            return;
+        }
+        DeviceReset.reset(device, calls.opened()).ifPresent(problem -> inventoryRun.takeOut(device,
+                after + ": " + problem));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.Capabilities;
+import io.tsmtck.api.FixedDevice;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.tck.support.inventory.Inventory;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,9 +28,15 @@ public final class Suts {
 
     /**
      * The specs of every declared profile with {@code wanted} cut down to what the subject has
-     * (see {@link #fit}), in enum order.
+     * (see {@link #fit}), in enum order; in inventory mode, one per fixed device, cut down to what
+     * that device has.
      */
     public static Stream<StackSpec> specs(TopologyRequest wanted) {
+        List<FixedDevice> inventory = Implementation.provider().inventory();
+        if (!inventory.isEmpty()) {
+            return inventory.stream().map(device -> new StackSpec(device.profile(),
+                    fit(wanted, Inventory.topologyOf(device, wanted.barSizes())), Optional.of(device)));
+        }
         Capabilities capabilities = Implementation.provider().capabilities();
         TopologyRequest topology = fit(wanted, capabilities);
         return Stream.of(VendorProfile.values()).filter(capabilities.profiles()::contains)

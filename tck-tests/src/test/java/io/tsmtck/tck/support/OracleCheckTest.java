@@ -11,6 +11,7 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.support.inventory.InventoryRun;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class OracleCheckTest {
     }
 
     private static void under(String rule) {
-        RuleContext.enter(Catalogue.standard().rule(rule).orElseThrow());
+        RuleContext.enter(Catalogue.standard().rule(rule).orElseThrow(), new InventoryRun());
     }
 
     @AfterEach

@@ -31,8 +31,7 @@ class CdevBindTest {
     enum Target { SAME_IOMMUFD, ANOTHER_IOMMUFD }
 
     static Stream<Arguments> everyFunctionAndTarget() {
-        return Cases.functions(Suts.WITH_SUBFUNCTIONS).flatMap(function -> Stream.of(Target.values())
-                .map(target -> Arguments.of(function.get()[0], function.get()[1], target)));
+        return Cases.functionsWith(Suts.WITH_SUBFUNCTIONS, List.of(Target.values()));
     }
 
     private static Iommufd target(Sut sut, Iommufd first, Target target) {
