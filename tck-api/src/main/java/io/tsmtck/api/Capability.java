@@ -21,6 +21,11 @@ public enum Capability {
     FUNCTION_TSM_OPS("a TsmFunctionOps returned by TsmCore.functionOps() (on Linux, a test module calling"
             + " pci_tsm_bind()/pci_tsm_unbind())"),
     /**
+     * Unloading and loading a TSM driver: {@link io.tsmtck.api.tsm.TsmCore#lifecycle()}.
+     */
+    TSM_LIFECYCLE("a TsmLifecycle returned by TsmCore.lifecycle() (on Linux, modprobe -r and modprobe of the link"
+            + " TSM's module)"),
+    /**
      * {@link io.tsmtck.api.dmabuf.DmaBuf#attach} with an importer that does not allow peer-to-peer
      * ({@code allow_peer2peer} false): the adapter needs an importing driver of that kind (on
      * Linux, a test module), since iommufd and KVM both allow it.

@@ -132,6 +132,14 @@ public enum Fault {
     TSM_CONNECT_NO_KEYS("IDEKM-03"),
     /** TSM: disconnect naming another TSM succeeds. */
     TSM_DISCONNECT_WRONG_NAME_OK("TSM-05"),
+    /** TSM: unregistering a TSM leaves the contexts it holds (DSMs stay connected, TDIs bound). */
+    TSM_UNREGISTER_KEEPS_CONTEXTS("TSM-21"),
+    /** TSM: with no link TSM registered the tsm/ attributes stay visible (connect answers ENXIO). */
+    TSM_ATTRIBUTES_WITHOUT_TSM("TSM-22"),
+    /** TSM: tsm/dsm names the DSM even while the function has no TSM context (before connect). */
+    TSM_DSM_SHOWN_WITHOUT_CONTEXT("TSM-23"),
+    /** TSM: a sub-function's tsm/dsm names the sub-function itself, not its DSM. */
+    TSM_DSM_NAMES_SELF("TSM-24"),
     /** TSM: the connect attribute shows nothing after connect. */
     TSM_CONNECT_NOT_SHOWN("TSM-07"),
     /** TSM: a guest's STATE_CHANGE START is acknowledged but never reaches the device. */

@@ -62,6 +62,24 @@ public interface TsmCore {
     List<IdeStream> ideStreams(PciAddress dsm);
 
     /**
+     * The TSM devices registered now ({@code /sys/class/tsm/tsmN}); a TSM whose driver is unloaded
+     * is missing.
+     */
+    List<String> tsmDevices();
+
+    /**
+     * The DSM the function's TSM context names ({@code tsm/dsm}, {@code dsm_show()}): PF0 names
+     * itself once connected; a sub-function that got a context names its DSM. Empty without a
+     * context, or with the attribute hidden.
+     */
+    Optional<PciAddress> dsmOf(PciAddress function);
+
+    /** TSM driver unload and load: a test hook ({@link io.tsmtck.api.Capability#TSM_LIFECYCLE}). Empty by default. */
+    default Optional<TsmLifecycle> lifecycle() {
+        return Optional.empty();
+    }
+
+    /**
      * The core's TDI operations on a function with any VM and TDI id: a test hook
      * ({@link io.tsmtck.api.Capability#FUNCTION_TSM_OPS}) that no uAPI gives. Empty by default.
      */

@@ -99,6 +99,9 @@ public final class StackPool {
         } catch (Exception | AssertionError e) {
             return Optional.of("the reset threw " + e);
         }
+        if (!stack.tsm().tsmDevices().containsAll(stack.topology().tsmDevices())) {
+            return Optional.of("a TSM is not registered: " + stack.tsm().tsmDevices());
+        }
         for (Dsm dsm : stack.topology().dsms()) {
             if (stack.tsm().connectedTsm(dsm.address()).isPresent()) {
                 return Optional.of(dsm.address() + " is still connected");

@@ -15,6 +15,7 @@ import io.tsmtck.api.tsm.GuestResponse;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.tsm.TsmFunctionOps;
+import io.tsmtck.api.tsm.TsmLifecycle;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.device.EmuDevice;
@@ -50,6 +51,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     static final int STREAM_ID = 1;
 
     private final List<String> tsmDevices;
+    private final TsmRegistry registry;
     private final Map<PciAddress, DsmContext> dsms;
     private final Map<String, HostBridge> hostBridges;
     private final TsmBackend backend;
@@ -66,6 +68,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
      */
     public EmuTsmCore(Topology topology, Map<PciAddress, EmuDevice> devices, TsmBackend backend, EmuContext context) {
         this.tsmDevices = topology.tsmDevices();
+        this.registry = new TsmRegistry(tsmDevices, this::tearDown);
         Map<PciAddress, DsmContext> byDsm = new LinkedHashMap<>();
         Map<String, HostBridge> bridges = new LinkedHashMap<>();
         for (Dsm dsm : topology.dsms()) {
@@ -87,6 +90,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         }
         // the TSM the kernel looks up: tsm<the number sscanf read>
         String tsmName = parsed.matches() ? "tsm" + new BigInteger(parsed.group(1)) : written;
+        if (attributesHidden()) {
+            return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/connect");
+        }
         Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
         if (found.isEmpty()) {
             return Result.refused(Errno.ENOENT, dsm + " is not a DSM: it has no tsm/connect attribute");
@@ -101,7 +107,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                     && dsms.values().stream().anyMatch(other -> other != d && other.connected())) {
                 return Result.refused(Errno.EBUSY, "another DSM is connected");
             }
-            if (!tsmDevices.contains(tsmName)) {
+            if (!registry.isRegistered(tsmName)) {
                 return context.has(Fault.TSM_CONNECT_BAD_NAME) ? connectLocked(d, tsmDevices.get(0))
                         : Result.refused(Errno.ENXIO, "no TSM named " + tsmName);
             }
@@ -152,8 +158,16 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                 : Result.refused(Errno.ENOSPC, d.hostBridge.name() + " has no secure IDE stream left");
     }
 
+    /** With no link TSM registered the tsm/ group is hidden (pci_tsm_link_group_visible()). */
+    private boolean attributesHidden() {
+        return registry.noneRegistered() && !context.has(Fault.TSM_ATTRIBUTES_WITHOUT_TSM);
+    }
+
     @Override
     public Result<Done> disconnect(PciAddress dsm, String tsmName) {
+        if (attributesHidden()) {
+            return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/disconnect");
+        }
         Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
         if (found.isEmpty()) {
             return Result.refused(Errno.ENODEV, dsm + " is not a DSM");
@@ -223,6 +237,41 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         boolean stale = context.has(Fault.TSM_BOUND_STALE) && everBound.contains(function);
         return withFunction(function, d -> d.contexts.getOrDefault(function, Optional.empty()).isPresent() || stale
                 ? d.tsm : Optional.<String>empty(), Optional.empty());
+    }
+
+    @Override
+    public List<String> tsmDevices() {
+        return registry.registered();
+    }
+
+    @Override
+    public Optional<PciAddress> dsmOf(PciAddress function) {
+        if (attributesHidden()) {
+            return Optional.empty();
+        }
+        return withFunction(function, d -> d.contexts.containsKey(function)
+                || context.has(Fault.TSM_DSM_SHOWN_WITHOUT_CONTEXT) ? Optional.of(context.has(Fault.TSM_DSM_NAMES_SELF) && !function.equals(d.dsm.address()) ? function
+                        : d.dsm.address())
+                : Optional.<PciAddress>empty(), Optional.empty());
+    }
+
+    @Override
+    public Optional<TsmLifecycle> lifecycle() {
+        return Optional.of(registry);
+    }
+
+    /** pci_tsm_unregister(): every context the TSM holds is torn down (each DSM disconnected, TDIs first). */
+    private void tearDown(String tsmName) {
+        if (!context.has(Fault.TSM_UNREGISTER_KEEPS_CONTEXTS)) {
+            for (DsmContext d : dsms.values()) {
+                locked(d, () -> {
+                    if (d.connected() && d.tsm.get().equals(tsmName)) {
+                        disconnectLocked(d);
+                    }
+                    return Result.done();
+                });
+            }
+        }
     }
 
     @Override

@@ -76,11 +76,11 @@ final class EmuVfioCdev implements VfioCdev {
             return Result.refused(Errno.EINVAL, address() + " is open through another file; only one file of a device"
                     + " cdev may bind");
         }
-        // BIND_IOMMUFD takes the device's KVM reference: the file keeps its own association
-        EmuVfioDevice opened = new EmuVfioDevice(function, device, tsm, context, kvm.map(VmObject::get),
-                this::deviceClosed);
+        EmuVfioDevice opened = new EmuVfioDevice(function, device, tsm, context, kvm, this::deviceClosed);
         Result<VfioDevice> result = opened.attach(binder);
         if (result.isOk()) {
+            // BIND_IOMMUFD takes the device's KVM reference, held until the device closes; the file keeps its own
+            kvm.ifPresent(VmObject::get);
             bound = Optional.of(opened);
             return Result.ok(context.handles().track(opened));
         }

@@ -51,6 +51,10 @@ public final class DeviceReset {
 
     /** What keeps {@code stack}'s device from being clean, if anything. */
     static Optional<String> unclean(HostStack stack) {
+        if (!stack.tsm().tsmDevices().containsAll(stack.topology().tsmDevices())) {
+            return Optional.of("after its reset the TSMs registered are " + stack.tsm().tsmDevices() + ", not "
+                    + stack.topology().tsmDevices());
+        }
         for (Dsm dsm : stack.topology().dsms()) {
             Optional<String> connected = stack.tsm().connectedTsm(dsm.address());
             if (connected.isPresent()) {

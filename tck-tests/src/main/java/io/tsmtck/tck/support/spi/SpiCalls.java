@@ -31,7 +31,8 @@ public final class SpiCalls {
      * mmap); every other call may change device state.
      */
     private static final Set<String> OBSERVERS = Set.of("tsm", "vfio", "kvm", "tdiProbe", "functionOps", "topology",
-            "request", "ideStreams", "state", "connectedTsm", "boundTsm", "availableSecureStreams", "read", "regions",
+            "request", "ideStreams", "tsmDevices", "dsmOf", "lifecycle", "state", "connectedTsm", "boundTsm",
+            "availableSecureStreams", "read", "regions",
             "address", "id", "type", "isAlive", "isClosed", "isMapped", "access", "deviceId", "size", "offset",
             "length", "region", "config", "hwViommuType");
 

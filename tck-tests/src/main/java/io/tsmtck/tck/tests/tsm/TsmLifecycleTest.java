@@ -1,0 +1,148 @@
+package io.tsmtck.tck.tests.tsm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.tsm.TsmContextState;
+import io.tsmtck.api.tsm.TsmCore;
+import io.tsmtck.api.tsm.TsmLifecycle;
+import io.tsmtck.tck.support.Applicability;
+import io.tsmtck.tck.support.Cases;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.support.Suts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What userspace sees of the TSM driver's lifetime and of the core's discovery attributes
+ * (drivers/pci/tsm.c pci_tsm_unregister(), pci_tsm_register(), dsm_show()). Every test leaves the
+ * TSM registered again, whatever happens.
+ */
+@Tag("area-tsm")
+class TsmLifecycleTest {
+
+    /** When the TSM goes away, relative to the DSM's connect. */
+    enum Order { UNREGISTERED_BEFORE_CONNECT, UNREGISTERED_WHILE_CONNECTED }
+
+    static Stream<Sut> withSubfunctions() {
+        return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
+    }
+
+    static Stream<Arguments> bothOrders() {
+        return Cases.profilesWith(List.of(Order.values()));
+    }
+
+    private static TsmLifecycle lifecycle(Sut sut) {
+        return sut.hook(Capability.TSM_LIFECYCLE, stack -> stack.tsm().lifecycle());
+    }
+
+    /** Runs {@code test} with the TSM unregistered for part of it, and registers it again after. */
+    private static void withTsmBack(Sut sut, Runnable test) {
+        try {
+            test.run();
+        } finally {
+            if (!sut.stack().tsm().tsmDevices().contains(sut.tsmName())) {
+                lifecycle(sut).register(sut.tsmName());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withSubfunctions")
+    @Must("TSM-21")
+    void unregisteringTheTsmTearsDownEveryContextItHolds(Sut sut) {
+        TsmCore tsm = sut.stack().tsm();
+        int streams = tsm.availableSecureStreams(sut.dsm().hostBridge());
+        Setup.require(sut.assign(sut.pf0()).bound().guestStart(), "guest start");
+        List<PciFunction> bound = new ArrayList<>(List.of(sut.pf0()));
+        for (PciFunction function : sut.dsm().functions().subList(1, sut.dsm().functions().size())) {
+            if (tsm.state(function.address()) == TsmContextState.CONNECTED) {
+                sut.assign(function).bound();
+                bound.add(function);
+            }
+        }
+
+        withTsmBack(sut, () -> {
+            Setup.require(lifecycle(sut).unregister(sut.tsmName()), "unregister " + sut.tsmName());
+            Setup.require(lifecycle(sut).register(sut.tsmName()), "register " + sut.tsmName() + " again");
+
+            assertThat("tsm/connect of " + sut.dsm().address() + " once the TSM is back",
+                    tsm.connectedTsm(sut.dsm().address())).is(Optional.empty());
+            for (PciFunction function : bound) {
+                assertThat("tsm/bound of " + function.address() + " once the TSM is back",
+                        tsm.boundTsm(function.address())).is(Optional.empty());
+                assertThat(sut, function).as("%s after the TSM was unregistered", function.address())
+                        .isInState(TdiState.CONFIG_UNLOCKED);
+            }
+            assertThat("secure streams of " + sut.dsm().hostBridge() + " after the TSM was unregistered",
+                    tsm.availableSecureStreams(sut.dsm().hostBridge())).is(streams);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("bothOrders")
+    @Must("TSM-22")
+    void withoutALinkTsmTheAttributesAreHiddenUntilOneRegisters(Sut sut, Order order) {
+        TsmCore tsm = sut.stack().tsm();
+        PciAddress dsm = sut.dsm().address();
+        if (order == Order.UNREGISTERED_WHILE_CONNECTED) {
+            sut.connect();
+        }
+
+        withTsmBack(sut, () -> {
+            Setup.require(lifecycle(sut).unregister(sut.tsmName()), "unregister " + sut.tsmName());
+
+            assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s with no link TSM registered", dsm)
+                    .isRefusedWith(Errno.ENOENT);
+            assertThat("TSMs registered", tsm.tsmDevices()).is(List.of());
+
+            Setup.require(lifecycle(sut).register(sut.tsmName()), "register " + sut.tsmName() + " again");
+            assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s once the TSM is back", dsm).succeeded();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("TSM-23")
+    void tsmDsmOfPf0NamesItselfOnceConnected(Sut sut) {
+        TsmCore tsm = sut.stack().tsm();
+        PciAddress dsm = sut.dsm().address();
+        assertThat("tsm/dsm of " + dsm + " before connect", tsm.dsmOf(dsm)).is(Optional.empty());
+
+        sut.connect();
+
+        assertThat("tsm/dsm of " + dsm + " after connect", tsm.dsmOf(dsm)).is(Optional.of(dsm));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withSubfunctions")
+    @Must("TSM-24")
+    void tsmDsmOfEverySubFunctionWithAContextNamesTheDsm(Sut sut) {
+        Applicability.requireSubfunctions(sut);
+        TsmCore tsm = sut.stack().tsm();
+        PciAddress dsm = sut.dsm().address();
+
+        sut.connect();
+
+        List<String> seen = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (PciFunction function : sut.dsm().functions().subList(1, sut.dsm().functions().size())) {
+            boolean hasContext = tsm.state(function.address()) != TsmContextState.NONE;
+            seen.add(function.address() + ": " + tsm.dsmOf(function.address()).map(PciAddress::toString).orElse(""));
+            expected.add(function.address() + ": " + (hasContext ? dsm.toString() : ""));
+        }
+        assertThat("tsm/dsm of every sub-function after connect (empty without a context)", seen).is(expected);
+    }
+}
