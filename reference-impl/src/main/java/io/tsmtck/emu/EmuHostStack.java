@@ -5,6 +5,7 @@ import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ViommuType;
+import io.tsmtck.api.pci.PciHotplug;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.Topology;
@@ -18,6 +19,7 @@ import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.emu.faults.ResourceLedger;
 import io.tsmtck.emu.host.iommufd.EmuIommufd;
 import io.tsmtck.emu.host.kvm.EmuKvm;
+import io.tsmtck.emu.host.pci.EmuHotplug;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
 import io.tsmtck.emu.host.tsm.TsmBackend;
 import io.tsmtck.emu.host.vfio.EmuVfio;
@@ -53,6 +55,7 @@ public final class EmuHostStack implements HostStack {
     private final EmuTsmCore tsm;
     private final EmuVfio vfio;
     private final EmuKvm kvm;
+    private final EmuHotplug hotplug;
 
     /**
      * A stack for {@code request} with the given faults; {@code failAt} is the allocation to fail
@@ -68,8 +71,10 @@ public final class EmuHostStack implements HostStack {
             devices.put(dsm.address(), new EmuDevice(dsm, platform.barBases(), DeviceFeatures.all(), context));
         }
         this.backend = backendFor(request);
-        this.tsm = new EmuTsmCore(topology, devices, backend, context);
-        this.vfio = new EmuVfio(topology, devices, tsm, context);
+        this.hotplug = new EmuHotplug(topology);
+        this.tsm = new EmuTsmCore(topology, devices, backend, context, hotplug::isPresent);
+        this.vfio = new EmuVfio(topology, devices, tsm, context, hotplug::isPresent);
+        hotplug.connect(vfio::isHeld, tsm::deviceRemoved);
         this.kvm = new EmuKvm(context);
         if (faults.has(Fault.STACK_CLOSE_LEAKS_THREAD)) {
             leakWorker(request);
@@ -126,6 +131,11 @@ public final class EmuHostStack implements HostStack {
         return Optional.of(function -> topology.dsmOf(function).map(dsm -> devices.get(dsm.address()).tdiState(function))
                 .orElseThrow(() -> new IllegalArgumentException(function + " is not a function of this stack; DSMs: "
                         + devices.keySet())));
+    }
+
+    @Override
+    public Optional<PciHotplug> hotplug() {
+        return Optional.of(hotplug);
     }
 
     /** The emulated device of {@code dsm}, for the emulation's own tests. */

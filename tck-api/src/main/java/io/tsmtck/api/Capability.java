@@ -25,6 +25,8 @@ public enum Capability {
      */
     TSM_LIFECYCLE("a TsmLifecycle returned by TsmCore.lifecycle() (on Linux, modprobe -r and modprobe of the link"
             + " TSM's module)"),
+    /** PCI hot removal and rescan: {@link HostStack#hotplug()}. */
+    HOT_REMOVAL("a PciHotplug returned by HostStack.hotplug() (on Linux, the remove and rescan sysfs files)"),
     /**
      * {@link io.tsmtck.api.dmabuf.DmaBuf#attach} with an importer that does not allow peer-to-peer
      * ({@code allow_peer2peer} false): the adapter needs an importing driver of that kind (on

@@ -1,6 +1,7 @@
 package io.tsmtck.api;
 
 import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.pci.PciHotplug;
 import io.tsmtck.api.topology.Topology;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.vfio.Vfio;
@@ -53,6 +54,13 @@ public interface HostStack extends AutoCloseable {
      * ({@link Capability#TDI_PROBE}). Empty by default.
      */
     default Optional<TdiProbe> tdiProbe() {
+        return Optional.empty();
+    }
+
+    /**
+     * PCI hot removal and rescan: a test hook ({@link Capability#HOT_REMOVAL}). Empty by default.
+     */
+    default Optional<PciHotplug> hotplug() {
         return Optional.empty();
     }
 

@@ -134,6 +134,8 @@ public enum Fault {
     TSM_DISCONNECT_WRONG_NAME_OK("TSM-05"),
     /** TSM: unregistering a TSM leaves the contexts it holds (DSMs stay connected, TDIs bound). */
     TSM_UNREGISTER_KEEPS_CONTEXTS("TSM-21"),
+    /** TSM: hot removal of a connected DSM leaves its TSM context (connected after the rescan, stream held). */
+    HOTPLUG_REMOVAL_KEEPS_CONTEXT("TSM-25"),
     /** TSM: with no link TSM registered the tsm/ attributes stay visible (connect answers ENXIO). */
     TSM_ATTRIBUTES_WITHOUT_TSM("TSM-22"),
     /** TSM: tsm/dsm names the DSM even while the function has no TSM context (before connect). */
@@ -209,6 +211,8 @@ public enum Fault {
     VFIO_MSE_SET_NO_RESTORE("VFIO-08"),
     /** VFIO: a reset does not revoke dma-bufs around it. */
     VFIO_RESET_NO_REVOKE("VFIO-09"),
+    /** VFIO: entering low power leaves the dma-bufs active (importers keep their mappings). */
+    VFIO_LOW_POWER_NO_REVOKE("VFIO-23"),
     /** VFIO: closing the device does not revoke its dma-bufs for good. */
     VFIO_CLOSE_NO_REVOKE("VFIO-10"),
     /** VFIO: closing the device does not unbind its TDI. */

@@ -54,6 +54,19 @@ public interface VfioDevice extends AutoCloseable {
      */
     Result<DmaBuf> exportDmaBuf(DmaBufRequest request);
 
+    /**
+     * {@code VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY} (SET): lets the device go to D3; every dma-buf is
+     * revoked and every mmap zapped first, under {@code memory_lock}. Refused with {@code EINVAL}
+     * while already in low power.
+     */
+    Result<Done> lowPowerEntry();
+
+    /**
+     * {@code VFIO_DEVICE_FEATURE_LOW_POWER_EXIT} (SET): back to D0; the dma-bufs are restored if
+     * memory decode is on.
+     */
+    Result<Done> lowPowerExit();
+
     /** The iommufd device object the bind made ({@code out_devid} of {@code VFIO_DEVICE_BIND_IOMMUFD}). */
     ObjectId deviceId();
 

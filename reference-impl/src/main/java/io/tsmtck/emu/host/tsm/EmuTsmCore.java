@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     private final List<String> tsmDevices;
     private final TsmRegistry registry;
+    private final Predicate<PciAddress> present;
     private final Map<PciAddress, DsmContext> dsms;
     private final Map<String, HostBridge> hostBridges;
     private final TsmBackend backend;
@@ -66,7 +68,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
      * A core over {@code devices} (one per DSM of {@code topology}), each DSM below its own host
      * bridge, with {@code backend} as its TSM.
      */
-    public EmuTsmCore(Topology topology, Map<PciAddress, EmuDevice> devices, TsmBackend backend, EmuContext context) {
+    public EmuTsmCore(Topology topology, Map<PciAddress, EmuDevice> devices, TsmBackend backend, EmuContext context,
+                      Predicate<PciAddress> present) {
+        this.present = present;
         this.tsmDevices = topology.tsmDevices();
         this.registry = new TsmRegistry(tsmDevices, this::tearDown);
         Map<PciAddress, DsmContext> byDsm = new LinkedHashMap<>();
@@ -93,9 +97,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (attributesHidden()) {
             return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/connect");
         }
-        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
+        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm)).filter(d -> present.test(dsm));
         if (found.isEmpty()) {
-            return Result.refused(Errno.ENOENT, dsm + " is not a DSM: it has no tsm/connect attribute");
+            return Result.refused(Errno.ENOENT, dsm + " is not a DSM that is present: it has no tsm/connect attribute");
         }
         DsmContext d = found.get();
         return locked(d, () -> {
@@ -249,15 +253,31 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (attributesHidden()) {
             return Optional.empty();
         }
-        return withFunction(function, d -> d.contexts.containsKey(function)
-                || context.has(Fault.TSM_DSM_SHOWN_WITHOUT_CONTEXT) ? Optional.of(context.has(Fault.TSM_DSM_NAMES_SELF) && !function.equals(d.dsm.address()) ? function
-                        : d.dsm.address())
-                : Optional.<PciAddress>empty(), Optional.empty());
+        return withFunction(function, d -> {
+            if (!d.contexts.containsKey(function) && !context.has(Fault.TSM_DSM_SHOWN_WITHOUT_CONTEXT)) {
+                return Optional.<PciAddress>empty();
+            }
+            boolean self = context.has(Fault.TSM_DSM_NAMES_SELF) && !function.equals(d.dsm.address());
+            return Optional.of(self ? function : d.dsm.address());
+        }, Optional.empty());
     }
 
     @Override
     public Optional<TsmLifecycle> lifecycle() {
         return Optional.of(registry);
+    }
+
+    /** pci_tsm_destroy() at the DSM's removal: its context is torn down as at disconnect. */
+    public void deviceRemoved(PciAddress dsm) {
+        DsmContext d = dsms.get(dsm);
+        if (d != null && !context.has(Fault.HOTPLUG_REMOVAL_KEEPS_CONTEXT)) {
+            locked(d, () -> {
+                if (d.connected()) {
+                    disconnectLocked(d);
+                }
+                return Result.done();
+            });
+        }
     }
 
     /** pci_tsm_unregister(): every context the TSM holds is torn down (each DSM disconnected, TDIs first). */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The VFIO cdevs of one emulated stack: one open per function at a time. */
 public final class EmuVfio implements Vfio {
@@ -24,8 +25,11 @@ public final class EmuVfio implements Vfio {
     private final EmuTsmCore tsm;
     private final EmuContext context;
     private final Set<PciAddress> open = new HashSet<>();
+    private final Predicate<PciAddress> present;
 
-    public EmuVfio(Topology topology, Map<PciAddress, EmuDevice> devices, EmuTsmCore tsm, EmuContext context) {
+    public EmuVfio(Topology topology, Map<PciAddress, EmuDevice> devices, EmuTsmCore tsm, EmuContext context,
+                   Predicate<PciAddress> present) {
+        this.present = present;
         this.topology = topology;
         this.devices = Map.copyOf(devices);
         this.tsm = tsm;
@@ -34,13 +38,20 @@ public final class EmuVfio implements Vfio {
 
     @Override
     public Result<VfioCdev> open(PciAddress address) {
-        Optional<PciFunction> function = topology.function(address);
+        Optional<PciFunction> function = topology.function(address).filter(f -> present.test(f.address()));
         if (function.isEmpty()) {
             return Result.refused(Errno.ENODEV, "no function " + address);
         }
         EmuDevice device = devices.get(function.get().dsm());
         return context.ledger().allocate(Kind.VFIO_DEVICE, () -> Result.ok(context.handles().track(
                 new EmuVfioCdev(function.get(), device, tsm, context, this))));
+    }
+
+    /** Whether a bound file holds {@code address}. */
+    public boolean isHeld(PciAddress address) {
+        synchronized (open) {
+            return open.contains(address);
+        }
     }
 
     /** Whether a file of {@code address} may open the device: none other has. */

@@ -50,6 +50,7 @@ public final class EmuVfioDevice implements VfioDevice {
     private Optional<VmObject> kvm;
     private Optional<DeviceBinder.Bound> iommufd = Optional.empty();
     private ObjectId deviceId;
+    private boolean lowPower;
     private volatile boolean closed;
 
     EmuVfioDevice(PciFunction function, EmuDevice device, EmuTsmCore tsm, EmuContext context,
@@ -135,7 +136,7 @@ public final class EmuVfioDevice implements VfioDevice {
                 if (!context.has(Fault.VFIO_MSE_CLEAR_NO_REVOKE)) {
                     dmabufs.forEach(EmuDmaBuf::revoke);
                 }
-            } else if (!wasEnabled && enabled) {
+            } else if (!wasEnabled && enabled && !lowPower) {
                 mmaps.forEach(m -> m.zap(false));
                 if (!context.has(Fault.VFIO_MSE_SET_NO_RESTORE)) {
                     dmabufs.forEach(EmuDmaBuf::restore);
@@ -147,6 +148,35 @@ public final class EmuVfioDevice implements VfioDevice {
 
     int readConfig(ConfigRegister register) {
         return device.readConfig(address(), register);
+    }
+
+    /** vfio_pci_runtime_pm_entry(): zap the mmaps and revoke the dma-bufs, then let the device sleep. */
+    @Override
+    public Result<Done> lowPowerEntry() {
+        return underMemoryLock(() -> {
+            if (lowPower) {
+                return Result.refused(Errno.EINVAL, address() + " is in low power already");
+            }
+            mmaps.forEach(m -> m.zap(true));
+            if (!context.has(Fault.VFIO_LOW_POWER_NO_REVOKE)) {
+                dmabufs.forEach(EmuDmaBuf::revoke);
+            }
+            lowPower = true;
+            return Result.done();
+        });
+    }
+
+    /** vfio_pci_runtime_pm_exit(): awake again; MMIO access comes back only with memory decode on. */
+    @Override
+    public Result<Done> lowPowerExit() {
+        return underMemoryLock(() -> {
+            if (lowPower && memoryEnabled()) {
+                mmaps.forEach(m -> m.zap(false));
+                dmabufs.forEach(EmuDmaBuf::restore);
+            }
+            lowPower = false;
+            return Result.done();
+        });
     }
 
     @Override

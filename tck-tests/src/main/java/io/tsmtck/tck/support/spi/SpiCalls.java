@@ -30,7 +30,7 @@ public final class SpiCalls {
      * SPI methods that only observe (getters, sysfs reads, the TDI probe, a CPU access through an
      * mmap); every other call may change device state.
      */
-    private static final Set<String> OBSERVERS = Set.of("tsm", "vfio", "kvm", "tdiProbe", "functionOps", "topology",
+    private static final Set<String> OBSERVERS = Set.of("tsm", "vfio", "kvm", "tdiProbe", "functionOps", "hotplug", "topology",
             "request", "ideStreams", "tsmDevices", "dsmOf", "lifecycle", "state", "connectedTsm", "boundTsm",
             "availableSecureStreams", "read", "regions",
             "address", "id", "type", "isAlive", "isClosed", "isMapped", "access", "deviceId", "size", "offset",

@@ -3,7 +3,9 @@ package io.tsmtck.tck.tests.tsm;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.pci.PciHotplug;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
@@ -144,5 +146,28 @@ class TsmLifecycleTest {
             expected.add(function.address() + ": " + (hasContext ? dsm.toString() : ""));
         }
         assertThat("tsm/dsm of every sub-function after connect (empty without a context)", seen).is(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("TSM-25")
+    void hotRemovalOfAConnectedDsmTearsItsContextDown(Sut sut) {
+        PciHotplug hotplug = sut.hook(Capability.HOT_REMOVAL, HostStack::hotplug);
+        TsmCore tsm = sut.stack().tsm();
+        PciAddress dsm = sut.dsm().address();
+        int streams = tsm.availableSecureStreams(sut.dsm().hostBridge());
+        sut.connect();
+
+        try {
+            Setup.require(hotplug.remove(dsm), "remove " + dsm);
+        } finally {
+            Setup.require(hotplug.rescan(), "rescan");
+        }
+
+        assertThat("tsm/connect of " + dsm + " after its removal and a rescan", tsm.connectedTsm(dsm))
+                .is(Optional.empty());
+        assertThat("secure streams of " + sut.dsm().hostBridge() + " after the DSM's removal",
+                tsm.availableSecureStreams(sut.dsm().hostBridge())).is(streams);
+        assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s after the rescan", dsm).succeeded();
     }
 }

@@ -101,6 +101,28 @@ class MemoryDecodeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-23")
+    void lowPowerRevokesTheDmaBufsAndZapsTheMmapsUntilItEnds(Sut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        DmaBuf buffer = export(vfio, 0);
+        DmaBufAttachment attachment = mapped(buffer);
+        Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
+
+        Setup.require(vfio.lowPowerEntry(), "VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY");
+        Await.until(() -> !attachment.isMapped());
+
+        assertThat("the importer's mapping in low power", attachment.isMapped()).is(false);
+        assertThat(buffer).as("dma-buf in low power").isRevoked();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap in low power").isRefusedWith(Errno.EFAULT);
+
+        Setup.require(vfio.lowPowerExit(), "VFIO_DEVICE_FEATURE_LOW_POWER_EXIT");
+
+        assertThat(buffer).as("dma-buf after low power, memory decode on").isActive();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after low power").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-19")
     void aDmaBufExportedWithDecodeOffIsRevoked(Sut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
