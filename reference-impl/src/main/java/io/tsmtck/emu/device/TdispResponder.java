@@ -201,7 +201,8 @@ final class TdispResponder {
 
     private TdispMessage report(GetDeviceInterfaceReport request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
-        if (!tdi.isLockedOrRunning() && !context.has(Fault.TDISP_REPORT_ANY_STATE)) {
+        if (!tdi.isLockedOrRunning() && !context.has(Fault.TDISP_REPORT_ANY_STATE)
+                || tdi.state() == TdiState.RUN && context.has(Fault.TDISP_REPORT_REFUSED_IN_RUN)) {
             return invalidState(reply);
         }
         LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));

@@ -2,14 +2,18 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.tdisp.GetDeviceInterfaceReport;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.InterfaceReport;
 import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.MmioRange;
+import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.tck.support.DeviceCases;
-import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,5 +129,18 @@ class ReportTest {
                 .satisfies(r -> portions.portions().stream()
                         .allMatch(p -> p.remainder() == total - p.offset() - p.length()),
                         "report length - OFFSET - PORTION_LENGTH for every portion");
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-46")
+    void theReportIsReadableInRun(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, TdiState.RUN);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), 0, 0x40)))
+                .as("GET_DEVICE_INTERFACE_REPORT in RUN").isResponse(MessageType.DEVICE_INTERFACE_REPORT);
+        assertThat(sut, function).as("after GET_DEVICE_INTERFACE_REPORT in RUN").isInState(TdiState.RUN);
     }
 }
