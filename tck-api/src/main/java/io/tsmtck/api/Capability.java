@@ -19,7 +19,7 @@ public enum Capability {
      * {@link io.tsmtck.api.tsm.TsmCore#functionOps()}.
      */
     FUNCTION_TSM_OPS("a TsmFunctionOps returned by TsmCore.functionOps() (on Linux, a test module calling"
-            + " pci_tsm_bind()/pci_tsm_unbind())"),
+            + " pci_tsm_bind()/pci_tsm_unbind(), such as the devsec sample's tsm_bind and tsm_unbind files)"),
     /**
      * Unloading and loading a TSM driver: {@link io.tsmtck.api.tsm.TsmCore#lifecycle()}.
      */

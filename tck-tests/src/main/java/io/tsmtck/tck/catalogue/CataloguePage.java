@@ -21,6 +21,12 @@ public final class CataloguePage {
                     .append(" | ").append(cell(rule.source())).append(" | ").append(rule.provenance())
                     .append(" | ").append(cell(notes(rule))).append(" |\n"));
         }
+        page.append("\n## Peer suites\n\nThe public suites case by case: the rules that check what a case checks, or"
+                + " why the kit leaves it out (`").append(PeerSuites.RESOURCE).append("`).\n\n")
+                .append("| suite | case | what it checks | rules | or why not |\n|---|---|---|---|---|\n");
+        PeerSuites.cases().forEach(c -> page.append("| ").append(c.suite()).append(" | ").append(cell(c.id()))
+                .append(" | ").append(cell(c.checks())).append(" | ").append(String.join(", ", c.rules()))
+                .append(" | ").append(cell(c.outOfScope())).append(" |\n"));
         return page.toString();
     }
 
