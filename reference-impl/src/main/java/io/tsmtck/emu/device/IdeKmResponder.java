@@ -48,7 +48,7 @@ final class IdeKmResponder {
     Optional<ByteString> handle(SpdmSessionId session, ByteString request) {
         DecodeResult<IdeKmMessage> decoded = IdeKmCodec.decode(request, ReservedPolicy.IGNORE);
         if (decoded instanceof DecodeResult.Malformed<IdeKmMessage> malformed) {
-            return answerMalformed(malformed.error(), request);
+            return answerMalformed(malformed.error(), request, context);
         }
         IdeKmMessage message = decoded.orElseThrow();
         if (message instanceof IdeKmQuery query) {
@@ -110,7 +110,7 @@ final class IdeKmResponder {
     }
 
     /** KEY_PROG of the wrong length gets KP_ACK INCORRECT_LENGTH; anything else malformed, nothing. */
-    private static Optional<ByteString> answerMalformed(DecodeError error, ByteString request) {
+    private static Optional<ByteString> answerMalformed(DecodeError error, ByteString request, EmuContext context) {
         boolean keyProg = error.messageCode().orElse(-1) == IdeKmObjectId.KEY_PROG.code();
         if (!keyProg || error.reason() == DecodeError.Reason.UNKNOWN_CODE) {
             return Optional.empty();
@@ -118,7 +118,9 @@ final class IdeKmResponder {
         int stream = request.size() > 3 ? request.get(3) : 0;
         KeySubStream any = new KeySubStream(KeySubStream.KeySet.K0, KeySubStream.Direction.RX,
                 KeySubStream.SubStream.PR);
-        KpAckStatus status = error.reason() == DecodeError.Reason.INVALID_VALUE ? KpAckStatus.UNSUPPORTED_VALUE
+        boolean badValue = error.reason() == DecodeError.Reason.INVALID_VALUE;
+        KpAckStatus status = badValue && !context.has(Fault.IDEKM_BAD_VALUE_AS_LENGTH) ? KpAckStatus.UNSUPPORTED_VALUE
+                : !badValue && context.has(Fault.IDEKM_WRONG_LENGTH_ACKED) ? KpAckStatus.SUCCESS
                 : KpAckStatus.INCORRECT_LENGTH;
         return Optional.of(new KpAck(stream, status, any, PORT).encode());
     }

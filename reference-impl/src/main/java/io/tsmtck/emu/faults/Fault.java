@@ -106,6 +106,10 @@ public enum Fault {
     TDISP_ROM_WRITE_NO_ERROR("TDISP-23"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
     IDEKM_BAD_PORT_ACKED("IDEKM-02"),
+    /** IDE_KM: a KEY_PROG of the wrong length is acknowledged with SUCCESS. */
+    IDEKM_WRONG_LENGTH_ACKED("IDEKM-08"),
+    /** IDE_KM: a KEY_PROG with an unsupported value is answered INCORRECT_LENGTH. */
+    IDEKM_BAD_VALUE_AS_LENGTH("IDEKM-09"),
     /** IDE_KM: the stream reports Secure before every sub-stream has a key set started. */
     IDEKM_PARTIAL_GO_SECURE("IDEKM-04"),
     /** IDE_KM: KP_ACK names another stream than the KEY_PROG it answers. */

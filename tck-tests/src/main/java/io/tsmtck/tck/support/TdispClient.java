@@ -75,6 +75,12 @@ public final class TdispClient {
                 .flatMap(bytes -> IdeKmCodec.decode(bytes, ReservedPolicy.IGNORE).asOptional());
     }
 
+    /** Sends IDE_KM bytes (well-formed or not) over the session; the answer decoded, if any. */
+    public Optional<IdeKmMessage> ideKmRaw(ByteString request) {
+        return exchange(channel(), ProtocolId.IDE_KM, request).raw()
+                .flatMap(bytes -> IdeKmCodec.decode(bytes, ReservedPolicy.IGNORE).asOptional());
+    }
+
     /** Sends an IDE_KM object outside any session; whether anything came back. */
     public boolean ideKmAnsweredInPlaintext(IdeKmMessage request) {
         return !exchange(SpdmChannel.plaintext(), ProtocolId.IDE_KM, request.encode()).isDropped();

@@ -14,11 +14,12 @@ import io.tsmtck.api.idekm.KpAckStatus;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
+import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Should;
-import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,5 +140,50 @@ class IdeKmTest {
                 .map(r -> String.format("bus %02x devfn %02x", ((IdeKmQueryResponse) r).busNum(),
                         ((IdeKmQueryResponse) r).devFuncNum())))
                 .is(Optional.of(String.format("bus %02x devfn %02x", dsm.bus(), dsm.device() << 3 | dsm.function())));
+    }
+
+    /** KEY_PROG's KeySubStream byte: key set, direction, reserved, and the sub-stream in bits 7:4. */
+    private static final int KEY_SUB_STREAM = 5;
+
+    static Stream<Arguments> wrongLengths() {
+        return DeviceCases.with(List.of(-4, -8, 4));
+    }
+
+    static Stream<Arguments> unsupportedSubStreams() {
+        return DeviceCases.with(List.of(3, 0xF));
+    }
+
+    private static String status(Optional<IdeKmMessage> answer) {
+        return answer.map(m -> m instanceof KpAck ack ? ack.status() + " for stream " + ack.streamId()
+                : "a " + m.getClass().getSimpleName()).orElse("no answer");
+    }
+
+    @ParameterizedTest(name = "{0}, {1} bytes")
+    @MethodSource("wrongLengths")
+    @Must("IDEKM-08")
+    void keyProgOfTheWrongLengthIsIncorrectLength(DeviceSut sut, int change) {
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+        ByteString request = keyProg(new KeySubStream(KeySubStream.KeySet.K1, KeySubStream.Direction.TX,
+                KeySubStream.SubStream.CPL), 0).encode();
+        ByteEditor editor = ByteEditor.of(request);
+        ByteString wrong = (change < 0 ? editor.truncate(request.size() + change)
+                : editor.append(ByteString.zeros(change))).toByteString();
+
+        assertThat("answer to KEY_PROG of " + wrong.size() + " bytes (" + request.size() + " expected)",
+                status(link.ideKmRaw(wrong))).is(KpAckStatus.INCORRECT_LENGTH + " for stream " + SPARE_STREAM);
+    }
+
+    @ParameterizedTest(name = "{0}, sub-stream {1}")
+    @MethodSource("unsupportedSubStreams")
+    @Must("IDEKM-09")
+    void keyProgForAnUnsupportedSubStreamIsUnsupportedValue(DeviceSut sut, int subStream) {
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+        ByteString request = keyProg(new KeySubStream(KeySubStream.KeySet.K0, KeySubStream.Direction.RX,
+                KeySubStream.SubStream.PR), 0).encode();
+        ByteString unsupported = ByteEditor.of(request).set(KEY_SUB_STREAM,
+                (request.get(KEY_SUB_STREAM) & 0x0F) | subStream << 4).toByteString();
+
+        assertThat("answer to KEY_PROG for sub-stream " + subStream, status(link.ideKmRaw(unsupported)))
+                .is(KpAckStatus.UNSUPPORTED_VALUE + " for stream " + SPARE_STREAM);
     }
 }
