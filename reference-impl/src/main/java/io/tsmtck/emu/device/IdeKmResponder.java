@@ -101,8 +101,12 @@ final class IdeKmResponder {
                 onStreamInsecure.accept(stream);
             }
         }
-        return done ? Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, stream, command.keySubStream(),
-                PORT).encode()) : Optional.empty();
+        KeySubStream acked = command.objectId() == IdeKmObjectId.K_SET_GO && context.has(Fault.IDEKM_GO_ACK_NAMES_K0)
+                ? new KeySubStream(KeySubStream.KeySet.K0, command.keySubStream().direction(),
+                        command.keySubStream().subStream())
+                : command.keySubStream();
+        return done ? Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, stream, acked, PORT).encode())
+                : Optional.empty();
     }
 
     boolean isSecure(int stream) {

@@ -19,6 +19,7 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.ArrayList;
@@ -185,5 +186,51 @@ class IdeKmTest {
 
         assertThat("answer to KEY_PROG for sub-stream " + subStream, status(link.ideKmRaw(unsupported)))
                 .is(KpAckStatus.UNSUPPORTED_VALUE + " for stream " + SPARE_STREAM);
+    }
+
+    /** A sub-stream and the key set it starts with before switching to the other one and back. */
+    record Switch(KeySubStream lane, KeySubStream.KeySet first) {
+        KeySubStream.KeySet second() {
+            return first == KeySubStream.KeySet.K0 ? KeySubStream.KeySet.K1 : KeySubStream.KeySet.K0;
+        }
+
+        @Override
+        public String toString() {
+            return lane.direction() + " " + lane.subStream() + ", " + first + " first";
+        }
+    }
+
+    static Stream<Arguments> everyLaneInBothOrders() {
+        return DeviceCases.with(lanes(KeySubStream.KeySet.K0).stream().flatMap(lane -> Stream.of(
+                KeySubStream.KeySet.values()).map(first -> new Switch(lane, first))).toList());
+    }
+
+    private static KeySubStream withKeySet(KeySubStream lane, KeySubStream.KeySet keySet) {
+        return new KeySubStream(keySet, lane.direction(), lane.subStream());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLaneInBothOrders")
+    @Must("IDEKM-10")
+    void goIsAcknowledgedForEitherKeySetAndAcrossASwitch(DeviceSut sut, Switch change) {
+        TdispClient link = sut.connect().tdisp(sut.pf0());
+        for (KeySubStream.KeySet keySet : KeySubStream.KeySet.values()) {
+            KeySubStream lane = withKeySet(change.lane(), keySet);
+            Optional<IdeKmMessage> acked = link.ideKm(keyProg(lane, 0));
+            if (!acked.equals(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.SUCCESS, lane, 0)))) {
+                throw Setup.failed("KEY_PROG " + lane + " of stream " + SPARE_STREAM, "the device answered " + acked);
+            }
+        }
+
+        List<String> answers = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (KeySubStream.KeySet keySet : List.of(change.first(), change.second(), change.first())) {
+            KeySubStream asked = withKeySet(change.lane(), keySet);
+            answers.add(asked + ": " + link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, SPARE_STREAM, asked, 0)));
+            expected.add(asked + ": " + Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, SPARE_STREAM, asked,
+                    0)));
+        }
+        assertThat("answers to K_SET_GO " + change.first() + ", then " + change.second() + ", then " + change.first()
+                + " again", answers).is(expected);
     }
 }
