@@ -53,13 +53,7 @@ public final class Sut implements TdiSubject, AutoCloseable {
     /** The stack; built now if it was not yet. Aborts (NOT_TESTED) if the provider cannot build it. */
     public HostStack stack() {
         if (stack == null && spec.device().isPresent()) {
-            FixedDevice device = spec.device().get();
-            inventoryRun = RuleContext.current().map(RuleContext::inventoryRun).orElseGet(InventoryRun::new);
-            ruleUnderTest = RuleContext.current().map(c -> c.rule().id()).orElse(ruleUnderTest);
-            inventoryRun.checkUsable(device);
-            RuleContext.current().ifPresent(context -> context.uses(calls));
-            raw = calls.call("FixedDevice.stack() of " + device.name(), device::stack, "HostStack");
-            stack = SpiGuard.wrap(HostStack.class, raw, calls);
+            takeFixedDevice(spec.device().get());
         }
         if (stack == null) {
             TsmStackProvider provider = Implementation.provider();
@@ -84,6 +78,16 @@ public final class Sut implements TdiSubject, AutoCloseable {
         return stack;
     }
 
+    /** The fixed device's stack for this test; NOT_TESTED if the device was taken out of the run. */
+    private void takeFixedDevice(FixedDevice device) {
+        inventoryRun = RuleContext.current().map(RuleContext::inventoryRun).orElseGet(InventoryRun::new);
+        ruleUnderTest = RuleContext.current().map(c -> c.rule().id()).orElse(ruleUnderTest);
+        inventoryRun.checkUsable(device);
+        RuleContext.current().ifPresent(context -> context.uses(calls));
+        raw = calls.call("FixedDevice.stack() of " + device.name(), device::stack, "HostStack");
+        stack = SpiGuard.wrap(HostStack.class, raw, calls);
+    }
+
     /** Another system under test of the same profile and topology, built when first used. */
     public Sut sibling() {
         return new Sut(spec);
@@ -101,9 +105,7 @@ public final class Sut implements TdiSubject, AutoCloseable {
      * provider's error.
      */
     public <T> T hook(Capability hook, Function<HostStack, Optional<T>> accessor) {
-        if (!declares(hook)) {
-            throw new TestAbortedException(toImplement(hook));
-        }
+        require(hook);
         return accessor.apply(stack()).orElseThrow(() -> ImplementationFailure.breach("the provider declares " + hook
                 + " in Capabilities.features but the stack returns none: return " + hook.toImplement()));
     }
