@@ -165,6 +165,9 @@ final class TdispResponder {
                               TdispHeader reply) {
         Tdi tdi = function.tdi();
         if (tdi.state() != TdiState.CONFIG_UNLOCKED && !context.has(Fault.TDISP_LOCK_ANY_STATE)) {
+            if (context.has(Fault.TDISP_REFUSED_LOCK_DROPS_NONCE)) {
+                tdi.destroyNonce();
+            }
             return invalidState(reply);
         }
         if (!lockKeysPresent(session, request.defaultStreamId())) {

@@ -10,6 +10,8 @@ import java.util.List;
 public enum Fault {
     /** TDISP: LOCK succeeds although the TDI is not CONFIG_UNLOCKED. */
     TDISP_LOCK_ANY_STATE("TDISP-01"),
+    /** TDISP: a LOCK refused in CONFIG_LOCKED still forgets the lock's nonce, so START cannot follow. */
+    TDISP_REFUSED_LOCK_DROPS_NONCE("TDISP-01"),
     /** TDISP: GET_TDISP_CAPABILITIES is refused with INVALID_INTERFACE_STATE while the TDI is in ERROR. */
     TDISP_CAPS_REFUSED_IN_ERROR("TDISP-45"),
     /** TDISP: GET_TDISP_VERSION moves the TDI back to CONFIG_UNLOCKED (spdm-emu's deviation). */

@@ -12,11 +12,12 @@ import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
-import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,12 +57,17 @@ class StateTableTest {
     @Must("TDISP-01")
     void lockOutsideConfigUnlockedIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
         PciFunction function = sut.connect().function(fn);
-        TdiDriver.enter(sut, function, state);
+        Optional<ByteString> nonce = TdiDriver.enter(sut, function, state);
         TdispClient tdisp = sut.tdisp(function);
 
         assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
                 .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
         assertThat(sut, function).as("after the refused LOCK").isInState(state);
+        if (nonce.isPresent()) {
+            assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), nonce.get())))
+                    .as("START with the nonce of the lock the refused LOCK left in place")
+                    .isResponse(MessageType.START_INTERFACE_RESPONSE);
+        }
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
