@@ -4,9 +4,8 @@ import io.tsmtck.api.device.DeviceProvider;
 import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.faults.FaultSource;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The reference device for the device kit, built fresh for every test (found by
@@ -15,27 +14,21 @@ import java.util.Optional;
  */
 public final class ReferenceDeviceProvider implements DeviceProvider {
 
-    private final Optional<FaultPlan> faults;
+    private final FaultSource faults;
 
     /** Devices with the faults the system property names when each is made. */
     public ReferenceDeviceProvider() {
-        this.faults = Optional.empty();
+        this.faults = FaultSource.systemProperty();
     }
 
     /** Devices with {@code faults}. */
     public ReferenceDeviceProvider(FaultPlan faults) {
-        this.faults = Optional.of(Objects.requireNonNull(faults, "faults"));
-    }
-
-    private FaultPlan faults() {
-        return faults.orElseGet(FaultPlan::fromSystemProperty);
+        this.faults = FaultSource.fixed(faults);
     }
 
     @Override
     public String name() {
-        FaultPlan plan = faults();
-        return plan.faults().isEmpty() ? "TSM-TCK reference device" : "TSM-TCK reference device with faults "
-                + plan.faults();
+        return faults.name("TSM-TCK reference device");
     }
 
     @Override
@@ -47,6 +40,6 @@ public final class ReferenceDeviceProvider implements DeviceProvider {
 
     @Override
     public DeviceUnderTest open(TopologyRequest request, long seed) {
-        return new ReferenceDevice(request, faults(), seed);
+        return new ReferenceDevice(request, faults.plan(), seed);
     }
 }

@@ -7,9 +7,8 @@ import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.emu.faults.FaultSource;
 import java.util.EnumSet;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,30 +45,24 @@ public final class ReferenceStackProvider implements TsmStackProvider {
      */
     public static final String HOOKS_PROPERTY = "tsm-tck.emu.hooks";
 
-    private final Optional<FaultPlan> faults;
+    private final FaultSource faults;
 
     /**
      * Correct stacks, or those of the faults the system property names when each stack is made (so
      * that one provider instance can serve a kill-matrix run per fault).
      */
     public ReferenceStackProvider() {
-        this.faults = Optional.empty();
+        this.faults = FaultSource.systemProperty();
     }
 
     /** Stacks with {@code faults}. */
     public ReferenceStackProvider(FaultPlan faults) {
-        this.faults = Optional.of(Objects.requireNonNull(faults, "faults"));
-    }
-
-    private FaultPlan faults() {
-        return faults.orElseGet(FaultPlan::fromSystemProperty);
+        this.faults = FaultSource.fixed(faults);
     }
 
     @Override
     public String name() {
-        FaultPlan plan = faults();
-        return plan.faults().isEmpty() ? "TSM-TCK reference emulator"
-                : "TSM-TCK reference emulator with faults " + plan.faults();
+        return faults.name("TSM-TCK reference emulator");
     }
 
     @Override
@@ -112,6 +105,6 @@ public final class ReferenceStackProvider implements TsmStackProvider {
         if (!capabilities().supports(request.profile(), request.topology())) {
             throw new IllegalArgumentException("outside the reference implementation's capabilities: " + request);
         }
-        return new EmuHostStack(request, faults(), 0);
+        return new EmuHostStack(request, faults.plan(), 0);
     }
 }
