@@ -76,7 +76,7 @@ public final class EmuHostStack implements HostStack {
         this.vfio = new EmuVfio(topology, devices, tsm, context, hotplug::isPresent);
         hotplug.connect(vfio::isHeld, tsm::deviceRemoved);
         this.kvm = new EmuKvm(context);
-        if (faults.has(Fault.STACK_CLOSE_LEAKS_THREAD)) {
+        if (faults.inject(Fault.STACK_CLOSE_LEAKS_THREAD)) {
             leakWorker(request);
         }
     }

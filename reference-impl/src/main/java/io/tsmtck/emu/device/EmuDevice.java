@@ -167,11 +167,12 @@ public final class EmuDevice implements DeviceResponder {
         if (channel instanceof SpdmChannel.Secured secured) {
             return sessions.isActive(secured.session()) ? Optional.of(secured.session()) : Optional.empty();
         }
-        boolean beforeNegotiation = spdm != null && !spdm.isNegotiated()
-                && context.has(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION);
-        boolean answered = beforeNegotiation || (protocol == ProtocolId.TDISP ? context.has(Fault.TDISP_PLAINTEXT_ANSWERED)
-                : context.has(Fault.IDEKM_PLAINTEXT_ANSWERED));
-        if (answered) {
+        boolean beforeNegotiation = context.faults().inject(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION)
+                && spdm != null && !spdm.isNegotiated();
+        boolean plaintextAnswered = protocol == ProtocolId.TDISP
+                ? context.faults().inject(Fault.TDISP_PLAINTEXT_ANSWERED)
+                : context.faults().inject(Fault.IDEKM_PLAINTEXT_ANSWERED);
+        if (beforeNegotiation || plaintextAnswered) {
             return Optional.of(new SpdmSessionId(0));
         }
         return Optional.empty();
@@ -203,7 +204,7 @@ public final class EmuDevice implements DeviceResponder {
      * their streams stop being Secure, and TDIs locked over it go to ERROR.
      */
     public synchronized void endSession(SpdmSessionId session) {
-        if (!sessions.end(session) || context.has(Fault.TDISP_SESSION_END_NO_ERROR)) {
+        if (!sessions.end(session) || context.faults().inject(Fault.TDISP_SESSION_END_NO_ERROR)) {
             return;
         }
         for (EmuFunction function : functions.values()) {
@@ -249,15 +250,15 @@ public final class EmuDevice implements DeviceResponder {
     private void functionLevelReset(EmuFunction function) {
         List<EmuFunction> hit = new ArrayList<>();
         hit.add(function);
-        if (function.info().role() == FunctionRole.DSM && !context.has(Fault.TDISP_PF_FLR_SPARES_VFS)) {
+        if (context.faults().check(Fault.TDISP_PF_FLR_SPARES_VFS, function.info().role() == FunctionRole.DSM)) {
             functions.values().stream().filter(f -> f.info().role() == FunctionRole.VF).forEach(hit::add);
         }
         for (EmuFunction target : hit) {
             target.config().resetFunction();
-            if (context.has(Fault.TDISP_FLR_ERRORS_UNLOCKED)) {
+            if (context.faults().inject(Fault.TDISP_FLR_ERRORS_UNLOCKED)) {
                 target.tdi().failAnyState();
-            } else if (!context.has(Fault.TDISP_FLR_NO_ERROR)) {
-                target.tdi().fail();
+            } else {
+                context.faults().step(Fault.TDISP_FLR_NO_ERROR, target.tdi()::fail);
             }
         }
     }
@@ -265,25 +266,26 @@ public final class EmuDevice implements DeviceResponder {
     private boolean breaksLock(EmuFunction function, ConfigRegister register, int old, int value) {
         switch (register) {
             case COMMAND:
-                boolean mseCleared = cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE)
-                        && !context.has(Fault.TDISP_MSE_CLEAR_NO_ERROR);
-                boolean bmeCleared = cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER)
-                        && !context.has(Fault.TDISP_BME_CLEAR_NO_ERROR);
+                boolean mseCleared = context.faults().check(Fault.TDISP_MSE_CLEAR_NO_ERROR,
+                        cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE));
+                boolean bmeCleared = context.faults().check(Fault.TDISP_BME_CLEAR_NO_ERROR,
+                        cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER));
                 return mseCleared || bmeCleared;
             case BAR0: case BAR1: case BAR2: case BAR3: case BAR4: case BAR5:
-                return !context.has(Fault.TDISP_BAR_WRITE_NO_ERROR);
+                return context.faults().check(Fault.TDISP_BAR_WRITE_NO_ERROR, true);
             case EXPANSION_ROM:
-                return !context.has(Fault.TDISP_ROM_WRITE_NO_ERROR);
+                return context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
             case BIST:
                 return true;
             case DEVICE_CONTROL:
-                return ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0 && !context.has(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR);
+                return context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
+                        ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0);
             case MSIX_MESSAGE_CONTROL:
                 int flags = function.tdi().lock().orElseThrow().flags();
-                return old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0
-                        && !context.has(Fault.TDISP_MSIX_CHANGE_NO_ERROR);
+                return context.faults().check(Fault.TDISP_MSIX_CHANGE_NO_ERROR,
+                        old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0);
             case CACHE_LINE_SIZE:
-                return context.has(Fault.TDISP_ALLOWED_WRITE_ERRORS);
+                return context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);
             default:
                 return false; // status, link control: allowed while locked
         }
@@ -303,10 +305,10 @@ public final class EmuDevice implements DeviceResponder {
         } else if (event instanceof DeviceEvent.ConventionalReset) {
             conventionalReset();
         } else if (event instanceof DeviceEvent.PowerStateLoss) {
-            failUnless(function(event.target()), Fault.TDISP_POWER_LOSS_NO_ERROR);
+            context.faults().step(Fault.TDISP_POWER_LOSS_NO_ERROR, function(event.target()).tdi()::fail);
             function(event.target()).config().resetFunction();
         } else if (event instanceof DeviceEvent.PoisonedTlp) {
-            failUnless(function(event.target()), Fault.TDISP_POISON_NO_ERROR);
+            context.faults().step(Fault.TDISP_POISON_NO_ERROR, function(event.target()).tdi()::fail);
         }
     }
 
@@ -315,19 +317,13 @@ public final class EmuDevice implements DeviceResponder {
                 .filter(sessions::isActive).distinct().collect(Collectors.toList());
     }
 
-    private void failUnless(EmuFunction function, Fault fault) {
-        if (!context.has(fault)) {
-            function.tdi().fail();
-        }
-    }
-
     /**
      * A conventional reset: every TDI back to CONFIG_UNLOCKED and every function's config cleared.
      * The emulation keeps the SPDM session across it (hardware loses it), so that the kit can still
      * read the device's state afterwards.
      */
     private void conventionalReset() {
-        if (context.has(Fault.TDISP_RESET_KEEPS_STATE)) {
+        if (context.faults().inject(Fault.TDISP_RESET_KEEPS_STATE)) {
             return;
         }
         for (EmuFunction function : functions.values()) {
@@ -337,7 +333,7 @@ public final class EmuDevice implements DeviceResponder {
     }
 
     private void streamInsecure(int stream) {
-        if (context.has(Fault.TDISP_STREAM_INSECURE_NO_ERROR)) {
+        if (context.faults().inject(Fault.TDISP_STREAM_INSECURE_NO_ERROR)) {
             return;
         }
         for (EmuFunction function : functions.values()) {

@@ -65,12 +65,12 @@ final class IdeKmResponder {
 
     private ByteString queryResponse() {
         int devFunc = dsm.device() << 3 | dsm.function();
-        int bus = context.has(Fault.IDEKM_QUERY_WRONG_IDENTITY) ? dsm.bus() + 1 : dsm.bus();
+        int bus = context.faults().value(Fault.IDEKM_QUERY_WRONG_IDENTITY, dsm.bus(), dsm.bus() + 1);
         return new IdeKmQueryResponse(PORT, devFunc, bus, dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
     }
 
     private KpAck program(SpdmSessionId session, KeyProg keyProg) {
-        if (keyProg.portIndex() != PORT && !context.has(Fault.IDEKM_BAD_PORT_ACKED)) {
+        if (context.faults().check(Fault.IDEKM_BAD_PORT_ACKED, keyProg.portIndex() != PORT)) {
             return ack(keyProg, KpAckStatus.UNSUPPORTED_PORT_INDEX);
         }
         keys.program(keyProg.streamId(), keyProg.keySubStream(), session);
@@ -78,9 +78,10 @@ final class IdeKmResponder {
     }
 
     private KpAck ack(KeyProg keyProg, KpAckStatus status) {
-        int stream = context.has(Fault.IDEKM_ACK_ECHO_WRONG) ? (keyProg.streamId() + 1) & 0xFF : keyProg.streamId();
+        int stream = context.faults().value(Fault.IDEKM_ACK_ECHO_WRONG, keyProg.streamId(),
+                (keyProg.streamId() + 1) & 0xFF);
         KeySubStream lane = keyProg.keySubStream();
-        if (context.has(Fault.IDEKM_ACK_NAMES_K0)) {
+        if (context.faults().inject(Fault.IDEKM_ACK_NAMES_K0)) {
             lane = new KeySubStream(KeySubStream.KeySet.K0, lane.direction(), lane.subStream());
         }
         return new KpAck(stream, status, lane, keyProg.portIndex());
@@ -93,7 +94,7 @@ final class IdeKmResponder {
         int stream = command.streamId();
         boolean done;
         if (command.objectId() == IdeKmObjectId.K_SET_GO) {
-            done = keys.go(stream, command.keySubStream()) || context.has(Fault.IDEKM_GO_UNPROGRAMMED_ACKED);
+            done = !context.faults().check(Fault.IDEKM_GO_UNPROGRAMMED_ACKED, !keys.go(stream, command.keySubStream()));
         } else {
             boolean wasSecure = isSecure(stream);
             done = keys.stop(stream, command.keySubStream());
@@ -101,16 +102,16 @@ final class IdeKmResponder {
                 onStreamInsecure.accept(stream);
             }
         }
-        KeySubStream acked = command.objectId() == IdeKmObjectId.K_SET_GO && context.has(Fault.IDEKM_GO_ACK_NAMES_K0)
-                ? new KeySubStream(KeySubStream.KeySet.K0, command.keySubStream().direction(),
-                        command.keySubStream().subStream())
-                : command.keySubStream();
+        KeySubStream acked = command.keySubStream();
+        if (context.faults().inject(Fault.IDEKM_GO_ACK_NAMES_K0) && command.objectId() == IdeKmObjectId.K_SET_GO) {
+            acked = new KeySubStream(KeySubStream.KeySet.K0, acked.direction(), acked.subStream());
+        }
         return done ? Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, stream, acked, PORT).encode())
                 : Optional.empty();
     }
 
     boolean isSecure(int stream) {
-        return keys.isSecure(stream, context.has(Fault.IDEKM_PARTIAL_GO_SECURE));
+        return keys.isSecure(stream, context.faults().inject(Fault.IDEKM_PARTIAL_GO_SECURE));
     }
 
     /** KEY_PROG of the wrong length gets KP_ACK INCORRECT_LENGTH; anything else malformed, nothing. */
@@ -123,9 +124,11 @@ final class IdeKmResponder {
         KeySubStream any = new KeySubStream(KeySubStream.KeySet.K0, KeySubStream.Direction.RX,
                 KeySubStream.SubStream.PR);
         boolean badValue = error.reason() == DecodeError.Reason.INVALID_VALUE;
-        KpAckStatus status = badValue && !context.has(Fault.IDEKM_BAD_VALUE_AS_LENGTH) ? KpAckStatus.UNSUPPORTED_VALUE
-                : !badValue && context.has(Fault.IDEKM_WRONG_LENGTH_ACKED) ? KpAckStatus.SUCCESS
-                : KpAckStatus.INCORRECT_LENGTH;
+        KpAckStatus status = badValue
+                ? context.faults().value(Fault.IDEKM_BAD_VALUE_AS_LENGTH, KpAckStatus.UNSUPPORTED_VALUE,
+                        KpAckStatus.INCORRECT_LENGTH)
+                : context.faults().value(Fault.IDEKM_WRONG_LENGTH_ACKED, KpAckStatus.INCORRECT_LENGTH,
+                        KpAckStatus.SUCCESS);
         return Optional.of(new KpAck(stream, status, any, PORT).encode());
     }
 }

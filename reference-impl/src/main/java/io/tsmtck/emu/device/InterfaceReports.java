@@ -29,14 +29,14 @@ final class InterfaceReports {
     }
 
     static InterfaceReport build(EmuFunction function, LockInterfaceRequest lock, EmuContext context) {
-        long offset = context.has(Fault.TDISP_REPORT_IGNORES_OFFSET) ? 0 : lock.mmioReportingOffset();
+        long offset = context.faults().value(Fault.TDISP_REPORT_IGNORES_OFFSET, lock.mmioReportingOffset(), 0L);
         List<MmioRange> ranges = new ArrayList<>();
         for (Bar bar : function.bars()) {
             int attributes = bar.index() == 0 ? 0 : MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE;
             ranges.add(new MmioRange(function.barBase(bar.index()) + offset, bar.size() / MmioRange.PAGE_SIZE,
                     attributes, bar.index()));
         }
-        if (context.has(Fault.TDISP_REPORT_MISSES_BAR) && !ranges.isEmpty()) {
+        if (context.faults().inject(Fault.TDISP_REPORT_MISSES_BAR) && !ranges.isEmpty()) {
             ranges.remove(ranges.size() - 1);
         }
         int info = INFO_DMA_WITHOUT_PASID | ((lock.flags() & LockFlag.NO_FW_UPDATE.mask()) != 0 ? 1 : 0);

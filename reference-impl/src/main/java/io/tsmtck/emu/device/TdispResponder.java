@@ -64,8 +64,8 @@ final class TdispResponder {
     }
 
     ByteString handle(SpdmSessionId session, ByteString request) {
-        ReservedPolicy policy = context.has(Fault.TDISP_RESERVED_REJECTED) ? ReservedPolicy.REJECT
-                : ReservedPolicy.IGNORE;
+        ReservedPolicy policy = context.faults().value(Fault.TDISP_RESERVED_REJECTED, ReservedPolicy.IGNORE,
+                ReservedPolicy.REJECT);
         DecodeResult<TdispMessage> decoded = TdispCodec.decode(request, policy);
         if (decoded instanceof DecodeResult.Malformed<TdispMessage> malformed) {
             Optional<TdispMessage> lenient = servedDespite(malformed.error(), request);
@@ -80,19 +80,19 @@ final class TdispResponder {
     /** Applies the response-shape faults to an encoded response. */
     private ByteString finish(ByteString response) {
         byte[] bytes = response.toByteArray();
-        if (context.has(Fault.TDISP_RESPONSE_WRONG_INTERFACE)) {
+        if (context.faults().inject(Fault.TDISP_RESPONSE_WRONG_INTERFACE)) {
             bytes[4] = 0;
             bytes[5] = 0;
         }
-        if (context.has(Fault.TDISP_RESPONSE_RESERVED_SET)) {
+        if (context.faults().inject(Fault.TDISP_RESPONSE_RESERVED_SET)) {
             bytes[2] = 1;
         }
         return ByteString.of(bytes);
     }
 
     private TdispMessage respond(SpdmSessionId session, TdispMessage request) {
-        TdispHeader reply = TdispHeader.v10(context.has(Fault.TDISP_RESPONSE_DSM_INTERFACE)
-                ? functions.get(0).info().interfaceId() : request.interfaceId());
+        TdispHeader reply = TdispHeader.v10(context.faults().value(Fault.TDISP_RESPONSE_DSM_INTERFACE,
+                request.interfaceId(), functions.get(0).info().interfaceId()));
         MessageType type = request.type();
         if (!type.isRequest()) {
             return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code());
@@ -115,12 +115,12 @@ final class TdispResponder {
         Tdi tdi = function.tdi();
         switch (request.type()) {
             case GET_TDISP_VERSION:
-                if (context.has(Fault.TDISP_VERSION_RESETS_TDI)) {
+                if (context.faults().inject(Fault.TDISP_VERSION_RESETS_TDI)) {
                     tdi.reset();
                 }
                 return new TdispVersionResponse(reply, List.of(TdispHeader.VERSION_1_0));
             case GET_TDISP_CAPABILITIES:
-                if (tdi.state() == TdiState.ERROR && context.has(Fault.TDISP_CAPS_REFUSED_IN_ERROR)) {
+                if (context.faults().inject(Fault.TDISP_CAPS_REFUSED_IN_ERROR) && tdi.state() == TdiState.ERROR) {
                     return invalidState(reply);
                 }
                 return capabilities(reply);
@@ -152,7 +152,7 @@ final class TdispResponder {
                 supported.add(type);
             }
         }
-        if (context.has(Fault.TDISP_CAPS_MISS_MANDATORY)) {
+        if (context.faults().inject(Fault.TDISP_CAPS_MISS_MANDATORY)) {
             supported.remove(MessageType.START_INTERFACE_REQUEST);
         }
         int lockFlags = LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask()
@@ -164,8 +164,8 @@ final class TdispResponder {
     private TdispMessage lock(SpdmSessionId session, LockInterfaceRequest request, EmuFunction function,
                               TdispHeader reply) {
         Tdi tdi = function.tdi();
-        if (tdi.state() != TdiState.CONFIG_UNLOCKED && !context.has(Fault.TDISP_LOCK_ANY_STATE)) {
-            if (context.has(Fault.TDISP_REFUSED_LOCK_DROPS_NONCE)) {
+        if (context.faults().check(Fault.TDISP_LOCK_ANY_STATE, tdi.state() != TdiState.CONFIG_UNLOCKED)) {
+            if (context.faults().inject(Fault.TDISP_REFUSED_LOCK_DROPS_NONCE)) {
                 tdi.destroyNonce();
             }
             return invalidState(reply);
@@ -173,7 +173,7 @@ final class TdispResponder {
         if (!lockKeysPresent(session, request.defaultStreamId())) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
-        if (function.barsOverlap() && !context.has(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK)) {
+        if (context.faults().check(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK, function.barsOverlap())) {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
         }
         ByteString nonce = newNonce(request.interfaceId());
@@ -183,17 +183,21 @@ final class TdispResponder {
 
     /** IDE keys for every sub-stream of the default stream, programmed over the LOCK's session. */
     private boolean lockKeysPresent(SpdmSessionId session, int stream) {
-        if (context.has(Fault.TDISP_LOCK_WITHOUT_KEYS)) {
+        if (context.faults().inject(Fault.TDISP_LOCK_WITHOUT_KEYS)) {
             return true;
         }
-        return keys.keysProgrammed(stream, context.has(Fault.SPDM_LOCK_KEYS_ANY_SESSION) ? Optional.empty()
-                : Optional.of(session));
+        return keys.keysProgrammed(stream, context.faults().value(Fault.SPDM_LOCK_KEYS_ANY_SESSION,
+                Optional.of(session), Optional.empty()));
     }
 
     private ByteString newNonce(InterfaceId interfaceId) {
-        if (!context.has(Fault.TDISP_NONCE_REUSED)) {
-            return ByteString.of(context.randomBytes(StartInterfaceRequest.NONCE_LENGTH));
+        if (context.faults().inject(Fault.TDISP_NONCE_REUSED)) {
+            return fixedNonce(interfaceId);
         }
+        return ByteString.of(context.randomBytes(StartInterfaceRequest.NONCE_LENGTH));
+    }
+
+    private static ByteString fixedNonce(InterfaceId interfaceId) {
         try {
             byte[] fixed = MessageDigest.getInstance("SHA-256").digest(interfaceId.toString().getBytes());
             return ByteString.of(fixed);
@@ -204,8 +208,10 @@ final class TdispResponder {
 
     private TdispMessage report(GetDeviceInterfaceReport request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
-        if (!tdi.isLockedOrRunning() && !context.has(Fault.TDISP_REPORT_ANY_STATE)
-                || tdi.state() == TdiState.RUN && context.has(Fault.TDISP_REPORT_REFUSED_IN_RUN)) {
+        if (context.faults().check(Fault.TDISP_REPORT_ANY_STATE, !tdi.isLockedOrRunning())) {
+            return invalidState(reply);
+        }
+        if (context.faults().inject(Fault.TDISP_REPORT_REFUSED_IN_RUN) && tdi.state() == TdiState.RUN) {
             return invalidState(reply);
         }
         LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
@@ -214,32 +220,31 @@ final class TdispResponder {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
         int portion = Math.min(Math.min(request.length(), bytes.size() - request.offset()), MAX_REPORT_PORTION);
-        int remainder = context.has(Fault.TDISP_REPORT_REMAINDER_WRONG) ? 0
-                : bytes.size() - request.offset() - portion;
+        int remainder = context.faults().value(Fault.TDISP_REPORT_REMAINDER_WRONG,
+                bytes.size() - request.offset() - portion, 0);
         return new DeviceInterfaceReportResponse(reply, ByteString.copyOf(bytes.toByteArray(), request.offset(),
                 portion), remainder);
     }
 
     private TdispMessage start(StartInterfaceRequest request, Tdi tdi, TdispHeader reply) {
-        boolean anyState = context.has(Fault.TDISP_START_ANY_STATE);
-        if (tdi.state() != TdiState.CONFIG_LOCKED && !anyState) {
+        if (context.faults().check(Fault.TDISP_START_ANY_STATE, tdi.state() != TdiState.CONFIG_LOCKED)) {
             return invalidState(reply);
         }
-        boolean nonceMatches = tdi.nonce().map(issued -> sameNonce(issued, request.nonce())).orElse(anyState);
-        if (!nonceMatches && !context.has(Fault.TDISP_START_IGNORES_NONCE)) {
-            if (context.has(Fault.TDISP_WRONG_NONCE_DESTROYS)) {
+        // Outside CONFIG_LOCKED (only under the fault above) no nonce was issued: the fault lets START through.
+        boolean nonceMatches = tdi.nonce().map(issued -> sameNonce(issued, request.nonce()))
+                .orElse(tdi.state() != TdiState.CONFIG_LOCKED);
+        if (context.faults().check(Fault.TDISP_START_IGNORES_NONCE, !nonceMatches)) {
+            if (context.faults().inject(Fault.TDISP_WRONG_NONCE_DESTROYS)) {
                 tdi.destroyNonce();
             }
             return TdispError.of(reply, TdispErrorCode.INVALID_NONCE, 0);
         }
-        if (!context.has(Fault.TDISP_START_NO_RUN)) {
-            tdi.start();
-        }
+        context.faults().step(Fault.TDISP_START_NO_RUN, tdi::start);
         return new HeaderOnlyMessage(MessageType.START_INTERFACE_RESPONSE, reply);
     }
 
     private boolean sameNonce(ByteString issued, ByteString given) {
-        if (context.has(Fault.TDISP_NONCE_PARTLY_COMPARED)) {
+        if (context.faults().inject(Fault.TDISP_NONCE_PARTLY_COMPARED)) {
             int half = issued.size() / 2;
             return ByteString.copyOf(issued.toByteArray(), 0, half).equals(ByteString.copyOf(given.toByteArray(), 0,
                     Math.min(half, given.size())));
@@ -248,26 +253,27 @@ final class TdispResponder {
     }
 
     private TdispMessage stop(Tdi tdi, TdispHeader reply) {
-        if (tdi.state() == TdiState.CONFIG_UNLOCKED && context.has(Fault.TDISP_STOP_UNLOCKED_REFUSED)) {
+        if (context.faults().inject(Fault.TDISP_STOP_UNLOCKED_REFUSED) && tdi.state() == TdiState.CONFIG_UNLOCKED) {
             return invalidState(reply);
         }
-        if (!(tdi.state() == TdiState.ERROR && context.has(Fault.TDISP_STOP_KEEPS_ERROR))) {
-            tdi.stop();
+        if (context.faults().inject(Fault.TDISP_STOP_KEEPS_ERROR) && tdi.state() == TdiState.ERROR) {
+            return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
         }
+        tdi.stop();
         return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
     }
 
     private TdispMessage p2p(P2pStreamRequest request, Tdi tdi, TdispHeader reply) {
-        if (tdi.state() != TdiState.RUN && !context.has(Fault.TDISP_P2P_ANY_STATE)) {
+        if (context.faults().check(Fault.TDISP_P2P_ANY_STATE, tdi.state() != TdiState.RUN)) {
             return invalidState(reply);
         }
         int stream = request.streamId();
         boolean bind = request.type() == MessageType.BIND_P2P_STREAM_REQUEST;
         boolean defaultStream = tdi.lock().map(l -> l.defaultStreamId() == stream).orElse(false);
         boolean valid = bind
-                ? (!defaultStream || context.has(Fault.TDISP_P2P_DEFAULT_STREAM_OK))
+                ? !context.faults().check(Fault.TDISP_P2P_DEFAULT_STREAM_OK, defaultStream)
                         && keys.keysProgrammed(stream, tdi.lockSession()) && tdi.p2pStreams().add(stream)
-                : tdi.p2pStreams().remove(stream) || context.has(Fault.TDISP_UNBIND_P2P_UNKNOWN_OK);
+                : !context.faults().check(Fault.TDISP_UNBIND_P2P_UNKNOWN_OK, !tdi.p2pStreams().remove(stream));
         if (!valid) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
@@ -277,7 +283,7 @@ final class TdispResponder {
 
     private TdispMessage setMmioAttribute(SetMmioAttributeRequest request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
-        if (tdi.state() != TdiState.RUN && !context.has(Fault.TDISP_P2P_ANY_STATE)) {
+        if (context.faults().check(Fault.TDISP_P2P_ANY_STATE, tdi.state() != TdiState.RUN)) {
             return invalidState(reply);
         }
         LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
@@ -286,7 +292,7 @@ final class TdispResponder {
                 && (range.get().attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) != 0
                 && request.numberOfPages() > 0 && request.numberOfPages() <= range.get().numberOfPages();
         if (!valid) {
-            if (context.has(Fault.TDISP_SET_MMIO_FAILURE_CHANGES_STATE)) {
+            if (context.faults().inject(Fault.TDISP_SET_MMIO_FAILURE_CHANGES_STATE)) {
                 tdi.fail();
             }
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
@@ -296,10 +302,11 @@ final class TdispResponder {
 
     private boolean versionAccepted(TdispMessage request) {
         if (request.type() == MessageType.GET_TDISP_VERSION) {
-            return context.has(Fault.TDISP_GET_VERSION_EXACT) ? request.header().version() == TdispHeader.VERSION_1_0
-                    : request.header().major() == 1;
+            return context.faults().value(Fault.TDISP_GET_VERSION_EXACT, request.header().major() == 1,
+                    request.header().version() == TdispHeader.VERSION_1_0);
         }
-        return request.header().version() == TdispHeader.VERSION_1_0 || context.has(Fault.TDISP_VERSION_NOT_CHECKED);
+        return !context.faults().check(Fault.TDISP_VERSION_NOT_CHECKED,
+                request.header().version() != TdispHeader.VERSION_1_0);
     }
 
     private boolean supports(MessageType type) {
@@ -318,7 +325,7 @@ final class TdispResponder {
 
     private Optional<EmuFunction> find(InterfaceId id) {
         Optional<EmuFunction> found = functions.stream().filter(f -> f.info().interfaceId().equals(id)).findFirst();
-        if (found.isEmpty() && context.has(Fault.TDISP_UNKNOWN_INTERFACE_SERVED)) {
+        if (context.faults().inject(Fault.TDISP_UNKNOWN_INTERFACE_SERVED) && found.isEmpty()) {
             return Optional.of(functions.get(0));
         }
         return found;
@@ -330,7 +337,7 @@ final class TdispResponder {
 
     /** Under the length fault, an oversized request is served as if its extra bytes were not there. */
     private Optional<TdispMessage> servedDespite(DecodeError error, ByteString request) {
-        if (error.reason() != DecodeError.Reason.OVERSIZED || !context.has(Fault.TDISP_LENGTH_NOT_CHECKED)) {
+        if (!context.faults().inject(Fault.TDISP_LENGTH_NOT_CHECKED) || error.reason() != DecodeError.Reason.OVERSIZED) {
             return Optional.empty();
         }
         return TdispCodec.decode(ByteString.copyOf(request.toByteArray(), 0, error.offset()), ReservedPolicy.IGNORE)
@@ -346,7 +353,7 @@ final class TdispResponder {
         boolean notARequest = error.messageCode().isPresent() && MessageType.fromCode(error.messageCode().getAsInt())
                 .map(type -> !type.isRequest()).orElse(true);
         boolean unknownCode = notARequest;
-        if (unknownCode && !context.has(Fault.TDISP_UNSUPPORTED_AS_INVALID)) {
+        if (context.faults().check(Fault.TDISP_UNSUPPORTED_AS_INVALID, unknownCode)) {
             return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, error.messageCode().orElse(0));
         }
         return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);

@@ -55,8 +55,40 @@ public record FaultPlan(Set<Fault> faults) {
         return parse(System.getProperty(PROPERTY, ""));
     }
 
-    /** Whether {@code fault} is active. */
-    public boolean has(Fault fault) {
+    /*
+     * The fault points. Each place the reference can go wrong is one of these calls, named after the
+     * fault, with the correct code as its argument (the way the kernel's fault injection is one
+     * should_fail() call): read the call's argument for what a conforming implementation does.
+     */
+
+    /**
+     * A check of the correct code, which {@code removedBy} removes: {@code violated} when the fault
+     * is off, {@code false} when it is on. {@code if (faults.check(F, flags != 0)) return EINVAL;}
+     */
+    public boolean check(Fault removedBy, boolean violated) {
+        return violated && !faults.contains(removedBy);
+    }
+
+    /** A step of the correct code, which {@code omittedBy} leaves out. */
+    public void step(Fault omittedBy, Runnable step) {
+        if (!faults.contains(omittedBy)) {
+            step.run();
+        }
+    }
+
+    /**
+     * The value of the correct code, which {@code fault} replaces with {@code wrong}; both are
+     * computed, so neither may have side effects.
+     */
+    public <T> T value(Fault fault, T correct, T wrong) {
+        return faults.contains(fault) ? wrong : correct;
+    }
+
+    /**
+     * Whether {@code fault} adds its wrong behaviour here (kernel fault injection's should_fail()):
+     * {@code if (faults.inject(F)) return wrong;} ahead of the correct code, which follows unchanged.
+     */
+    public boolean inject(Fault fault) {
         return faults.contains(fault);
     }
 }

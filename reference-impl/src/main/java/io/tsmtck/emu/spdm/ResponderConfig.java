@@ -1,6 +1,5 @@
 package io.tsmtck.emu.spdm;
 
-import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.api.spdm.algorithm.AeadAlgorithm;
 import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
@@ -42,11 +41,6 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
         flags = Set.copyOf(flags);
         notReady = Set.copyOf(notReady);
         faults = faults == null ? FaultPlan.NONE : faults;
-    }
-
-    /** Whether {@code fault} is on. */
-    public boolean has(Fault fault) {
-        return faults.has(fault);
     }
 
     /** This configuration for a device with {@code plan}. */

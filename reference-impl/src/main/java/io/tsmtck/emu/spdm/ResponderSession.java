@@ -120,8 +120,9 @@ final class ResponderSession {
             return reply(error(SpdmErrorCode.INVALID_REQUEST), false);
         }
         SpdmMessage message = decoded.orElseThrow();
-        if (message.version() != context.version().code() && !(context.config().has(Fault.SPDM_VENDOR_ANY_VERSION)
-                && message.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST)) {
+        boolean vendorAnyVersion = context.config().faults().inject(Fault.SPDM_VENDOR_ANY_VERSION)
+                && message.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST;
+        if (message.version() != context.version().code() && !vendorAnyVersion) {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
         if (!established) {
@@ -171,7 +172,7 @@ final class ResponderSession {
     }
 
     private Outcome end() {
-        if (context.config().has(Fault.SPDM_ENDED_SESSION_SERVED)) {
+        if (context.config().faults().inject(Fault.SPDM_ENDED_SESSION_SERVED)) {
             return reply(ack(RequestResponseCode.END_SESSION_ACK, 0, 0), false); // acknowledged, kept
         }
         Outcome answer = reply(ack(RequestResponseCode.END_SESSION_ACK, 0, 0), true);

@@ -144,7 +144,7 @@ public final class SpdmResponder {
             case GET_CERTIFICATE -> Optional.of(certificate((GetCertificate) request));
             case CHALLENGE -> Optional.of(challenge((Challenge) request));
             case KEY_EXCHANGE -> Optional.of(keyExchange((KeyExchange) request));
-            case VENDOR_DEFINED_REQUEST -> stage == Stage.NEGOTIATED || config.has(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION)
+            case VENDOR_DEFINED_REQUEST -> !config.faults().check(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION, stage != Stage.NEGOTIATED)
                     ? application.vendorDefined(Optional.empty(), request.encode())
                     : Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
             case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);

@@ -1,6 +1,5 @@
 package io.tsmtck.emu.stack;
 
-import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.emu.faults.ResourceLedger;
 
@@ -24,11 +23,6 @@ public record EmuContext(FaultPlan faults, Random random, ResourceLedger ledger,
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(handles, "handles");
-    }
-
-    /** Whether {@code fault} is active. */
-    public boolean has(Fault fault) {
-        return faults.has(fault);
     }
 
     /** {@code length} random bytes. */

@@ -47,7 +47,7 @@ public final class AmdSevTioTsm implements TsmBackend {
 
     @Override
     public boolean probes(PciFunction function) {
-        return function.role() == FunctionRole.DSM || context.has(Fault.AMD_SUBFUNCTION_CONTEXT);
+        return context.faults().value(Fault.AMD_SUBFUNCTION_CONTEXT, function.role() == FunctionRole.DSM, true);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class TdxConnectTsm implements TsmBackend {
 
     public TdxConnectTsm(EmuContext context) {
         this.context = context;
-        this.module = new FirmwareGate(firmware, !context.has(Fault.TDX_FIRMWARE_NOT_SERIALISED));
+        this.module = new FirmwareGate(firmware, context.faults().value(Fault.TDX_FIRMWARE_NOT_SERIALISED, true, false));
     }
 
     /** The TDX module calls made so far. */
@@ -85,15 +85,13 @@ public final class TdxConnectTsm implements TsmBackend {
     @Override
     public void unbind(LinkChannel link, PciFunction function) {
         String tdi = " " + function.address();
-        if (context.has(Fault.TDX_UNBIND_WRONG_ORDER)) {
+        if (context.faults().inject(Fault.TDX_UNBIND_WRONG_ORDER)) {
             module.call("TDH.TDI.RECLAIM" + tdi, Result::done);
         }
         module.call("TDH.TDI.STOP" + tdi, () -> TdispOps.stop(link, function));
         module.call("TDH.MMIO.UNMAP" + tdi, Result::done);
         module.call("TDH.TDI.CLEAN" + tdi, Result::done);
-        if (!context.has(Fault.TDX_UNBIND_WRONG_ORDER)) {
-            module.call("TDH.TDI.RECLAIM" + tdi, Result::done);
-        }
+        context.faults().step(Fault.TDX_UNBIND_WRONG_ORDER, () -> module.call("TDH.TDI.RECLAIM" + tdi, Result::done));
     }
 
     @Override

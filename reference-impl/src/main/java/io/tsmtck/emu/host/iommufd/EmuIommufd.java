@@ -87,11 +87,11 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     @Override
     public synchronized Result<ObjectId> allocViommu(ObjectId device, ObjectId hwpt, ViommuType type, int flags) {
         return live(() -> {
-            if (flags != 0 && !context.has(Fault.IOMMUFD_VIOMMU_FLAGS_IGNORED)) {
+            if (context.faults().check(Fault.IOMMUFD_VIOMMU_FLAGS_IGNORED, flags != 0)) {
                 return Result.refused(Errno.EOPNOTSUPP, "vIOMMU flags must be 0");
             }
             boolean known = type.equals(hardwareType)
-                    || (type.equals(ViommuType.DEFAULT) && context.has(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE));
+                    || (context.faults().inject(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE) && type.equals(ViommuType.DEFAULT));
             if (!known) {
                 return Result.refused(Errno.EOPNOTSUPP, "vIOMMU type " + type.value() + " is not this IOMMU's");
             }
@@ -100,10 +100,10 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             if (!parent.isOk()) {
                 return parent.map(p -> device);
             }
-            if (!parent.orElseThrow().nestParent() && !context.has(Fault.IOMMUFD_VIOMMU_NOT_NEST_PARENT)) {
+            if (context.faults().check(Fault.IOMMUFD_VIOMMU_NOT_NEST_PARENT, !parent.orElseThrow().nestParent())) {
                 return Result.refused(Errno.EINVAL, "HWPT " + hwpt.value() + " is not a nest parent");
             }
-            boolean holds = !context.has(Fault.IOMMUFD_VIOMMU_NOT_HOLDING_VM);
+            boolean holds = context.faults().value(Fault.IOMMUFD_VIOMMU_NOT_HOLDING_VM, true, false);
             Optional<VmObject> vm = owner.orElseThrow().vfio().kvm();
             Result<ObjectId> id = add(new IommufdObject.Viommu(hwpt, device, type, vm, holds));
             if (id.isOk() && holds) {
@@ -123,11 +123,11 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             }
             for (IommufdObject object : objects.values()) {
                 if (object instanceof IommufdObject.Vdevice other) {
-                    if (other.viommu().equals(viommu) && other.virtId() == virtId
-                            && !context.has(Fault.IOMMUFD_DUPLICATE_VIRT_ID)) {
+                    if (context.faults().check(Fault.IOMMUFD_DUPLICATE_VIRT_ID,
+                            other.viommu().equals(viommu) && other.virtId() == virtId)) {
                         return Result.refused(Errno.EEXIST, "virt_id 0x" + Long.toHexString(virtId) + " is taken");
                     }
-                    if (other.device().equals(device) && !context.has(Fault.IOMMUFD_SECOND_VDEVICE)) {
+                    if (context.faults().check(Fault.IOMMUFD_SECOND_VDEVICE, other.device().equals(device))) {
                         return Result.refused(Errno.EEXIST, "device " + device.value() + " already has a vdevice");
                     }
                 }
@@ -140,8 +140,9 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     public synchronized Result<Done> destroy(ObjectId id) {
         return live(() -> {
             if (tombstones.contains(id)) {
-                return context.has(Fault.IOMMUFD_TOMBSTONE_DESTROY_OK) ? Result.done()
-                        : Result.refused(Errno.ENOENT, "object " + id.value() + " was destroyed with its device");
+                return context.faults().value(Fault.IOMMUFD_TOMBSTONE_DESTROY_OK,
+                        Result.refused(Errno.ENOENT, "object " + id.value() + " was destroyed with its device"),
+                        Result.done());
             }
             IommufdObject object = objects.get(id);
             if (object == null) {
@@ -156,24 +157,23 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     }
 
     private boolean hasDependents(ObjectId id, IommufdObject object) {
-        boolean busy = objects.values().stream().anyMatch(o -> o.dependsOn(id));
-        if (object instanceof IommufdObject.Viommu && context.has(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU)) {
+        if (object instanceof IommufdObject.Viommu && context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU)) {
             return false;
         }
-        if (object instanceof IommufdObject.Hwpt && context.has(Fault.IOMMUFD_DESTROY_BUSY_HWPT)) {
+        if (object instanceof IommufdObject.Hwpt && context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_HWPT)) {
             return false;
         }
-        return busy;
+        return objects.values().stream().anyMatch(o -> o.dependsOn(id));
     }
 
     @Override
     public synchronized Result<Done> tsmOp(ObjectId vdevice, TsmOpType type, int flags) {
         return live(() -> {
-            if (flags != 0 && !context.has(Fault.IOMMUFD_TSM_OP_FLAGS_IGNORED)) {
+            if (context.faults().check(Fault.IOMMUFD_TSM_OP_FLAGS_IGNORED, flags != 0)) {
                 return Result.refused(Errno.EOPNOTSUPP, "TSM op flags must be 0");
             }
             boolean bind = type.equals(TsmOpType.BIND)
-                    || (!type.equals(TsmOpType.UNBIND) && context.has(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE));
+                    || (context.faults().inject(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE) && !type.equals(TsmOpType.UNBIND));
             if (!bind && !type.equals(TsmOpType.UNBIND)) {
                 return Result.refused(Errno.EINVAL, "unknown TSM op " + type.value());
             }
@@ -183,7 +183,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
                     return device.tsmUnbind();
                 }
                 Optional<VmObject> vm = ((IommufdObject.Viommu) objects.get(v.viommu())).vm();
-                if (vm.isEmpty() && !context.has(Fault.IOMMUFD_TSM_BIND_WITHOUT_VM)) {
+                if (context.faults().check(Fault.IOMMUFD_TSM_BIND_WITHOUT_VM, vm.isEmpty())) {
                     return Result.refused(Errno.ENODEV, "the vIOMMU has no VM to bind to");
                 }
                 return device.tsmBind(vm, v.virtId());
@@ -194,7 +194,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     @Override
     public synchronized Result<GuestResponse> tsmRequest(ObjectId vdevice, GuestRequest request, long reserved) {
         return live(() -> {
-            if (reserved != 0 && !context.has(Fault.IOMMUFD_TSM_REQ_RESERVED_IGNORED)) {
+            if (context.faults().check(Fault.IOMMUFD_TSM_REQ_RESERVED_IGNORED, reserved != 0)) {
                 return Result.refused(Errno.EOPNOTSUPP, "reserved must be 0");
             }
             return find(vdevice, IommufdObject.Vdevice.class).flatMap(v -> tsm.guestRequest(
@@ -206,7 +206,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     private synchronized void deviceClosing(ObjectId device) {
         for (ObjectId id : new ArrayList<>(objects.keySet())) {
             if (objects.get(id) instanceof IommufdObject.Vdevice v && v.device().equals(device)) {
-                remove(id, !context.has(Fault.IOMMUFD_TOMBSTONE_KEEPS_BINDING));
+                remove(id, context.faults().value(Fault.IOMMUFD_TOMBSTONE_KEEPS_BINDING, true, false));
                 tombstones.add(id);
             }
         }
@@ -223,7 +223,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
                 return;
             }
             closed = true;
-            boolean unbind = !context.has(Fault.IOMMUFD_CLOSE_NO_UNBIND);
+            boolean unbind = context.faults().value(Fault.IOMMUFD_CLOSE_NO_UNBIND, true, false);
             for (Class<?> kind : List.of(IommufdObject.Vdevice.class, IommufdObject.Viommu.class,
                     IommufdObject.Hwpt.class, IommufdObject.Ioas.class, IommufdObject.Device.class)) {
                 for (ObjectId id : new ArrayList<>(objects.keySet())) {
@@ -243,9 +243,9 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     /** Removes an object and undoes what it held: a vdevice's binding, a vIOMMU's VM reference. */
     private void remove(ObjectId id, boolean unbind) {
         IommufdObject object = objects.remove(id);
-        if (object instanceof IommufdObject.Vdevice v && unbind
-                && !context.has(Fault.IOMMUFD_VDEVICE_DESTROY_NO_UNBIND)) {
-            ((IommufdObject.Device) objects.get(v.device())).vfio().tsmUnbind();
+        if (object instanceof IommufdObject.Vdevice v && unbind) {
+            EmuVfioDevice device = ((IommufdObject.Device) objects.get(v.device())).vfio();
+            context.faults().step(Fault.IOMMUFD_VDEVICE_DESTROY_NO_UNBIND, device::tsmUnbind);
         }
         if (object instanceof IommufdObject.Viommu v && v.holdsVm()) {
             v.vm().ifPresent(VmObject::put);
@@ -266,9 +266,9 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
      * a destroyed object's id is reused, a tombstone's is held until the iommufd is closed.
      */
     private long nextFreeId() {
-        boolean reuseTombstones = context.has(Fault.IOMMUFD_TOMBSTONE_ID_REUSED);
         long id = 1;
-        while (objects.containsKey(new ObjectId(id)) || !reuseTombstones && tombstones.contains(new ObjectId(id))) {
+        while (objects.containsKey(new ObjectId(id))
+                || context.faults().check(Fault.IOMMUFD_TOMBSTONE_ID_REUSED, tombstones.contains(new ObjectId(id)))) {
             id++;
         }
         tombstones.remove(new ObjectId(id));

@@ -32,7 +32,7 @@ public final class EmuKvm implements Kvm {
     public Result<Vm> createVm(VmType type) {
         return context.ledger().allocate(ResourceLedger.Kind.VM, () -> {
             VmObject object = new VmObject(new VmId(nextId.getAndIncrement()), type, context.ledger(),
-                    context.has(Fault.VM_NEVER_FREED));
+                    context.faults().inject(Fault.VM_NEVER_FREED));
             vms.put(object.id(), object);
             return Result.ok(new EmuVm(object));
         });

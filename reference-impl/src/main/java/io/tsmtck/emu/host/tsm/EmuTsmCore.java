@@ -89,7 +89,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     @Override
     public Result<Done> connect(PciAddress dsm, String written) {
         Matcher parsed = TSM_NAME.matcher(written);
-        if (!parsed.matches() && !context.has(Fault.TSM_CONNECT_BAD_NAME)) {
+        if (context.faults().check(Fault.TSM_CONNECT_BAD_NAME, !parsed.matches())) {
             return Result.refused(Errno.EINVAL, "'" + written + "' does not start with tsmN");
         }
         // the TSM the kernel looks up: tsm<the number sscanf read>
@@ -104,16 +104,18 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         DsmContext d = found.get();
         return locked(d, () -> {
             if (d.connected()) {
-                return context.has(Fault.TSM_CONNECT_TWICE) ? Result.done()
-                        : Result.refused(Errno.EBUSY, dsm + " is already connected to " + d.tsm.get());
+                return context.faults().value(Fault.TSM_CONNECT_TWICE,
+                        Result.refused(Errno.EBUSY, dsm + " is already connected to " + d.tsm.get()), Result.done());
             }
-            if (context.has(Fault.TSM_ONE_DSM_AT_A_TIME)
+            if (context.faults().inject(Fault.TSM_ONE_DSM_AT_A_TIME)
                     && dsms.values().stream().anyMatch(other -> other != d && other.connected())) {
                 return Result.refused(Errno.EBUSY, "another DSM is connected");
             }
             if (!registry.isRegistered(tsmName)) {
-                return context.has(Fault.TSM_CONNECT_BAD_NAME) ? connectLocked(d, tsmDevices.get(0))
-                        : Result.refused(Errno.ENXIO, "no TSM named " + tsmName);
+                if (context.faults().inject(Fault.TSM_CONNECT_BAD_NAME)) {
+                    return connectLocked(d, tsmDevices.get(0));
+                }
+                return Result.refused(Errno.ENXIO, "no TSM named " + tsmName);
             }
             return connectLocked(d, tsmName);
         });
@@ -155,7 +157,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     }
 
     private Result<Done> takeStream(DsmContext d) {
-        if (context.has(Fault.TSM_STREAM_NOT_COUNTED)) {
+        if (context.faults().inject(Fault.TSM_STREAM_NOT_COUNTED)) {
             return Result.done();
         }
         return d.hostBridge.take() ? Result.done()
@@ -164,7 +166,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     /** With no link TSM registered the tsm/ group is hidden (pci_tsm_link_group_visible()). */
     private boolean attributesHidden() {
-        return registry.noneRegistered() && !context.has(Fault.TSM_ATTRIBUTES_WITHOUT_TSM);
+        return context.faults().check(Fault.TSM_ATTRIBUTES_WITHOUT_TSM, registry.noneRegistered());
     }
 
     @Override
@@ -179,10 +181,10 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         DsmContext d = found.get();
         return locked(d, () -> {
             if (!d.connected()) {
-                return context.has(Fault.TSM_DISCONNECT_NOT_CONNECTED) ? Result.done()
-                        : Result.refused(Errno.ENXIO, dsm + " is not connected");
+                return context.faults().value(Fault.TSM_DISCONNECT_NOT_CONNECTED,
+                        Result.refused(Errno.ENXIO, dsm + " is not connected"), Result.done());
             }
-            if (!d.tsm.get().equals(tsmName) && !context.has(Fault.TSM_DISCONNECT_WRONG_NAME_OK)) {
+            if (context.faults().check(Fault.TSM_DISCONNECT_WRONG_NAME_OK, !d.tsm.get().equals(tsmName))) {
                 return Result.refused(Errno.EINVAL, dsm + " is connected to " + d.tsm.get() + ", not " + tsmName);
             }
             disconnectLocked(d);
@@ -192,16 +194,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     /** Unbinds sub-functions in reverse order, then PF0; stops the stream; ends the session. */
     private void disconnectLocked(DsmContext d) {
-        if (!context.has(Fault.TSM_DISCONNECT_KEEPS_BINDINGS)) {
-            List<PciAddress> order = new ArrayList<>(d.contexts.keySet());
-            Collections.reverse(order);
-            order.remove(d.dsm.address());
-            if (context.has(Fault.TSM_DISCONNECT_UNBINDS_PF0_ONLY)) {
-                order.clear();
-            }
-            order.add(d.dsm.address());
-            order.stream().filter(d.contexts::containsKey).forEach(f -> unbindLocked(d, f));
-        }
+        context.faults().step(Fault.TSM_DISCONNECT_KEEPS_BINDINGS, () -> unbindAll(d));
         backend.disconnect(d.link(), STREAM_ID);
         d.contexts.keySet().forEach(f -> context.ledger().free(Kind.TSM_CONTEXT));
         d.contexts.clear();
@@ -210,10 +203,20 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         d.tsm = Optional.empty();
     }
 
-    private void releaseStream(DsmContext d) {
-        if (!context.has(Fault.TSM_STREAM_NOT_COUNTED)) {
-            d.hostBridge.giveBack();
+    /** Sub-functions in reverse order, then PF0. */
+    private void unbindAll(DsmContext d) {
+        List<PciAddress> order = new ArrayList<>(d.contexts.keySet());
+        Collections.reverse(order);
+        order.remove(d.dsm.address());
+        if (context.faults().inject(Fault.TSM_DISCONNECT_UNBINDS_PF0_ONLY)) {
+            order.clear();
         }
+        order.add(d.dsm.address());
+        order.stream().filter(d.contexts::containsKey).forEach(f -> unbindLocked(d, f));
+    }
+
+    private void releaseStream(DsmContext d) {
+        context.faults().step(Fault.TSM_STREAM_NOT_COUNTED, d.hostBridge::giveBack);
         context.ledger().free(Kind.IDE_STREAM);
         d.stream = Optional.empty();
     }
@@ -226,7 +229,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     @Override
     public Optional<String> connectedTsm(PciAddress function) {
-        if (context.has(Fault.TSM_CONNECT_NOT_SHOWN)) {
+        if (context.faults().inject(Fault.TSM_CONNECT_NOT_SHOWN)) {
             return Optional.empty();
         }
         return withFunction(function, d -> d.contexts.containsKey(function) ? d.tsm : Optional.<String>empty(),
@@ -235,10 +238,10 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     @Override
     public Optional<String> boundTsm(PciAddress function) {
-        if (context.has(Fault.TSM_BOUND_NOT_SHOWN)) {
+        if (context.faults().inject(Fault.TSM_BOUND_NOT_SHOWN)) {
             return Optional.empty();
         }
-        boolean stale = context.has(Fault.TSM_BOUND_STALE) && everBound.contains(function);
+        boolean stale = context.faults().inject(Fault.TSM_BOUND_STALE) && everBound.contains(function);
         return withFunction(function, d -> d.contexts.getOrDefault(function, Optional.empty()).isPresent() || stale
                 ? d.tsm : Optional.<String>empty(), Optional.empty());
     }
@@ -254,11 +257,10 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             return Optional.empty();
         }
         return withFunction(function, d -> {
-            if (!d.contexts.containsKey(function) && !context.has(Fault.TSM_DSM_SHOWN_WITHOUT_CONTEXT)) {
+            if (context.faults().check(Fault.TSM_DSM_SHOWN_WITHOUT_CONTEXT, !d.contexts.containsKey(function))) {
                 return Optional.<PciAddress>empty();
             }
-            boolean self = context.has(Fault.TSM_DSM_NAMES_SELF) && !function.equals(d.dsm.address());
-            return Optional.of(self ? function : d.dsm.address());
+            return Optional.of(context.faults().value(Fault.TSM_DSM_NAMES_SELF, d.dsm.address(), function));
         }, Optional.empty());
     }
 
@@ -270,28 +272,25 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     /** pci_tsm_destroy() at the DSM's removal: its context is torn down as at disconnect. */
     public void deviceRemoved(PciAddress dsm) {
         DsmContext d = dsms.get(dsm);
-        if (d != null && !context.has(Fault.HOTPLUG_REMOVAL_KEEPS_CONTEXT)) {
-            locked(d, () -> {
-                if (d.connected()) {
-                    disconnectLocked(d);
-                }
-                return Result.done();
-            });
+        if (d != null) {
+            context.faults().step(Fault.HOTPLUG_REMOVAL_KEEPS_CONTEXT, () -> disconnectIf(d, tsm -> true));
         }
     }
 
     /** pci_tsm_unregister(): every context the TSM holds is torn down (each DSM disconnected, TDIs first). */
     private void tearDown(String tsmName) {
-        if (!context.has(Fault.TSM_UNREGISTER_KEEPS_CONTEXTS)) {
-            for (DsmContext d : dsms.values()) {
-                locked(d, () -> {
-                    if (d.connected() && d.tsm.get().equals(tsmName)) {
-                        disconnectLocked(d);
-                    }
-                    return Result.done();
-                });
+        context.faults().step(Fault.TSM_UNREGISTER_KEEPS_CONTEXTS,
+                () -> dsms.values().forEach(d -> disconnectIf(d, tsmName::equals)));
+    }
+
+    /** Disconnects {@code d} if it is connected to a TSM {@code tsm} accepts. */
+    private void disconnectIf(DsmContext d, Predicate<String> tsm) {
+        locked(d, () -> {
+            if (d.connected() && tsm.test(d.tsm.get())) {
+                disconnectLocked(d);
             }
-        }
+            return Result.done();
+        });
     }
 
     @Override
@@ -338,27 +337,27 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     }
 
     private Result<Done> bindLocked(DsmContext d, PciAddress function, Optional<VmObject> vm, long tdiId) {
-        if (vm.isEmpty() && !context.has(Fault.TSM_BIND_WITHOUT_VM)) {
+        if (context.faults().check(Fault.TSM_BIND_WITHOUT_VM, vm.isEmpty())) {
             return Result.refused(Errno.EINVAL, "bind needs the VM: the secure world identifies the cVM by it");
         }
         if (!d.contexts.containsKey(function)) {
-            return context.has(Fault.TSM_BIND_NOT_CONNECTED) ? Result.done()
-                    : Result.refused(Errno.EINVAL, function + " has no TSM context (not connected)");
+            return context.faults().value(Fault.TSM_BIND_NOT_CONNECTED,
+                    Result.refused(Errno.EINVAL, function + " has no TSM context (not connected)"), Result.done());
         }
         Optional<Binding> existing = d.contexts.get(function);
         if (existing.isPresent()) {
             boolean sameVm = existing.get().vm().equals(vm);
-            if (sameVm && !context.has(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER)) {
+            if (context.faults().check(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER, sameVm)) {
                 return Result.done();
             }
-            if (!sameVm && !context.has(Fault.TSM_BIND_OTHER_VM)) {
+            if (context.faults().check(Fault.TSM_BIND_OTHER_VM, !sameVm)) {
                 return Result.refused(Errno.EBUSY, function + " is bound to another VM");
             }
             if (!sameVm) {
                 unbindLocked(d, function);
             }
         }
-        if (vm.isPresent() && !context.has(Fault.TSM_BIND_LEGACY_VM)) {
+        if (context.faults().check(Fault.TSM_BIND_LEGACY_VM, vm.isPresent())) {
             Result<Done> accepted = backend.acceptsVm(vm.get().type());
             if (!accepted.isOk()) {
                 return accepted;
@@ -368,7 +367,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         return context.ledger().allocate(Kind.TDI, () -> vendorBind(d, info, tdiId).map(nonce -> {
             d.contexts.put(function, Optional.of(new Binding(vm.map(VmObject::get), tdiId, nonce)));
             everBound.add(function);
-            if (context.has(Fault.TSM_BIND_STARTS_INTERFACE)) {
+            if (context.faults().inject(Fault.TSM_BIND_STARTS_INTERFACE)) {
                 TdispOps.start(d.link(), info, nonce);
             }
             return Done.DONE;
@@ -376,7 +375,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     }
 
     private Result<ByteString> vendorBind(DsmContext d, PciFunction info, long tdiId) {
-        if (context.has(Fault.TSM_BIND_INCOMPLETE)) {
+        if (context.faults().inject(Fault.TSM_BIND_INCOMPLETE)) {
             return Result.ok(ByteString.zeros(32));
         }
         return backend.bind(d.link(), info, STREAM_ID, tdiId);
@@ -386,8 +385,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     public Result<Done> unbind(PciAddress function) {
         return withFunction(function, d -> {
             if (d.contexts.getOrDefault(function, Optional.empty()).isEmpty()) {
-                return context.has(Fault.TSM_UNBIND_UNBOUND_REFUSED)
-                        ? Result.refused(Errno.ENXIO, function + " is not bound") : Result.done();
+                return context.faults().value(Fault.TSM_UNBIND_UNBOUND_REFUSED, Result.done(),
+                        Result.refused(Errno.ENXIO, function + " is not bound"));
             }
             unbindLocked(d, function);
             return Result.done();
@@ -399,11 +398,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (binding.isEmpty()) {
             return;
         }
-        if (!context.has(Fault.TSM_UNBIND_LEAVES_LOCKED)) {
-            PciFunction info = d.function(function);
-            backend.unbind(d.link(), info);
-        }
-        if (context.has(Fault.TSM_UNBIND_KEEPS_BINDING)) {
+        context.faults().step(Fault.TSM_UNBIND_LEAVES_LOCKED, () -> backend.unbind(d.link(), d.function(function)));
+        if (context.faults().inject(Fault.TSM_UNBIND_KEEPS_BINDING)) {
             return;
         }
         binding.get().vm().ifPresent(VmObject::put);
@@ -413,8 +409,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     /** {@code pci_tsm_guest_req()}, which the vdevice's TSM_REQ calls. */
     public Result<GuestResponse> guestRequest(PciAddress function, GuestRequest request) {
-        if (request.scope().value() > GuestRequestScope.STATE_CHANGE.value()
-                && !context.has(Fault.TSM_GUEST_SCOPE_NOT_CHECKED)) {
+        if (context.faults().check(Fault.TSM_GUEST_SCOPE_NOT_CHECKED,
+                request.scope().value() > GuestRequestScope.STATE_CHANGE.value())) {
             return Result.refused(Errno.EINVAL, "scope " + request.scope().value() + " is above STATE_CHANGE");
         }
         return withFunction(function, d -> {
@@ -422,7 +418,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                 return Result.refused(Errno.ENXIO, function + " is not connected");
             }
             Optional<Binding> binding = d.contexts.get(function);
-            if (binding.isEmpty() && !context.has(Fault.TSM_GUEST_UNBOUND_RELAYED)) {
+            if (context.faults().check(Fault.TSM_GUEST_UNBOUND_RELAYED, binding.isEmpty())) {
                 return Result.refused(Errno.ENXIO, function + " is not bound");
             }
             PciFunction info = d.function(function);

@@ -41,7 +41,7 @@ public final class GuestRequests {
      */
     public static Result<GuestResponse> relay(LinkChannel link, Optional<Binding> binding, GuestRequest request,
                                               EmuContext context) {
-        boolean infoMayStart = context.has(Fault.TSM_INFO_REQUEST_STARTS);
+        boolean infoMayStart = context.faults().inject(Fault.TSM_INFO_REQUEST_STARTS);
         DecodeResult<TdispMessage> decoded = TdispCodec.decode(request.payload(), ReservedPolicy.IGNORE);
         if (!decoded.isDecoded()) {
             return Result.ok(failed(Errno.EINVAL));
@@ -55,7 +55,7 @@ public final class GuestRequests {
             return Result.ok(failed(Errno.EPERM));
         }
         if (message instanceof StartInterfaceRequest start) {
-            if (context.has(Fault.TSM_GUEST_START_DROPPED)) {
+            if (context.faults().inject(Fault.TSM_GUEST_START_DROPPED)) {
                 return Result.ok(GuestResponse.of(new HeaderOnlyMessage(MessageType.START_INTERFACE_RESPONSE,
                         start.header()).encode()));
             }

@@ -36,7 +36,7 @@ public final class TdispOps {
      */
     public static Result<Done> programStream(LinkChannel link, int stream, EmuContext context) {
         Result<Done> programmed = programKeys(link, stream, context);
-        if (!programmed.isOk() || context.has(Fault.TSM_CONNECT_NO_KEYS)) {
+        if (!programmed.isOk() || context.faults().inject(Fault.TSM_CONNECT_NO_KEYS)) {
             return programmed;
         }
         for (KeySubStream lane : lanes()) {

@@ -24,13 +24,13 @@ final class DmaBufValidation {
 
     /** The total size of the ranges, or the refusal. */
     static Result<Long> validate(DmaBufRequest request, IntFunction<Optional<Bar>> bars, EmuContext context) {
-        if (request.flags() != 0 && !context.has(Fault.VFIO_DMABUF_FLAGS_ACCEPTED)) {
+        if (context.faults().check(Fault.VFIO_DMABUF_FLAGS_ACCEPTED, request.flags() != 0)) {
             return Result.refused(Errno.EINVAL, "flags must be 0");
         }
-        if (request.ranges().isEmpty() && !context.has(Fault.VFIO_DMABUF_NO_RANGES_ACCEPTED)) {
+        if (context.faults().check(Fault.VFIO_DMABUF_NO_RANGES_ACCEPTED, request.ranges().isEmpty())) {
             return Result.refused(Errno.EINVAL, "nr_ranges must not be 0");
         }
-        if (request.regionIndex() >= Region.ROM_INDEX && !context.has(Fault.VFIO_DMABUF_ROM_ACCEPTED)) {
+        if (context.faults().check(Fault.VFIO_DMABUF_ROM_ACCEPTED, request.regionIndex() >= Region.ROM_INDEX)) {
             return Result.refused(Errno.ENODEV, "region " + request.regionIndex() + " is not a BAR");
         }
         long barSize = request.regionIndex() < 0 ? 0
@@ -47,21 +47,21 @@ final class DmaBufValidation {
     }
 
     private static Result<Long> checkRange(DmaBufRange range, long barSize, EmuContext context) {
-        if (range.length() == 0 && !context.has(Fault.VFIO_DMABUF_ZERO_LENGTH_ACCEPTED)) {
+        if (context.faults().check(Fault.VFIO_DMABUF_ZERO_LENGTH_ACCEPTED, range.length() == 0)) {
             return Result.refused(Errno.EINVAL, "zero-length range");
         }
         boolean aligned = range.offset() % PAGE == 0 && range.length() % PAGE == 0;
-        if (!aligned && !context.has(Fault.VFIO_DMABUF_UNALIGNED_ACCEPTED)) {
+        if (context.faults().check(Fault.VFIO_DMABUF_UNALIGNED_ACCEPTED, !aligned)) {
             return Result.refused(Errno.EINVAL, "range not page aligned");
         }
         long end = range.offset() + range.length();
         boolean overflows = Long.compareUnsigned(end, range.offset()) < 0;
         if (overflows) {
-            return context.has(Fault.VFIO_DMABUF_OVERFLOW_AS_EINVAL)
-                    ? Result.refused(Errno.EINVAL, "range past the BAR")
-                    : Result.refused(Errno.EOVERFLOW, "offset + length overflows");
+            return context.faults().value(Fault.VFIO_DMABUF_OVERFLOW_AS_EINVAL,
+                    Result.refused(Errno.EOVERFLOW, "offset + length overflows"),
+                    Result.refused(Errno.EINVAL, "range past the BAR"));
         }
-        if (Long.compareUnsigned(end, barSize) > 0 && !context.has(Fault.VFIO_DMABUF_PAST_BAR_ACCEPTED)) {
+        if (context.faults().check(Fault.VFIO_DMABUF_PAST_BAR_ACCEPTED, Long.compareUnsigned(end, barSize) > 0)) {
             return Result.refused(Errno.EINVAL, "range ends past the BAR (" + barSize + " bytes)");
         }
         return Result.ok(range.length());

@@ -26,7 +26,7 @@ final class EmuAttachment implements DmaBufAttachment {
         if (closed.get()) {
             return Result.refused(Errno.ENODEV, "detached");
         }
-        if (buffer.isRevoked() && !context.has(Fault.DMABUF_MAP_WHILE_REVOKED)) {
+        if (context.faults().check(Fault.DMABUF_MAP_WHILE_REVOKED, buffer.isRevoked())) {
             return Result.refused(Errno.ENODEV, "the dma-buf is revoked");
         }
         mapped = true;

@@ -52,10 +52,10 @@ final class EmuDmaBuf implements DmaBuf {
         if (closed) {
             return Result.refused(Errno.ENODEV, "the dma-buf is closed");
         }
-        if (!importer.peerToPeer() && !context.has(Fault.DMABUF_ATTACH_WITHOUT_P2P)) {
+        if (context.faults().check(Fault.DMABUF_ATTACH_WITHOUT_P2P, !importer.peerToPeer())) {
             return Result.refused(Errno.EOPNOTSUPP, "MMIO can only be imported by a peer-to-peer capable importer");
         }
-        if (revoked && !context.has(Fault.DMABUF_ATTACH_WHILE_REVOKED)) {
+        if (context.faults().check(Fault.DMABUF_ATTACH_WHILE_REVOKED, revoked)) {
             return Result.refused(Errno.ENODEV, "the dma-buf is revoked");
         }
         return context.ledger().allocate(Kind.DMABUF_ATTACHMENT, () -> {
@@ -67,7 +67,7 @@ final class EmuDmaBuf implements DmaBuf {
 
     @Override
     public Result<Done> cpuAccess() {
-        if (privateMmio.getAsBoolean() && !context.has(Fault.DMABUF_CPU_ACCESS_PRIVATE)) {
+        if (context.faults().check(Fault.DMABUF_CPU_ACCESS_PRIVATE, privateMmio.getAsBoolean())) {
             return Result.refused(Errno.EPERM, "private MMIO of a bound TDI is not accessible to the host CPU");
         }
         return isRevoked() ? Result.refused(Errno.ENODEV, "the dma-buf is revoked") : Result.done();
@@ -96,7 +96,7 @@ final class EmuDmaBuf implements DmaBuf {
             return;
         }
         revoked = revoke;
-        if (revoke && !context.has(Fault.DMABUF_NO_MOVE_NOTIFY)) {
+        if (context.faults().check(Fault.DMABUF_NO_MOVE_NOTIFY, revoke)) {
             attachments.forEach(EmuAttachment::revoked);
         }
     }

@@ -68,11 +68,10 @@ final class EmuVfioCdev implements VfioCdev {
             return Result.refused(Errno.EINVAL, "not an iommufd of this stack");
         }
         if (bound.isPresent()) {
-            return context.has(Fault.VFIO_REBIND_SAME_FILE) ? Result.ok(bound.get())
-                    : Result.refused(Errno.EINVAL, address() + ": this file is already bound (one device cannot be"
-                    + " bound twice)");
+            return context.faults().value(Fault.VFIO_REBIND_SAME_FILE, Result.refused(Errno.EINVAL, address() + ": this file is already bound (one device cannot be"
+                    + " bound twice)"), Result.ok(bound.get()));
         }
-        if (!vfio.claim(address()) && !context.has(Fault.VFIO_SECOND_FILE_BINDS)) {
+        if (context.faults().check(Fault.VFIO_SECOND_FILE_BINDS, !vfio.claim(address()))) {
             return Result.refused(Errno.EINVAL, address() + " is open through another file; only one file of a device"
                     + " cdev may bind");
         }

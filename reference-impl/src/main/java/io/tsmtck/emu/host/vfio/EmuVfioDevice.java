@@ -93,7 +93,7 @@ public final class EmuVfioDevice implements VfioDevice {
                     || offset % 4096 != 0) {
                 return Result.refused(Errno.EINVAL, "not a page-aligned range of an mmapable BAR");
             }
-            if (isBound() && !context.has(Fault.VFIO_MMAP_WHILE_BOUND)) {
+            if (context.faults().check(Fault.VFIO_MMAP_WHILE_BOUND, isBound())) {
                 return Result.refused(Errno.EPERM, "the TDI is bound: its MMIO is private");
             }
             return context.ledger().allocate(Kind.MMAP, () -> {
@@ -130,17 +130,11 @@ public final class EmuVfioDevice implements VfioDevice {
             device.writeConfig(address(), register, value);
             boolean enabled = memoryEnabled();
             if (wasEnabled && !enabled) {
-                if (!context.has(Fault.VFIO_MSE_CLEAR_NO_ZAP)) {
-                    mmaps.forEach(m -> m.zap(true));
-                }
-                if (!context.has(Fault.VFIO_MSE_CLEAR_NO_REVOKE)) {
-                    dmabufs.forEach(EmuDmaBuf::revoke);
-                }
+                context.faults().step(Fault.VFIO_MSE_CLEAR_NO_ZAP, () -> mmaps.forEach(m -> m.zap(true)));
+                context.faults().step(Fault.VFIO_MSE_CLEAR_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             } else if (!wasEnabled && enabled && !lowPower) {
                 mmaps.forEach(m -> m.zap(false));
-                if (!context.has(Fault.VFIO_MSE_SET_NO_RESTORE)) {
-                    dmabufs.forEach(EmuDmaBuf::restore);
-                }
+                context.faults().step(Fault.VFIO_MSE_SET_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
             }
             return Result.done();
         });
@@ -158,9 +152,7 @@ public final class EmuVfioDevice implements VfioDevice {
                 return Result.refused(Errno.EINVAL, address() + " is in low power already");
             }
             mmaps.forEach(m -> m.zap(true));
-            if (!context.has(Fault.VFIO_LOW_POWER_NO_REVOKE)) {
-                dmabufs.forEach(EmuDmaBuf::revoke);
-            }
+            context.faults().step(Fault.VFIO_LOW_POWER_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             lowPower = true;
             return Result.done();
         });
@@ -183,9 +175,7 @@ public final class EmuVfioDevice implements VfioDevice {
     public Result<Done> reset() {
         return underMemoryLock(() -> {
             int command = device.readConfig(address(), ConfigRegister.COMMAND);
-            if (!context.has(Fault.VFIO_RESET_NO_REVOKE)) {
-                dmabufs.forEach(EmuDmaBuf::revoke);
-            }
+            context.faults().step(Fault.VFIO_RESET_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             mmaps.forEach(m -> m.zap(true));
             device.functionLevelReset(address());
             device.writeConfig(address(), ConfigRegister.COMMAND, command); // pci_restore_state()
@@ -201,7 +191,7 @@ public final class EmuVfioDevice implements VfioDevice {
     public Result<DmaBuf> exportDmaBuf(DmaBufRequest request) {
         return DmaBufValidation.validate(request, this::bar, context).flatMap(size -> underMemoryLock(
                 () -> context.ledger().allocate(Kind.DMABUF, () -> {
-                    boolean revoked = !memoryEnabled() && !context.has(Fault.VFIO_DMABUF_ACTIVE_WITHOUT_MSE);
+                    boolean revoked = context.faults().check(Fault.VFIO_DMABUF_ACTIVE_WITHOUT_MSE, !memoryEnabled());
                     EmuDmaBuf buffer = new EmuDmaBuf(size, revoked, this::isBound, context);
                     dmabufs.add(buffer);
                     return Result.ok(context.handles().track(buffer));
@@ -249,18 +239,14 @@ public final class EmuVfioDevice implements VfioDevice {
      */
     public Result<Done> tsmBind(Optional<VmObject> vm, long tdiId) {
         return underMemoryLock(() -> {
-            if (!mmaps.isEmpty() && !context.has(Fault.VFIO_BIND_WHILE_MAPPED)) {
+            if (context.faults().check(Fault.VFIO_BIND_WHILE_MAPPED, !mmaps.isEmpty())) {
                 return Result.refused(Errno.EBUSY, mmaps.size() + " BAR mmap(s) of " + address()
                         + " are still mapped; unmap before bind");
             }
-            if (!context.has(Fault.VFIO_BIND_NO_REVOKE)) {
-                dmabufs.forEach(EmuDmaBuf::revoke);
-            }
+            context.faults().step(Fault.VFIO_BIND_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             Result<Done> bound = tsm.bindVm(address(), vm, tdiId);
-            boolean restore = context.has(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE)
-                    || (memoryEnabled() && !context.has(Fault.VFIO_BIND_NO_RESTORE));
-            if (restore) {
-                dmabufs.forEach(EmuDmaBuf::restore);
+            if (context.faults().inject(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE) || memoryEnabled()) {
+                context.faults().step(Fault.VFIO_BIND_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
             }
             return bound;
         });
@@ -304,15 +290,11 @@ public final class EmuVfioDevice implements VfioDevice {
             closed = true;
             bound = iommufd;
         }
-        if (!context.has(Fault.VFIO_CLOSE_NO_UNBIND)) {
-            bound.ifPresent(DeviceBinder.Bound::deviceClosing);
-        }
+        context.faults().step(Fault.VFIO_CLOSE_NO_UNBIND, () -> bound.ifPresent(DeviceBinder.Bound::deviceClosing));
         memoryLock.writeLock().lock();
         try {
             device.writeConfig(address(), ConfigRegister.COMMAND, 0);
-            if (!context.has(Fault.VFIO_CLOSE_NO_REVOKE)) {
-                dmabufs.forEach(EmuDmaBuf::revokeForGood);
-            }
+            context.faults().step(Fault.VFIO_CLOSE_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revokeForGood));
             dmabufs.clear();
             mmaps.forEach(m -> context.ledger().free(Kind.MMAP));
             mmaps.clear();
