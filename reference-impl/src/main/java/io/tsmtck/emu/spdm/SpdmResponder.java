@@ -144,9 +144,10 @@ public final class SpdmResponder {
             case GET_CERTIFICATE -> Optional.of(certificate((GetCertificate) request));
             case CHALLENGE -> Optional.of(challenge((Challenge) request));
             case KEY_EXCHANGE -> Optional.of(keyExchange((KeyExchange) request));
-            case VENDOR_DEFINED_REQUEST -> !config.faults().check(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION, stage != Stage.NEGOTIATED)
-                    ? application.vendorDefined(Optional.empty(), request.encode())
-                    : Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+            case VENDOR_DEFINED_REQUEST ->
+                    config.faults().check(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION, stage != Stage.NEGOTIATED)
+                    ? Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0))
+                    : application.vendorDefined(Optional.empty(), request.encode());
             case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);
             case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
             default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));

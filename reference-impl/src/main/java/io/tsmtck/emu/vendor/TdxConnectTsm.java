@@ -32,7 +32,8 @@ public final class TdxConnectTsm implements TsmBackend {
 
     public TdxConnectTsm(EmuContext context) {
         this.context = context;
-        this.module = new FirmwareGate(firmware, context.faults().value(Fault.TDX_FIRMWARE_NOT_SERIALISED, true, false));
+        boolean serialised = context.faults().value(Fault.TDX_FIRMWARE_NOT_SERIALISED, true, false);
+        this.module = new FirmwareGate(firmware, serialised);
     }
 
     /** The TDX module calls made so far. */

@@ -68,7 +68,8 @@ final class EmuVfioCdev implements VfioCdev {
             return Result.refused(Errno.EINVAL, "not an iommufd of this stack");
         }
         if (bound.isPresent()) {
-            return context.faults().value(Fault.VFIO_REBIND_SAME_FILE, Result.refused(Errno.EINVAL, address() + ": this file is already bound (one device cannot be"
+            return context.faults().value(Fault.VFIO_REBIND_SAME_FILE,
+                    Result.refused(Errno.EINVAL, address() + ": this file is already bound (one device cannot be"
                     + " bound twice)"), Result.ok(bound.get()));
         }
         if (context.faults().check(Fault.VFIO_SECOND_FILE_BINDS, !vfio.claim(address()))) {
