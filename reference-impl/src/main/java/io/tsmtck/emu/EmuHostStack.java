@@ -6,6 +6,7 @@ import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.pci.PciHotplug;
+import io.tsmtck.api.pci.PciSriov;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.Topology;
@@ -20,6 +21,7 @@ import io.tsmtck.emu.faults.ResourceLedger;
 import io.tsmtck.emu.host.iommufd.EmuIommufd;
 import io.tsmtck.emu.host.kvm.EmuKvm;
 import io.tsmtck.emu.host.pci.EmuHotplug;
+import io.tsmtck.emu.host.pci.EmuSriov;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
 import io.tsmtck.emu.host.tsm.TsmBackend;
 import io.tsmtck.emu.host.vfio.EmuVfio;
@@ -34,6 +36,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One emulated machine: the devices of the requested topology and the host stack in front of them,
@@ -56,6 +59,7 @@ public final class EmuHostStack implements HostStack {
     private final EmuVfio vfio;
     private final EmuKvm kvm;
     private final EmuHotplug hotplug;
+    private final EmuSriov sriov;
 
     /**
      * A stack for {@code request} with the given faults; {@code failAt} is the allocation to fail
@@ -72,9 +76,12 @@ public final class EmuHostStack implements HostStack {
         }
         this.backend = backendFor(request);
         this.hotplug = new EmuHotplug(topology);
-        this.tsm = new EmuTsmCore(topology, devices, backend, context, hotplug::isPresent);
-        this.vfio = new EmuVfio(topology, devices, tsm, context, hotplug::isPresent);
+        this.sriov = new EmuSriov(topology);
+        Predicate<PciAddress> present = address -> hotplug.isPresent(address) && sriov.isEnabled(address);
+        this.tsm = new EmuTsmCore(topology, devices, backend, context, present);
+        this.vfio = new EmuVfio(topology, devices, tsm, context, present);
         hotplug.connect(vfio::isHeld, tsm::deviceRemoved);
+        sriov.connect(vfio::isHeld, tsm::functionAdded, tsm::functionRemoved);
         this.kvm = new EmuKvm(context);
         if (faults.inject(Fault.STACK_CLOSE_LEAKS_THREAD)) {
             leakWorker(request);
@@ -136,6 +143,11 @@ public final class EmuHostStack implements HostStack {
     @Override
     public Optional<PciHotplug> hotplug() {
         return Optional.of(hotplug);
+    }
+
+    @Override
+    public Optional<PciSriov> sriov() {
+        return Optional.of(sriov);
     }
 
     /** The emulated device of {@code dsm}, for the emulation's own tests. */

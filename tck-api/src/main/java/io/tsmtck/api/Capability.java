@@ -27,6 +27,9 @@ public enum Capability {
             + " TSM's module)"),
     /** PCI hot removal and rescan: {@link HostStack#hotplug()}. */
     HOT_REMOVAL("a PciHotplug returned by HostStack.hotplug() (on Linux, the remove and rescan sysfs files)"),
+    /** Disabling and enabling a PF's virtual functions: {@link HostStack#sriov()}. */
+    SRIOV_NUMVFS("a PciSriov returned by HostStack.sriov() (on Linux, the PF's sriov_numvfs file, which needs a PF"
+            + " driver with sriov_configure, e.g. vfio-pci loaded with enable_sriov=1)"),
     /**
      * {@link io.tsmtck.api.dmabuf.DmaBuf#attach} with an importer that does not allow peer-to-peer
      * ({@code allow_peer2peer} false): the adapter needs an importing driver of that kind (on

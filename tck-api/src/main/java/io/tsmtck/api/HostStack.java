@@ -2,6 +2,7 @@ package io.tsmtck.api;
 
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.pci.PciHotplug;
+import io.tsmtck.api.pci.PciSriov;
 import io.tsmtck.api.topology.Topology;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.vfio.Vfio;
@@ -61,6 +62,14 @@ public interface HostStack extends AutoCloseable {
      * PCI hot removal and rescan: a test hook ({@link Capability#HOT_REMOVAL}). Empty by default.
      */
     default Optional<PciHotplug> hotplug() {
+        return Optional.empty();
+    }
+
+    /**
+     * Disabling and enabling virtual functions: a test hook ({@link Capability#SRIOV_NUMVFS}), since
+     * the PF's driver must support it. Empty by default.
+     */
+    default Optional<PciSriov> sriov() {
         return Optional.empty();
     }
 

@@ -146,6 +146,10 @@ public enum Fault {
     TSM_UNREGISTER_KEEPS_CONTEXTS("TSM-21"),
     /** TSM: hot removal of a connected DSM leaves its TSM context (connected after the rescan, stream held). */
     HOTPLUG_REMOVAL_KEEPS_CONTEXT("TSM-25"),
+    /** TSM: a VF enabled while its DSM is connected is not probed, so it has no TSM context. */
+    TSM_NEW_VF_NOT_PROBED("TSM-26"),
+    /** TSM: disabling a DSM's VFs disconnects the DSM as well. */
+    TSM_VF_DISABLE_DISCONNECTS("TSM-26"),
     /** TSM: with no link TSM registered the tsm/ attributes stay visible (connect answers ENXIO). */
     TSM_ATTRIBUTES_WITHOUT_TSM("TSM-22"),
     /** TSM: tsm/dsm names the DSM even while the function has no TSM context (before connect). */

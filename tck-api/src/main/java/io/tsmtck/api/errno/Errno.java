@@ -19,6 +19,7 @@ public enum Errno {
     ENODEV(19, "No such device"),
     EINVAL(22, "Invalid argument"),
     ENOSPC(28, "No space left on device"),
+    ERANGE(34, "Numerical result out of range"),
     ENOSYS(38, "Function not implemented"),
     EOVERFLOW(75, "Value too large for defined data type"),
     EOPNOTSUPP(95, "Operation not supported"),

@@ -143,10 +143,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         }
         d.tsm = Optional.of(tsmName);
         for (PciFunction function : d.dsm.functions()) {
-            if (backend.probes(function)) {
-                // a sub-function whose probe fails does not fail connect (pci_tsm_connect)
-                context.ledger().allocate(Kind.TSM_CONTEXT, Result::done)
-                        .asOptional().ifPresent(ok -> d.contexts.put(function.address(), Optional.empty()));
+            if (present.test(function.address())) {
+                probe(d, function);
             }
         }
         if (!d.contexts.containsKey(d.dsm.address())) {
@@ -267,6 +265,39 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     @Override
     public Optional<TsmLifecycle> lifecycle() {
         return Optional.of(registry);
+    }
+
+    /** probe_fn(): a sub-function whose probe fails does not fail connect (pci_tsm_connect()). */
+    private void probe(DsmContext d, PciFunction function) {
+        if (backend.probes(function)) {
+            context.ledger().allocate(Kind.TSM_CONTEXT, Result::done)
+                    .asOptional().ifPresent(ok -> d.contexts.put(function.address(), Optional.empty()));
+        }
+    }
+
+    /** pci_tsm_init() for a function added later (a VF enabled): probed if its DSM is connected. */
+    public void functionAdded(PciAddress function) {
+        withFunction(function, d -> {
+            if (d.connected() && !d.contexts.containsKey(function)) {
+                context.faults().step(Fault.TSM_NEW_VF_NOT_PROBED, () -> probe(d, d.function(function)));
+            }
+            return Result.done();
+        }, Result.done());
+    }
+
+    /** pci_tsm_destroy() for a sub-function going away (a VF disabled): its context only. */
+    public void functionRemoved(PciAddress function) {
+        withFunction(function, d -> {
+            if (d.contexts.containsKey(function)) {
+                unbindLocked(d, function);
+                d.contexts.remove(function);
+                context.ledger().free(Kind.TSM_CONTEXT);
+            }
+            if (context.faults().inject(Fault.TSM_VF_DISABLE_DISCONNECTS) && d.connected()) {
+                disconnectLocked(d);
+            }
+            return Result.done();
+        }, Result.done());
     }
 
     /** pci_tsm_destroy() at the DSM's removal: its context is torn down as at disconnect. */

@@ -6,6 +6,7 @@ import io.tsmtck.api.Capability;
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.pci.PciHotplug;
+import io.tsmtck.api.pci.PciSriov;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
@@ -38,12 +39,19 @@ class TsmLifecycleTest {
     /** When the TSM goes away, relative to the DSM's connect. */
     enum Order { UNREGISTERED_BEFORE_CONNECT, UNREGISTERED_WHILE_CONNECTED }
 
+    /** When the VFs come back, relative to the DSM's connect. */
+    enum VfOrder { DISABLED_AND_ENABLED_WHILE_CONNECTED, DISABLED_BEFORE_CONNECT_ENABLED_AFTER }
+
     static Stream<Sut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 
     static Stream<Arguments> bothOrders() {
         return Cases.profilesWith(List.of(Order.values()));
+    }
+
+    static Stream<Arguments> bothVfOrders() {
+        return Cases.profilesWith(Suts.WITH_SUBFUNCTIONS, List.of(VfOrder.values()));
     }
 
     private static TsmLifecycle lifecycle(Sut sut) {
@@ -169,5 +177,48 @@ class TsmLifecycleTest {
         assertThat("secure streams of " + sut.dsm().hostBridge() + " after the DSM's removal",
                 tsm.availableSecureStreams(sut.dsm().hostBridge())).is(streams);
         assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s after the rescan", dsm).succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("bothVfOrders")
+    @Must("TSM-26")
+    void vfsEnabledUnderAConnectedDsmGetTheContextsConnectGave(Sut sut, VfOrder order) {
+        Applicability.requireVfs(sut);
+        PciSriov sriov = sut.hook(Capability.SRIOV_NUMVFS, HostStack::sriov);
+        TsmCore tsm = sut.stack().tsm();
+        PciAddress dsm = sut.dsm().address();
+        List<PciAddress> vfs = sriov.enabledVfs(dsm);
+        sut.connect();
+        List<String> atConnect = contexts(tsm, vfs);
+
+        try {
+            if (order == VfOrder.DISABLED_BEFORE_CONNECT_ENABLED_AFTER) {
+                Setup.require(tsm.disconnect(dsm, sut.tsmName()), "disconnect " + dsm);
+                Setup.require(sriov.setNumVfs(dsm, 0), "sriov_numvfs = 0 on " + dsm);
+                Setup.require(tsm.connect(dsm, sut.tsmName()), "connect " + dsm + " with its VFs disabled");
+            } else {
+                Setup.require(sriov.setNumVfs(dsm, 0), "sriov_numvfs = 0 on " + dsm);
+                assertThat("tsm/connect of " + dsm + " after its VFs were disabled", tsm.connectedTsm(dsm))
+                        .is(Optional.of(sut.tsmName()));
+            }
+            Setup.require(sriov.setNumVfs(dsm, vfs.size()), "sriov_numvfs = " + vfs.size() + " on " + dsm);
+
+            assertThat("VFs of " + dsm + " enabled again", sriov.enabledVfs(dsm)).is(vfs);
+            assertThat("TSM context and tsm/dsm of each VF enabled under the connected DSM (as at connect)",
+                    contexts(tsm, vfs)).is(atConnect);
+            assertThat("tsm/connect of " + dsm + " after its VFs came back", tsm.connectedTsm(dsm))
+                    .is(Optional.of(sut.tsmName()));
+        } finally {
+            if (!sriov.enabledVfs(dsm).equals(vfs)) {
+                sriov.setNumVfs(dsm, 0);
+                sriov.setNumVfs(dsm, vfs.size());
+            }
+        }
+    }
+
+    /** Each function's TSM context state and tsm/dsm, one line each. */
+    private static List<String> contexts(TsmCore tsm, List<PciAddress> functions) {
+        return functions.stream().map(f -> f + ": " + tsm.state(f) + ", tsm/dsm "
+                + tsm.dsmOf(f).map(PciAddress::toString).orElse("none")).toList();
     }
 }
