@@ -12,8 +12,11 @@ runs=${1:-3}
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$repo/pom.xml" | head -1)
 report="$repo/reference-impl/target/tsm-tck/certification-report.json"
 cases=${2:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['totals']['testsExecuted'])" "$report" 2>/dev/null || echo 1312)}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${BENCH_DIR:-}" ]; then # keep the two projects (to profile one): BENCH_DIR=/tmp/bench
+  work=$BENCH_DIR; mkdir -p "$work"
+else
+  work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+fi
 plugins='<pluginManagement><plugins>
   <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
   <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>

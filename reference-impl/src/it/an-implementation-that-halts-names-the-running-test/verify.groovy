@@ -8,7 +8,7 @@ assert !report.complete
 assert report.verdict == 'NOT_CERTIFIED'
 def reason = report.problems[0]
 assert reason.contains('exited with status 0 before writing its report')
-assert reason =~ /while the test \S+\.\S+ .* of rule [A-Z_]+-\d\d was running/ : reason
+assert reason =~ /while (the test|\d+ tests were running .*: the test) \S+\.\S+ .* of rule [A-Z_]+-\d\d/ : reason
 // the identity comes from the run, so the replay instruction is right
 assert report.implementation.provider == 'acme.HaltingProvider'
 assert report.implementation.declared.maxVfsPerDsm == 8

@@ -9,7 +9,9 @@ import io.tsmtck.emu.ReferenceStackProvider;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -30,9 +32,11 @@ public final class SlowProvider implements TsmStackProvider {
         return "reference with " + TimeUnit.NANOSECONDS.toMillis(DELAY_NANOS) + " ms per call";
     }
 
+    /** What the reference declares, and the latency its calls now have, as a kernel-backed provider declares it. */
     @Override
     public Capabilities capabilities() {
-        return reference.capabilities();
+        Duration delay = Duration.ofNanos(DELAY_NANOS);
+        return reference.capabilities().withLatency(new Capabilities.Latency(delay, delay));
     }
 
     @Override
@@ -57,7 +61,7 @@ public final class SlowProvider implements TsmStackProvider {
             }
             delay();
             try {
-                return wrap(method.getReturnType(), method.invoke(target, args == null ? null : unwrap(args)));
+                return wrap(method, method.invoke(target, args == null ? null : unwrap(args)));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
@@ -83,33 +87,27 @@ public final class SlowProvider implements TsmStackProvider {
                 && Proxy.getInvocationHandler(value) instanceof Slow slow ? slow.target() : value;
     }
 
+    /** {@code value} slowed if the method returns an SPI interface, or an Optional or Result of one. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object wrap(Class<?> declared, Object value) {
+    private static Object wrap(Method method, Object value) {
         if (value == null) {
             return null;
         }
-        if (declared.isInterface() && declared.getName().startsWith("io.tsmtck.api.") && !declared.isSealed()) {
-            return slow((Class) declared, value);
+        if (isSpi(method.getReturnType())) {
+            return slow((Class) method.getReturnType(), value);
         }
-        if (value instanceof Result.Ok<?> ok && ok.value() != null) {
-            Class<?> api = apiInterface(ok.value());
-            return api == null ? value : Result.ok(slow((Class) api, ok.value()));
+        Class<?> inner = method.getGenericReturnType() instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> c && isSpi(c) ? c : null;
+        if (inner != null && value instanceof Result.Ok<?> ok && ok.value() != null) {
+            return Result.ok(slow((Class) inner, ok.value()));
         }
-        if (value instanceof Optional<?> optional && optional.isPresent()) {
-            Class<?> api = apiInterface(optional.get());
-            return api == null ? value : Optional.of(slow((Class) api, optional.get()));
+        if (inner != null && value instanceof Optional<?> optional && optional.isPresent()) {
+            return Optional.of(slow((Class) inner, optional.get()));
         }
         return value;
     }
 
-    private static Class<?> apiInterface(Object value) {
-        for (Class<?> c = value.getClass(); c != null; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                if (i.getName().startsWith("io.tsmtck.api.") && !i.isSealed()) {
-                    return i;
-                }
-            }
-        }
-        return null;
+    private static boolean isSpi(Class<?> type) {
+        return type.isInterface() && type.getName().startsWith("io.tsmtck.api.") && !type.isSealed();
     }
 }

@@ -47,13 +47,24 @@ public final class IncompleteReports {
                 .filter(rule -> rule.isTestable() && !perRule.containsKey(rule.id()))
                 .map(rule -> rule.id()).collect(Collectors.toList());
         List<String> problems = new ArrayList<>();
-        problems.add(reason + progress.running().map(test -> " while the test " + test.getValue() + " of rule "
-                + test.getKey() + " was running").orElse(" (no test was running)"));
+        problems.add(reason + running(progress.running()));
         problems.add("rules that did not finish: " + (unfinished.isEmpty() ? "none" : String.join(", ", unfinished)));
         Verdict verdict = config.isWholeKit() ? Verdict.NOT_CERTIFIED : Verdict.NOT_A_CERTIFICATION_RUN;
         RunIdentity identity = identity(directory, config);
         return new CertificationReport(verdict, false, identity.kit(), identity.implementation(),
                 identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems, List.of());
+    }
+
+    /** Which tests were running (rule id to name), as the end of the first problem's sentence. */
+    private static String running(List<Map.Entry<String, String>> running) {
+        List<String> tests = running.stream().map(test -> "the test " + test.getValue() + " of rule " + test.getKey())
+                .toList();
+        if (tests.isEmpty()) {
+            return " (no test was running)";
+        }
+        return tests.size() == 1 ? " while " + tests.get(0) + " was running"
+                : " while " + tests.size() + " tests were running (the kit runs tests at once; one of them did it): "
+                        + String.join("; ", tests);
     }
 
     /** The identity the fork wrote, or what the run configuration tells if it wrote none. */
@@ -104,9 +115,9 @@ public final class IncompleteReports {
             return progress;
         }
 
-        /** The last test started and not finished: rule id to name. */
-        Optional<Map.Entry<String, String>> running() {
-            return started.entrySet().stream().reduce((a, b) -> b).map(e -> Map.entry(e.getValue(), e.getKey()));
+        /** The tests started and not finished, in the order they started: rule id to name. */
+        List<Map.Entry<String, String>> running() {
+            return started.entrySet().stream().map(e -> Map.entry(e.getValue(), e.getKey())).toList();
         }
 
         boolean anyStarted() {

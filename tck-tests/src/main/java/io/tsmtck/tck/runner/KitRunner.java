@@ -76,7 +76,7 @@ public final class KitRunner {
         Path junitXml = outputDirectory(config).resolve(ReportFiles.JUNIT_XML);
         try (LauncherSession session = LauncherFactory.openSession();
              PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
-            session.getLauncher().execute(request(config, subject.testTimeout()), outcomes,
+            session.getLauncher().execute(request(config, subject), outcomes,
                     new LegacyXmlReportGeneratingListener(junitXml, xmlErrors));
         } finally {
             StackPool.closeAll();
@@ -87,10 +87,11 @@ public final class KitRunner {
 
     /**
      * What a run certifies: its identity in the report, the vendor profiles it implements (a device
-     * has none: every rule of its kit applies), and how long one test may take.
+     * has none: every rule of its kit applies), how long one test may take, and how many tests run
+     * at once.
      */
     private record Subject(CertificationReport.Implementation implementation, Set<VendorProfile> profiles,
-                           Duration testTimeout, List<Class<?>> jars) {
+                           Duration testTimeout, List<Class<?>> jars, int parallelism) {
     }
 
     private static Subject hostSubject(RunConfig config) {
@@ -99,7 +100,8 @@ public final class KitRunner {
                 .orElseGet(() -> Timeouts.test(provider.capabilities().latency()));
         return new Subject(new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
                 config.artifacts(), hashes(provider.getClass()), Optional.of(declared(provider))),
-                provider.capabilities().profiles(), testTimeout, List.of(TsmStackProvider.class));
+                provider.capabilities().profiles(), testTimeout, List.of(TsmStackProvider.class),
+                Parallelism.host(provider));
     }
 
     private static Subject deviceSubject(RunConfig config) {
@@ -110,7 +112,8 @@ public final class KitRunner {
         return new Subject(new CertificationReport.Implementation(source.describe(), device.certificateSubject(),
                 config.artifacts(), source.implementation().map(KitRunner::hashes).orElse(Map.of()),
                 Optional.empty(), Optional.of(device)),
-                EnumSet.allOf(VendorProfile.class), testTimeout, List.of(DeviceUnderTest.class));
+                EnumSet.allOf(VendorProfile.class), testTimeout, List.of(DeviceUnderTest.class),
+                Parallelism.device());
     }
 
     private static RunIdentity identity(RunConfig config, Subject subject) {
@@ -142,7 +145,8 @@ public final class KitRunner {
         }
     }
 
-    private static LauncherDiscoveryRequest request(RunConfig config, Duration testTimeout) {
+    private static LauncherDiscoveryRequest request(RunConfig config, Subject subject) {
+        Duration testTimeout = subject.testTimeout();
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(TESTS_PACKAGE))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -156,6 +160,7 @@ public final class KitRunner {
         request.configurationParameter("junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+        Parallelism.configure(request, subject.parallelism());
         if (!config.areas().isEmpty()) {
             request.filters(TagFilter.includeTags(config.areas()));
         }

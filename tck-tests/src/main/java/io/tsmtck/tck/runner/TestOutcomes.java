@@ -5,11 +5,15 @@ import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
 import io.tsmtck.tck.support.SetupFailure;
-import java.util.ArrayList;
+import java.math.BigInteger;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -43,7 +47,8 @@ public final class TestOutcomes implements TestExecutionListener {
     /** The rule id of a test that cites none. */
     static final String NO_RULE = "?";
 
-    private final List<Outcome> outcomes = new ArrayList<>();
+    /** By unique id in the order {@link #ORDER} gives, so that a parallel run reports as a sequential one. */
+    private final Map<String, Outcome> outcomes = new TreeMap<>(ORDER);
     private final Map<String, String> transcripts = new ConcurrentHashMap<>();
     private final Map<String, String> costs = new ConcurrentHashMap<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
@@ -118,7 +123,7 @@ public final class TestOutcomes implements TestExecutionListener {
     private synchronized void record(TestIdentifier test, TestStatus status, String message, String blockedBy) {
         Outcome outcome = new Outcome(ruleOf(test).orElse(NO_RULE), name(test), status, message == null ? "" : message,
                 transcripts.getOrDefault(test.getUniqueId(), ""), blockedBy, cost(test.getUniqueId()));
-        outcomes.add(outcome);
+        outcomes.put(test.getUniqueId(), outcome);
         progress.finished(outcome);
     }
 
@@ -142,6 +147,31 @@ public final class TestOutcomes implements TestExecutionListener {
     }
 
     synchronized List<Outcome> outcomes() {
-        return List.copyOf(outcomes);
+        return List.copyOf(outcomes.values());
+    }
+
+    /**
+     * Unique ids compared segment by segment, digits by value: invocation #10 after #9, whatever
+     * order tests finished in.
+     */
+    static final Comparator<String> ORDER = (a, b) -> {
+        List<String> x = tokens(a);
+        List<String> y = tokens(b);
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            String left = x.get(i);
+            String right = y.get(i);
+            int compared = Character.isDigit(left.charAt(0)) && Character.isDigit(right.charAt(0))
+                    ? new BigInteger(left).compareTo(new BigInteger(right)) : left.compareTo(right);
+            if (compared != 0) {
+                return compared;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
+    };
+
+    private static final Pattern NUMBER_OR_TEXT = Pattern.compile("\\d+|\\D+");
+
+    private static List<String> tokens(String id) {
+        return NUMBER_OR_TEXT.matcher(id).results().map(MatchResult::group).toList();
     }
 }

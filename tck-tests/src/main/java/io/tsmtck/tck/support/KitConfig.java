@@ -20,6 +20,11 @@ public final class KitConfig {
 
     /** Whether a stack is reused by the next test of its profile and topology after a verified reset. */
     public static final String REUSE_STACKS = "tsm-tck.reuse-stacks";
+    /**
+     * How many tests run at once; unset, as many as the machine has cores (8 for a provider that
+     * declares a call latency), one for a fixed inventory and for the device kit.
+     */
+    public static final String PARALLELISM = "tsm-tck.parallelism";
     /** How long one test may take before it is abandoned and fails, in seconds (the plugin's setting). */
     public static final String TIMEOUT_TEST = "tsm-tck.timeout.test";
 
@@ -64,6 +69,26 @@ public final class KitConfig {
     /** How long to watch that something does not happen. */
     public static Duration timeoutAbsent() {
         return millis(TIMEOUT_ABSENT, 200);
+    }
+
+    /**
+     * The configured number of tests at once, if any.
+     *
+     * @throws IllegalArgumentException for a value that is not a positive number, saying so
+     */
+    public static Optional<Integer> parallelism() {
+        return value(PARALLELISM).map(v -> {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(PARALLELISM + " is '" + v + "'; give a number of tests to run at once,"
+                    + " 1 or more (1 runs them one at a time)");
+        });
     }
 
     /** Whether this is a plaintext run of the device kit. */
