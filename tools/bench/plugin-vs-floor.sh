@@ -5,13 +5,11 @@
 # alternating, RUNS times each; prints the medians of wall and CPU time and their ratios.
 # Needs the kit installed: mvn -B install -DskipTests -Dinvoker.skip
 #
-#   tools/bench/plugin-vs-floor.sh [runs (default 3)] [cases (default: the last certification's count)]
+#   tools/bench/plugin-vs-floor.sh [runs (default 3)] [cases (default: as many as the certification runs)]
 set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-3}
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$repo/pom.xml" | head -1)
-report="$repo/reference-impl/target/tsm-tck/certification-report.json"
-cases=${2:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['totals']['testsExecuted'])" "$report" 2>/dev/null || echo 1312)}
 if [ -n "${BENCH_DIR:-}" ]; then # keep the two projects (to profile one): BENCH_DIR=/tmp/bench
   work=$BENCH_DIR; mkdir -p "$work"
 else
@@ -43,6 +41,17 @@ cat > "$work/floor/pom.xml" <<POM
   <build>$plugins</build>
 </project>
 POM
+junit=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' "$repo/pom.xml" | head -1)
+[ -n "$junit" ] && sed -i "s:<version>5.13.4</version>:<version>$junit</version>:" "$work/floor/pom.xml"
+measure() { # dir -> "wall cpu"
+  /usr/bin/time -f "%e %U %S" -o "$work/time" mvn -o -q -B -f "$1/pom.xml" verify -Dtsm-tck.allure=false >"$work/log" 2>&1 \
+    || { echo "mvn verify of $1 failed:" >&2; tail -30 "$work/log" >&2; exit 1; }
+  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$work/time"
+}
+mvn -o -q -B -f "$work/certify/pom.xml" verify -Dtsm-tck.allure=false >"$work/log" 2>&1 \
+  || { echo "the certification of the reference failed:" >&2; tail -30 "$work/log" >&2; exit 1; }
+report="$work/certify/target/tsm-tck/certification-report.json"
+cases=${2:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['totals']['testsExecuted'])" "$report")}
 cat > "$work/floor/src/test/java/floor/EmptyTest.java" <<JAVA
 package floor;
 
@@ -61,15 +70,7 @@ class EmptyTest {
     }
 }
 JAVA
-junit=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' "$repo/pom.xml" | head -1)
-[ -n "$junit" ] && sed -i "s:<version>5.13.4</version>:<version>$junit</version>:" "$work/floor/pom.xml"
-measure() { # dir -> "wall cpu"
-  /usr/bin/time -f "%e %U %S" -o "$work/time" mvn -o -q -B -f "$1/pom.xml" verify -Dtsm-tck.allure=false >"$work/log" 2>&1 \
-    || { echo "mvn verify of $1 failed:" >&2; tail -30 "$work/log" >&2; exit 1; }
-  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$work/time"
-}
 mvn -o -q -B -f "$work/floor/pom.xml" verify >/dev/null 2>&1 || true
-mvn -o -q -B -f "$work/certify/pom.xml" verify -Dtsm-tck.allure=false >/dev/null 2>&1 || true
 : > "$work/certify.txt"; : > "$work/floor.txt"
 for i in $(seq "$runs"); do
   measure "$work/certify" >> "$work/certify.txt"

@@ -35,6 +35,13 @@ import org.apache.maven.plugin.logging.Log;
 final class ForkedRun {
 
     private static final long DUMP_SECONDS = 20;
+    /**
+     * The fork's own JVM options, ahead of the user's (which win): C1 only, since a run of seconds
+     * spends more CPU on C2 compiling than C2 code wins back (measured with
+     * tools/bench/plugin-vs-floor.sh; a run that goes on for minutes can ask for
+     * {@code -XX:TieredStopAtLevel=4}).
+     */
+    static final List<String> FORK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     /** How often the wait for the fork looks for the run's identity, to scale the run timeout. */
     private static final Duration IDENTITY_POLL = Duration.ofSeconds(1);
 
@@ -42,13 +49,19 @@ final class ForkedRun {
     private final Path output;
     private final Optional<Long> explicitTimeoutSeconds;
     private final List<String> jvmArgs;
+    private final Optional<SharedClasses> sharedClasses;
 
-    /** {@code explicitTimeoutSeconds}: the run timeout the user set, or empty to scale the default. */
-    ForkedRun(Log log, Path output, Optional<Long> explicitTimeoutSeconds, List<String> jvmArgs) {
+    /**
+     * {@code explicitTimeoutSeconds}: the run timeout the user set, or empty to scale the default;
+     * {@code sharedClasses}: the class data sharing cache, or empty for none.
+     */
+    ForkedRun(Log log, Path output, Optional<Long> explicitTimeoutSeconds, List<String> jvmArgs,
+              Optional<SharedClasses> sharedClasses) {
         this.log = log;
         this.output = output;
         this.explicitTimeoutSeconds = explicitTimeoutSeconds;
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.sharedClasses = SharedClasses.decidedBy(jvmArgs) ? Optional.empty() : sharedClasses;
     }
 
     CertificationReport run(RunConfig config, List<File> classpath) throws MojoExecutionException {
@@ -59,6 +72,10 @@ final class ForkedRun {
             new ObjectMapper().registerModule(new Jdk8Module()).writeValue(configFile.toFile(), config);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            SharedClasses.Plan sharing = sharedClasses.map(cache -> cache.plan(classpath))
+                    .orElse(SharedClasses.NONE);
+            command.addAll(FORK_JVM_OPTIONS);
+            command.addAll(sharing.options());
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(classpath.stream().map(File::getAbsolutePath).collect(Collectors.joining(File.pathSeparator)));
@@ -72,11 +89,13 @@ final class ForkedRun {
                 boolean dumped = threadDump(process);
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 relay.join(TimeUnit.SECONDS.toMillis(5));
+                sharing.exited(-1);
                 return IncompleteReport.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
                         + timeoutSeconds + " s and was killed" + (dumped ? " (its threads are in "
                         + ReportFiles.THREAD_DUMP + ")" : ""));
             }
             relay.join(TimeUnit.SECONDS.toMillis(30));
+            sharing.exited(process.exitValue());
             // status 2 from the implementation's own System.exit(2) is not the kit failing to start
             if (process.exitValue() == Main.CANNOT_RUN && !IncompleteReports.testsBegan(output)) {
                 throw new MojoExecutionException("The kit could not run: "

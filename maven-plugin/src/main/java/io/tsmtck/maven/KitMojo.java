@@ -91,6 +91,17 @@ abstract class KitMojo extends AbstractMojo {
     @Parameter(property = "tsm-tck.jvmArgs")
     List<String> jvmArgs;
 
+    /**
+     * Class data sharing for the fork: an archive of the classes a run loads, per JDK and classpath,
+     * made by the first run and mapped by the next ones. {@code false} runs without.
+     */
+    @Parameter(property = "tsm-tck.cds", defaultValue = "true")
+    boolean cds;
+
+    /** Where the class data sharing archives are kept. */
+    @Parameter(property = "tsm-tck.cds.dir")
+    File cdsDirectory;
+
     /** Whether to write Allure results and the single-file Allure HTML report (in the report directory). */
     @Parameter(property = "tsm-tck.allure", defaultValue = "true")
     boolean allure;
@@ -139,8 +150,10 @@ abstract class KitMojo extends AbstractMojo {
                 Optional.ofNullable(seed), Optional.ofNullable(timeoutHappen), Optional.ofNullable(timeoutAbsent),
                 Optional.ofNullable(testTimeout), allure, Optional.ofNullable(runtime).map(RuntimeInformation::getMavenVersion),
                 artifacts(), Optional.empty()));
+        Optional<SharedClasses> sharing = cds ? Optional.of(new SharedClasses(cdsDirectory == null
+                ? SharedClasses.defaultDirectory() : cdsDirectory.toPath(), getLog())) : Optional.empty();
         CertificationReport report = new ForkedRun(getLog(), output, Optional.ofNullable(runTimeout),
-                jvmArgs == null ? List.of() : jvmArgs).run(config, classpath());
+                jvmArgs == null ? List.of() : jvmArgs, sharing).run(config, classpath());
         if (allure) {
             Path tools = project != null && project.getBuild() != null
                     ? Path.of(project.getBuild().getDirectory(), "tsm-tck-tools") : output.resolve("tools");

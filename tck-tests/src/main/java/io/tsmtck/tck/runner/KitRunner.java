@@ -113,7 +113,7 @@ public final class KitRunner {
                 config.artifacts(), source.implementation().map(KitRunner::hashes).orElse(Map.of()),
                 Optional.empty(), Optional.of(device)),
                 EnumSet.allOf(VendorProfile.class), testTimeout, List.of(DeviceUnderTest.class),
-                Parallelism.device());
+                Parallelism.device(source));
     }
 
     private static RunIdentity identity(RunConfig config, Subject subject) {

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.runner;
 
 import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.tck.device.DeviceSource;
 import io.tsmtck.tck.support.KitConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
@@ -9,9 +10,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  * isolated and safe to use from several threads, so the host kit runs tests on their own stacks
  * concurrently (JUnit Jupiter's parallel execution): as many as the machine has cores for an
  * in-memory stack, and more for one that declares a call latency, whose tests mostly wait on the
- * kernel. One at a time for a fixed inventory (a device serves one test at a time) and for the
- * device kit (one device, one requester). Tests that read the whole process (its threads and
- * files) are {@code @Isolated}.
+ * kernel. One at a time for a fixed inventory and for a device kit run against one real device (a
+ * device serves one test at a time). Tests that read the whole process (its threads and files) are
+ * {@code @Isolated}.
  */
 final class Parallelism {
 
@@ -33,9 +34,13 @@ final class Parallelism {
         });
     }
 
-    /** Tests at once for the device kit: one. */
-    static int device() {
-        return 1;
+    /**
+     * Tests at once for the device kit: as many as the machine has cores when every test gets a fresh
+     * device of its own (a DeviceProvider), one when the tests share one device (a socket, a DOE
+     * mailbox).
+     */
+    static int device(DeviceSource source) {
+        return KitConfig.parallelism().orElseGet(() -> source.fresh() ? Runtime.getRuntime().availableProcessors() : 1);
     }
 
     /** Configures {@code request} to run {@code parallelism} tests at once (sequentially for 1). */

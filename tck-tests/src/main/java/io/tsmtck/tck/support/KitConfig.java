@@ -22,9 +22,15 @@ public final class KitConfig {
     public static final String REUSE_STACKS = "tsm-tck.reuse-stacks";
     /**
      * How many tests run at once; unset, as many as the machine has cores (8 for a provider that
-     * declares a call latency), one for a fixed inventory and for the device kit.
+     * declares a call latency), one for a fixed inventory and for the device kit against one real
+     * device.
      */
     public static final String PARALLELISM = "tsm-tck.parallelism";
+    /**
+     * How many VFs the tests that cover every function ask for (2 unless set; the subject's own
+     * limit cuts it), to measure how the kit scales with a device's VFs.
+     */
+    public static final String VFS = "tsm-tck.vfs";
     /** How long one test may take before it is abandoned and fails, in seconds (the plugin's setting). */
     public static final String TIMEOUT_TEST = "tsm-tck.timeout.test";
 
@@ -89,6 +95,25 @@ public final class KitConfig {
             throw new IllegalArgumentException(PARALLELISM + " is '" + v + "'; give a number of tests to run at once,"
                     + " 1 or more (1 runs them one at a time)");
         });
+    }
+
+    /**
+     * The VFs per DSM the every-function tests ask for.
+     *
+     * @throws IllegalArgumentException for a value that is not 0 or more, saying so
+     */
+    public static int vfs() {
+        String text = value(VFS).orElse("2").trim();
+        try {
+            int vfs = Integer.parseInt(text);
+            if (vfs >= 0) {
+                return vfs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(VFS + " is '" + text + "'; give how many VFs the every-function tests"
+                + " ask for, 0 or more");
     }
 
     /** Whether this is a plaintext run of the device kit. */

@@ -16,8 +16,11 @@ import java.util.stream.Stream;
  */
 public final class Suts {
 
-    /** Two PFs and two VFs, two BARs each: enough to tell sub-functions apart. */
-    public static final TopologyRequest WITH_SUBFUNCTIONS = new TopologyRequest(1, 2, 2,
+    /**
+     * Two PFs and two VFs ({@value KitConfig#VFS} more), two BARs each: enough to tell sub-functions
+     * apart.
+     */
+    public static final TopologyRequest WITH_SUBFUNCTIONS = new TopologyRequest(1, 2, KitConfig.vfs(),
             List.of(64L * 1024, 16L * 1024));
 
     /** {@code @MethodSource(Suts.EVERY_PROFILE)}: one stack per declared profile, minimal topology. */
