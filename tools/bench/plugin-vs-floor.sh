@@ -15,14 +15,7 @@ if [ -n "${BENCH_DIR:-}" ]; then # keep the two projects (to profile one): BENCH
 else
   work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 fi
-plugins='<pluginManagement><plugins>
-  <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
-  <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
-  <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
-  <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
-  <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.3</version></plugin>
-  <plugin><artifactId>maven-clean-plugin</artifactId><version>3.4.0</version></plugin>
-</plugins></pluginManagement>'
+plugins=$(sed 1d "$repo/tools/bench/plugins.xml")
 mkdir -p "$work/certify" "$work/floor/src/test/java/floor"
 cat > "$work/certify/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>

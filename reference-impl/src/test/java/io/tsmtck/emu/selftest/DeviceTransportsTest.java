@@ -59,13 +59,24 @@ class DeviceTransportsTest {
 
     @Test
     void inProcessTcpAndDoeGiveIdenticalPerRuleResults() {
+        long start = System.nanoTime();
         Results inProcess = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        long inProcessNanos = System.nanoTime() - start;
         assertThat(inProcess.passed).as("device rules passed in-process").isNotEmpty();
 
         Devices.use(new RigDevices(RigDevices.Transport.TCP));
+        start = System.nanoTime();
         Results tcp = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        long tcpNanos = System.nanoTime() - start;
         Devices.use(new RigDevices(RigDevices.Transport.DOE));
+        start = System.nanoTime();
         Results doe = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        long doeNanos = System.nanoTime() - start;
+        // a measurement, not a check: the issue "Performance" asks TCP within 1.5x of in-process
+        System.out.printf("[transports] %d device rules: in-process %d ms, loopback TCP %d ms (%.2fx),"
+                + " DOE registers %d ms (%.2fx)%n", DEVICE_RULES.size(), inProcessNanos / 1_000_000,
+                tcpNanos / 1_000_000, (double) tcpNanos / inProcessNanos, doeNanos / 1_000_000,
+                (double) doeNanos / inProcessNanos);
 
         assertThat(tcp).as("per-rule results over the SPDM socket protocol").isEqualTo(inProcess);
         assertThat(doe).as("per-rule results over the DOE mailbox registers").isEqualTo(inProcess);
