@@ -6,6 +6,7 @@ import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.pci.PciHotplug;
+import io.tsmtck.api.pci.PciResetMethod;
 import io.tsmtck.api.pci.PciSriov;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciAddress;
@@ -21,6 +22,7 @@ import io.tsmtck.emu.faults.ResourceLedger;
 import io.tsmtck.emu.host.iommufd.EmuIommufd;
 import io.tsmtck.emu.host.kvm.EmuKvm;
 import io.tsmtck.emu.host.pci.EmuHotplug;
+import io.tsmtck.emu.host.pci.EmuResetMethods;
 import io.tsmtck.emu.host.pci.EmuSriov;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
 import io.tsmtck.emu.host.tsm.TsmBackend;
@@ -60,6 +62,7 @@ public final class EmuHostStack implements HostStack {
     private final EmuKvm kvm;
     private final EmuHotplug hotplug;
     private final EmuSriov sriov;
+    private final EmuResetMethods resetMethods;
 
     /**
      * A stack for {@code request} with the given faults; {@code failAt} is the allocation to fail
@@ -77,9 +80,10 @@ public final class EmuHostStack implements HostStack {
         this.backend = backendFor(request);
         this.hotplug = new EmuHotplug(topology);
         this.sriov = new EmuSriov(topology);
+        this.resetMethods = new EmuResetMethods(topology);
         Predicate<PciAddress> present = address -> hotplug.isPresent(address) && sriov.isEnabled(address);
         this.tsm = new EmuTsmCore(topology, devices, backend, context, present);
-        this.vfio = new EmuVfio(topology, devices, tsm, context, present);
+        this.vfio = new EmuVfio(topology, devices, tsm, context, present, resetMethods);
         hotplug.connect(vfio::isHeld, tsm::deviceRemoved);
         sriov.connect(vfio::isHeld, tsm::functionAdded, tsm::functionRemoved);
         this.kvm = new EmuKvm(context);
@@ -148,6 +152,11 @@ public final class EmuHostStack implements HostStack {
     @Override
     public Optional<PciSriov> sriov() {
         return Optional.of(sriov);
+    }
+
+    @Override
+    public Optional<PciResetMethod> resetMethod() {
+        return Optional.of(resetMethods);
     }
 
     /** The emulated device of {@code dsm}, for the emulation's own tests. */

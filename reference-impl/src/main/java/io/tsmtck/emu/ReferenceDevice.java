@@ -78,6 +78,12 @@ public final class ReferenceDevice implements DeviceUnderTest {
             return EnumSet.allOf(Action.class);
         }
 
+        /** The model changes state inside the call. */
+        @Override
+        public boolean reactsAtOnce() {
+            return true;
+        }
+
         @Override
         public int readConfig(PciAddress function, ConfigRegister register) {
             return device.readConfig(function, register);

@@ -27,6 +27,8 @@ public enum Capability {
             + " TSM's module)"),
     /** PCI hot removal and rescan: {@link HostStack#hotplug()}. */
     HOT_REMOVAL("a PciHotplug returned by HostStack.hotplug() (on Linux, the remove and rescan sysfs files)"),
+    /** A function's reset methods: {@link HostStack#resetMethod()}. */
+    RESET_METHOD("a PciResetMethod returned by HostStack.resetMethod() (on Linux, the function's reset_method file)"),
     /** Disabling and enabling a PF's virtual functions: {@link HostStack#sriov()}. */
     SRIOV_NUMVFS("a PciSriov returned by HostStack.sriov() (on Linux, the PF's sriov_numvfs file, which needs a PF"
             + " driver with sriov_configure, e.g. vfio-pci loaded with enable_sriov=1)"),

@@ -2,6 +2,7 @@ package io.tsmtck.api;
 
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.pci.PciHotplug;
+import io.tsmtck.api.pci.PciResetMethod;
 import io.tsmtck.api.pci.PciSriov;
 import io.tsmtck.api.topology.Topology;
 import io.tsmtck.api.tsm.TsmCore;
@@ -70,6 +71,11 @@ public interface HostStack extends AutoCloseable {
      * the PF's driver must support it. Empty by default.
      */
     default Optional<PciSriov> sriov() {
+        return Optional.empty();
+    }
+
+    /** A function's reset methods: a test hook ({@link Capability#RESET_METHOD}). Empty by default. */
+    default Optional<PciResetMethod> resetMethod() {
         return Optional.empty();
     }
 

@@ -225,6 +225,10 @@ public enum Fault {
     VFIO_MSE_SET_NO_RESTORE("VFIO-08"),
     /** VFIO: a reset does not revoke dma-bufs around it. */
     VFIO_RESET_NO_REVOKE("VFIO-09"),
+    /** VFIO: VFIO_DEVICE_RESET without a reset method succeeds (as if the device had been reset). */
+    VFIO_RESET_WITHOUT_METHOD_DONE("VFIO-24"),
+    /** VFIO: VFIO_DEVICE_RESET without a reset method revokes the dma-bufs before it refuses, for good. */
+    VFIO_RESET_REFUSED_AFTER_REVOKE("VFIO-24"),
     /** VFIO: entering low power leaves the dma-bufs active (importers keep their mappings). */
     VFIO_LOW_POWER_NO_REVOKE("VFIO-23"),
     /** VFIO: closing the device does not revoke its dma-bufs for good. */

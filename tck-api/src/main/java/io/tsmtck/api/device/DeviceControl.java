@@ -60,6 +60,18 @@ public interface DeviceControl {
     /** The actions this rig offers; the kit calls no method of an action not listed. */
     Set<Action> actions();
 
+    /**
+     * Whether the device's reaction to an access or event (a TDI moving to ERROR, or staying) is
+     * complete when the method returns, as in an emulation. False, the default, for hardware: before
+     * concluding that something did not happen, the kit then watches the TDI for
+     * {@code tsm-tck.timeout.absent}. Say true only for a model that has reacted when the call
+     * returns: the kit then checks at once, and a late reaction would go unseen; the report's device
+     * section shows the declaration.
+     */
+    default boolean reactsAtOnce() {
+        return false;
+    }
+
     /** Reads {@code register} of {@code function}. */
     int readConfig(PciAddress function, ConfigRegister register) throws IOException;
 

@@ -116,6 +116,7 @@ public final class HtmlReports {
             row(html, "TDISP version", d.tdispVersion());
             row(html, "TDISP capabilities", d.tdispCapabilities());
             row(html, "functions tested", String.join(", ", d.functions()));
+            row(html, "rig", d.rig());
         });
         report.implementation().sha256().forEach((file, hash) -> row(html, "implementation " + file, hash));
         row(html, "java", report.environment().java());

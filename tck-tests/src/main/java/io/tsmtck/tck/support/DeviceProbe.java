@@ -32,7 +32,11 @@ public final class DeviceProbe {
                     connection.chain().digest(connection.suite().hash()).hex(), connection.version().toString(),
                     String.format("0x%08X", connection.capabilities().flags()), connection.suite().toString(),
                     String.format("0x%02X", tdisp.header().version()), tdisp.toString(),
-                    sut.functions().stream().map(f -> f.address() + " (" + f.role() + ")").collect(Collectors.toList()));
+                    sut.functions().stream().map(f -> f.address() + " (" + f.role() + ")").collect(Collectors.toList()),
+                    sut.device().control().map(rig -> "actions " + rig.actions() + (rig.reactsAtOnce()
+                            ? "; declares that the device reacts at once: \"does not happen\" clauses checked at once"
+                            : "; \"does not happen\" clauses watched for " + KitConfig.TIMEOUT_ABSENT))
+                            .orElse("none"));
         } catch (AssertionError e) {
             throw new IllegalStateException("the device " + Devices.source().describe() + " could not be met before the"
                     + " tests: " + e.getMessage() + ". Check that it is running, that " + KitConfig.TRUST_ANCHOR

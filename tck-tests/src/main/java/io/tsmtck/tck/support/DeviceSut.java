@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
@@ -223,6 +224,15 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
                     + " has no DeviceControl)" : ""));
         }
         return control.get();
+    }
+
+    /**
+     * Whether {@code condition} held after a rig action: watched for {@link KitConfig#timeoutAbsent()},
+     * or checked once if the rig declares that the device reacts at once.
+     */
+    public boolean holdsAfterRigAction(BooleanSupplier condition) {
+        boolean atOnce = device().control().map(DeviceControl::reactsAtOnce).orElse(false);
+        return atOnce ? condition.getAsBoolean() : Await.holdsThroughout(condition);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.tsmtck.emu.device.EmuDevice;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
 import io.tsmtck.emu.stack.EmuContext;
+import io.tsmtck.emu.host.pci.EmuResetMethods;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +27,12 @@ public final class EmuVfio implements Vfio {
     private final EmuContext context;
     private final Set<PciAddress> open = new HashSet<>();
     private final Predicate<PciAddress> present;
+    private final EmuResetMethods resetMethods;
 
     public EmuVfio(Topology topology, Map<PciAddress, EmuDevice> devices, EmuTsmCore tsm, EmuContext context,
-                   Predicate<PciAddress> present) {
+                   Predicate<PciAddress> present, EmuResetMethods resetMethods) {
         this.present = present;
+        this.resetMethods = resetMethods;
         this.topology = topology;
         this.devices = Map.copyOf(devices);
         this.tsm = tsm;
@@ -45,6 +48,11 @@ public final class EmuVfio implements Vfio {
         EmuDevice device = devices.get(function.get().dsm());
         return context.ledger().allocate(Kind.VFIO_DEVICE, () -> Result.ok(context.handles().track(
                 new EmuVfioCdev(function.get(), device, tsm, context, this))));
+    }
+
+    /** The functions' reset methods, which VFIO_DEVICE_RESET uses. */
+    EmuResetMethods resetMethods() {
+        return resetMethods;
     }
 
     /** Whether a bound file holds {@code address}. */

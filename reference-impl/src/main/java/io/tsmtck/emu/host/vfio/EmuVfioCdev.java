@@ -76,7 +76,8 @@ final class EmuVfioCdev implements VfioCdev {
             return Result.refused(Errno.EINVAL, address() + " is open through another file; only one file of a device"
                     + " cdev may bind");
         }
-        EmuVfioDevice opened = new EmuVfioDevice(function, device, tsm, context, kvm, this::deviceClosed);
+        EmuVfioDevice opened = new EmuVfioDevice(function, device, tsm, context, kvm, this::deviceClosed,
+                vfio.resetMethods());
         Result<VfioDevice> result = opened.attach(binder);
         if (result.isOk()) {
             // BIND_IOMMUFD takes the device's KVM reference, held until the device closes; the file keeps its own

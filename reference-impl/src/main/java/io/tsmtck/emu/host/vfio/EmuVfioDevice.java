@@ -17,6 +17,7 @@ import io.tsmtck.api.vfio.Region;
 import io.tsmtck.api.vfio.VfioDevice;
 import io.tsmtck.emu.device.EmuDevice;
 import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.host.pci.EmuResetMethods;
 import io.tsmtck.emu.faults.ResourceLedger.Kind;
 import io.tsmtck.emu.host.kvm.VmObject;
 import io.tsmtck.emu.host.tsm.EmuTsmCore;
@@ -50,17 +51,22 @@ public final class EmuVfioDevice implements VfioDevice {
     private Optional<VmObject> kvm;
     private Optional<DeviceBinder.Bound> iommufd = Optional.empty();
     private ObjectId deviceId;
+    private final EmuResetMethods resetMethods;
+    /** vfio_pci_core_enable(): whether the reset at open worked, which VFIO_DEVICE_RESET needs. */
+    private final boolean resetWorks;
     private boolean lowPower;
     private volatile boolean closed;
 
     EmuVfioDevice(PciFunction function, EmuDevice device, EmuTsmCore tsm, EmuContext context,
-                  Optional<VmObject> kvm, Runnable release) {
+                  Optional<VmObject> kvm, Runnable release, EmuResetMethods resetMethods) {
         this.function = function;
         this.device = device;
         this.tsm = tsm;
         this.context = context;
         this.kvm = kvm;
         this.release = release;
+        this.resetMethods = resetMethods;
+        this.resetWorks = resetMethods.canReset(function.address());
         device.writeConfig(address(), ConfigRegister.COMMAND, ConfigRegister.COMMAND_MEMORY_SPACE);
     }
 
@@ -123,7 +129,7 @@ public final class EmuVfioDevice implements VfioDevice {
     /** A config write as VFIO passes it through: memory decode changes revoke or restore MMIO access. */
     Result<Done> writeConfig(ConfigRegister register, int value) {
         if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0) {
-            return reset();
+            return underMemoryLock(this::resetLocked); // vfio_exp_config_write(): no reset_works check
         }
         return underMemoryLock(() -> {
             boolean wasEnabled = memoryEnabled();
@@ -171,20 +177,35 @@ public final class EmuVfioDevice implements VfioDevice {
         });
     }
 
+    /** vfio_pci_ioctl_reset(): refused before anything is touched unless the reset at open worked. */
     @Override
     public Result<Done> reset() {
-        return underMemoryLock(() -> {
-            int command = device.readConfig(address(), ConfigRegister.COMMAND);
-            context.faults().step(Fault.VFIO_RESET_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
-            mmaps.forEach(m -> m.zap(true));
+        if (context.faults().inject(Fault.VFIO_RESET_REFUSED_AFTER_REVOKE) && !resetWorks) {
+            underMemoryLock(() -> {
+                dmabufs.forEach(EmuDmaBuf::revoke);
+                return Result.done();
+            });
+        }
+        if (context.faults().check(Fault.VFIO_RESET_WITHOUT_METHOD_DONE, !resetWorks)) {
+            return Result.refused(Errno.EINVAL, address() + " has no reset method (VFIO_DEVICE_FLAGS_RESET is clear)");
+        }
+        return underMemoryLock(this::resetLocked);
+    }
+
+    /** Revoke and zap, pci_try_reset_function() (nothing without a reset method), restore. */
+    private Result<Done> resetLocked() {
+        int command = device.readConfig(address(), ConfigRegister.COMMAND);
+        context.faults().step(Fault.VFIO_RESET_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
+        mmaps.forEach(m -> m.zap(true));
+        if (resetMethods.canReset(address())) {
             device.functionLevelReset(address());
             device.writeConfig(address(), ConfigRegister.COMMAND, command); // pci_restore_state()
-            if (memoryEnabled()) {
-                mmaps.forEach(m -> m.zap(false));
-                dmabufs.forEach(EmuDmaBuf::restore);
-            }
-            return Result.done();
-        });
+        }
+        if (memoryEnabled()) {
+            mmaps.forEach(m -> m.zap(false));
+            dmabufs.forEach(EmuDmaBuf::restore);
+        }
+        return Result.done();
     }
 
     @Override

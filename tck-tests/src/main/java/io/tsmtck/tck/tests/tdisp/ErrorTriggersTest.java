@@ -9,7 +9,6 @@ import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.support.Applicability;
-import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
@@ -189,7 +188,7 @@ class ErrorTriggersTest {
         tdisp.lock();
 
         config.write(ConfigRegister.CACHE_LINE_SIZE, 0x10);
-        Await.holdsThroughout(() -> sut.tdisp(function).state() == TdiState.CONFIG_LOCKED);
+        sut.holdsAfterRigAction(() -> sut.tdisp(function).state() == TdiState.CONFIG_LOCKED);
 
         assertThat(sut, function).as("after a Cache Line Size write").isInState(TdiState.CONFIG_LOCKED);
     }

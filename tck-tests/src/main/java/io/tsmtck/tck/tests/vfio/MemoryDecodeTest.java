@@ -2,10 +2,14 @@ package io.tsmtck.tck.tests.vfio;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.HostStack;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.dmabuf.Importer;
 import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.pci.PciResetMethod;
+import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
@@ -129,5 +133,35 @@ class MemoryDecodeTest {
         command(vfio, 0);
 
         assertThat(export(vfio, 0)).as("dma-buf exported with MSE clear").isRevoked();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-24")
+    void withoutAResetMethodResetIsRefusedAndChangesNothing(Sut sut) {
+        PciResetMethod resetMethod = sut.hook(Capability.RESET_METHOD, HostStack::resetMethod);
+        PciAddress pf0 = sut.pf0().address();
+        Setup.require(resetMethod.set(pf0, List.of()), "write \"\" to reset_method of " + pf0);
+        VfioDevice vfio;
+        try {
+            vfio = sut.vfio(sut.pf0());
+            DmaBuf buffer = export(vfio, 0);
+            DmaBufAttachment attachment = mapped(buffer);
+            Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
+
+            assertThat(vfio.reset()).as("VFIO_DEVICE_RESET of %s with every reset method disabled", pf0)
+                    .isRefusedWith(Errno.EINVAL);
+
+            assertThat("the importer's mapping after the refused reset", attachment.isMapped()).is(true);
+            assertThat(buffer).as("dma-buf after the refused reset").isActive();
+            assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the refused reset").succeeded();
+        } finally {
+            Setup.require(resetMethod.restoreDefault(pf0), "write \"default\" to reset_method of " + pf0);
+        }
+
+        vfio.close();
+        VfioDevice again = sut.bind(sut.openCdev(sut.pf0()), sut.stack().openIommufd(), sut.pf0());
+        assertThat(again.reset()).as("VFIO_DEVICE_RESET of %s opened again with its default reset methods", pf0)
+                .succeeded();
     }
 }
