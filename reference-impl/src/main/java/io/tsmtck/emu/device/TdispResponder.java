@@ -219,7 +219,8 @@ final class TdispResponder {
         if (request.length() == 0 || request.offset() >= bytes.size()) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
-        int portion = Math.min(Math.min(request.length(), bytes.size() - request.offset()), MAX_REPORT_PORTION);
+        int asked = context.faults().value(Fault.TDISP_REPORT_PORTION_OVER_LENGTH, request.length(), MAX_REPORT_PORTION);
+        int portion = Math.min(Math.min(asked, bytes.size() - request.offset()), MAX_REPORT_PORTION);
         int remainder = context.faults().value(Fault.TDISP_REPORT_REMAINDER_WRONG,
                 bytes.size() - request.offset() - portion, 0);
         return new DeviceInterfaceReportResponse(reply, ByteString.copyOf(bytes.toByteArray(), request.offset(),

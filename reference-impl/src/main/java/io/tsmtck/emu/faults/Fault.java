@@ -20,6 +20,8 @@ public enum Fault {
     TDISP_REPORT_ANY_STATE("TDISP-02"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT is refused with INVALID_INTERFACE_STATE in RUN. */
     TDISP_REPORT_REFUSED_IN_RUN("TDISP-46"),
+    /** TDISP: a report portion is as long as the device likes, whatever LENGTH the request asked for. */
+    TDISP_REPORT_PORTION_OVER_LENGTH("TDISP-18"),
     /** TDISP: START succeeds with any nonce. */
     TDISP_START_IGNORES_NONCE("TDISP-04"),
     /** TDISP: START compares only the first 16 of the nonce's 32 bytes (a length slip a real device could have). */

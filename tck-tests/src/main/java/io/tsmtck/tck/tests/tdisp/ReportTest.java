@@ -122,6 +122,10 @@ class ReportTest {
         ReportReader.Read portions = ReportReader.read(tdisp, size);
 
         int total = whole.bytes().size();
+        assertThat("PORTION_LENGTH of each answer to LENGTH " + size, portions.portions().stream()
+                .map(ReportReader.Portion::length).toList())
+                .satisfies(lengths -> lengths.stream().allMatch(length -> length >= 1 && length <= size),
+                        "1 to " + size + " bytes each: at most the LENGTH asked for");
         assertThat("report read in portions of " + size, portions.bytes().hex()).is(whole.bytes().hex());
         List<String> remainders = portions.portions().stream()
                 .map(p -> p.offset() + "+" + p.length() + " leaves " + p.remainder()).collect(Collectors.toList());
