@@ -101,6 +101,9 @@ final class IdeKmResponder {
             if (done && wasSecure && !isSecure(stream)) {
                 onStreamInsecure.accept(stream);
             }
+            if (context.faults().inject(Fault.IDEKM_STOP_UNANSWERED)) {
+                return Optional.empty();
+            }
         }
         KeySubStream acked = command.keySubStream();
         if (context.faults().inject(Fault.IDEKM_GO_ACK_NAMES_K0) && command.objectId() == IdeKmObjectId.K_SET_GO) {

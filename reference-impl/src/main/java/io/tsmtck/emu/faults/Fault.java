@@ -112,6 +112,8 @@ public enum Fault {
     IDEKM_BAD_PORT_ACKED("IDEKM-02"),
     /** IDE_KM: a KEY_PROG of the wrong length is acknowledged with SUCCESS. */
     IDEKM_WRONG_LENGTH_ACKED("IDEKM-08"),
+    /** IDE_KM: K_SET_STOP is carried out but answered with nothing. */
+    IDEKM_STOP_UNANSWERED("IDEKM-10"),
     /** IDE_KM: K_GOSTOP_ACK names key set K0 whatever key set K_SET_GO named. */
     IDEKM_GO_ACK_NAMES_K0("IDEKM-10"),
     /** IDE_KM: a KEY_PROG with an unsupported value is answered INCORRECT_LENGTH. */

@@ -230,7 +230,12 @@ class IdeKmTest {
             expected.add(asked + ": " + Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, SPARE_STREAM, asked,
                     0)));
         }
+        KeySubStream inUse = withKeySet(change.lane(), change.first());
+        answers.add("STOP " + inUse + ": " + link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_STOP, SPARE_STREAM, inUse,
+                0)));
+        expected.add("STOP " + inUse + ": " + Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, SPARE_STREAM,
+                inUse, 0)));
         assertThat("answers to K_SET_GO " + change.first() + ", then " + change.second() + ", then " + change.first()
-                + " again", answers).is(expected);
+                + " again, then K_SET_STOP of " + change.first(), answers).is(expected);
     }
 }
