@@ -37,4 +37,19 @@ class IncompleteReportsTest {
         assertThat(report.environment().seed()).as("the run's seed, not 0").isEqualTo(7);
         assertThat(report.implementation().provider()).isEqualTo("acme.Provider");
     }
+
+    @Test
+    void everyTestRunningAtOnceIsNamed(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve(IncompleteReports.PROGRESS_FILE), String.join("\n",
+                "VFIO-01\tSTARTED\tBindDutiesTest.bind [1]",
+                "TSM-01\tSTARTED\tConnectTest.connect [2]",
+                "TSM-02\tSTARTED\tConnectTest.twice [1]",
+                "TSM-02\tPASSED\tConnectTest.twice [1]"));
+
+        CertificationReport report = IncompleteReports.from(directory, config(directory), "the fork exited");
+
+        assertThat(report.problems().get(0)).isEqualTo("the fork exited while 2 tests were running (the kit runs tests"
+                + " at once; one of them did it): the test BindDutiesTest.bind [1] of rule VFIO-01; the test"
+                + " ConnectTest.connect [2] of rule TSM-01");
+    }
 }
