@@ -261,6 +261,9 @@ final class TdispResponder {
             return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
         }
         tdi.stop();
+        if (context.faults().inject(Fault.TDISP_STOP_STOPS_EVERY_TDI)) {
+            functions.forEach(other -> other.tdi().stop());
+        }
         return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
     }
 

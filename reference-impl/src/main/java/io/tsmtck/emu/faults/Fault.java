@@ -30,6 +30,8 @@ public enum Fault {
     TDISP_NONCE_REUSED("TDISP-06"),
     /** TDISP: STOP in CONFIG_UNLOCKED answers INVALID_INTERFACE_STATE (spdm-emu's deviation). */
     TDISP_STOP_UNLOCKED_REFUSED("TDISP-08"),
+    /** TDISP: STOP of one TDI stops every TDI of the device. */
+    TDISP_STOP_STOPS_EVERY_TDI("TDISP-47"),
     /** TDISP: STOP leaves an ERROR TDI in ERROR. */
     TDISP_STOP_KEEPS_ERROR("TDISP-09"),
     /** TDISP: a request for an interface the device does not host is served by another TDI. */

@@ -31,10 +31,19 @@ public final class Applicability {
 
     /** NOT_APPLICABLE unless the subject's DSM has functions besides PF0. */
     public static void requireSubfunctions(Sut sut) {
+        requireSubfunctions(sut, "the subject has PF0 only (" + sut.declaredBy("maxFunctionsPerDsm = 1, maxVfsPerDsm = 0")
+                + ")");
+    }
+
+    /** NOT_APPLICABLE unless the device has functions besides PF0. */
+    public static void requireSubfunctions(DeviceSut sut) {
+        requireSubfunctions(sut, "the device has PF0 only (" + sut.functions().size() + " function tested)");
+    }
+
+    private static void requireSubfunctions(TdiSubject sut, String fact) {
         TopologyRequest topology = sut.topology();
         if (topology.functionsPerDsm() + topology.vfsPerDsm() < 2) {
-            throw notApplicable(Condition.HAS_SUBFUNCTIONS,
-                    "the subject has PF0 only (" + sut.declaredBy("maxFunctionsPerDsm = 1, maxVfsPerDsm = 0") + ")");
+            throw notApplicable(Condition.HAS_SUBFUNCTIONS, fact);
         }
         checkListed(Condition.HAS_SUBFUNCTIONS);
     }

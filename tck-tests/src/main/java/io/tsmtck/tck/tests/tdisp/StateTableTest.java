@@ -11,11 +11,13 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -136,5 +138,35 @@ class StateTableTest {
 
         assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).isResponse(MessageType.STOP_INTERFACE_RESPONSE);
         assertThat(sut, function).as("after STOP from " + state).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-47")
+    void aRequestChangesOnlyTheTdiItNames(DeviceSut sut, int fn) {
+        Applicability.requireSubfunctions(sut);
+        PciFunction target = sut.connect().function(fn);
+        List<PciFunction> others = sut.functions().stream().filter(f -> !f.equals(target)).toList();
+        List<TdiState> siblingStates = List.of(TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.CONFIG_UNLOCKED);
+        for (int i = 0; i < others.size(); i++) {
+            TdiDriver.enter(sut, others.get(i), siblingStates.get(i % siblingStates.size()));
+        }
+        String before = states(sut, others);
+        TdispClient tdisp = sut.tdisp(target);
+
+        List<String> seen = new ArrayList<>();
+        ByteString nonce = tdisp.lock();
+        seen.add("after LOCK: " + states(sut, others));
+        tdisp.start(nonce);
+        seen.add("after START: " + states(sut, others));
+        tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+        seen.add("after STOP: " + states(sut, others));
+
+        assertThat("the other TDIs' states while " + target.address() + " is locked, started and stopped", seen)
+                .is(List.of("after LOCK: " + before, "after START: " + before, "after STOP: " + before));
+    }
+
+    private static String states(DeviceSut sut, List<PciFunction> functions) {
+        return functions.stream().map(f -> f.address() + " " + sut.tdisp(f).state()).toList().toString();
     }
 }
