@@ -306,8 +306,10 @@ public enum Fault {
     IOMMUFD_VDEVICE_DESTROY_NO_UNBIND("IOMMUFD-14"),
     /** iommufd: the vdevice tombstoned when its VFIO device closes keeps its TDI bound. */
     IOMMUFD_TOMBSTONE_KEEPS_BINDING("LIFE-01"),
-    /** iommufd: closing the iommufd leaves TDIs bound. */
-    IOMMUFD_CLOSE_NO_UNBIND("IOMMUFD-15", "LIFE-02"),
+    /** iommufd: closing the fd tears the objects down at once, unbinding, while a VFIO device is bound to it. */
+    IOMMUFD_CLOSE_TEARS_DOWN_AT_ONCE("IOMMUFD-15"),
+    /** iommufd: a VFIO device closed after its iommufd's fd drops its vdevice without unbinding the TDI. */
+    IOMMUFD_CLOSED_DEVICE_CLOSE_NO_UNBIND("IOMMUFD-15", "LIFE-02"),
     /** iommufd: TSM request with reserved set is relayed. */
     IOMMUFD_TSM_REQ_RESERVED_IGNORED("IOMMUFD-16"),
 

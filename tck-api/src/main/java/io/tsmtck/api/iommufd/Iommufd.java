@@ -15,9 +15,11 @@ import io.tsmtck.api.tsm.GuestResponse;
  * The vIOMMU holds the VM it was allocated for (copied from the device's KVM association) until it
  * is destroyed. A vdevice owns its TDI binding: destroying it unbinds.
  *
- * <p><b>Lifecycle.</b> {@link #close()} destroys every object, unbinding every TDI bound through
- * it; the January 2025 dri-devel message: "When the various fds are closed I would expect the
- * kernel to unbind and restore the device back." Closing twice is harmless.
+ * <p><b>Lifecycle.</b> {@link #close()} closes the fd. A VFIO device bound to the iommufd holds its
+ * context ({@code iommufd_device_bind()} takes {@code iommufd_ctx_get()}), so while one is bound the
+ * objects live on and its TDI stays bound; the device's own close tombstones its vdevice, which
+ * unbinds the TDI, and the last reference destroys every object ({@code iommufd_fops_release()}).
+ * Closing twice is harmless.
  *
  * <p><b>Threading.</b> Safe for use from any thread; each call is atomic with respect to the
  * object graph.
@@ -73,7 +75,7 @@ public interface Iommufd extends AutoCloseable {
      */
     Result<GuestResponse> tsmRequest(ObjectId vdevice, GuestRequest request, long reserved);
 
-    /** Closes the iommufd, destroying all of its objects. */
+    /** Closes the fd; the objects go with the last reference (see the class comment). */
     @Override
     void close();
 }

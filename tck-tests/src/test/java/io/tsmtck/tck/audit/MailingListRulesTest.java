@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule of the message the kit is built from (dri-devel, 2025-01-20, Xu Yilun, "Re: [RFC PATCH
- * 08/12] vfio/pci: Create host unaccessible dma-buf for private device") is a MUST rule of the
- * catalogue that cites the message.
+ * 08/12] vfio/pci: Create host unaccessible dma-buf for private device") is a testable rule of the
+ * catalogue that cites the message, a MUST unless the message hedges it: a SHOULD then says why in
+ * its note.
  */
 class MailingListRulesTest {
 
@@ -39,10 +40,13 @@ class MailingListRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
-    void theMessageRuleIsAMustRuleCitingTheMessage(Map.Entry<String, String> entry) {
+    void theMessageRuleIsARuleCitingTheMessage(Map.Entry<String, String> entry) {
         Rule rule = Catalogue.standard().rule(entry.getValue()).orElseThrow();
 
-        assertThat(rule.level()).as(entry.getKey()).isEqualTo(Level.MUST);
+        assertThat(rule.level()).as(entry.getKey()).isIn(Level.MUST, Level.SHOULD);
+        if (rule.level() == Level.SHOULD) {
+            assertThat(rule.note()).as(entry.getKey() + ": a SHOULD says why").startsWith("SHOULD");
+        }
         assertThat(rule.source()).as(entry.getKey()).contains(MESSAGE);
         assertThat(rule.isTestable()).as(entry.getKey()).isTrue();
     }

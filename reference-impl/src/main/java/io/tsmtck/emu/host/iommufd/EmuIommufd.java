@@ -202,42 +202,68 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
         });
     }
 
-    /** The VFIO device is closing: its vdevice is destroyed (unbinding, tombstoned), then the device object. */
+    /**
+     * The VFIO device is closing (iommufd_device_unbind()): its vdevice is tombstoned, unbinding its
+     * TDI, then the device object goes; the last device of a closed fd releases the rest.
+     */
     private synchronized void deviceClosing(ObjectId device) {
+        boolean unbind = closed
+                ? context.faults().value(Fault.IOMMUFD_CLOSED_DEVICE_CLOSE_NO_UNBIND, true, false)
+                : context.faults().value(Fault.IOMMUFD_TOMBSTONE_KEEPS_BINDING, true, false);
         for (ObjectId id : new ArrayList<>(objects.keySet())) {
             if (objects.get(id) instanceof IommufdObject.Vdevice v && v.device().equals(device)) {
-                remove(id, context.faults().value(Fault.IOMMUFD_TOMBSTONE_KEEPS_BINDING, true, false));
+                remove(id, unbind);
                 tombstones.add(id);
             }
         }
         if (objects.containsKey(device)) {
             remove(device, false);
         }
+        if (closed && !hasDevices()) {
+            release();
+        }
     }
 
+    /**
+     * Closes the fd. A bound device holds the context (iommufd_device_bind() takes iommufd_ctx_get()),
+     * so the objects are released here only when no device is bound, else at the last device's close.
+     */
     @Override
     public void close() {
-        List<EmuVfioDevice> detached = new ArrayList<>();
+        List<EmuVfioDevice> detached;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            boolean unbind = context.faults().value(Fault.IOMMUFD_CLOSE_NO_UNBIND, true, false);
-            for (Class<?> kind : List.of(IommufdObject.Vdevice.class, IommufdObject.Viommu.class,
-                    IommufdObject.Hwpt.class, IommufdObject.Ioas.class, IommufdObject.Device.class)) {
-                for (ObjectId id : new ArrayList<>(objects.keySet())) {
-                    IommufdObject object = objects.get(id);
-                    if (kind.isInstance(object)) {
-                        if (object instanceof IommufdObject.Device d) {
-                            detached.add(d.vfio());
-                        }
-                        remove(id, unbind);
+            if (context.faults().check(Fault.IOMMUFD_CLOSE_TEARS_DOWN_AT_ONCE, hasDevices())) {
+                return;
+            }
+            detached = release();
+        }
+        detached.forEach(EmuVfioDevice::iommufdClosed);
+    }
+
+    private boolean hasDevices() {
+        return objects.values().stream().anyMatch(IommufdObject.Device.class::isInstance);
+    }
+
+    /** iommufd_fops_release(): destroys every object, dependants first; returns the devices cut off. */
+    private List<EmuVfioDevice> release() {
+        List<EmuVfioDevice> detached = new ArrayList<>();
+        for (Class<?> kind : List.of(IommufdObject.Vdevice.class, IommufdObject.Viommu.class,
+                IommufdObject.Hwpt.class, IommufdObject.Ioas.class, IommufdObject.Device.class)) {
+            for (ObjectId id : new ArrayList<>(objects.keySet())) {
+                IommufdObject object = objects.get(id);
+                if (kind.isInstance(object)) {
+                    if (object instanceof IommufdObject.Device d) {
+                        detached.add(d.vfio());
                     }
+                    remove(id, true);
                 }
             }
         }
-        detached.forEach(EmuVfioDevice::iommufdClosed);
+        return detached;
     }
 
     /** Removes an object and undoes what it held: a vdevice's binding, a vIOMMU's VM reference. */

@@ -233,7 +233,7 @@ public final class EmuVfioDevice implements VfioDevice {
         return deviceId;
     }
 
-    /** The iommufd closed first: the device object is gone. */
+    /** The iommufd released its objects while the device was bound to it: the device object is gone. */
     public void iommufdClosed() {
         memoryLock.writeLock().lock();
         try {

@@ -79,12 +79,21 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-15")
-    void closingTheIommufdUnbinds(Sut sut) {
+    void closingTheIommufdUnbindsNothingWhileItsDeviceIsOpen(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
 
         a.iommufd().close();
 
-        assertThat(sut, sut.pf0()).as("after closing the iommufd").isInState(TdiState.CONFIG_UNLOCKED);
+        assertThat(sut, sut.pf0()).as("after closing the iommufd, the VFIO device still open")
+                .isInState(TdiState.CONFIG_LOCKED);
+        assertThat("tsm/bound of " + sut.pf0().address() + " after closing the iommufd, the VFIO device still open",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+
+        a.vfio().close();
+
+        assertThat(sut, sut.pf0()).as("after closing the VFIO device too").isInState(TdiState.CONFIG_UNLOCKED);
+        assertThat("tsm/bound of " + sut.pf0().address() + " after closing the VFIO device too",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.empty());
     }
 
     @ParameterizedTest(name = "{0}")
