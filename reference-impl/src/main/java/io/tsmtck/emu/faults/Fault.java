@@ -156,6 +156,10 @@ public enum Fault {
     TSM_NEW_VF_NOT_PROBED("TSM-26"),
     /** TSM: disabling a DSM's VFs disconnects the DSM as well. */
     TSM_VF_DISABLE_DISCONNECTS("TSM-26"),
+    /** TSM: a connect to a TSM that does not exist takes a secure stream of the host bridge before it is refused. */
+    TSM_REFUSED_CONNECT_TAKES_STREAM("TSM-27"),
+    /** TSM: a disconnect naming another TSM unbinds every TDI of the DSM before it is refused. */
+    TSM_REFUSED_DISCONNECT_UNBINDS("TSM-27"),
     /** TSM: with no link TSM registered the tsm/ attributes stay visible (connect answers ENXIO). */
     TSM_ATTRIBUTES_WITHOUT_TSM("TSM-22"),
     /** TSM: tsm/dsm names the DSM even while the function has no TSM context (before connect). */
@@ -215,6 +219,10 @@ public enum Fault {
 
     /** VFIO: bind succeeds while a BAR is mmapped by userspace. */
     VFIO_BIND_WHILE_MAPPED("VFIO-01"),
+    /** VFIO: bind revokes the dma-bufs before it checks for BAR mmaps, and a refusal leaves them revoked. */
+    VFIO_REFUSED_BIND_KEEPS_REVOKE("VFIO-25"),
+    /** VFIO: bind asks the TSM first and refuses for a BAR mmap after, leaving the TDI bound. */
+    VFIO_REFUSED_BIND_KEEPS_TDI("VFIO-25", "VFIO-01"),
     /** VFIO: dma-bufs are not revoked around bind (importers keep their mappings). */
     VFIO_BIND_NO_REVOKE("VFIO-02"),
     /** VFIO: dma-bufs are restored after bind although memory decode is off. */

@@ -74,12 +74,24 @@ class ReportFoldingTest {
     @Test
     void oneFailedTestFailsItsRuleAndTheCertification() {
         List<TestOutcomes.Outcome> outcomes = new ArrayList<>(allPassing());
+        outcomes.add(outcome("VFIO-12", TestStatus.FAILED, "expected a refusal"));
+
+        List<RuleResult> rules = fold(outcomes);
+
+        assertThat(rule(rules, "VFIO-12").status()).isEqualTo(RuleStatus.FAILED);
+        assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.NOT_CERTIFIED);
+    }
+
+    @Test
+    void aFailedShouldRuleIsReportedFailedWithoutBlockingTheCertification() {
+        List<TestOutcomes.Outcome> outcomes = new ArrayList<>(allPassing());
         outcomes.add(outcome("VFIO-01", TestStatus.FAILED, "expected a refusal"));
 
         List<RuleResult> rules = fold(outcomes);
 
+        assertThat(rule(rules, "VFIO-01").level()).isEqualTo("SHOULD");
         assertThat(rule(rules, "VFIO-01").status()).isEqualTo(RuleStatus.FAILED);
-        assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.NOT_CERTIFIED);
+        assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.CERTIFIED);
     }
 
     @Test

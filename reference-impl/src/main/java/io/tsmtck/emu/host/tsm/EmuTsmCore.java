@@ -115,6 +115,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                 if (context.faults().inject(Fault.TSM_CONNECT_BAD_NAME)) {
                     return connectLocked(d, tsmDevices.get(0));
                 }
+                if (context.faults().inject(Fault.TSM_REFUSED_CONNECT_TAKES_STREAM)) {
+                    d.hostBridge.take();
+                }
                 return Result.refused(Errno.ENXIO, "no TSM named " + tsmName);
             }
             return connectLocked(d, tsmName);
@@ -183,6 +186,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                         Result.refused(Errno.ENXIO, dsm + " is not connected"), Result.done());
             }
             if (context.faults().check(Fault.TSM_DISCONNECT_WRONG_NAME_OK, !d.tsm.get().equals(tsmName))) {
+                if (context.faults().inject(Fault.TSM_REFUSED_DISCONNECT_UNBINDS)) {
+                    unbindAll(d);
+                }
                 return Result.refused(Errno.EINVAL, dsm + " is connected to " + d.tsm.get() + ", not " + tsmName);
             }
             disconnectLocked(d);

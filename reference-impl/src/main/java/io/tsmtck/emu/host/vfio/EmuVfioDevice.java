@@ -260,6 +260,12 @@ public final class EmuVfioDevice implements VfioDevice {
      */
     public Result<Done> tsmBind(Optional<VmObject> vm, long tdiId) {
         return underMemoryLock(() -> {
+            if (context.faults().inject(Fault.VFIO_REFUSED_BIND_KEEPS_REVOKE)) {
+                dmabufs.forEach(EmuDmaBuf::revoke);
+            }
+            if (context.faults().inject(Fault.VFIO_REFUSED_BIND_KEEPS_TDI) && !mmaps.isEmpty()) {
+                tsm.bindVm(address(), vm, tdiId);
+            }
             if (context.faults().check(Fault.VFIO_BIND_WHILE_MAPPED, !mmaps.isEmpty())) {
                 return Result.refused(Errno.EBUSY, mmaps.size() + " BAR mmap(s) of " + address()
                         + " are still mapped; unmap before bind");

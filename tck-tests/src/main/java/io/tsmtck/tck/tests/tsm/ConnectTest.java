@@ -2,8 +2,13 @@ package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
+import io.tsmtck.api.topology.PciAddress;
+import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
@@ -59,6 +64,70 @@ class ConnectTest {
     void connectingToAnAbsentTsmIsNoSuchDevice(Sut sut, String name) {
         assertThat(sut.stack().tsm().connect(sut.dsm().address(), name)).as("connect to %s", name)
                 .isRefusedWith(Errno.ENXIO);
+    }
+
+    /** A connect or disconnect the kernel refuses, and whether the DSM is connected (with PF0 bound) first. */
+    enum Refusal {
+        MALFORMED_NAME(false), ABSENT_TSM(false), SECOND_CONNECT(true), DISCONNECT_NOT_CONNECTED(false),
+        DISCONNECT_OTHER_TSM(true);
+
+        final boolean connectedFirst;
+
+        Refusal(boolean connectedFirst) {
+            this.connectedFirst = connectedFirst;
+        }
+
+        Result<Done> attempt(TsmCore tsm, PciAddress dsm, String tsmName) {
+            return switch (this) {
+                case MALFORMED_NAME -> tsm.connect(dsm, "tsmx");
+                case ABSENT_TSM -> tsm.connect(dsm, "tsm97");
+                case SECOND_CONNECT -> tsm.connect(dsm, tsmName);
+                case DISCONNECT_NOT_CONNECTED -> tsm.disconnect(dsm, tsmName);
+                case DISCONNECT_OTHER_TSM -> tsm.disconnect(dsm, "tsm97");
+            };
+        }
+    }
+
+    static Stream<Arguments> refusals() {
+        return Cases.profilesWith(Suts.WITH_SUBFUNCTIONS, List.of(Refusal.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("refusals")
+    @Must("TSM-27")
+    void aRefusedConnectOrDisconnectChangesNothing(Sut sut, Refusal refusal) {
+        TsmCore tsm = sut.stack().tsm();
+        Dsm dsm = sut.dsm();
+        if (refusal.connectedFirst) {
+            sut.assign(sut.pf0()).bound();
+        }
+        List<String> before = tsmState(sut);
+
+        assertThat(refusal.attempt(tsm, dsm.address(), sut.tsmName())).as("%s of %s", refusal, dsm.address())
+                .isRefused();
+
+        assertThat("tsm/ attributes of every function and " + dsm.hostBridge() + "'s secure streams after the refused "
+                + refusal, tsmState(sut)).is(before);
+        if (refusal.connectedFirst) {
+            assertThat(sut, sut.pf0()).as("the bound TDI after the refused %s", refusal)
+                    .isInState(TdiState.CONFIG_LOCKED);
+        } else {
+            assertThat(tsm.connect(dsm.address(), sut.tsmName())).as("connect to %s after the refused %s",
+                    sut.tsmName(), refusal).succeeded();
+        }
+    }
+
+    /** What the TSM core shows of the first DSM: each function's tsm/connect, context and tsm/bound, and the streams. */
+    private static List<String> tsmState(Sut sut) {
+        TsmCore tsm = sut.stack().tsm();
+        List<String> state = new ArrayList<>();
+        for (PciFunction f : sut.dsm().functions()) {
+            state.add(f.address() + ": connect " + tsm.connectedTsm(f.address()).orElse("empty") + ", context "
+                    + tsm.state(f.address()) + ", bound " + tsm.boundTsm(f.address()).orElse("empty"));
+        }
+        state.add(sut.dsm().hostBridge() + ": " + tsm.availableSecureStreams(sut.dsm().hostBridge())
+                + " secure streams available");
+        return state;
     }
 
     @ParameterizedTest(name = "{0}")
