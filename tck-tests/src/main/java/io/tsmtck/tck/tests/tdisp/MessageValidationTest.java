@@ -95,11 +95,11 @@ class MessageValidationTest {
     void aRequestInAnotherVersionIsVersionMismatch(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
         int version = 0x11;
-        TdispHeader header = new TdispHeader(version, pf0.interfaceId());
+        Legal legal = legal(sut, pf0, type, new TdispHeader(version, pf0.interfaceId()));
 
-        TdispClient tdisp = sut.tdisp(pf0);
-        assertThat(tdisp.send(probe(type, header, tdisp))).as("TDISPVersion 0x%02X", version)
-                .isError(TdispErrorCode.VERSION_MISMATCH);
+        assertThat(legal.tdisp().send(legal.request())).as("%s with TDISPVersion 0x%02X, in %s", type, version,
+                legal.state()).isError(TdispErrorCode.VERSION_MISMATCH);
+        assertThat(sut, pf0).isInState(legal.state());
     }
 
     @ParameterizedTest(name = "{0}, code 0x{1}")
@@ -119,18 +119,31 @@ class MessageValidationTest {
     @Must("TDISP-13")
     void aRequestOfTheWrongLengthIsInvalidRequest(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
-        // in a state where the request is legal, with the right nonce for START: only the length is wrong
-        TdiState legal = type == MessageType.GET_DEVICE_INTERFACE_REPORT || type == MessageType.START_INTERFACE_REQUEST
+        Legal legal = legal(sut, pf0, type, TdispHeader.v10(pf0.interfaceId()));
+        ByteString longer = ByteString.ofHex(legal.request().encode().hex() + "00");
+
+        assertThat(legal.tdisp().sendRaw(longer)).as("%s with one extra byte, in %s", type, legal.state())
+                .isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(sut, pf0).isInState(legal.state());
+    }
+
+    /** A request of a negative test, legal but for the one thing the test breaks, and the state it is legal in. */
+    private record Legal(TdiState state, TdispClient tdisp, TdispMessage request) {
+    }
+
+    /**
+     * Takes the TDI to a state where {@code type} is legal (the report and START in CONFIG_LOCKED,
+     * the rest in CONFIG_UNLOCKED) and builds the request with {@code header}, START with the lock's
+     * nonce, so that a negative test breaks one thing only (tdisp.md: one fault at a time).
+     */
+    private static Legal legal(DeviceSut sut, PciFunction pf0, MessageType type, TdispHeader header) {
+        TdiState state = type == MessageType.GET_DEVICE_INTERFACE_REPORT || type == MessageType.START_INTERFACE_REQUEST
                 ? TdiState.CONFIG_LOCKED : TdiState.CONFIG_UNLOCKED;
-        Optional<ByteString> nonce = TdiDriver.enter(sut, pf0, legal);
+        Optional<ByteString> nonce = TdiDriver.enter(sut, pf0, state);
         TdispClient tdisp = sut.tdisp(pf0);
         TdispMessage request = type == MessageType.START_INTERFACE_REQUEST
-                ? new StartInterfaceRequest(tdisp.header(), nonce.orElseThrow()) : probe(type, tdisp);
-        ByteString longer = ByteString.ofHex(request.encode().hex() + "00");
-
-        assertThat(tdisp.sendRaw(longer)).as("%s with one extra byte, in %s", type, legal)
-                .isError(TdispErrorCode.INVALID_REQUEST);
-        assertThat(sut, pf0).isInState(legal);
+                ? new StartInterfaceRequest(header, nonce.orElseThrow()) : probe(type, header, tdisp);
+        return new Legal(state, tdisp, request);
     }
 
     @ParameterizedTest(name = "{0}, {1}")

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""PIT score of the reference implementation's models, per package, with fault-only code left out.
+
+usage: tools/pit/score.py [reference-impl/target/pit-reports/mutations.csv] [--survivors]
+
+A mutant counts unless its line runs only under a fault: the guard and the block of an
+`if (context.faults().inject(F) ...)` whose condition is the inject call alone or the inject call
+`&&` more (the wrong behaviour the kill matrix switches on; the kill matrix proves those). Every
+other line counts, the arguments of check/step/value included, so a mutant of the `wrong` half of a
+`value(F, correct, wrong)` still counts against the score (conservative).
+Score = killed (KILLED, TIMED_OUT, MEMORY_ERROR) / counted mutants, NO_COVERAGE included.
+"""
+import collections
+import csv
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+SOURCES = os.path.join(ROOT, 'reference-impl', 'src', 'main', 'java')
+KILLED = {'KILLED', 'TIMED_OUT', 'MEMORY_ERROR'}
+GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)')
+
+
+def fault_only_lines(path):
+    """Line numbers (1-based) that run only when a fault is injected."""
+    text = open(path, encoding='utf-8').read()
+    lines = set()
+    for m in GUARD.finditer(text):
+        start = text.count('\n', 0, m.start()) + 1
+        brace = text.find('{', m.end())
+        depth, i = 0, brace
+        while i < len(text):
+            if text[i] == '{':
+                depth += 1
+            elif text[i] == '}':
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        end = text.count('\n', 0, i) + 1
+        lines.update(range(start, end + 1))
+    return lines
+
+
+def main(argv):
+    report = next((a for a in argv if not a.startswith('--')),
+                  os.path.join(ROOT, 'reference-impl', 'target', 'pit-reports', 'mutations.csv'))
+    cache = {}
+    counted = collections.defaultdict(collections.Counter)
+    left_out = collections.Counter()
+    survivors = collections.defaultdict(list)
+    for row in csv.reader(open(report, encoding='utf-8')):
+        if len(row) < 6:
+            continue
+        source_file, cls, mutator, method, line, status = row[:6]
+        top = cls.split('$')[0]
+        path = os.path.join(SOURCES, *top.split('.')[:-1], source_file)
+        if path not in cache:
+            cache[path] = fault_only_lines(path) if os.path.exists(path) else set()
+        pkg = top.rsplit('.', 1)[0]
+        if int(line) in cache[path]:
+            left_out[pkg] += 1
+            continue
+        counted[pkg]['KILLED' if status in KILLED else status] += 1
+        if status not in KILLED:
+            survivors[top].append((int(line), method, mutator.rsplit('.', 1)[-1], status))
+    print('| package | mutants | fault-only, left out | killed | survived | no coverage | score |')
+    print('|---|---|---|---|---|---|---|')
+    total = collections.Counter()
+    for pkg in sorted(counted):
+        c = counted[pkg]
+        n = sum(c.values())
+        total.update(c)
+        print(f"| {pkg} | {n} | {left_out[pkg]} | {c['KILLED']} | {c['SURVIVED']} | {c['NO_COVERAGE']} |"
+              f" {100 * c['KILLED'] / n:.1f}% |")
+    n = sum(total.values())
+    print(f"| all | {n} | {sum(left_out.values())} | {total['KILLED']} | {total['SURVIVED']} |"
+          f" {total['NO_COVERAGE']} | {100 * total['KILLED'] / n:.1f}% |")
+    if '--survivors' in argv:
+        for cls in sorted(survivors):
+            print(f"\n{cls}")
+            for line, method, mutator, status in sorted(survivors[cls]):
+                print(f"  {line:5} {method:32} {mutator:40} {status}")
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
