@@ -27,6 +27,7 @@ import io.tsmtck.emu.spdm.SpdmResponder;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class EmuDevice implements DeviceResponder {
     private static final int LOCKED_DEVICE_CONTROL = ConfigRegister.DEVICE_CONTROL_EXTENDED_TAG
             | ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS | ConfigRegister.DEVICE_CONTROL_NO_SNOOP;
 
+    private final Map<PciAddress, Runnable> afterRead = new HashMap<>();
     private final Dsm dsm;
     private final Map<PciAddress, EmuFunction> functions;
     private final EmuContext context;
@@ -189,9 +191,26 @@ public final class EmuDevice implements DeviceResponder {
         return digest.append("keys: ").append(keys.describe()).toString();
     }
 
-    /** The state of {@code address}'s TDI, read from the model: the side channel an emulator has. */
+    /**
+     * The state of {@code address}'s TDI, read from the model: the side channel an emulator has. A
+     * change {@link #afterNextRead deferred} to this read happens once the state is read.
+     */
     public synchronized TdiState tdiState(PciAddress address) {
-        return function(address).tdi().state();
+        TdiState state = function(address).tdi().state();
+        Runnable later = afterRead.remove(address);
+        if (later != null) {
+            later.run();
+        }
+        return state;
+    }
+
+    /**
+     * Runs {@code change} just after the next read of {@code address}'s TDI state: a change that
+     * comes later than the call that caused it (an asynchronous step), seen by a watch and missed
+     * by a single look.
+     */
+    public synchronized void afterNextRead(PciAddress address, Runnable change) {
+        afterRead.put(address, change);
     }
 
     /** SPDM KEY_EXCHANGE/FINISH from the TSM: a new secured session. */

@@ -182,6 +182,8 @@ public enum Fault {
     TSM_REBIND_SAME_VM_CALLS_DRIVER("TSM-11"),
     /** TSM: bind leaves the TDI in RUN instead of CONFIG_LOCKED (the host starts the interface). */
     TSM_BIND_STARTS_INTERFACE("SEC-01"),
+    /** TSM: bind leaves the TDI CONFIG_LOCKED, then starts it a moment later (after the first look). */
+    TSM_BIND_STARTS_INTERFACE_LATER("SEC-01"),
     /** TSM: a host-side STATE_CHANGE without a guest (INFO scope) moves the TDI to RUN. */
     TSM_INFO_REQUEST_STARTS("SEC-02"),
     /** TSM: unbind does not stop the TDI on the device. */
@@ -227,6 +229,8 @@ public enum Fault {
     VFIO_BIND_NO_REVOKE("VFIO-02"),
     /** VFIO: dma-bufs are restored after bind although memory decode is off. */
     VFIO_BIND_RESTORE_WITHOUT_MSE("VFIO-04"),
+    /** VFIO: bind with memory decode off leaves the dma-bufs revoked, then restores them a moment later. */
+    VFIO_BIND_RESTORES_LATER_WITHOUT_MSE("VFIO-04"),
     /** VFIO: dma-bufs stay revoked after bind although memory decode is on. */
     VFIO_BIND_NO_RESTORE("VFIO-03"),
     /** VFIO: a bound device's MMIO can be mmapped. */

@@ -6,7 +6,10 @@ import io.tsmtck.api.dmabuf.DmaMapping;
 import io.tsmtck.api.dmabuf.Importer;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
+import io.tsmtck.tck.support.Await;
+import io.tsmtck.tck.support.KitConfig;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -23,6 +26,24 @@ public final class DmaBufAssert extends AbstractAssert<DmaBufAssert, DmaBuf> {
     /** The exporter has revoked it: an importer is refused with ENODEV. */
     public DmaBufAssert isRevoked() {
         return seen("REVOKED");
+    }
+
+    /**
+     * The buffer is revoked now and at every look over the "absent" timeout
+     * ({@value KitConfig#TIMEOUT_ABSENT}): a restore that comes later fails as one at once does.
+     */
+    public DmaBufAssert staysRevoked() {
+        isRevoked();
+        AtomicReference<String> seen = new AtomicReference<>("REVOKED");
+        if (!Await.holdsThroughout(() -> {
+            seen.set(importersView(actual));
+            return seen.get().equals("REVOKED");
+        })) {
+            String subject = "dma-buf" + (descriptionText().isEmpty() ? "" : " (" + descriptionText() + ")")
+                    + ", watched for " + KitConfig.timeoutAbsent().toMillis() + " ms";
+            failWithActualExpectedAndMessage(seen.get(), "REVOKED", Failures.message(subject, "REVOKED", seen.get()));
+        }
+        return this;
     }
 
     /** The buffer is usable: an importer attaches and maps it. */

@@ -2,9 +2,12 @@ package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.tck.support.Await;
+import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.RuleContext;
 import io.tsmtck.tck.support.TdiSubject;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.AbstractAssert;
 import org.opentest4j.TestAbortedException;
 
@@ -39,6 +42,31 @@ public final class TdiAssert extends AbstractAssert<TdiAssert, PciFunction> {
             context.unobserved(what, sut.toObserveState());
         } else if (state.get() != expected) {
             failWithActualExpectedAndMessage(state.get(), expected, Failures.message(subject, expected, state.get()));
+        }
+        return this;
+    }
+
+    /**
+     * The device reports the TDI in {@code expected} now and at every look over the "absent"
+     * timeout ({@value KitConfig#TIMEOUT_ABSENT}): a change that comes later than the call that
+     * caused it (an asynchronous start, a late restore) fails as a change at once does.
+     */
+    public TdiAssert staysInState(TdiState expected) {
+        isInState(expected);
+        if (sut.deviceState(actual).isEmpty()) {
+            return this;
+        }
+        AtomicReference<TdiState> seen = new AtomicReference<>(expected);
+        boolean held = Await.holdsThroughout(() -> {
+            TdiState state = sut.deviceState(actual).orElse(expected);
+            seen.set(state);
+            return state == expected;
+        });
+        if (!held) {
+            String subject = "TDI of " + actual.address() + " (" + sut + ")"
+                    + (descriptionText().isEmpty() ? "" : ", " + descriptionText()) + ", watched for "
+                    + KitConfig.timeoutAbsent().toMillis() + " ms";
+            failWithActualExpectedAndMessage(seen.get(), expected, Failures.message(subject, expected, seen.get()));
         }
         return this;
     }

@@ -407,6 +407,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             if (context.faults().inject(Fault.TSM_BIND_STARTS_INTERFACE)) {
                 TdispOps.start(d.link(), info, nonce);
             }
+            if (context.faults().inject(Fault.TSM_BIND_STARTS_INTERFACE_LATER)) {
+                d.device.afterNextRead(function, () -> TdispOps.start(d.link(), info, nonce));
+            }
             return Done.DONE;
         }));
     }

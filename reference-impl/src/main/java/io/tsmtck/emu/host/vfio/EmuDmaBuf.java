@@ -29,6 +29,7 @@ final class EmuDmaBuf implements DmaBuf {
     private final List<EmuAttachment> attachments = new ArrayList<>();
     private boolean revoked;
     private boolean revokedForGood;
+    private boolean restoreAfterRefusal;
     private boolean closed;
 
     EmuDmaBuf(long size, boolean revoked, BooleanSupplier privateMmio, EmuContext context) {
@@ -56,6 +57,10 @@ final class EmuDmaBuf implements DmaBuf {
             return Result.refused(Errno.EOPNOTSUPP, "MMIO can only be imported by a peer-to-peer capable importer");
         }
         if (context.faults().check(Fault.DMABUF_ATTACH_WHILE_REVOKED, revoked)) {
+            if (restoreAfterRefusal) {
+                restoreAfterRefusal = false;
+                restore();
+            }
             return Result.refused(Errno.ENODEV, "the dma-buf is revoked");
         }
         return context.ledger().allocate(Kind.DMABUF_ATTACHMENT, () -> {
@@ -83,6 +88,14 @@ final class EmuDmaBuf implements DmaBuf {
         if (!revokedForGood) {
             move(false);
         }
+    }
+
+    /**
+     * Restores the buffer just after the next attach it refuses: a restore that comes later than
+     * the call that caused it, seen by a watch and missed by a single look.
+     */
+    synchronized void restoreAfterNextRefusal() {
+        restoreAfterRefusal = true;
     }
 
     /** The device is closing: revoked, and never restored. */

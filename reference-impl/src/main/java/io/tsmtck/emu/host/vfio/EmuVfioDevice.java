@@ -275,6 +275,9 @@ public final class EmuVfioDevice implements VfioDevice {
             if (context.faults().inject(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE) || memoryEnabled()) {
                 context.faults().step(Fault.VFIO_BIND_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
             }
+            if (context.faults().inject(Fault.VFIO_BIND_RESTORES_LATER_WITHOUT_MSE) && !memoryEnabled()) {
+                dmabufs.forEach(EmuDmaBuf::restoreAfterNextRefusal);
+            }
             return bound;
         });
     }

@@ -30,7 +30,7 @@ class SecurityTest {
 
         Setup.require(a.bind(), "bind");
 
-        assertThat(sut, sut.pf0()).as("after bind, before any guest request").isInState(TdiState.CONFIG_LOCKED);
+        assertThat(sut, sut.pf0()).as("after bind, before any guest request").staysInState(TdiState.CONFIG_LOCKED);
     }
 
     @ParameterizedTest(name = "{0}")

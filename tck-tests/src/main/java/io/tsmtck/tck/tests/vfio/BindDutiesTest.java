@@ -95,7 +95,7 @@ class BindDutiesTest {
 
         assignment.bound();
 
-        assertThat(buffer).as("dma-buf after bind with memory decode disabled").isRevoked();
+        assertThat(buffer).as("dma-buf after bind with memory decode disabled").staysRevoked();
     }
 
     @ParameterizedTest(name = "{0}")
