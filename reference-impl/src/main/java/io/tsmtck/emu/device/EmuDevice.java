@@ -305,8 +305,12 @@ public final class EmuDevice implements DeviceResponder {
                         old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0);
             case CACHE_LINE_SIZE:
                 return context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);
+            case STATUS:
+                return context.faults().inject(Fault.TDISP_STATUS_CLEAR_ERRORS);
+            case LINK_CONTROL:
+                return context.faults().inject(Fault.TDISP_LINK_CONTROL_WRITE_ERRORS);
             default:
-                return false; // status, link control: allowed while locked
+                return false;
         }
     }
 

@@ -62,6 +62,10 @@ public enum Fault {
     TDISP_PF_FLR_SPARES_VFS("TDISP-28"),
     /** TDISP: a write to an allowed register (cache line size) moves a locked TDI to ERROR. */
     TDISP_ALLOWED_WRITE_ERRORS("TDISP-29"),
+    /** TDISP: clearing write-1-to-clear Status bits of a locked TDI's function moves it to ERROR. */
+    TDISP_STATUS_CLEAR_ERRORS("TDISP-29"),
+    /** TDISP: any Link Control write to a locked TDI's function moves it to ERROR. */
+    TDISP_LINK_CONTROL_WRITE_ERRORS("TDISP-29"),
     /** TDISP: the IDE stream going insecure leaves locked TDIs as they are. */
     TDISP_STREAM_INSECURE_NO_ERROR("TDISP-30"),
     /** TDISP: the end of the SPDM session leaves its locked TDIs as they are. */

@@ -178,18 +178,57 @@ class ErrorTriggersTest {
         assertThat(sut, function).as("VF TDI after an FLR of PF0 in " + state).isInState(TdiState.ERROR);
     }
 
-    @ParameterizedTest(name = "{0}, function {1}")
-    @MethodSource("everyFunction")
-    @Must("TDISP-29")
-    void aCacheLineSizeWriteLeavesTheTdiLocked(DeviceSut sut, int fn) {
-        PciFunction function = sut.connect().function(fn);
-        TdispClient tdisp = sut.tdisp(function);
-        RigConfig config = sut.config(function);
-        tdisp.lock();
+    /** Writes §11.4.1 allows while a TDI is locked, each as the host would make it. */
+    enum AllowedWrite {
+        CACHE_LINE_SIZE("a Cache Line Size write") {
+            @Override
+            void apply(RigConfig config) {
+                config.write(ConfigRegister.CACHE_LINE_SIZE, 0x10);
+            }
+        },
+        STATUS("a Status write clearing every write-1-to-clear bit") {
+            @Override
+            void apply(RigConfig config) {
+                config.write(ConfigRegister.STATUS, 0xFFFF);
+            }
+        },
+        LINK_CONTROL("a Link Control write of its own value") {
+            @Override
+            void apply(RigConfig config) {
+                config.write(ConfigRegister.LINK_CONTROL, config.read(ConfigRegister.LINK_CONTROL));
+            }
+        };
 
-        config.write(ConfigRegister.CACHE_LINE_SIZE, 0x10);
+        private final String description;
+
+        AllowedWrite(String description) {
+            this.description = description;
+        }
+
+        abstract void apply(RigConfig config);
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<Arguments> everyFunctionAndAllowedWrite() {
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED),
+                List.of(AllowedWrite.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {3}")
+    @MethodSource("everyFunctionAndAllowedWrite")
+    @Must("TDISP-29")
+    void anAllowedWriteLeavesTheTdiLocked(DeviceSut sut, int fn, TdiState locked, AllowedWrite write) {
+        PciFunction function = sut.connect().function(fn);
+        RigConfig config = sut.config(function);
+        TdiDriver.enter(sut, function, locked);
+
+        write.apply(config);
         sut.holdsAfterRigAction(() -> sut.tdisp(function).state() == TdiState.CONFIG_LOCKED);
 
-        assertThat(sut, function).as("after a Cache Line Size write").isInState(TdiState.CONFIG_LOCKED);
+        assertThat(sut, function).as("after " + write).isInState(TdiState.CONFIG_LOCKED);
     }
 }
