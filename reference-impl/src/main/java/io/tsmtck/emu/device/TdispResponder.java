@@ -274,15 +274,26 @@ final class TdispResponder {
         int stream = request.streamId();
         boolean bind = request.type() == MessageType.BIND_P2P_STREAM_REQUEST;
         boolean defaultStream = tdi.lock().map(l -> l.defaultStreamId() == stream).orElse(false);
+        if (context.faults().inject(Fault.TDISP_P2P_BIND_REFUSED) && bind) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
+        }
         boolean valid = bind
                 ? !context.faults().check(Fault.TDISP_P2P_DEFAULT_STREAM_OK, defaultStream)
                         && keys.keysProgrammed(stream, tdi.lockSession()) && tdi.p2pStreams().add(stream)
-                : !context.faults().check(Fault.TDISP_UNBIND_P2P_UNKNOWN_OK, !tdi.p2pStreams().remove(stream));
+                : !context.faults().check(Fault.TDISP_UNBIND_P2P_UNKNOWN_OK, !unbind(tdi, stream));
         if (!valid) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
         return new HeaderOnlyMessage(bind ? MessageType.BIND_P2P_STREAM_RESPONSE
                 : MessageType.UNBIND_P2P_STREAM_RESPONSE, reply);
+    }
+
+    /** Forgets a bound P2P stream; false if it was not bound. */
+    private boolean unbind(Tdi tdi, int stream) {
+        if (context.faults().inject(Fault.TDISP_UNBIND_P2P_KEEPS_STREAM)) {
+            return tdi.p2pStreams().contains(stream);
+        }
+        return tdi.p2pStreams().remove(stream);
     }
 
     private TdispMessage setMmioAttribute(SetMmioAttributeRequest request, EmuFunction function, TdispHeader reply) {

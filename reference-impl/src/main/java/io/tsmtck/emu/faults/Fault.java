@@ -93,7 +93,11 @@ public enum Fault {
     /** TDISP: BIND_P2P, UNBIND_P2P and SET_MMIO_ATTRIBUTE are served outside RUN. */
     TDISP_P2P_ANY_STATE("TDISP-36"),
     /** TDISP: UNBIND_P2P of a stream that was never bound succeeds. */
-    TDISP_UNBIND_P2P_UNKNOWN_OK("TDISP-37"),
+    TDISP_UNBIND_P2P_UNKNOWN_OK("TDISP-37", "TDISP-48"),
+    /** TDISP: BIND_P2P_STREAM is refused with INVALID_REQUEST whatever it names (a device that cannot bind). */
+    TDISP_P2P_BIND_REFUSED("TDISP-48"),
+    /** TDISP: UNBIND_P2P_STREAM answers success but keeps the stream bound. */
+    TDISP_UNBIND_P2P_KEEPS_STREAM("TDISP-48"),
     /** TDISP: BIND_P2P of the default stream succeeds. */
     TDISP_P2P_DEFAULT_STREAM_OK("TDISP-38"),
     /** TDISP: responses carry INTERFACE_ID 0 instead of the request's. */

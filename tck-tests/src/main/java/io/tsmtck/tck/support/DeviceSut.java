@@ -139,7 +139,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             reset = true;
             resetTdis();
         }
-        programStream();
+        programStream(STREAM);
         return this;
     }
 
@@ -318,8 +318,11 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
     }
 
-    /** KEY_PROG of fresh K0 keys for every sub-stream of {@link #STREAM}, then K_SET_GO for each. */
-    private void programStream() {
+    /**
+     * KEY_PROG of fresh K0 keys for every sub-stream of {@code stream} over the kit's session, then
+     * K_SET_GO for each; a refusal fails the test as a set-up failure.
+     */
+    public void programStream(int stream) {
         TdispClient link = tdisp(pf0());
         List<KeySubStream> lanes = new ArrayList<>();
         for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
@@ -328,16 +331,16 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             }
         }
         for (KeySubStream lane : lanes) {
-            Optional<IdeKmMessage> ack = link.ideKm(new KeyProg(STREAM, lane, 0, bytes(KeyProg.KEY_LENGTH),
+            Optional<IdeKmMessage> ack = link.ideKm(new KeyProg(stream, lane, 0, bytes(KeyProg.KEY_LENGTH),
                     bytes(KeyProg.IFV_LENGTH)));
-            if (!ack.equals(Optional.of(new KpAck(STREAM, KpAckStatus.SUCCESS, lane, 0)))) {
-                throw Setup.failed("KEY_PROG stream " + STREAM + " " + lane, "answered " + ack);
+            if (!ack.equals(Optional.of(new KpAck(stream, KpAckStatus.SUCCESS, lane, 0)))) {
+                throw Setup.failed("KEY_PROG stream " + stream + " " + lane, "answered " + ack);
             }
         }
         for (KeySubStream lane : lanes) {
-            Optional<IdeKmMessage> ack = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, STREAM, lane, 0));
+            Optional<IdeKmMessage> ack = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0));
             if (ack.isEmpty()) {
-                throw Setup.failed("K_SET_GO stream " + STREAM + " " + lane, "no K_GOSTOP_ACK");
+                throw Setup.failed("K_SET_GO stream " + stream + " " + lane, "no K_GOSTOP_ACK");
             }
         }
     }

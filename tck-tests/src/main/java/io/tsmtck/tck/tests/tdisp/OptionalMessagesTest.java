@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tdisp")
 class OptionalMessagesTest {
 
+    /** A stream other than the default one, for a P2P binding. */
+    private static final int P2P_STREAM = 0x22;
+
     private static final List<MessageType> RUN_ONLY = List.of(MessageType.BIND_P2P_STREAM_REQUEST,
             MessageType.UNBIND_P2P_STREAM_REQUEST, MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
 
@@ -103,6 +106,28 @@ class OptionalMessagesTest {
 
         assertThat(tdisp.send(new P2pStreamRequest(MessageType.BIND_P2P_STREAM_REQUEST, tdisp.header(),
                 tdisp.defaultStream()))).isError(TdispErrorCode.INVALID_REQUEST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DeviceCases.DEVICE)
+    @Must("TDISP-48")
+    void aProgrammedStreamBindsAndUnbindsAsP2p(DeviceSut sut) {
+        PciFunction pf0 = sut.connect().pf0();
+        requireP2pStreams(sut, pf0);
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        sut.programStream(P2P_STREAM);
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(new P2pStreamRequest(MessageType.BIND_P2P_STREAM_REQUEST, tdisp.header(), P2P_STREAM)))
+                .as("BIND_P2P_STREAM of stream %d, its keys programmed over the lock's session", P2P_STREAM)
+                .isResponse(MessageType.BIND_P2P_STREAM_RESPONSE);
+        assertThat(tdisp.send(new P2pStreamRequest(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp.header(), P2P_STREAM)))
+                .as("UNBIND_P2P_STREAM of the bound stream %d", P2P_STREAM)
+                .isResponse(MessageType.UNBIND_P2P_STREAM_RESPONSE);
+        assertThat(tdisp.send(new P2pStreamRequest(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp.header(), P2P_STREAM)))
+                .as("UNBIND_P2P_STREAM of stream %d again, no longer bound", P2P_STREAM)
+                .isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(sut, pf0).as("after binding and unbinding a P2P stream").isInState(TdiState.RUN);
     }
 
     @ParameterizedTest(name = "{0}")
