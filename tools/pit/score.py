@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """PIT score of the reference implementation's models, per package, with fault-only code left out.
 
-usage: tools/pit/score.py [reference-impl/target/pit-reports/mutations.csv] [--survivors]
+usage: tools/pit/score.py [mutations.csv] [--survivors] [--sources DIR]
+  (default reference-impl/target/pit-reports/mutations.csv and reference-impl/src/main/java; give
+  --sources the java folder of the commit PIT ran on when the sources moved since)
 
 A mutant counts unless its line runs only under a fault: the guard and the block of an
 `if (context.faults().inject(F) ...)` whose condition is the inject call alone or the inject call
 `&&` more (the wrong behaviour the kill matrix switches on; the kill matrix proves those). Every
-other line counts, the arguments of check/step/value included, so a mutant of the `wrong` half of a
-`value(F, correct, wrong)` still counts against the score (conservative).
+other line counts, the arguments of check/step/value included, but for a line that holds only the
+`wrong` half of a `value(F, correct,` call begun on the line before; a `wrong` half on the same line
+as the correct one still counts against the score (conservative).
 Score = killed (KILLED, TIMED_OUT, MEMORY_ERROR) / counted mutants, NO_COVERAGE included.
 """
 import collections
@@ -20,6 +23,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 SOURCES = os.path.join(ROOT, 'reference-impl', 'src', 'main', 'java')
 KILLED = {'KILLED', 'TIMED_OUT', 'MEMORY_ERROR'}
 GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)')
+VALUE_BEGUN = re.compile(r'faults\(\)\.value\(Fault\.\w+,.*,\s*$')
 
 
 def fault_only_lines(path):
@@ -40,10 +44,18 @@ def fault_only_lines(path):
             i += 1
         end = text.count('\n', 0, i) + 1
         lines.update(range(start, end + 1))
+    rows = text.split('\n')
+    for number in range(1, len(rows)):
+        if VALUE_BEGUN.search(rows[number - 1]) and rows[number].strip().endswith(');'):
+            lines.add(number + 1)
     return lines
 
 
 def main(argv):
+    global SOURCES
+    if '--sources' in argv:
+        SOURCES = argv.pop(argv.index('--sources') + 1)
+        argv.remove('--sources')
     report = next((a for a in argv if not a.startswith('--')),
                   os.path.join(ROOT, 'reference-impl', 'target', 'pit-reports', 'mutations.csv'))
     cache = {}

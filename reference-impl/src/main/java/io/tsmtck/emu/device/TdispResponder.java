@@ -304,8 +304,13 @@ final class TdispResponder {
         LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
         Optional<MmioRange> range = InterfaceReports.range(function, lock, context, request.rangeId());
         boolean valid = (request.attributes() & 0x3) == 0 && range.isPresent()
-                && (range.get().attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) != 0
-                && request.numberOfPages() > 0 && request.numberOfPages() <= range.get().numberOfPages();
+                && !context.faults().check(Fault.TDISP_SET_MMIO_NOT_UPDATABLE_OK,
+                        (range.get().attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) == 0)
+                && request.numberOfPages() > 0
+                && !context.faults().check(Fault.TDISP_SET_MMIO_PAGES_UNCHECKED,
+                        request.numberOfPages() > range.get().numberOfPages())
+                && !(context.faults().inject(Fault.TDISP_SET_MMIO_WHOLE_RANGE_REFUSED)
+                        && request.numberOfPages() == range.get().numberOfPages());
         if (!valid) {
             if (context.faults().inject(Fault.TDISP_SET_MMIO_FAILURE_CHANGES_STATE)) {
                 tdi.fail();

@@ -78,6 +78,12 @@ public enum Fault {
     TDISP_RESET_KEEPS_STATE("TDISP-32"),
     /** TDISP: a failed SET_MMIO_ATTRIBUTE moves the TDI to ERROR. */
     TDISP_SET_MMIO_FAILURE_CHANGES_STATE("TDISP-39"),
+    /** TDISP: SET_MMIO_ATTRIBUTE of a whole updatable range is refused (an off-by-one in the page check). */
+    TDISP_SET_MMIO_WHOLE_RANGE_REFUSED("TDISP-49"),
+    /** TDISP: SET_MMIO_ATTRIBUTE of a range not marked IS_MEM_ATTR_UPDATABLE is accepted. */
+    TDISP_SET_MMIO_NOT_UPDATABLE_OK("TDISP-39"),
+    /** TDISP: SET_MMIO_ATTRIBUTE for more pages than the range has is accepted. */
+    TDISP_SET_MMIO_PAGES_UNCHECKED("TDISP-39"),
     /** TDISP: TDISP_CAPABILITIES does not advertise every mandatory request. */
     TDISP_CAPS_MISS_MANDATORY("TDISP-35"),
     /** TDISP: START is accepted outside CONFIG_LOCKED. */

@@ -19,7 +19,9 @@ public enum Condition {
     ADVERTISES_LOCK_MSIX("the device advertises LOCK_MSIX in TDISP_CAPABILITIES LOCK_INTERFACE_FLAGS_SUPPORTED"),
     /** REQ_MSGS_SUPPORTED has the bit of SET_MMIO_ATTRIBUTE_REQUEST. */
     ADVERTISES_SET_MMIO_ATTRIBUTE("the device advertises SET_MMIO_ATTRIBUTE_REQUEST in TDISP_CAPABILITIES "
-            + "REQ_MSGS_SUPPORTED");
+            + "REQ_MSGS_SUPPORTED"),
+    /** The interface report of a locked TDI has an MMIO range with IS_MEM_ATTR_UPDATABLE. */
+    REPORTS_UPDATABLE_RANGE("the TDI's interface report has an MMIO range marked IS_MEM_ATTR_UPDATABLE");
 
     private final String when;
 

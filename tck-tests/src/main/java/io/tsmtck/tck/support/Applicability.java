@@ -1,8 +1,10 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.tdisp.InterfaceReport;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
@@ -86,6 +88,17 @@ public final class Applicability {
                     + " LOCK_INTERFACE_FLAGS_SUPPORTED 0x%04X, without %s (0x%04X)", function.address(),
                     capabilities.lockFlagsSupported(), flag, flag.mask()));
         }
+    }
+
+    /**
+     * The first MMIO range of {@code report} marked IS_MEM_ATTR_UPDATABLE; NOT_APPLICABLE if it has
+     * none.
+     */
+    public static MmioRange requireUpdatableRange(PciFunction function, InterfaceReport report) {
+        return report.ranges().stream().filter(r -> (r.attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) != 0)
+                .findFirst().orElseThrow(() -> notApplicable(Condition.REPORTS_UPDATABLE_RANGE, "the interface"
+                        + " report of " + function.address() + " has no range marked IS_MEM_ATTR_UPDATABLE ("
+                        + report.ranges().size() + " ranges)"));
     }
 
     private static NotApplicable notApplicable(Condition condition, String fact) {

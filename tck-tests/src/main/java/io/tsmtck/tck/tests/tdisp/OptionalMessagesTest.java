@@ -3,6 +3,7 @@ package io.tsmtck.tck.tests.tdisp;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.tdisp.MessageType;
+import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.P2pStreamRequest;
 import io.tsmtck.api.tdisp.SetMmioAttributeRequest;
 import io.tsmtck.api.tdisp.TdiState;
@@ -18,7 +19,9 @@ import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +34,8 @@ class OptionalMessagesTest {
 
     /** A stream other than the default one, for a P2P binding. */
     private static final int P2P_STREAM = 0x22;
+    /** A LENGTH that asks for the whole report at once. */
+    private static final int WHOLE_REPORT = 0xFFFF;
 
     private static final List<MessageType> RUN_ONLY = List.of(MessageType.BIND_P2P_STREAM_REQUEST,
             MessageType.UNBIND_P2P_STREAM_REQUEST, MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
@@ -132,6 +137,25 @@ class OptionalMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(DeviceCases.DEVICE)
+    @Must("TDISP-49")
+    void anUpdatableRangeTakesSetMmioAttribute(DeviceSut sut) {
+        PciFunction pf0 = sut.connect().pf0();
+        Applicability.requireAdvertised(sut, pf0, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE,
+                MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        TdispClient tdisp = sut.tdisp(pf0);
+        MmioRange range = Applicability.requireUpdatableRange(pf0, ReportReader.read(tdisp, WHOLE_REPORT).report());
+
+        assertThat(tdisp.send(new SetMmioAttributeRequest(tdisp.header(), range.firstPage(), range.numberOfPages(),
+                SetMmioAttributeRequest.ATTR_IS_NON_TEE_MEM, range.rangeId())))
+                .as("SET_MMIO_ATTRIBUTE IS_NON_TEE_MEM of all %d pages of range %d (IS_MEM_ATTR_UPDATABLE)",
+                        range.numberOfPages(), range.rangeId())
+                .isResponse(MessageType.SET_MMIO_ATTRIBUTE_RESPONSE);
+        assertThat(sut, pf0).as("after SET_MMIO_ATTRIBUTE").isInState(TdiState.RUN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DeviceCases.DEVICE)
     @Must("TDISP-39")
     void aFailedSetMmioAttributeLeavesTheTdiRunning(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
@@ -139,9 +163,24 @@ class OptionalMessagesTest {
                 MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
         TdispClient tdisp = sut.tdisp(pf0);
+        List<MmioRange> ranges = ReportReader.read(tdisp, WHOLE_REPORT).report().ranges();
+        Map<String, SetMmioAttributeRequest> failing = new LinkedHashMap<>();
+        failing.put("reserved ATTR bit 0 set", new SetMmioAttributeRequest(tdisp.header(), 0, 1, 0x1, 1));
+        int absent = ranges.stream().mapToInt(MmioRange::rangeId).max().orElse(0) + 1;
+        failing.put("RANGE_ID " + absent + ", which the report does not have",
+                new SetMmioAttributeRequest(tdisp.header(), 0, 1, SetMmioAttributeRequest.ATTR_IS_NON_TEE_MEM, absent));
+        for (MmioRange range : ranges) {
+            boolean updatable = (range.attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) != 0;
+            String which = (updatable ? "" : "not ") + "IS_MEM_ATTR_UPDATABLE range " + range.rangeId();
+            failing.putIfAbsent(updatable ? "one page more than the " + which : "the " + which,
+                    new SetMmioAttributeRequest(tdisp.header(), range.firstPage(),
+                            range.numberOfPages() + (updatable ? 1 : 0), SetMmioAttributeRequest.ATTR_IS_NON_TEE_MEM,
+                            range.rangeId()));
+        }
 
-        assertThat(tdisp.send(new SetMmioAttributeRequest(tdisp.header(), 0, 1, 0x1, 1)))
-                .as("SET_MMIO_ATTRIBUTE with reserved ATTR bit 0 set").isError(TdispErrorCode.INVALID_REQUEST);
-        assertThat(sut, pf0).isInState(TdiState.RUN);
+        failing.forEach((why, request) -> assertThat(tdisp.send(request)).as("SET_MMIO_ATTRIBUTE with " + why)
+                .isError(TdispErrorCode.INVALID_REQUEST));
+        assertThat(sut, pf0).as("after %d failed SET_MMIO_ATTRIBUTE requests", failing.size())
+                .isInState(TdiState.RUN);
     }
 }
