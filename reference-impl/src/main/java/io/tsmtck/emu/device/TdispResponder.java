@@ -370,7 +370,8 @@ final class TdispResponder {
      * INVALID_REQUEST. The reply echoes what can be read of the request's interface.
      */
     private TdispMessage answerMalformed(DecodeError error, ByteString request) {
-        TdispHeader reply = TdispHeader.v10(readableInterfaceId(request));
+        TdispHeader reply = TdispHeader.v10(context.faults().value(Fault.TDISP_MALFORMED_REPLY_INTERFACE_ZERO,
+                readableInterfaceId(request), InterfaceId.of(0)));
         boolean notARequest = error.messageCode().isPresent() && MessageType.fromCode(error.messageCode().getAsInt())
                 .map(type -> !type.isRequest()).orElse(true);
         boolean unknownCode = notARequest;

@@ -110,6 +110,8 @@ public enum Fault {
     TDISP_RESPONSE_WRONG_INTERFACE("TDISP-40"),
     /** TDISP: every response carries the DSM's (PF0's) INTERFACE_ID, whichever function was asked. */
     TDISP_RESPONSE_DSM_INTERFACE("TDISP-40"),
+    /** TDISP: the error to a malformed request names INTERFACE_ID 0 instead of the request's. */
+    TDISP_MALFORMED_REPLY_INTERFACE_ZERO("TDISP-40"),
     /** TDISP: responses set the reserved header byte. */
     TDISP_RESPONSE_RESERVED_SET("TDISP-41"),
     /** TDISP: requests with non-zero reserved fields are refused (spdm-emu compares them). */

@@ -152,9 +152,12 @@ class MessageValidationTest {
     void everyResponseEchoesTheInterfaceId(DeviceSut sut, MessageType type) {
         for (PciFunction function : sut.connect().functions()) {
             TdispClient tdisp = sut.tdisp(function);
+            ByteString longer = ByteString.ofHex(probe(type, tdisp).encode().hex() + "00");
 
             assertThat(tdisp.send(probe(type, tdisp))).as("%s to %s", type, function.address())
                     .hasInterfaceId(function.interfaceId());
+            assertThat(tdisp.sendRaw(longer)).as("the error to %s with one extra byte, to %s", type,
+                    function.address()).hasInterfaceId(function.interfaceId());
         }
     }
 
