@@ -176,6 +176,8 @@ public enum Fault {
     TSM_REFUSED_CONNECT_TAKES_STREAM("TSM-27"),
     /** TSM: a disconnect naming another TSM unbinds every TDI of the DSM before it is refused. */
     TSM_REFUSED_DISCONNECT_UNBINDS("TSM-27"),
+    /** TSM: a hot-removed DSM still shows tsm/connect and connects. */
+    TSM_REMOVED_DSM_CONNECTABLE("TSM-25"),
     /** TSM: with no link TSM registered the tsm/ attributes stay visible (connect answers ENXIO). */
     TSM_ATTRIBUTES_WITHOUT_TSM("TSM-22"),
     /** TSM: tsm/dsm names the DSM even while the function has no TSM context (before connect). */

@@ -97,7 +97,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (attributesHidden()) {
             return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/connect");
         }
-        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm)).filter(d -> present.test(dsm));
+        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm))
+                .filter(d -> !context.faults().check(Fault.TSM_REMOVED_DSM_CONNECTABLE, !present.test(dsm)));
         if (found.isEmpty()) {
             return Result.refused(Errno.ENOENT, dsm + " is not a DSM that is present: it has no tsm/connect attribute");
         }

@@ -4,7 +4,9 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.Capability;
 import io.tsmtck.api.HostStack;
+import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.pci.PciHotplug;
 import io.tsmtck.api.pci.PciSriov;
 import io.tsmtck.api.tdisp.TdiState;
@@ -165,16 +167,24 @@ class TsmLifecycleTest {
         PciAddress dsm = sut.dsm().address();
         int streams = tsm.availableSecureStreams(sut.dsm().hostBridge());
         sut.connect();
+        int streamsWhileRemoved;
+        Result<Done> connectWhileRemoved;
 
         try {
             Setup.require(hotplug.remove(dsm), "remove " + dsm);
+            streamsWhileRemoved = tsm.availableSecureStreams(sut.dsm().hostBridge());
+            connectWhileRemoved = tsm.connect(dsm, sut.tsmName());
         } finally {
             Setup.require(hotplug.rescan(), "rescan");
         }
 
+        assertThat("secure streams of " + sut.dsm().hostBridge() + " while " + dsm + " is removed", streamsWhileRemoved)
+                .is(streams);
+        assertThat(connectWhileRemoved).as("connect of %s while it is removed (no tsm/connect)", dsm)
+                .isRefusedWith(Errno.ENOENT);
         assertThat("tsm/connect of " + dsm + " after its removal and a rescan", tsm.connectedTsm(dsm))
                 .is(Optional.empty());
-        assertThat("secure streams of " + sut.dsm().hostBridge() + " after the DSM's removal",
+        assertThat("secure streams of " + sut.dsm().hostBridge() + " after the DSM's removal and a rescan",
                 tsm.availableSecureStreams(sut.dsm().hostBridge())).is(streams);
         assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s after the rescan", dsm).succeeded();
     }
