@@ -289,6 +289,8 @@ public enum Fault {
     VFIO_DMABUF_OVERFLOW_AS_EINVAL("VFIO-17"),
     /** VFIO: a range past the end of the BAR is accepted. */
     VFIO_DMABUF_PAST_BAR_ACCEPTED("VFIO-18"),
+    /** VFIO: a dma-buf range ending exactly at the BAR's end is refused (an off-by-one in the end check). */
+    VFIO_DMABUF_LAST_PAGE_REFUSED("VFIO-18"),
     /** VFIO: a dma-buf exported while memory decode is off is active. */
     VFIO_DMABUF_ACTIVE_WITHOUT_MSE("VFIO-19"),
 

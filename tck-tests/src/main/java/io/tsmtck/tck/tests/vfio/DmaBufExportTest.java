@@ -87,5 +87,7 @@ class DmaBufExportTest {
 
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(size - 4096, 8192))).as("range ending 4 KiB past BAR0")
                 .isRefusedWith(Errno.EINVAL);
+        assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(size - 4096, 4096)))
+                .as("the last page of BAR0, ending exactly at its end").succeeded();
     }
 }
