@@ -42,12 +42,18 @@ final class EmuFunction {
         return config.read(ConfigRegister.bar(index)) & 0xFFFF_FFF0L;
     }
 
-    /** Whether two of the function's BARs overlap (an invalid configuration to lock). */
-    boolean barsOverlap() {
+    /**
+     * Whether two of the function's BARs overlap (an invalid configuration to lock); with
+     * {@code eitherOrder} false only a higher BAR starting inside a lower one counts (a defect).
+     */
+    boolean barsOverlap(boolean eitherOrder) {
         for (Bar a : bars()) {
             for (Bar b : bars()) {
-                if (a.index() < b.index() && barBase(a.index()) < barBase(b.index()) + b.size()
-                        && barBase(b.index()) < barBase(a.index()) + a.size()) {
+                boolean bStartsInA = barBase(a.index()) <= barBase(b.index())
+                        && barBase(b.index()) < barBase(a.index()) + a.size();
+                boolean overlap = barBase(a.index()) < barBase(b.index()) + b.size()
+                        && barBase(b.index()) < barBase(a.index()) + a.size();
+                if (a.index() < b.index() && (eitherOrder ? overlap : bStartsInA)) {
                     return true;
                 }
             }

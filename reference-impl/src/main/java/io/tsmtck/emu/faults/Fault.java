@@ -120,6 +120,8 @@ public enum Fault {
     TDISP_GET_VERSION_EXACT("TDISP-43"),
     /** TDISP: LOCK succeeds with overlapping BARs. */
     TDISP_LOCK_OVERLAPPING_BARS_OK("TDISP-44"),
+    /** TDISP: LOCK sees two BARs overlap only when the higher one starts inside the lower one. */
+    TDISP_OVERLAP_ONE_ORDER("TDISP-44"),
     /** TDISP: an MSI-X Message Control change leaves a TDI locked with LOCK_MSIX as it is. */
     TDISP_MSIX_CHANGE_NO_ERROR("TDISP-25"),
     /** TDISP: a Device Control change leaves a locked TDI as it is. */

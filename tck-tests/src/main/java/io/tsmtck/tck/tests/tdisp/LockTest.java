@@ -13,6 +13,7 @@ import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.RigConfig;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,17 +42,37 @@ class LockTest {
         assertThat(sut, function).isInState(TdiState.CONFIG_UNLOCKED);
     }
 
-    @ParameterizedTest(name = "{0}, function {1}")
-    @MethodSource("everyFunction")
+    /** Which BAR is moved one page into the other: both orders of an overlap. */
+    enum Overlap {
+        BAR1_INTO_BAR0(ConfigRegister.BAR1, ConfigRegister.BAR0), BAR0_INTO_BAR1(ConfigRegister.BAR0, ConfigRegister.BAR1);
+
+        final ConfigRegister moved;
+        final ConfigRegister into;
+
+        Overlap(ConfigRegister moved, ConfigRegister into) {
+            this.moved = moved;
+            this.into = into;
+        }
+    }
+
+    static Stream<Arguments> everyFunctionAndOverlap() {
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_UNLOCKED),
+                List.of(Overlap.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {3}")
+    @MethodSource("everyFunctionAndOverlap")
     @Must("TDISP-44")
-    void lockWithOverlappingBarsIsInvalidDeviceConfiguration(DeviceSut sut, int fn) {
+    void lockWithOverlappingBarsIsInvalidDeviceConfiguration(DeviceSut sut, int fn, TdiState unlocked,
+                                                             Overlap overlap) {
         PciFunction function = sut.connect().function(fn);
         RigConfig config = sut.config(function);
-        config.write(ConfigRegister.BAR1, config.read(ConfigRegister.BAR0));
+        config.write(overlap.moved, (config.read(overlap.into) & ~0xF) + 4096);
         TdispClient tdisp = sut.tdisp(function);
 
         assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),
-                tdisp.defaultStream(), 0, 0))).as("LOCK with BAR1 overlapping BAR0")
+                tdisp.defaultStream(), 0, 0))).as("LOCK with %s moved one page into %s", overlap.moved, overlap.into)
                 .isError(TdispErrorCode.INVALID_DEVICE_CONFIGURATION);
+        assertThat(sut, function).as("after the refused LOCK").isInState(unlocked);
     }
 }
