@@ -31,7 +31,7 @@ class StackReuseTest {
 
     @ParameterizedTest(name = "faults \"{0}\"")
     @ValueSource(strings = {"",
-        "TDISP_NONCE_REUSED,VFIO_BIND_WHILE_MAPPED,TDISP_BAR_WRITE_NO_ERROR,IOMMUFD_CLOSE_NO_UNBIND"})
+        "TDISP_NONCE_REUSED,VFIO_BIND_WHILE_MAPPED,TDISP_BAR_WRITE_NO_ERROR,IOMMUFD_CLOSED_DEVICE_CLOSE_NO_UNBIND"})
     void reuseFindsWhatFreshStacksFindForEveryRule(String faults) {
         CertificationReport fresh = SameSeedTest.certify(KitConfig.seed(), faults, "fresh");
         CertificationReport reused;
