@@ -33,6 +33,10 @@ def fault_only_lines(path):
     for m in GUARD.finditer(text):
         start = text.count('\n', 0, m.start()) + 1
         brace = text.find('{', m.end())
+        semicolon = text.find(';', m.end())
+        if brace < 0 or 0 <= semicolon < brace:  # no block: the guarded statement ends at the ';'
+            lines.update(range(start, text.count('\n', 0, semicolon) + 2))
+            continue
         depth, i = 0, brace
         while i < len(text):
             if text[i] == '{':
