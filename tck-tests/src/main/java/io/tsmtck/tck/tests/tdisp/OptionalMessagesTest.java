@@ -135,15 +135,20 @@ class OptionalMessagesTest {
         assertThat(sut, pf0).as("after binding and unbinding a P2P stream").isInState(TdiState.RUN);
     }
 
+    /** PF0's TDI in RUN, NOT_APPLICABLE unless the device advertises SET_MMIO_ATTRIBUTE_REQUEST. */
+    private static TdispClient runningWithSetMmio(DeviceSut sut, PciFunction pf0) {
+        Applicability.requireAdvertised(sut, pf0, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE,
+                MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        return sut.tdisp(pf0);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource(DeviceCases.DEVICE)
     @Must("TDISP-49")
     void anUpdatableRangeTakesSetMmioAttribute(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
-        Applicability.requireAdvertised(sut, pf0, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE,
-                MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
-        TdiDriver.enter(sut, pf0, TdiState.RUN);
-        TdispClient tdisp = sut.tdisp(pf0);
+        TdispClient tdisp = runningWithSetMmio(sut, pf0);
         MmioRange range = Applicability.requireUpdatableRange(pf0, ReportReader.read(tdisp, WHOLE_REPORT).report());
 
         assertThat(tdisp.send(new SetMmioAttributeRequest(tdisp.header(), range.firstPage(), range.numberOfPages(),
@@ -159,10 +164,7 @@ class OptionalMessagesTest {
     @Must("TDISP-39")
     void aFailedSetMmioAttributeLeavesTheTdiRunning(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
-        Applicability.requireAdvertised(sut, pf0, Condition.ADVERTISES_SET_MMIO_ATTRIBUTE,
-                MessageType.SET_MMIO_ATTRIBUTE_REQUEST);
-        TdiDriver.enter(sut, pf0, TdiState.RUN);
-        TdispClient tdisp = sut.tdisp(pf0);
+        TdispClient tdisp = runningWithSetMmio(sut, pf0);
         List<MmioRange> ranges = ReportReader.read(tdisp, WHOLE_REPORT).report().ranges();
         Map<String, SetMmioAttributeRequest> failing = new LinkedHashMap<>();
         failing.put("reserved ATTR bit 0 set", new SetMmioAttributeRequest(tdisp.header(), 0, 1, 0x1, 1));
