@@ -1,5 +1,6 @@
 package io.tsmtck.emu;
 
+import io.tsmtck.api.FailNth;
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TdiProbe;
@@ -157,6 +158,12 @@ public final class EmuHostStack implements HostStack {
     @Override
     public Optional<PciResetMethod> resetMethod() {
         return Optional.of(resetMethods);
+    }
+
+    /** fail-nth over the stack's resource ledger: every allocation and fallible firmware step counts. */
+    @Override
+    public Optional<FailNth> failNth() {
+        return Optional.of(context.ledger());
     }
 
     /** The emulated device of {@code dsm}, for the emulation's own tests. */

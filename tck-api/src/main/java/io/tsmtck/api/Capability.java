@@ -37,7 +37,10 @@ public enum Capability {
      * ({@code allow_peer2peer} false): the adapter needs an importing driver of that kind (on
      * Linux, a test module), since iommufd and KVM both allow it.
      */
-    NON_P2P_IMPORTER("DmaBuf.attach(new Importer(false)) through an importer without allow_peer2peer");
+    NON_P2P_IMPORTER("DmaBuf.attach(new Importer(false)) through an importer without allow_peer2peer"),
+    /** Making the n-th fault-injection point of a call fail: {@link HostStack#failNth()}. */
+    FAIL_NTH("a FailNth returned by HostStack.failNth() (on Linux, /proc/thread-self/fail-nth of a kernel with"
+            + " CONFIG_FAULT_INJECTION and failslab, as tools/testing/selftests/iommu/iommufd_fail_nth.c uses it)");
 
     private final String toImplement;
 

@@ -79,6 +79,14 @@ public interface HostStack extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The kernel's fail-nth fault injection, to make one call fail part-way: a test hook
+     * ({@link Capability#FAIL_NTH}). Empty by default.
+     */
+    default Optional<FailNth> failNth() {
+        return Optional.empty();
+    }
+
     /** Releases everything this instance holds. */
     @Override
     void close();

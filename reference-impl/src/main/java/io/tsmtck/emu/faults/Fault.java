@@ -176,6 +176,12 @@ public enum Fault {
     TSM_VF_DISABLE_DISCONNECTS("TSM-26"),
     /** TSM: a connect to a TSM that does not exist takes a secure stream of the host bridge before it is refused. */
     TSM_REFUSED_CONNECT_TAKES_STREAM("TSM-27"),
+    /** TSM: a connect whose IDE key programming fails ends the session but keeps the secure stream it took. */
+    TSM_FAILED_CONNECT_KEEPS_STREAM("TSM-28"),
+    /** TSM: a connect whose probe gives the DSM no context is refused but stays connected. */
+    TSM_FAILED_PROBE_KEEPS_CONNECT("TSM-28"),
+    /** TSM: a bind whose TSM step fails leaves a TDI recorded (tsm/bound shows the TSM; a retry does nothing). */
+    TSM_FAILED_BIND_RECORDS_TDI("TSM-29"),
     /** TSM: a disconnect naming another TSM unbinds every TDI of the DSM before it is refused. */
     TSM_REFUSED_DISCONNECT_UNBINDS("TSM-27"),
     /** TSM: a hot-removed DSM still shows tsm/connect and connects. */
@@ -243,6 +249,8 @@ public enum Fault {
     VFIO_BIND_WHILE_MAPPED("VFIO-01"),
     /** VFIO: bind revokes the dma-bufs before it checks for BAR mmaps, and a refusal leaves them revoked. */
     VFIO_REFUSED_BIND_KEEPS_REVOKE("VFIO-25"),
+    /** VFIO: a bind the TSM fails returns before restoring the dma-bufs it revoked. */
+    VFIO_FAILED_BIND_KEEPS_REVOKED("VFIO-25"),
     /** VFIO: bind asks the TSM first and refuses for a BAR mmap after, leaving the TDI bound. */
     VFIO_REFUSED_BIND_KEEPS_TDI("VFIO-25", "VFIO-01"),
     /** VFIO: dma-bufs are not revoked around bind (importers keep their mappings). */

@@ -1,5 +1,6 @@
 package io.tsmtck.emu.faults;
 
+import io.tsmtck.api.FailNth;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
@@ -12,9 +13,13 @@ import java.util.function.Supplier;
  * emulation's {@code fail_nth} (tools/testing/selftests/iommu/iommufd_fail_nth.c), which injects a
  * failure at every allocation in turn and then checks that nothing leaked.
  *
- * <p>Threading: all methods synchronise on the ledger; one ledger per stack.
+ * <p>It is also the stack's {@link FailNth} hook: {@link #arm} chooses the failing allocation
+ * counted from then on, as writing {@code /proc/thread-self/fail-nth} does.
+ *
+ * <p>Threading: all methods synchronise on the ledger; one ledger per stack (the emulation's
+ * stand-in for the kernel's per-thread counter: a stack's calls come from one test).
  */
-public final class ResourceLedger {
+public final class ResourceLedger implements FailNth {
 
     /** Kinds of resources the emulation accounts for. */
     public enum Kind {
@@ -23,8 +28,9 @@ public final class ResourceLedger {
     }
 
     private final Map<Kind, Integer> live = new EnumMap<>(Kind.class);
-    private final long failAt;
+    private long failAt;
     private long allocations;
+    private boolean injected;
 
     /**
      * A ledger that fails allocation number {@code failAt} (1-based), or none for {@code 0}.
@@ -41,8 +47,7 @@ public final class ResourceLedger {
      * chosen to fail, which is refused with {@code ENOMEM} and makes nothing.
      */
     public synchronized <T> Result<T> allocate(Kind kind, Supplier<Result<T>> make) {
-        allocations++;
-        if (allocations == failAt) {
+        if (failsNext()) {
             return Result.refused(Errno.ENOMEM, "fail_nth: allocation " + allocations + " (" + kind + ") failed");
         }
         Result<T> result = make.get();
@@ -57,11 +62,37 @@ public final class ResourceLedger {
      * refused with {@code ENOMEM} as an allocation would be.
      */
     public synchronized Result<Done> step(String what) {
-        allocations++;
-        if (allocations == failAt) {
+        if (failsNext()) {
             return Result.refused(Errno.ENOMEM, "fail_nth: step " + allocations + " (" + what + ") failed");
         }
         return Result.done();
+    }
+
+    /** Counts one fallible point; whether it is the one chosen to fail. */
+    private boolean failsNext() {
+        allocations++;
+        if (allocations != failAt) {
+            return false;
+        }
+        injected = true;
+        return true;
+    }
+
+    @Override
+    public synchronized void arm(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("fail-nth counts from 1, not " + n);
+        }
+        failAt = allocations + n;
+        injected = false;
+    }
+
+    @Override
+    public synchronized boolean disarm() {
+        failAt = 0;
+        boolean result = injected;
+        injected = false;
+        return result;
     }
 
     /** Accounts for one {@code kind} freed. */

@@ -141,7 +141,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         Result<Done> keys = context.ledger().step("IDE key programming").flatMap(ok -> backend.connect(d.link(),
                 STREAM_ID));
         if (!keys.isOk()) {
-            releaseStream(d);
+            context.faults().step(Fault.TSM_FAILED_CONNECT_KEEPS_STREAM, () -> releaseStream(d));
             endSession(d);
             return keys;
         }
@@ -152,7 +152,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             }
         }
         if (!d.contexts.containsKey(d.dsm.address())) {
-            disconnectLocked(d);
+            context.faults().step(Fault.TSM_FAILED_PROBE_KEEPS_CONNECT, () -> disconnectLocked(d));
             return Result.refused(Errno.ENXIO, "probe gave the DSM no context");
         }
         return Result.done();
@@ -402,7 +402,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             }
         }
         PciFunction info = d.function(function);
-        return context.ledger().allocate(Kind.TDI, () -> vendorBind(d, info, tdiId).map(nonce -> {
+        Result<Done> bound = context.ledger().allocate(Kind.TDI, () -> vendorBind(d, info, tdiId).map(nonce -> {
             d.contexts.put(function, Optional.of(new Binding(vm.map(VmObject::get), tdiId, nonce)));
             everBound.add(function);
             if (context.faults().inject(Fault.TSM_BIND_STARTS_INTERFACE)) {
@@ -413,6 +413,13 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             }
             return Done.DONE;
         }));
+        if (context.faults().inject(Fault.TSM_FAILED_BIND_RECORDS_TDI) && !bound.isOk()) {
+            context.ledger().allocate(Kind.TDI, () -> {
+                d.contexts.put(function, Optional.of(new Binding(Optional.empty(), tdiId, ByteString.zeros(32))));
+                return Result.done();
+            });
+        }
+        return bound;
     }
 
     private Result<ByteString> vendorBind(DsmContext d, PciFunction info, long tdiId) {

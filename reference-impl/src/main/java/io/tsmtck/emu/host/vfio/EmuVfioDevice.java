@@ -272,6 +272,9 @@ public final class EmuVfioDevice implements VfioDevice {
             }
             context.faults().step(Fault.VFIO_BIND_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             Result<Done> bound = tsm.bindVm(address(), vm, tdiId);
+            if (context.faults().inject(Fault.VFIO_FAILED_BIND_KEEPS_REVOKED) && !bound.isOk()) {
+                return bound;
+            }
             if (context.faults().inject(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE) || memoryEnabled()) {
                 context.faults().step(Fault.VFIO_BIND_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
             }

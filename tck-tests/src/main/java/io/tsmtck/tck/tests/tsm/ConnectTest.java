@@ -8,7 +8,6 @@ import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Dsm;
 import io.tsmtck.api.topology.PciAddress;
-import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
@@ -101,13 +100,13 @@ class ConnectTest {
         if (refusal.connectedFirst) {
             sut.assign(sut.pf0()).bound();
         }
-        List<String> before = tsmState(sut);
+        List<String> before = TsmAttributes.of(sut);
 
         assertThat(refusal.attempt(tsm, dsm.address(), sut.tsmName())).as("%s of %s", refusal, dsm.address())
                 .isRefused();
 
         assertThat("tsm/ attributes of every function and " + dsm.hostBridge() + "'s secure streams after the refused "
-                + refusal, tsmState(sut)).is(before);
+                + refusal, TsmAttributes.of(sut)).is(before);
         if (refusal.connectedFirst) {
             assertThat(sut, sut.pf0()).as("the bound TDI after the refused %s", refusal)
                     .isInState(TdiState.CONFIG_LOCKED);
@@ -115,19 +114,6 @@ class ConnectTest {
             assertThat(tsm.connect(dsm.address(), sut.tsmName())).as("connect to %s after the refused %s",
                     sut.tsmName(), refusal).succeeded();
         }
-    }
-
-    /** What the TSM core shows of the first DSM: each function's tsm/connect, context and tsm/bound, and the streams. */
-    private static List<String> tsmState(Sut sut) {
-        TsmCore tsm = sut.stack().tsm();
-        List<String> state = new ArrayList<>();
-        for (PciFunction f : sut.dsm().functions()) {
-            state.add(f.address() + ": connect " + tsm.connectedTsm(f.address()).orElse("empty") + ", context "
-                    + tsm.state(f.address()) + ", bound " + tsm.boundTsm(f.address()).orElse("empty"));
-        }
-        state.add(sut.dsm().hostBridge() + ": " + tsm.availableSecureStreams(sut.dsm().hostBridge())
-                + " secure streams available");
-        return state;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,9 @@ package io.tsmtck.tck.tests.vfio;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.Capability;
+import io.tsmtck.api.FailNth;
+import io.tsmtck.api.HostStack;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.dmabuf.Importer;
@@ -13,12 +16,14 @@ import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.tck.support.Assignment;
 import io.tsmtck.tck.support.Await;
+import io.tsmtck.tck.support.FailNthSweep;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -119,6 +124,23 @@ class BindDutiesTest {
 
         assertThat(assignment.bind()).as("bind once BAR0 is unmapped").succeeded();
         assertThat(sut, sut.pf0()).as("after the bind once BAR0 is unmapped").isInState(TdiState.CONFIG_LOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Should("VFIO-25")
+    void aBindFailingPartWayLeavesTheDmaBufsActive(Sut sut) {
+        FailNth failNth = sut.hook(Capability.FAIL_NTH, HostStack::failNth);
+        Assignment assignment = sut.assign(sut.pf0());
+        AtomicReference<DmaBuf> buffer = new AtomicReference<>(export(assignment));
+
+        FailNthSweep.sweep(failNth, "bind of " + sut.pf0().address() + " with a dma-buf exported", assignment::bind,
+                n -> assertThat(buffer.get()).as("dma-buf after the bind failed at fail-nth %d, memory decode enabled",
+                        n).isActive(),
+                n -> {
+                    Setup.require(assignment.unbind(), "unbind after the bind run with fail-nth " + n);
+                    buffer.set(export(assignment));
+                });
     }
 
     @ParameterizedTest(name = "{0}, BAR{1}")
