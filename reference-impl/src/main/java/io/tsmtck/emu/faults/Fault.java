@@ -319,6 +319,8 @@ public enum Fault {
     VM_NEVER_FREED("VM-02"),
 
     /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
+    /** iommufd: a vdevice allocation that fails leaves its half-made object in the table (the vIOMMU stays busy). */
+    IOMMUFD_FAILED_VDEVICE_NOT_ABORTED("IOMMUFD-18"),
     IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01"),
     /** iommufd: destroying a HWPT with a vIOMMU succeeds. */
     IOMMUFD_DESTROY_BUSY_HWPT("IOMMUFD-02"),

@@ -132,7 +132,11 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
                     }
                 }
             }
-            return add(new IommufdObject.Vdevice(viommu, device, virtId));
+            Result<ObjectId> made = add(new IommufdObject.Vdevice(viommu, device, virtId));
+            if (context.faults().inject(Fault.IOMMUFD_FAILED_VDEVICE_NOT_ABORTED) && !made.isOk()) {
+                add(new IommufdObject.Vdevice(viommu, device, virtId));
+            }
+            return made;
         });
     }
 
