@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * Lays out the emulated platform for a {@link TopologyRequest}: DSM {@code i} sits alone on bus
- * {@code i + 1} below host bridge {@code hb<i>}; its PFs are functions 0..n-1 of device 0, its VFs
- * follow on devices 1, 2, ...; BARs are packed, each aligned to its size, from
- * {@code 0x8000_0000 + i * 0x1000_0000}.
+ * {@code 0x3a + i} of PCI segment 1, below host bridge {@code hb<i>}; its PFs are functions 0..n-1 of
+ * device 2, its VFs follow on devices 3, 4, ... (so PF0 is 0001:3a:02.0). No part of an address is 0,
+ * so that the segment, bus, device and function a device reports (INTERFACE_ID, QUERY_RESP) are each
+ * visible. BARs are packed, each aligned to its size, from {@code 0x8000_0000 + i * 0x1000_0000}.
  */
 final class PlatformBuilder {
 
@@ -25,6 +26,9 @@ final class PlatformBuilder {
 
     private static final long MMIO_BASE = 0x8000_0000L;
     private static final long MMIO_PER_DSM = 0x1000_0000L;
+    private static final int SEGMENT = 1;
+    private static final int FIRST_BUS = 0x3a;
+    private static final int PF_DEVICE = 2;
 
     private final Map<PciAddress, long[]> barBases = new HashMap<>();
     private final Topology topology;
@@ -46,19 +50,19 @@ final class PlatformBuilder {
     }
 
     private Dsm dsm(int index, TopologyRequest request) {
-        int bus = index + 1;
-        PciAddress pf0 = new PciAddress(0, bus, 0, 0);
+        int bus = FIRST_BUS + index;
+        PciAddress pf0 = new PciAddress(SEGMENT, bus, PF_DEVICE, 0);
         List<Bar> bars = new ArrayList<>();
         for (int b = 0; b < request.barSizes().size(); b++) {
             bars.add(new Bar(b, request.barSizes().get(b)));
         }
         List<PciFunction> functions = new ArrayList<>();
         for (int f = 0; f < request.functionsPerDsm(); f++) {
-            functions.add(new PciFunction(new PciAddress(0, bus, 0, f), f == 0 ? FunctionRole.DSM : FunctionRole.PF,
+            functions.add(new PciFunction(new PciAddress(SEGMENT, bus, PF_DEVICE, f), f == 0 ? FunctionRole.DSM : FunctionRole.PF,
                     pf0, bars));
         }
         for (int v = 0; v < request.vfsPerDsm(); v++) {
-            functions.add(new PciFunction(new PciAddress(0, bus, 1 + v / 8, v % 8), FunctionRole.VF, pf0, bars));
+            functions.add(new PciFunction(new PciAddress(SEGMENT, bus, PF_DEVICE + 1 + v / 8, v % 8), FunctionRole.VF, pf0, bars));
         }
         long cursor = MMIO_BASE + index * MMIO_PER_DSM;
         for (PciFunction function : functions) {

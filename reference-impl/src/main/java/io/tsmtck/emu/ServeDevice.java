@@ -37,8 +37,8 @@ import java.util.Optional;
  * {@code java -cp <reference-impl and tck-api jars> io.tsmtck.emu.ServeDevice [--port 2323]
  * [--connections N] [--functions PFS,VFS] [--fault NAME,...] [--verbose]}. The device is the whole
  * reference device (SPDM with its built-in test identities, roots in {@code identity/}; IDE_KM and
- * TDISP inside the sessions it authenticated), its functions at 0000:01:00.0 (PFs 0000:01:00.n, VFs
- * from 0000:01:01.0); {@code --fault} breaks it on purpose, as the kill matrix does.
+ * TDISP inside the sessions it authenticated), its functions at 0001:3a:02.0 (PFs 0001:3a:02.n, VFs
+ * from 0001:3a:03.0); {@code --fault} breaks it on purpose, as the kill matrix does.
  * {@code --identity <chain.der> <key.pem> P256|P384} serves an SPDM responder alone with that identity
  * (concatenated DER certificates, root first, and the leaf's PKCS#8 key), for a requester that
  * trusts another root; it answers no VENDOR_DEFINED request.
