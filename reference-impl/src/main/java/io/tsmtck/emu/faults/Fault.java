@@ -249,6 +249,16 @@ public enum Fault {
     VFIO_BIND_WHILE_MAPPED("VFIO-01"),
     /** VFIO: bind revokes the dma-bufs before it checks for BAR mmaps, and a refusal leaves them revoked. */
     VFIO_REFUSED_BIND_KEEPS_REVOKE("VFIO-25"),
+    /** VFIO: mmap takes an offset that is not page-aligned. */
+    VFIO_MMAP_UNALIGNED("VFIO-26"),
+    /** VFIO: mmap of a region that is not an implemented BAR (ROM, config, an absent BAR) maps a page. */
+    VFIO_MMAP_ANY_REGION("VFIO-26"),
+    /** VFIO: mmap of a range past the BAR's end is accepted. */
+    VFIO_MMAP_PAST_BAR_END("VFIO-26"),
+    /** VFIO: region info says MMAP for an unimplemented BAR. */
+    VFIO_REGION_EVERY_BAR_MMAPABLE("VFIO-27"),
+    /** VFIO: region info gives the config region the 256 bytes of conventional config space. */
+    VFIO_REGION_CONFIG_LEGACY_SIZE("VFIO-27"),
     /** VFIO: a bind the TSM fails returns before restoring the dma-bufs it revoked. */
     VFIO_FAILED_BIND_KEEPS_REVOKED("VFIO-25"),
     /** VFIO: bind asks the TSM first and refuses for a BAR mmap after, leaving the TDI bound. */

@@ -39,6 +39,11 @@ import java.util.function.Supplier;
  */
 public final class EmuVfioDevice implements VfioDevice {
 
+    /** VFIO_PCI_ROM_REGION_INDEX: the regions below it are BARs 0-5. */
+    private static final int BAR_REGIONS = 6;
+    private static final long PAGE = 4096;
+    private static final long CONFIG_SIZE = 4096;
+
     private final PciFunction function;
     private final EmuDevice device;
     private final EmuTsmCore tsm;
@@ -76,14 +81,20 @@ public final class EmuVfioDevice implements VfioDevice {
     }
 
     @Override
+    /**
+     * vfio_pci_ioctl_get_region_info(): a BAR has its size and MMAP when it is implemented (every
+     * emulated BAR is memory, at least a page); the config region is the PCIe config space.
+     */
     public List<Region> regions() {
         List<Region> regions = new ArrayList<>();
-        for (int index = 0; index < 6; index++) {
+        for (int index = 0; index < BAR_REGIONS; index++) {
             long size = bar(index).map(Bar::size).orElse(0L);
-            regions.add(new Region(index, size, size > 0));
+            boolean mmapable = context.faults().value(Fault.VFIO_REGION_EVERY_BAR_MMAPABLE, size > 0, true);
+            regions.add(new Region(index, size, mmapable));
         }
         regions.add(new Region(Region.ROM_INDEX, 0, false));
-        regions.add(new Region(Region.CONFIG_INDEX, 4096, false));
+        regions.add(new Region(Region.CONFIG_INDEX,
+                context.faults().value(Fault.VFIO_REGION_CONFIG_LEGACY_SIZE, CONFIG_SIZE, 256L), false));
         return regions;
     }
 
@@ -94,10 +105,19 @@ public final class EmuVfioDevice implements VfioDevice {
     @Override
     public Result<Mmap> mmap(int region, long offset, long length) {
         return underMemoryLock(() -> {
+            if (offset < 0 || length <= 0 || context.faults().check(Fault.VFIO_MMAP_UNALIGNED, offset % PAGE != 0)) {
+                return Result.refused(Errno.EINVAL, "mmap() needs a page-aligned offset and a length, not "
+                        + offset + "+" + length);
+            }
             Optional<Bar> bar = bar(region);
-            if (bar.isEmpty() || offset < 0 || length <= 0 || offset + length > bar.get().size()
-                    || offset % 4096 != 0) {
-                return Result.refused(Errno.EINVAL, "not a page-aligned range of an mmapable BAR");
+            if (context.faults().check(Fault.VFIO_MMAP_ANY_REGION, bar.isEmpty())) {
+                return Result.refused(Errno.EINVAL, "region " + region + " of " + address()
+                        + " is not an implemented BAR; only BARs 0-5 can be mmapped");
+            }
+            long physLength = bar.map(Bar::size).orElse(PAGE); // a page of any region, under the fault
+            if (context.faults().check(Fault.VFIO_MMAP_PAST_BAR_END, offset + length > physLength)) {
+                return Result.refused(Errno.EINVAL, "offset " + offset + " + length " + length + " is past the end of"
+                        + " BAR" + region + " (" + physLength + " bytes)");
             }
             if (context.faults().check(Fault.VFIO_MMAP_WHILE_BOUND, isBound())) {
                 return Result.refused(Errno.EPERM, "the TDI is bound: its MMIO is private");
