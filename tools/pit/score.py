@@ -7,7 +7,9 @@ usage: tools/pit/score.py [mutations.csv] [--survivors] [--sources DIR]
 
 A mutant counts unless its line runs only under a fault: the guard and the block of an
 `if (context.faults().inject(F) ...)` whose condition is the inject call alone or the inject call
-`&&` more (the wrong behaviour the kill matrix switches on; the kill matrix proves those). Every
+`&&` more (the wrong behaviour the kill matrix switches on; the kill matrix proves those), and the
+statement `boolean x = context.faults().inject(F) && ...;`, whose operands after `&&` run only under
+the fault (the uses of `x` count). Every
 other line counts, the arguments of check/step/value included, but for a line that holds only the
 `wrong` half of a `value(F, correct,` call begun on the line before; a `wrong` half on the same line
 as the correct one still counts against the score (conservative).
@@ -23,6 +25,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 SOURCES = os.path.join(ROOT, 'reference-impl', 'src', 'main', 'java')
 KILLED = {'KILLED', 'TIMED_OUT', 'MEMORY_ERROR'}
 GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)')
+# boolean x = context.faults().inject(F) && ...; the operands after && are evaluated only under the fault
+ASSIGNED = re.compile(r'\bboolean \w+ = context\.faults\(\)\.inject\(Fault\.\w+\)\s*&&')
 VALUE_BEGUN = re.compile(r'faults\(\)\.value\(Fault\.\w+,.*,\s*$')
 
 
@@ -48,6 +52,9 @@ def fault_only_lines(path):
             i += 1
         end = text.count('\n', 0, i) + 1
         lines.update(range(start, end + 1))
+    for m in ASSIGNED.finditer(text):
+        start = text.count('\n', 0, m.start()) + 1
+        lines.update(range(start, text.count('\n', 0, text.find(';', m.end())) + 2))
     rows = text.split('\n')
     for number in range(1, len(rows)):
         if VALUE_BEGUN.search(rows[number - 1]) and rows[number].strip().endswith(');'):
@@ -90,6 +97,14 @@ def main(argv):
         total.update(c)
         print(f"| {pkg} | {n} | {left_out[pkg]} | {c['KILLED']} | {c['SURVIVED']} | {c['NO_COVERAGE']} |"
               f" {100 * c['KILLED'] / n:.1f}% |")
+    models = collections.Counter()
+    for pkg in counted:
+        if not pkg.endswith('.spdm'):
+            models.update(counted[pkg])
+    m = sum(models.values())
+    if m:
+        print(f"| device and host models (all but spdm) | {m} | - | {models['KILLED']} | {models['SURVIVED']} |"
+              f" {models['NO_COVERAGE']} | {100 * models['KILLED'] / m:.1f}% |")
     n = sum(total.values())
     print(f"| all | {n} | {sum(left_out.values())} | {total['KILLED']} | {total['SURVIVED']} |"
           f" {total['NO_COVERAGE']} | {100 * total['KILLED'] / n:.1f}% |")
