@@ -295,7 +295,7 @@ public final class EmuDevice implements DeviceResponder {
             case EXPANSION_ROM:
                 return context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
             case BIST:
-                return true;
+                return context.faults().check(Fault.TDISP_BIST_WRITE_NO_ERROR, true);
             case DEVICE_CONTROL:
                 return context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
                         ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0);

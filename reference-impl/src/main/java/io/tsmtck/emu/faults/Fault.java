@@ -128,6 +128,8 @@ public enum Fault {
     TDISP_DEVCTL_CHANGE_NO_ERROR("TDISP-24"),
     /** TDISP: an expansion ROM BAR write leaves a locked TDI as it is. */
     TDISP_ROM_WRITE_NO_ERROR("TDISP-23"),
+    /** TDISP: a BIST register write leaves a locked TDI as it was. */
+    TDISP_BIST_WRITE_NO_ERROR("TDISP-50"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
     IDEKM_BAD_PORT_ACKED("IDEKM-02"),
     /** IDE_KM: a KEY_PROG of the wrong length is acknowledged with SUCCESS. */

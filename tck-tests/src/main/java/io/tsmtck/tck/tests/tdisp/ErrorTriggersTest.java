@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tdisp")
 class ErrorTriggersTest {
 
+    /** BIST register bit 6, Start BIST. */
+    private static final int BIST_START = 0x40;
+
     static Stream<Arguments> lockedOrRun() {
         return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
     }
@@ -104,6 +107,18 @@ class ErrorTriggersTest {
         sut.config(function).write(ConfigRegister.EXPANSION_ROM, 0xFFFF_F800);
 
         assertThat(sut, function).as("after an expansion ROM BAR write in " + state).isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-50")
+    void aBistWriteMovesToError(DeviceSut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+
+        sut.config(function).write(ConfigRegister.BIST, BIST_START);
+
+        assertThat(sut, function).as("after a BIST register write (Start BIST) in " + state).isInState(TdiState.ERROR);
     }
 
     /** The Device Control fields §11.4.1 names (FLR is TDISP-26; 10/14-bit tag live in Device Control 2). */
