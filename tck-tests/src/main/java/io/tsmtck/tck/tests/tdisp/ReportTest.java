@@ -10,9 +10,12 @@ import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.tck.catalogue.Condition;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.ArrayList;
@@ -27,6 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The interface report (PCIe Base 6.x §11.3.10-11.3.11, table 11-15). */
 @Tag("area-tdisp")
 class ReportTest {
+
+    /** INTERFACE_INFO bit 0 (table 11-15): device firmware updates are not permitted while locked. */
+    private static final int NO_FW_UPDATE_WHILE_LOCKED = 1;
 
     private static final int WHOLE = 0xFFFF;
     /** A reporting offset that moves every address by 4 GiB. */
@@ -55,6 +61,22 @@ class ReportTest {
 
         assertThat("MMIO ranges of " + function.address() + ", the pieces of a split BAR joined", joined(report))
                 .is(expected);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Should("TDISP-51")
+    void aTdiLockedWithNoFwUpdateReportsIt(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        Applicability.requireLockFlag(sut, function, Condition.ADVERTISES_NO_FW_UPDATE, LockFlag.NO_FW_UPDATE);
+        TdispClient tdisp = sut.tdisp(function);
+        tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), 0);
+
+        InterfaceReport report = ReportReader.read(tdisp, WHOLE).report();
+
+        assertThat("INTERFACE_INFO bit 0 (no firmware update while locked) of " + function.address()
+                + " locked with NO_FW_UPDATE, INTERFACE_INFO 0x" + Integer.toHexString(report.interfaceInfo()),
+                report.interfaceInfo() & NO_FW_UPDATE_WHILE_LOCKED).is(NO_FW_UPDATE_WHILE_LOCKED);
     }
 
     /**
