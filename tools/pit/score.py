@@ -9,7 +9,9 @@ A mutant counts unless its line runs only under a fault: the guard and the block
 `if (context.faults().inject(F) ...)` whose condition is the inject call alone or the inject call
 `&&` more (the wrong behaviour the kill matrix switches on; the kill matrix proves those), and the
 statement `boolean x = context.faults().inject(F) && ...;`, whose operands after `&&` run only under
-the fault (the uses of `x` count). Every
+the fault (the uses of `x` count); and a statement that only reports a free to the resource ledger
+(`context.ledger().free(Kind.X);`, alone or in a forEach), which is the fail-nth hook's leak
+accounting, checked by the reference's own FailNthTest, not model behaviour. Every
 other line counts, the arguments of check/step/value included, but for a line that holds only the
 `wrong` half of a `value(F, correct,` call begun on the line before; a `wrong` half on the same line
 as the correct one still counts against the score (conservative).
@@ -26,6 +28,8 @@ SOURCES = os.path.join(ROOT, 'reference-impl', 'src', 'main', 'java')
 KILLED = {'KILLED', 'TIMED_OUT', 'MEMORY_ERROR'}
 GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)')
 # boolean x = context.faults().inject(F) && ...; the operands after && are evaluated only under the fault
+# a statement that only tells the resource ledger (the fail-nth hook's leak accounting) that something was freed
+LEDGER_FREE = re.compile(r'^\s*(\w+(\.\w+\(\))*\.forEach\(\w+ -> )?context\.ledger\(\)\.free\(Kind\.\w+\)\)?;\s*$')
 ASSIGNED = re.compile(r'\bboolean \w+ = context\.faults\(\)\.inject\(Fault\.\w+\)\s*&&')
 VALUE_BEGUN = re.compile(r'faults\(\)\.value\(Fault\.\w+,.*,\s*$')
 
@@ -56,6 +60,9 @@ def fault_only_lines(path):
         start = text.count('\n', 0, m.start()) + 1
         lines.update(range(start, text.count('\n', 0, text.find(';', m.end())) + 2))
     rows = text.split('\n')
+    for number, row in enumerate(rows, 1):
+        if LEDGER_FREE.match(row):
+            lines.add(number)
     for number in range(1, len(rows)):
         if VALUE_BEGUN.search(rows[number - 1]) and rows[number].strip().endswith(');'):
             lines.add(number + 1)
