@@ -11,7 +11,9 @@ A mutant counts unless its line runs only under a fault: the guard and the block
 statement `boolean x = context.faults().inject(F) && ...;`, whose operands after `&&` run only under
 the fault (the uses of `x` count); and a statement that only reports a free to the resource ledger
 (`context.ledger().free(Kind.X);`, alone or in a forEach), which is the fail-nth hook's leak
-accounting, checked by the reference's own FailNthTest, not model behaviour. Every
+accounting, checked by the reference's own FailNthTest, not model behaviour; and a line that is a
+fault switch and nothing else (`return context.faults().inject(F);`, `check(F, true)` of a
+constant), whose mutants are the switch itself or the same program. Every
 other line counts, the arguments of check/step/value included, but for a line that holds only the
 `wrong` half of a `value(F, correct,` call begun on the line before; a `wrong` half on the same line
 as the correct one still counts against the score (conservative).
@@ -30,6 +32,10 @@ GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)'
 # boolean x = context.faults().inject(F) && ...; the operands after && are evaluated only under the fault
 # a statement that only tells the resource ledger (the fail-nth hook's leak accounting) that something was freed
 LEDGER_FREE = re.compile(r'^\s*(\w+(\.\w+\(\))*\.forEach\(\w+ -> )?context\.ledger\(\)\.free\(Kind\.\w+\)\)?;\s*$')
+# a value that is nothing but a fault switch: the wrong behaviour alone (inject) or a check of a constant
+# (its correct value is the constant: returning it unchanged is the same program)
+PURE_SWITCH = re.compile(r'^\s*(return |case \w+ -> |(case )?[\w, ]+ -> )?context\.faults\(\)\.'
+                         r'(inject\(Fault\.\w+\)|check\(Fault\.\w+, true\))[;)]?;?\s*$')
 ASSIGNED = re.compile(r'\bboolean \w+ = context\.faults\(\)\.inject\(Fault\.\w+\)\s*&&')
 VALUE_BEGUN = re.compile(r'faults\(\)\.value\(Fault\.\w+,.*,\s*$')
 
@@ -61,7 +67,7 @@ def fault_only_lines(path):
         lines.update(range(start, text.count('\n', 0, text.find(';', m.end())) + 2))
     rows = text.split('\n')
     for number, row in enumerate(rows, 1):
-        if LEDGER_FREE.match(row):
+        if LEDGER_FREE.match(row) or PURE_SWITCH.match(row):
             lines.add(number)
     for number in range(1, len(rows)):
         if VALUE_BEGUN.search(rows[number - 1]) and rows[number].strip().endswith(');'):

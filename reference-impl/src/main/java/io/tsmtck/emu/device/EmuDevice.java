@@ -252,7 +252,8 @@ public final class EmuDevice implements DeviceResponder {
         EmuFunction function = function(address);
         int old = function.config().read(register);
         function.config().write(register, value);
-        if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0) {
+        if (register == ConfigRegister.DEVICE_CONTROL && context.faults().check(Fault.TDISP_FLR_BIT_IGNORED,
+                (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0)) {
             functionLevelReset(function);
             return;
         }
@@ -283,35 +284,22 @@ public final class EmuDevice implements DeviceResponder {
     }
 
     private boolean breaksLock(EmuFunction function, ConfigRegister register, int old, int value) {
-        switch (register) {
-            case COMMAND:
-                boolean mseCleared = context.faults().check(Fault.TDISP_MSE_CLEAR_NO_ERROR,
-                        cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE));
-                boolean bmeCleared = context.faults().check(Fault.TDISP_BME_CLEAR_NO_ERROR,
-                        cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER));
-                return mseCleared || bmeCleared;
-            case BAR0: case BAR1: case BAR2: case BAR3: case BAR4: case BAR5:
-                return context.faults().check(Fault.TDISP_BAR_WRITE_NO_ERROR, true);
-            case EXPANSION_ROM:
-                return context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
-            case BIST:
-                return context.faults().check(Fault.TDISP_BIST_WRITE_NO_ERROR, true);
-            case DEVICE_CONTROL:
-                return context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
-                        ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0);
-            case MSIX_MESSAGE_CONTROL:
-                int flags = function.tdi().lock().orElseThrow().flags();
-                return context.faults().check(Fault.TDISP_MSIX_CHANGE_NO_ERROR,
-                        old != value && (flags & LockFlag.LOCK_MSIX.mask()) != 0);
-            case CACHE_LINE_SIZE:
-                return context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);
-            case STATUS:
-                return context.faults().inject(Fault.TDISP_STATUS_CLEAR_ERRORS);
-            case LINK_CONTROL:
-                return context.faults().inject(Fault.TDISP_LINK_CONTROL_WRITE_ERRORS);
-            default:
-                return false;
-        }
+        return switch (register) {
+            case COMMAND -> context.faults().check(Fault.TDISP_MSE_CLEAR_NO_ERROR,
+                    cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE))
+                    || context.faults().check(Fault.TDISP_BME_CLEAR_NO_ERROR,
+                    cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER));
+            case BAR0, BAR1, BAR2, BAR3, BAR4, BAR5 -> context.faults().check(Fault.TDISP_BAR_WRITE_NO_ERROR, true);
+            case EXPANSION_ROM -> context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
+            case BIST -> context.faults().check(Fault.TDISP_BIST_WRITE_NO_ERROR, true);
+            case DEVICE_CONTROL -> context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
+                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0);
+            case MSIX_MESSAGE_CONTROL -> context.faults().check(Fault.TDISP_MSIX_CHANGE_NO_ERROR,
+                    old != value && (function.tdi().lock().orElseThrow().flags() & LockFlag.LOCK_MSIX.mask()) != 0);
+            case CACHE_LINE_SIZE -> context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);
+            case STATUS -> context.faults().inject(Fault.TDISP_STATUS_CLEAR_ERRORS);
+            case LINK_CONTROL -> context.faults().inject(Fault.TDISP_LINK_CONTROL_WRITE_ERRORS);
+        };
     }
 
     private static boolean cleared(int old, int value, int bit) {

@@ -35,8 +35,4 @@ final class FunctionConfig {
         registers.put(ConfigRegister.DEVICE_CONTROL, 0);
         registers.put(ConfigRegister.MSIX_MESSAGE_CONTROL, 0);
     }
-
-    boolean memoryEnabled() {
-        return (read(ConfigRegister.COMMAND) & ConfigRegister.COMMAND_MEMORY_SPACE) != 0;
-    }
 }

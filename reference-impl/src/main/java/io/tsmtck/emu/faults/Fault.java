@@ -130,6 +130,8 @@ public enum Fault {
     TDISP_ROM_WRITE_NO_ERROR("TDISP-23"),
     /** TDISP: a BIST register write leaves a locked TDI as it was. */
     TDISP_BIST_WRITE_NO_ERROR("TDISP-50"),
+    /** TDISP: Initiate FLR written to Device Control does not reset the function (only the rig's FLR does). */
+    TDISP_FLR_BIT_IGNORED("TDISP-26"),
     /** TDISP: the interface report's INTERFACE_INFO bit 0 stays clear whatever the LOCK's NO_FW_UPDATE. */
     TDISP_REPORT_IGNORES_NO_FW_UPDATE("TDISP-51"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */

@@ -157,16 +157,36 @@ class ErrorTriggersTest {
         assertThat(sut, function).as("after an MSI-X Message Control change").isInState(TdiState.ERROR);
     }
 
-    @ParameterizedTest(name = "{0}, function {1}, {2}")
-    @MethodSource("lockedOrRun")
+    /** How the FLR is made: the rig's own FLR, or Initiate Function Level Reset written to Device Control. */
+    enum Flr {
+        RIG, INITIATE_FLR_BIT;
+
+        void perform(DeviceSut sut, PciFunction function) {
+            if (this == RIG) {
+                sut.functionLevelReset(function);
+            } else {
+                RigConfig config = sut.config(function);
+                config.write(ConfigRegister.DEVICE_CONTROL,
+                        config.read(ConfigRegister.DEVICE_CONTROL) | ConfigRegister.DEVICE_CONTROL_INITIATE_FLR);
+            }
+        }
+    }
+
+    static Stream<Arguments> lockedOrRunAndFlr() {
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED,
+                TdiState.RUN), List.of(Flr.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}, {3}")
+    @MethodSource("lockedOrRunAndFlr")
     @Must("TDISP-26")
-    void aFunctionLevelResetMovesToError(DeviceSut sut, int fn, TdiState state) {
+    void aFunctionLevelResetMovesToError(DeviceSut sut, int fn, TdiState state, Flr flr) {
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
 
-        sut.functionLevelReset(function);
+        flr.perform(sut, function);
 
-        assertThat(sut, function).as("after an FLR in " + state).isInState(TdiState.ERROR);
+        assertThat(sut, function).as("after an FLR (%s) in %s", flr, state).isInState(TdiState.ERROR);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
