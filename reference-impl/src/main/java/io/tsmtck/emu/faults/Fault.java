@@ -337,6 +337,8 @@ public enum Fault {
     /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
     /** iommufd: a vdevice allocation that fails leaves its half-made object in the table (the vIOMMU stays busy). */
     IOMMUFD_FAILED_VDEVICE_NOT_ABORTED("IOMMUFD-18"),
+    /** iommufd: a closed iommufd keeps its objects (the vIOMMU and its VM reference) after its last device closes. */
+    IOMMUFD_LAST_DEVICE_CLOSE_KEEPS_OBJECTS("VM-02"),
     IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01"),
     /** iommufd: destroying a HWPT with a vIOMMU succeeds. */
     IOMMUFD_DESTROY_BUSY_HWPT("IOMMUFD-02"),

@@ -224,7 +224,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             remove(device, false);
         }
         if (closed && !hasDevices()) {
-            release();
+            context.faults().step(Fault.IOMMUFD_LAST_DEVICE_CLOSE_KEEPS_OBJECTS, this::release);
         }
     }
 

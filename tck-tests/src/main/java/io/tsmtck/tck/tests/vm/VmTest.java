@@ -43,4 +43,23 @@ class VmTest {
         assertThat("VM " + vm.value() + " alive after its fd, VFIO device and vIOMMU are gone",
                 sut.stack().kvm().isAlive(vm)).is(false);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VM-02")
+    void theVmIsFreedWhenTheIommufdGoesWithItsLastDevice(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        VmId vm = a.vm().id();
+        a.vm().close();
+        a.iommufd().close();
+
+        assertThat("VM " + vm.value() + " alive with its fd and the iommufd closed, the VFIO device still bound",
+                sut.stack().kvm().isAlive(vm)).is(true);
+
+        a.vfio().close();
+
+        assertThat("VM " + vm.value() + " alive after its fd, the iommufd and then the last VFIO device bound to it"
+                + " closed (the iommufd's objects, the vIOMMU among them, go with the last device)",
+                sut.stack().kvm().isAlive(vm)).is(false);
+    }
 }
