@@ -1,6 +1,8 @@
 package io.tsmtck.tck.support;
 
+import io.tsmtck.api.Capability;
 import io.tsmtck.api.FailNth;
+import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.support.spi.ImplementationFailure;
 import java.util.function.LongConsumer;
@@ -22,7 +24,18 @@ public final class FailNthSweep {
     /** The most points a sweep visits; a call with more fails its test as one whose sweep never ends. */
     public static final int MAX_POINTS = 1_000;
 
-    private FailNthSweep() {
+    private final FailNth failNth;
+
+    private FailNthSweep(FailNth failNth) {
+        this.failNth = failNth;
+    }
+
+    /**
+     * A sweep over {@code sut}'s fail-nth hook ({@link Capability#FAIL_NTH}): NOT_TESTED unless the
+     * provider declares it.
+     */
+    public static FailNthSweep on(Sut sut) {
+        return new FailNthSweep(sut.hook(Capability.FAIL_NTH, HostStack::failNth));
     }
 
     /**
@@ -30,8 +43,7 @@ public final class FailNthSweep {
      *
      * @return how many points the call has
      */
-    public static long sweep(FailNth failNth, String call, Supplier<Result<?>> attempt, LongConsumer afterRefusal,
-                             LongConsumer afterSuccess) {
+    public long sweep(String call, Supplier<Result<?>> attempt, LongConsumer afterRefusal, LongConsumer afterSuccess) {
         long refusals = 0;
         for (long n = 1; n <= MAX_POINTS; n++) {
             failNth.arm(n);

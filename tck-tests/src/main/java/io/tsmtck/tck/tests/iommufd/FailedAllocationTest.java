@@ -2,9 +2,6 @@ package io.tsmtck.tck.tests.iommufd;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
-import io.tsmtck.api.FailNth;
-import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.iommufd.HwptFlags;
 import io.tsmtck.api.iommufd.Iommufd;
@@ -30,14 +27,14 @@ class FailedAllocationTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-18")
     void aFailedAllocationTakesNoReference(Sut sut) {
-        FailNth failNth = sut.hook(Capability.FAIL_NTH, HostStack::failNth);
+        FailNthSweep sweep = FailNthSweep.on(sut);
         Assignment a = sut.assign(sut.pf0());
         Iommufd iommufd = a.iommufd();
         Setup.require(iommufd.destroy(a.vdevice()), "IOMMU_DESTROY of the assignment's vdevice, to allocate another");
         ViommuType type = Setup.require(iommufd.hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
         Chain chain = new Chain(iommufd, a.device(), type);
 
-        FailNthSweep.sweep(failNth, "IOAS, HWPT, vIOMMU and vdevice allocation for device " + a.device().value(),
+        sweep.sweep("IOAS, HWPT, vIOMMU and vdevice allocation for device " + a.device().value(),
                 chain::build, n -> chain.destroy("after the chain failed at fail-nth " + n),
                 n -> chain.destroy("after the chain ran with fail-nth " + n));
     }

@@ -2,9 +2,6 @@ package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
-import io.tsmtck.api.FailNth;
-import io.tsmtck.api.HostStack;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.tsm.TsmCore;
@@ -36,12 +33,12 @@ class FailedPartWayTest {
     @MethodSource("withSubfunctions")
     @Must("TSM-28")
     void aConnectFailingPartWayChangesNothingAndARetryConnects(Sut sut) {
-        FailNth failNth = sut.hook(Capability.FAIL_NTH, HostStack::failNth);
+        FailNthSweep sweep = FailNthSweep.on(sut);
         TsmCore tsm = sut.stack().tsm();
         PciAddress dsm = sut.dsm().address();
         List<String> before = TsmAttributes.of(sut);
 
-        FailNthSweep.sweep(failNth, "connect of " + dsm + " to " + sut.tsmName(),
+        sweep.sweep("connect of " + dsm + " to " + sut.tsmName(),
                 () -> tsm.connect(dsm, sut.tsmName()),
                 n -> {
                     assertThat("tsm/ attributes of every function and " + sut.dsm().hostBridge() + "'s secure streams"
@@ -62,11 +59,11 @@ class FailedPartWayTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-29")
     void aBindFailingPartWayLeavesNoTdiAndARetryBinds(Sut sut) {
-        FailNth failNth = sut.hook(Capability.FAIL_NTH, HostStack::failNth);
+        FailNthSweep sweep = FailNthSweep.on(sut);
         Assignment assignment = sut.assign(sut.pf0());
         PciAddress function = sut.pf0().address();
 
-        FailNthSweep.sweep(failNth, "bind of " + function + " (the vdevice's TSM op BIND)", assignment::bind,
+        sweep.sweep("bind of " + function + " (the vdevice's TSM op BIND)", assignment::bind,
                 n -> {
                     assertThat("tsm/bound of " + function + " after the bind failed at fail-nth " + n,
                             sut.stack().tsm().boundTsm(function)).is(Optional.empty());

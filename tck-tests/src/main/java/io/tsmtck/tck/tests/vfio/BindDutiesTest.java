@@ -2,9 +2,6 @@ package io.tsmtck.tck.tests.vfio;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.Capability;
-import io.tsmtck.api.FailNth;
-import io.tsmtck.api.HostStack;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.dmabuf.Importer;
@@ -130,11 +127,11 @@ class BindDutiesTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("VFIO-25")
     void aBindFailingPartWayLeavesTheDmaBufsActive(Sut sut) {
-        FailNth failNth = sut.hook(Capability.FAIL_NTH, HostStack::failNth);
+        FailNthSweep sweep = FailNthSweep.on(sut);
         Assignment assignment = sut.assign(sut.pf0());
         AtomicReference<DmaBuf> buffer = new AtomicReference<>(export(assignment));
 
-        FailNthSweep.sweep(failNth, "bind of " + sut.pf0().address() + " with a dma-buf exported", assignment::bind,
+        sweep.sweep("bind of " + sut.pf0().address() + " with a dma-buf exported", assignment::bind,
                 n -> assertThat(buffer.get()).as("dma-buf after the bind failed at fail-nth %d, memory decode enabled",
                         n).isActive(),
                 n -> {
