@@ -67,8 +67,9 @@ public final class FailNthSweep {
             }
         }
         throw ImplementationFailure.breach(call + " still reached fault-injection point " + MAX_POINTS
-                + " with fail-nth armed; the kit sweeps at most " + MAX_POINTS + " points: check that disarm() ends"
-                + " the injection and that the call does not loop");
+                + " with fail-nth armed; the kit sweeps at most " + MAX_POINTS + " points: check that arm(n) counts"
+                + " from the call and disarm() ends the injection, and that the call does not loop (a call with more"
+                + " points than the kit sweeps is not supported yet)");
     }
 
     private static long finished(String call, long points, long refusals) {
