@@ -227,7 +227,8 @@ public final class EmuDevice implements DeviceResponder {
             return;
         }
         for (EmuFunction function : functions.values()) {
-            if (function.tdi().lockSession().equals(Optional.of(session))) {
+            if (context.faults().value(Fault.TDISP_ANY_SESSION_END_ERRORS,
+                    function.tdi().lockSession().equals(Optional.of(session)), true)) {
                 function.tdi().fail();
             }
         }

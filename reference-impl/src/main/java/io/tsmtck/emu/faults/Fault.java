@@ -70,6 +70,8 @@ public enum Fault {
     TDISP_STREAM_INSECURE_NO_ERROR("TDISP-30"),
     /** TDISP: the end of the SPDM session leaves its locked TDIs as they are. */
     TDISP_SESSION_END_NO_ERROR("TDISP-31"),
+    /** TDISP: the end of any SPDM session, not only the one that locked it, moves a locked TDI to ERROR. */
+    TDISP_ANY_SESSION_END_ERRORS("TDISP-31"),
     /** TDISP: a power transition that loses the function's state leaves its locked TDI as it is. */
     TDISP_POWER_LOSS_NO_ERROR("TDISP-33"),
     /** TDISP: a poisoned TLP leaves the locked TDI as it is. */

@@ -3,11 +3,15 @@ package io.tsmtck.tck.tests.tdisp;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.device.DeviceEvent;
+import io.tsmtck.api.spdm.message.SessionControl;
+import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.tck.spdm.SpdmSession;
 import io.tsmtck.tck.support.DeviceCases;
-import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.TdiDriver;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -50,6 +54,25 @@ class DeviceEventsTest {
 
         assertThat(sut, function).as("after the SPDM session that locked it ended in " + state)
                 .isInState(TdiState.ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-31")
+    void theEndOfAnotherSessionLeavesTheTdiAsItWas(DeviceSut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        SessionResult<SpdmSession> opened = sut.connection().openSession();
+        if (!opened.isOk()) {
+            throw Setup.failed("open a second session", opened.failure().orElseThrow().toString());
+        }
+        SessionResult<SessionControl> ended = opened.orElseThrow().end();
+        if (!ended.isOk()) {
+            throw Setup.failed("END_SESSION of the second session", ended.failure().orElseThrow().toString());
+        }
+
+        assertThat(sut, function).as("after a second SPDM session, not the one that locked it, ended in " + state)
+                .isInState(state);
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
