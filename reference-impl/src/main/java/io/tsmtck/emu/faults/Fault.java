@@ -319,6 +319,8 @@ public enum Fault {
     VFIO_DMABUF_PAST_BAR_ACCEPTED("VFIO-18"),
     /** VFIO: a dma-buf range ending exactly at the BAR's end is refused (an off-by-one in the end check). */
     VFIO_DMABUF_LAST_PAGE_REFUSED("VFIO-18"),
+    /** VFIO: an exported dma-buf has the size of its first range only. */
+    VFIO_DMABUF_SIZE_FIRST_RANGE("VFIO-28"),
     /** VFIO: a dma-buf exported while memory decode is off is active. */
     VFIO_DMABUF_ACTIVE_WITHOUT_MSE("VFIO-19"),
 

@@ -20,7 +20,10 @@ import io.tsmtck.api.errno.Result;
  */
 public interface DmaBuf extends AutoCloseable {
 
-    /** Total bytes of the exported ranges. */
+    /**
+     * The dma-buf's size: the bytes of the exported ranges summed ({@code lseek(fd, 0, SEEK_END)} of
+     * the dma-buf fd, which reads {@code dmabuf->size}).
+     */
     long size();
 
     /**

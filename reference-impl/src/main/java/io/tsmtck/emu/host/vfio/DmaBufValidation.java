@@ -41,7 +41,8 @@ final class DmaBufValidation {
             if (!checked.isOk()) {
                 return checked;
             }
-            total += range.length();
+            total = context.faults().value(Fault.VFIO_DMABUF_SIZE_FIRST_RANGE, total + range.length(),
+                    total == 0 ? range.length() : total);
         }
         return Result.ok(total);
     }

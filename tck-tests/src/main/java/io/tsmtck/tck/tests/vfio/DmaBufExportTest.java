@@ -2,12 +2,14 @@ package io.tsmtck.tck.tests.vfio;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.vfio.DmaBufRange;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Region;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import java.util.List;
@@ -89,5 +91,23 @@ class DmaBufExportTest {
                 .isRefusedWith(Errno.EINVAL);
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(size - 4096, 4096)))
                 .as("the last page of BAR0, ending exactly at its end").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-28")
+    void theDmaBufHasTheSizeOfItsRanges(Sut sut) {
+        long page = 4096;
+        long bar = sut.pf0().bars().get(0).size();
+        List<List<DmaBufRange>> exports = List.of(List.of(new DmaBufRange(0, bar)),
+                List.of(new DmaBufRange(0, page), new DmaBufRange(2 * page, 2 * page),
+                        new DmaBufRange(bar - page, page)));
+        for (List<DmaBufRange> ranges : exports) {
+            long summed = ranges.stream().mapToLong(DmaBufRange::length).sum();
+            try (DmaBuf buffer = Setup.require(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 0, ranges)),
+                    "VFIO_DEVICE_FEATURE_DMA_BUF of BAR0 " + ranges)) {
+                assertThat("size (lseek SEEK_END) of the dma-buf of BAR0 " + ranges, buffer.size()).is(summed);
+            }
+        }
     }
 }
