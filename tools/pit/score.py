@@ -31,7 +31,7 @@ KILLED = {'KILLED', 'TIMED_OUT', 'MEMORY_ERROR'}
 GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)')
 # boolean x = context.faults().inject(F) && ...; the operands after && are evaluated only under the fault
 # a statement that only tells the resource ledger (the fail-nth hook's leak accounting) that something was freed
-LEDGER_FREE = re.compile(r'^\s*(\w+(\.\w+\(\))*\.forEach\(\w+ -> )?context\.ledger\(\)\.free\(Kind\.\w+\)\)?;\s*$')
+LEDGER_FREE = re.compile(r'^\s*(\w+(\.\w+(\(\))?)*\.forEach\(\w+ -> )?context\.ledger\(\)\.free\(Kind\.\w+\)\)?;\s*$')
 # a value that is nothing but a fault switch: the wrong behaviour alone (inject) or a check of a constant
 # (its correct value is the constant: returning it unchanged is the same program)
 PURE_SWITCH = re.compile(r'^\s*(return |case \w+ -> |(case )?[\w, ]+ -> )?context\.faults\(\)\.'

@@ -161,10 +161,10 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     }
 
     private boolean hasDependents(ObjectId id, IommufdObject object) {
-        if (object instanceof IommufdObject.Viommu && context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU)) {
+        if (context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU) && object instanceof IommufdObject.Viommu) {
             return false;
         }
-        if (object instanceof IommufdObject.Hwpt && context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_HWPT)) {
+        if (context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_HWPT) && object instanceof IommufdObject.Hwpt) {
             return false;
         }
         return objects.values().stream().anyMatch(o -> o.dependsOn(id));

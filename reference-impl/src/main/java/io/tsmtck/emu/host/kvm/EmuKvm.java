@@ -5,7 +5,6 @@ import io.tsmtck.api.vm.Kvm;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.api.vm.VmType;
-import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.faults.ResourceLedger;
 import io.tsmtck.emu.stack.EmuContext;
 import java.util.Map;
@@ -31,8 +30,7 @@ public final class EmuKvm implements Kvm {
     @Override
     public Result<Vm> createVm(VmType type) {
         return context.ledger().allocate(ResourceLedger.Kind.VM, () -> {
-            VmObject object = new VmObject(new VmId(nextId.getAndIncrement()), type, context.ledger(),
-                    context.faults().inject(Fault.VM_NEVER_FREED));
+            VmObject object = new VmObject(new VmId(nextId.getAndIncrement()), type, context);
             vms.put(object.id(), object);
             return Result.ok(new EmuVm(object));
         });

@@ -2,7 +2,9 @@ package io.tsmtck.emu.host.kvm;
 
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.api.vm.VmType;
-import io.tsmtck.emu.faults.ResourceLedger;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.ResourceLedger.Kind;
+import io.tsmtck.emu.stack.EmuContext;
 
 /**
  * The kernel's VM object ({@code struct kvm}) with its reference count: the VM fd holds one, as do
@@ -15,15 +17,13 @@ public final class VmObject {
 
     private final VmId id;
     private final VmType type;
-    private final ResourceLedger ledger;
-    private final boolean neverFreed;
+    private final EmuContext context;
     private int references = 1;
 
-    VmObject(VmId id, VmType type, ResourceLedger ledger, boolean neverFreed) {
+    VmObject(VmId id, VmType type, EmuContext context) {
         this.id = id;
         this.type = type;
-        this.ledger = ledger;
-        this.neverFreed = neverFreed;
+        this.context = context;
     }
 
     public VmId id() {
@@ -48,11 +48,11 @@ public final class VmObject {
         if (references == 0) {
             throw new IllegalStateException(id + " is already freed");
         }
-        if (references == 1 && neverFreed) {
+        if (context.faults().inject(Fault.VM_NEVER_FREED) && references == 1) {
             return;
         }
         if (--references == 0) {
-            ledger.free(ResourceLedger.Kind.VM);
+            context.ledger().free(Kind.VM);
         }
     }
 
