@@ -65,7 +65,8 @@ final class IdeKmResponder {
 
     private ByteString queryResponse() {
         int devFunc = dsm.device() << 3 | dsm.function();
-        int bus = context.faults().value(Fault.IDEKM_QUERY_WRONG_IDENTITY, dsm.bus(), dsm.bus() + 1);
+        int bus = context.faults().value(Fault.IDEKM_QUERY_WRONG_IDENTITY, dsm.bus(),
+                dsm.bus() + 1);
         return new IdeKmQueryResponse(PORT, devFunc, bus, dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
     }
 

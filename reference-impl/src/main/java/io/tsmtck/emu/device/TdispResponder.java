@@ -358,12 +358,11 @@ final class TdispResponder {
 
     /** Under the length fault, an oversized request is served as if its extra bytes were not there. */
     private Optional<TdispMessage> servedDespite(DecodeError error, ByteString request) {
-        boolean oversized = error.reason() == DecodeError.Reason.OVERSIZED;
-        if (!(context.faults().inject(Fault.TDISP_LENGTH_NOT_CHECKED) && oversized)) {
-            return Optional.empty();
+        if (context.faults().inject(Fault.TDISP_LENGTH_NOT_CHECKED) && error.reason() == DecodeError.Reason.OVERSIZED) {
+            return TdispCodec.decode(ByteString.copyOf(request.toByteArray(), 0, error.offset()),
+                    ReservedPolicy.IGNORE).asOptional();
         }
-        return TdispCodec.decode(ByteString.copyOf(request.toByteArray(), 0, error.offset()), ReservedPolicy.IGNORE)
-                .asOptional();
+        return Optional.empty();
     }
 
     /**
