@@ -250,6 +250,8 @@ public enum Fault {
     TSM_BOUND_NOT_SHOWN("TSM-17"),
     /** TSM: the bound attribute keeps naming the TSM after unbind (a cached flag that unbind forgets). */
     TSM_BOUND_STALE("TSM-13"),
+    /** TSM: a TSM unregistered once and registered again is missing from /sys/class/tsm (its device not added back). */
+    TSM_REREGISTERED_NOT_LISTED("TSM-22"),
     /** TSM: bind to a legacy (non-confidential) VM succeeds. */
     TSM_BIND_LEGACY_VM("VM-01"),
 

@@ -60,6 +60,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     private final EmuContext context;
     /** Functions bound at least once: only the TSM_BOUND_STALE fault reads it. */
     private final Set<PciAddress> everBound = ConcurrentHashMap.newKeySet();
+    private final Set<String> departed = ConcurrentHashMap.newKeySet();
 
     /** Secure IDE streams each emulated host bridge offers. */
     static final int STREAMS_PER_HOST_BRIDGE = 4;
@@ -253,6 +254,9 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     @Override
     public List<String> tsmDevices() {
+        if (context.faults().inject(Fault.TSM_REREGISTERED_NOT_LISTED)) {
+            return registry.registered().stream().filter(name -> !departed.contains(name)).toList();
+        }
         return registry.registered();
     }
 
@@ -317,6 +321,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     /** pci_tsm_unregister(): every context the TSM holds is torn down (each DSM disconnected, TDIs first). */
     private void tearDown(String tsmName) {
+        departed.add(tsmName);
         context.faults().step(Fault.TSM_UNREGISTER_KEEPS_CONTEXTS,
                 () -> dsms.values().forEach(d -> disconnectIf(d, tsmName::equals)));
     }

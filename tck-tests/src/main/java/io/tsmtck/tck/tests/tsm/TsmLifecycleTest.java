@@ -121,6 +121,8 @@ class TsmLifecycleTest {
             assertThat("TSMs registered", tsm.tsmDevices()).is(List.of());
 
             Setup.require(lifecycle(sut).register(sut.tsmName()), "register " + sut.tsmName() + " again");
+            assertThat("TSMs registered once " + sut.tsmName() + " is back", tsm.tsmDevices())
+                    .satisfies(listed -> listed.contains(sut.tsmName()), "a list naming " + sut.tsmName());
             assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s once the TSM is back", dsm).succeeded();
         });
     }
