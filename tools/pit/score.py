@@ -6,7 +6,7 @@ usage: tools/pit/score.py [mutations.csv] [--survivors] [--sources DIR]
   --sources the java folder of the commit PIT ran on when the sources moved since)
 
 A mutant counts unless its line runs only under a fault: the guard and the block of an
-`if (context.faults().inject(F) ...)` whose condition is the inject call alone or the inject call
+`if (context.faults().inject(F) ...)` (or `faults.inject(F)`, the plan passed in) whose condition is the inject call alone or the inject call
 `&&` more (the wrong behaviour the kill matrix switches on; the kill matrix proves those), and the
 statement `boolean x = context.faults().inject(F) && ...;`, whose operands after `&&` run only under
 the fault (the uses of `x` count); and a statement that only reports a free to the resource ledger
@@ -28,7 +28,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 SOURCES = os.path.join(ROOT, 'reference-impl', 'src', 'main', 'java')
 KILLED = {'KILLED', 'TIMED_OUT', 'MEMORY_ERROR'}
-GUARD = re.compile(r'\bif \(context\.faults\(\)\.inject\(Fault\.\w+\)\s*(\)|&&)')
+GUARD = re.compile(r'\bif \((context\.)?faults(\(\))?\.inject\(Fault\.\w+\)\s*(\)|&&)')
 # boolean x = context.faults().inject(F) && ...; the operands after && are evaluated only under the fault
 # a statement that only tells the resource ledger (the fail-nth hook's leak accounting) that something was freed
 LEDGER_FREE = re.compile(r'^\s*(\w+(\.\w+(\(\))?)*\.forEach\(\w+ -> )?context\.ledger\(\)\.free\(Kind\.\w+\)\)?;\s*$')

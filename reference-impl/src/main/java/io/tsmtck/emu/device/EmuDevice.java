@@ -272,7 +272,7 @@ public final class EmuDevice implements DeviceResponder {
         List<EmuFunction> hit = new ArrayList<>();
         hit.add(function);
         if (context.faults().check(Fault.TDISP_PF_FLR_SPARES_VFS, function.info().role() == FunctionRole.DSM)) {
-            functions.values().stream().filter(f -> f.info().role() == FunctionRole.VF).forEach(hit::add);
+            functions.values().stream().filter(this::resetWithPf0).forEach(hit::add);
         }
         for (EmuFunction target : hit) {
             target.config().resetFunction();
@@ -282,6 +282,12 @@ public final class EmuDevice implements DeviceResponder {
                 context.faults().step(Fault.TDISP_FLR_NO_ERROR, target.tdi()::fail);
             }
         }
+    }
+
+    /** Whether an FLR of PF0 reaches {@code function}: its VFs do. */
+    private boolean resetWithPf0(EmuFunction function) {
+        return context.faults().value(Fault.TDISP_PF_FLR_HITS_OTHER_PFS, function.info().role() == FunctionRole.VF,
+                function.info().role() != FunctionRole.DSM);
     }
 
     private boolean breaksLock(EmuFunction function, ConfigRegister register, int old, int value) {

@@ -3,6 +3,8 @@ package io.tsmtck.emu.device;
 import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
 import java.util.List;
 
 /**
@@ -42,18 +44,23 @@ final class EmuFunction {
         return config.read(ConfigRegister.bar(index)) & 0xFFFF_FFF0L;
     }
 
-    /**
-     * Whether two of the function's BARs overlap (an invalid configuration to lock); with
-     * {@code eitherOrder} false only a higher BAR starting inside a lower one counts (a defect).
-     */
-    boolean barsOverlap(boolean eitherOrder) {
+    /** Whether two of the function's BARs overlap, in either order (an invalid configuration to lock). */
+    boolean barsOverlap(FaultPlan faults) {
         for (Bar a : bars()) {
             for (Bar b : bars()) {
-                boolean bStartsInA = barBase(a.index()) <= barBase(b.index())
-                        && barBase(b.index()) < barBase(a.index()) + a.size();
-                boolean overlap = barBase(a.index()) < barBase(b.index()) + b.size()
-                        && barBase(b.index()) < barBase(a.index()) + a.size();
-                if (a.index() < b.index() && (eitherOrder ? overlap : bStartsInA)) {
+                if (a.index() >= b.index()) {
+                    continue;
+                }
+                if (faults.inject(Fault.TDISP_OVERLAP_ONE_ORDER)) {
+                    // the defect: only a higher BAR starting inside a lower one counts
+                    if (barBase(a.index()) <= barBase(b.index())
+                            && barBase(b.index()) < barBase(a.index()) + a.size()) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (barBase(a.index()) < barBase(b.index()) + b.size()
+                        && barBase(b.index()) < barBase(a.index()) + a.size()) {
                     return true;
                 }
             }

@@ -173,7 +173,7 @@ final class TdispResponder {
         if (!lockKeysPresent(session, request.defaultStreamId())) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
-        boolean overlap = function.barsOverlap(context.faults().value(Fault.TDISP_OVERLAP_ONE_ORDER, true, false));
+        boolean overlap = function.barsOverlap(context.faults());
         if (context.faults().check(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK, overlap)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
         }

@@ -60,6 +60,8 @@ public enum Fault {
     TDISP_FLR_NO_ERROR("TDISP-26"),
     /** TDISP: a PF FLR does not reach the locked TDIs of its VFs. */
     TDISP_PF_FLR_SPARES_VFS("TDISP-28"),
+    /** TDISP: an FLR of PF0 also resets the device's other physical functions, not only its VFs. */
+    TDISP_PF_FLR_HITS_OTHER_PFS("TDISP-28"),
     /** TDISP: a write to an allowed register (cache line size) moves a locked TDI to ERROR. */
     TDISP_ALLOWED_WRITE_ERRORS("TDISP-29"),
     /** TDISP: clearing write-1-to-clear Status bits of a locked TDI's function moves it to ERROR. */

@@ -4,6 +4,7 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
@@ -207,10 +208,16 @@ class ErrorTriggersTest {
         Applicability.requireVfs(sut);
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
+        List<PciFunction> otherPfs = sut.connect().functions().stream().filter(f -> f.role() == FunctionRole.PF).toList();
+        otherPfs.forEach(pf -> TdiDriver.enter(sut, pf, state));
 
         sut.functionLevelReset(sut.pf0());
 
         assertThat(sut, function).as("VF TDI after an FLR of PF0 in " + state).isInState(TdiState.ERROR);
+        for (PciFunction pf : otherPfs) {
+            assertThat(sut, pf).as("TDI of the physical function %s after an FLR of PF0 in %s", pf.address(), state)
+                    .isInState(state);
+        }
     }
 
     /** Writes §11.4.1 allows while a TDI is locked, each as the host would make it. */
