@@ -234,40 +234,41 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
      */
     @Override
     public void close() {
-        List<EmuVfioDevice> detached;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            if (context.faults().check(Fault.IOMMUFD_CLOSE_TEARS_DOWN_AT_ONCE, hasDevices())) {
+            if (!hasDevices()) {
+                release();
                 return;
             }
-            detached = release();
         }
-        detached.forEach(EmuVfioDevice::iommufdClosed);
+        if (context.faults().inject(Fault.IOMMUFD_CLOSE_TEARS_DOWN_AT_ONCE)) {
+            List<EmuVfioDevice> detached;
+            synchronized (this) {
+                detached = objects.values().stream().filter(IommufdObject.Device.class::isInstance)
+                        .map(o -> ((IommufdObject.Device) o).vfio()).toList();
+                release();
+            }
+            detached.forEach(EmuVfioDevice::iommufdClosed);
+        }
     }
 
     private boolean hasDevices() {
         return objects.values().stream().anyMatch(IommufdObject.Device.class::isInstance);
     }
 
-    /** iommufd_fops_release(): destroys every object, dependants first; returns the devices cut off. */
-    private List<EmuVfioDevice> release() {
-        List<EmuVfioDevice> detached = new ArrayList<>();
+    /** iommufd_fops_release(): destroys every object, dependants first. */
+    private void release() {
         for (Class<?> kind : List.of(IommufdObject.Vdevice.class, IommufdObject.Viommu.class,
                 IommufdObject.Hwpt.class, IommufdObject.Ioas.class, IommufdObject.Device.class)) {
             for (ObjectId id : new ArrayList<>(objects.keySet())) {
-                IommufdObject object = objects.get(id);
-                if (kind.isInstance(object)) {
-                    if (object instanceof IommufdObject.Device d) {
-                        detached.add(d.vfio());
-                    }
+                if (kind.isInstance(objects.get(id))) {
                     remove(id, true);
                 }
             }
         }
-        return detached;
     }
 
     /** Removes an object and undoes what it held: a vdevice's binding, a vIOMMU's VM reference. */
