@@ -377,6 +377,8 @@ public enum Fault {
     /** iommufd: the vdevice tombstoned when its VFIO device closes keeps its TDI bound. */
     IOMMUFD_TOMBSTONE_KEEPS_BINDING("LIFE-01"),
     /** iommufd: closing the fd tears the objects down at once, unbinding, while a VFIO device is bound to it. */
+    /** VFIO: closing the cdev of a bound device leaves the device open (only its own handle's close closes it). */
+    VFIO_CDEV_CLOSE_LEAVES_DEVICE("IOMMUFD-09"),
     IOMMUFD_CLOSE_TEARS_DOWN_AT_ONCE("IOMMUFD-15"),
     /** iommufd: a VFIO device closed after its iommufd's fd drops its vdevice without unbinding the TDI. */
     IOMMUFD_CLOSED_DEVICE_CLOSE_NO_UNBIND("IOMMUFD-15", "LIFE-02"),

@@ -34,6 +34,7 @@ public final class Assignment {
 
     private final Sut sut;
     private final PciFunction function;
+    private final VfioCdev cdev;
     private final VfioDevice vfio;
     private final Optional<Vm> vm;
     private final Iommufd iommufd;
@@ -47,7 +48,7 @@ public final class Assignment {
         this.function = function;
         this.vm = vm;
         HostStack stack = sut.stack();
-        VfioCdev cdev = sut.openCdev(function);
+        this.cdev = sut.openCdev(function);
         vm.ifPresent(v -> Setup.require(cdev.associateVm(v), "associate the VM with " + function.address()));
         this.iommufd = stack.openIommufd();
         this.vfio = sut.bind(cdev, iommufd, function);
@@ -69,6 +70,11 @@ public final class Assignment {
 
     public PciFunction function() {
         return function;
+    }
+
+    /** The cdev file the device was bound through (on Linux the same fd as {@link #vfio()}). */
+    public VfioCdev cdev() {
+        return cdev;
     }
 
     public VfioDevice vfio() {

@@ -106,7 +106,7 @@ final class EmuVfioCdev implements VfioCdev {
             kvm.ifPresent(VmObject::put);
             kvm = Optional.empty();
         }
-        device.ifPresent(EmuVfioDevice::close);
+        context.faults().step(Fault.VFIO_CDEV_CLOSE_LEAVES_DEVICE, () -> device.ifPresent(EmuVfioDevice::close));
         vfio.released();
     }
 }

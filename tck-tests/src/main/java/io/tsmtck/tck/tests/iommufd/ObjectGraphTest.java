@@ -9,6 +9,7 @@ import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The iommufd object graph: dependencies, uniqueness, tombstones, the vIOMMU's VM. */
@@ -118,16 +120,29 @@ class ObjectGraphTest {
                 sut.stack().kvm().isAlive(vm)).is(true);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    /** How the test closes the bound VFIO device: one fd on Linux, two handles in the SPI. */
+    enum Close {
+        DEVICE, CDEV
+    }
+
+    static Stream<Arguments> bothCloses() {
+        return Cases.profilesWith(List.of(Close.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, closed through the {1}")
+    @MethodSource("bothCloses")
     @Must("IOMMUFD-09")
-    void theVdeviceOfAClosedDeviceIsATombstone(Sut sut) {
+    void theVdeviceOfAClosedDeviceIsATombstone(Sut sut, Close close) {
         Assignment a = sut.assign(sut.pf0());
 
-        a.vfio().close();
+        if (close == Close.DEVICE) {
+            a.vfio().close();
+        } else {
+            a.cdev().close();
+        }
 
-        assertThat(a.iommufd().destroy(a.vdevice())).as("destroy the vdevice of a closed device")
-                .isRefusedWith(Errno.ENOENT);
+        assertThat(a.iommufd().destroy(a.vdevice())).as("destroy the vdevice of a device closed through its %s",
+                close).isRefusedWith(Errno.ENOENT);
     }
 
     @ParameterizedTest(name = "{0}")
