@@ -72,10 +72,11 @@ final class EmuDmaBuf implements DmaBuf {
 
     @Override
     public Result<Done> cpuAccess() {
-        if (context.faults().check(Fault.DMABUF_CPU_ACCESS_PRIVATE, privateMmio.getAsBoolean())) {
-            return Result.refused(Errno.EPERM, "private MMIO of a bound TDI is not accessible to the host CPU");
+        if (context.faults().inject(Fault.DMABUF_CPU_ACCESS_PRIVATE) && privateMmio.getAsBoolean()) {
+            return Result.done();
         }
-        return isRevoked() ? Result.refused(Errno.ENODEV, "the dma-buf is revoked") : Result.done();
+        // vfio_pci_dmabuf_ops has no mmap op, so dma_buf_mmap_internal() refuses every mapping
+        return Result.refused(Errno.EINVAL, "vfio-pci's dma-buf cannot be mapped by the host CPU (no mmap op)");
     }
 
     /** {@code vfio_pci_dma_buf_move(vdev, true)} for this buffer. */
