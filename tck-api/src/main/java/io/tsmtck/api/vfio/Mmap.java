@@ -15,15 +15,6 @@ import io.tsmtck.api.errno.Result;
  */
 public interface Mmap extends AutoCloseable {
 
-    /** The BAR's region index. */
-    int region();
-
-    /** Offset into the BAR. */
-    long offset();
-
-    /** Length in bytes. */
-    long length();
-
     /**
      * A CPU read through the mapping, as a process touching the first byte would. Refused with
      * {@code EFAULT} (the process would get SIGBUS) while the PTEs are zapped and memory decode is

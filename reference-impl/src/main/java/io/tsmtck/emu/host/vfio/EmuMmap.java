@@ -10,34 +10,13 @@ import java.util.function.Consumer;
 /** A BAR mmap; zapped while memory decode is off. */
 final class EmuMmap implements Mmap {
 
-    private final int region;
-    private final long offset;
-    private final long length;
     private final Consumer<EmuMmap> unmap;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean zapped;
 
-    EmuMmap(int region, long offset, long length, boolean zapped, Consumer<EmuMmap> unmap) {
-        this.region = region;
-        this.offset = offset;
-        this.length = length;
+    EmuMmap(boolean zapped, Consumer<EmuMmap> unmap) {
         this.zapped = zapped;
         this.unmap = unmap;
-    }
-
-    @Override
-    public int region() {
-        return region;
-    }
-
-    @Override
-    public long offset() {
-        return offset;
-    }
-
-    @Override
-    public long length() {
-        return length;
     }
 
     @Override

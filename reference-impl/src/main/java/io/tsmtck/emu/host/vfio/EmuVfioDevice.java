@@ -123,7 +123,7 @@ public final class EmuVfioDevice implements VfioDevice {
                 return Result.refused(Errno.EPERM, "the TDI is bound: its MMIO is private");
             }
             return context.ledger().allocate(Kind.MMAP, () -> {
-                EmuMmap mmap = new EmuMmap(region, offset, length, !memoryEnabled(), this::unmap);
+                EmuMmap mmap = new EmuMmap(!memoryEnabled(), this::unmap);
                 mmaps.add(mmap);
                 return Result.ok(context.handles().track(mmap));
             });
