@@ -364,6 +364,8 @@ public enum Fault {
     IOMMUFD_VIOMMU_NOT_HOLDING_VM("IOMMUFD-08"),
     /** iommufd: a tombstoned vdevice id answers destroy with success. */
     IOMMUFD_TOMBSTONE_DESTROY_OK("IOMMUFD-09"),
+    /** iommufd: IOMMU_DESTROY of an id that names no object (0, or an object destroyed before) succeeds. */
+    IOMMUFD_DESTROY_UNKNOWN_OK("IOMMUFD-19"),
     /** iommufd: the id of a tombstoned vdevice is handed out again before the iommufd is closed. */
     IOMMUFD_TOMBSTONE_ID_REUSED("IOMMUFD-10"),
     /** iommufd: TSM op with flags set is accepted. */

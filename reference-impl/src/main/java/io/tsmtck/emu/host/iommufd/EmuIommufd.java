@@ -150,7 +150,8 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             }
             IommufdObject object = objects.get(id);
             if (object == null) {
-                return Result.refused(Errno.ENOENT, "no object " + id.value());
+                return context.faults().value(Fault.IOMMUFD_DESTROY_UNKNOWN_OK,
+                        Result.refused(Errno.ENOENT, "no object " + id.value()), Result.done());
             }
             if (object instanceof IommufdObject.Device || hasDependents(id, object)) {
                 return Result.refused(Errno.EBUSY, "object " + id.value() + " is in use");

@@ -161,4 +161,18 @@ class ObjectGraphTest {
                 + " became a tombstone", allocated).satisfies(ids -> !ids.contains(a.vdevice()),
                 "none is the tombstone's id " + a.vdevice().value());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("IOMMUFD-19")
+    void destroyingAnIdWithNoObjectIsNoEntry(Sut sut) {
+        try (Iommufd iommufd = sut.stack().openIommufd()) {
+            ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
+            Setup.require(iommufd.destroy(ioas), "IOMMU_DESTROY of IOAS " + ioas.value());
+
+            assertThat(iommufd.destroy(new ObjectId(0))).as("IOMMU_DESTROY of id 0").isRefusedWith(Errno.ENOENT);
+            assertThat(iommufd.destroy(ioas)).as("IOMMU_DESTROY of IOAS %d a second time", ioas.value())
+                    .isRefusedWith(Errno.ENOENT);
+        }
+    }
 }
