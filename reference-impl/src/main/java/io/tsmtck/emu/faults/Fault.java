@@ -366,6 +366,8 @@ public enum Fault {
     IOMMUFD_TOMBSTONE_DESTROY_OK("IOMMUFD-09"),
     /** iommufd: IOMMU_DESTROY of an id that names no object (0, or an object destroyed before) succeeds. */
     IOMMUFD_DESTROY_UNKNOWN_OK("IOMMUFD-19"),
+    /** iommufd: an id naming an object of another type than the ioctl needs is refused with EINVAL, not ENOENT. */
+    IOMMUFD_WRONG_TYPE_EINVAL("IOMMUFD-19"),
     /** iommufd: the id of a tombstoned vdevice is handed out again before the iommufd is closed. */
     IOMMUFD_TOMBSTONE_ID_REUSED("IOMMUFD-10"),
     /** iommufd: TSM op with flags set is accepted. */

@@ -310,6 +310,9 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     private <T extends IommufdObject> Result<T> find(ObjectId id, Class<T> kind) {
         IommufdObject object = objects.get(id);
         if (!kind.isInstance(object)) {
+            if (context.faults().inject(Fault.IOMMUFD_WRONG_TYPE_EINVAL) && object != null) {
+                return Result.refused(Errno.EINVAL, "object " + id.value() + " is not a " + kind.getSimpleName());
+            }
             return Result.refused(Errno.ENOENT, "no " + kind.getSimpleName() + " with id " + id.value());
         }
         return Result.ok(kind.cast(object));

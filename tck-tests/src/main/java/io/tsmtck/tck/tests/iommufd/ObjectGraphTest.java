@@ -175,4 +175,19 @@ class ObjectGraphTest {
                     .isRefusedWith(Errno.ENOENT);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("IOMMUFD-19")
+    void anIdOfAnotherTypeIsNoEntry(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        ViommuType type = Setup.require(a.iommufd().hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+
+        assertThat(a.iommufd().allocViommu(a.device(), a.viommu(), type, 0))
+                .as("IOMMU_VIOMMU_ALLOC naming vIOMMU %d as its HWPT", a.viommu().value())
+                .isRefusedWith(Errno.ENOENT);
+        assertThat(a.iommufd().allocVdevice(a.hwpt(), a.device(), Assignment.VIRT_ID + 8))
+                .as("IOMMU_VDEVICE_ALLOC naming HWPT %d as its vIOMMU", a.hwpt().value())
+                .isRefusedWith(Errno.ENOENT);
+    }
 }
