@@ -56,7 +56,7 @@ public final class EmuDevice implements DeviceResponder {
     private final Map<PciAddress, EmuFunction> functions;
     private final EmuContext context;
     private final SessionTable sessions;
-    private final IdeKeyTable keys = new IdeKeyTable();
+    private final IdeKeyTable keys;
     private final IdeKmResponder ideKm;
     private final TdispResponder tdisp;
     private SpdmResponder spdm;
@@ -71,6 +71,7 @@ public final class EmuDevice implements DeviceResponder {
         this.functions = dsm.functions().stream().collect(Collectors.toMap(f -> f.address(),
                 f -> new EmuFunction(f, barBases.get(f.address())), (a, b) -> a, LinkedHashMap::new));
         this.sessions = new SessionTable(context::randomU32);
+        this.keys = new IdeKeyTable(context.faults());
         this.ideKm = new IdeKmResponder(dsm.address(), keys, context, this::streamInsecure);
         this.tdisp = new TdispResponder(new ArrayList<>(functions.values()), keys, features, context);
     }

@@ -5,6 +5,8 @@ import io.tsmtck.api.idekm.KeySubStream.Direction;
 import io.tsmtck.api.idekm.KeySubStream.KeySet;
 import io.tsmtck.api.idekm.KeySubStream.SubStream;
 import io.tsmtck.api.idekm.KeySubStream;
+import io.tsmtck.emu.faults.Fault;
+import io.tsmtck.emu.faults.FaultPlan;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -36,6 +38,11 @@ final class IdeKeyTable {
 
     private final Map<Slot, SpdmSessionId> programmed = new HashMap<>();
     private final Map<Lane, KeySet> started = new HashMap<>();
+    private final FaultPlan faults;
+
+    IdeKeyTable(FaultPlan faults) {
+        this.faults = faults;
+    }
 
     /** The programmed slots and started lanes, in a stable order. */
     String describe() {
@@ -94,6 +101,9 @@ final class IdeKeyTable {
 
     /** Forgets the keys of {@code session}; returns the streams that had a started key among them. */
     Set<Integer> dropSession(SpdmSessionId session) {
+        if (faults.inject(Fault.IDEKM_SESSION_END_FORGETS_EVERY_KEY)) {
+            programmed.replaceAll((slot, by) -> session); // the defect: every session's keys go with this one
+        }
         Set<Integer> affected = new HashSet<>();
         programmed.entrySet().removeIf(entry -> {
             if (!entry.getValue().equals(session)) {

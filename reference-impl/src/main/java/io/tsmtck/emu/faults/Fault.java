@@ -74,6 +74,8 @@ public enum Fault {
     TDISP_SESSION_END_NO_ERROR("TDISP-31"),
     /** TDISP: the end of any SPDM session, not only the one that locked it, moves a locked TDI to ERROR. */
     TDISP_ANY_SESSION_END_ERRORS("TDISP-31"),
+    /** IDE_KM: the end of one SPDM session forgets the IDE keys programmed over every session. */
+    IDEKM_SESSION_END_FORGETS_EVERY_KEY("TDISP-31"),
     /** TDISP: a power transition that loses the function's state leaves its locked TDI as it is. */
     TDISP_POWER_LOSS_NO_ERROR("TDISP-33"),
     /** TDISP: a poisoned TLP leaves the locked TDI as it is. */

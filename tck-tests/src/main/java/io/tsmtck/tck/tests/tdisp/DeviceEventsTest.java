@@ -5,6 +5,10 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 import io.tsmtck.api.device.DeviceEvent;
 import io.tsmtck.api.spdm.message.SessionControl;
 import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.LockFlag;
+import io.tsmtck.api.tdisp.LockInterfaceRequest;
+import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.tck.spdm.SpdmSession;
@@ -13,6 +17,7 @@ import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.TdiDriver;
+import io.tsmtck.tck.support.TdispClient;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +78,12 @@ class DeviceEventsTest {
 
         assertThat(sut, function).as("after a second SPDM session, not the one that locked it, ended in " + state)
                 .isInState(state);
+        TdispClient tdisp = sut.tdisp(function);
+        assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).as("STOP after the second session ended")
+                .isResponse(MessageType.STOP_INTERFACE_RESPONSE);
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),
+                tdisp.defaultStream(), 0, 0))).as("LOCK over the first session, whose IDE keys the second session's"
+                + " end leaves in place").isResponse(MessageType.LOCK_INTERFACE_RESPONSE);
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
