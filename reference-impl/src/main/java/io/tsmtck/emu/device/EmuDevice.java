@@ -224,7 +224,8 @@ public final class EmuDevice implements DeviceResponder {
      * their streams stop being Secure, and TDIs locked over it go to ERROR.
      */
     public synchronized void endSession(SpdmSessionId session) {
-        if (!sessions.end(session) || context.faults().inject(Fault.TDISP_SESSION_END_NO_ERROR)) {
+        sessions.end(session);
+        if (context.faults().inject(Fault.TDISP_SESSION_END_NO_ERROR)) {
             return;
         }
         for (EmuFunction function : functions.values()) {

@@ -32,17 +32,17 @@ final class SessionTable {
         return id;
     }
 
-    /** Records a session whose id its KEY_EXCHANGE chose; false if that id is already active. */
-    boolean register(SpdmSessionId id) {
-        return active.add(id);
+    /** Records a session whose id its KEY_EXCHANGE chose. */
+    void register(SpdmSessionId id) {
+        active.add(id);
     }
 
     boolean isActive(SpdmSessionId id) {
         return active.contains(id);
     }
 
-    /** Ends the session; false if it was not active. */
-    boolean end(SpdmSessionId id) {
-        return active.remove(id);
+    /** Ends the session (nothing if it was not active). */
+    void end(SpdmSessionId id) {
+        active.remove(id);
     }
 }
