@@ -393,11 +393,10 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             if (context.faults().check(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER, sameVm)) {
                 return Result.done();
             }
-            if (context.faults().check(Fault.TSM_BIND_OTHER_VM, !sameVm)) {
+            if (context.faults().inject(Fault.TSM_BIND_OTHER_VM) && !sameVm) {
+                unbindLocked(d, function); // the defect: the other VM's binding is replaced
+            } else if (!sameVm) {
                 return Result.refused(Errno.EBUSY, function + " is bound to another VM");
-            }
-            if (!sameVm) {
-                unbindLocked(d, function);
             }
         }
         if (context.faults().check(Fault.TSM_BIND_LEGACY_VM, vm.isPresent())) {
