@@ -208,7 +208,8 @@ class ErrorTriggersTest {
         Applicability.requireVfs(sut);
         PciFunction function = sut.connect().function(fn);
         TdiDriver.enter(sut, function, state);
-        List<PciFunction> otherPfs = sut.connect().functions().stream().filter(f -> f.role() == FunctionRole.PF).toList();
+        List<PciFunction> otherPfs = sut.connect().functions().stream().filter(f -> f.role() == FunctionRole.PF)
+                .toList();
         otherPfs.forEach(pf -> TdiDriver.enter(sut, pf, state));
 
         sut.functionLevelReset(sut.pf0());
