@@ -297,17 +297,19 @@ public final class EmuDevice implements DeviceResponder {
             case COMMAND -> context.faults().check(Fault.TDISP_MSE_CLEAR_NO_ERROR,
                     cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE))
                     || context.faults().check(Fault.TDISP_BME_CLEAR_NO_ERROR,
-                    cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER));
+                    cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER))
+                    || context.faults().inject(Fault.TDISP_REWRITE_ERRORS);
             case BAR0, BAR1, BAR2, BAR3, BAR4, BAR5 -> context.faults().check(Fault.TDISP_BAR_WRITE_NO_ERROR, true);
             case EXPANSION_ROM -> context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
             case BIST -> context.faults().check(Fault.TDISP_BIST_WRITE_NO_ERROR, true);
             case DEVICE_CONTROL -> context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
-                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0);
+                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0) || context.faults().inject(Fault.TDISP_REWRITE_ERRORS);
             case MSIX_MESSAGE_CONTROL -> context.faults().check(Fault.TDISP_MSIX_CHANGE_NO_ERROR,
                     old != value && (function.tdi().lock().orElseThrow().flags() & LockFlag.LOCK_MSIX.mask()) != 0);
             case CACHE_LINE_SIZE -> context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);
             case STATUS -> context.faults().inject(Fault.TDISP_STATUS_CLEAR_ERRORS);
             case LINK_CONTROL -> context.faults().inject(Fault.TDISP_LINK_CONTROL_WRITE_ERRORS);
+            case DEVICE_CAPABILITIES -> false; // read-only
         };
     }
 

@@ -39,8 +39,10 @@ final class InterfaceReports {
         if (context.faults().inject(Fault.TDISP_REPORT_MISSES_BAR) && !ranges.isEmpty()) {
             ranges.remove(ranges.size() - 1);
         }
+        boolean noFwUpdate = (lock.flags() & LockFlag.NO_FW_UPDATE.mask()) != 0
+                || context.faults().inject(Fault.TDISP_REPORT_NO_FW_UPDATE_ALWAYS);
         int info = INFO_DMA_WITHOUT_PASID | context.faults().value(Fault.TDISP_REPORT_IGNORES_NO_FW_UPDATE,
-                (lock.flags() & LockFlag.NO_FW_UPDATE.mask()) != 0 ? 1 : 0, 0);
+                noFwUpdate ? 1 : 0, 0);
         return new InterfaceReport(info, 0, 0, 0, ranges, DEVICE_INFO);
     }
 

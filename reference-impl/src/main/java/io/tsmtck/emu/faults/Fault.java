@@ -68,6 +68,8 @@ public enum Fault {
     TDISP_STATUS_CLEAR_ERRORS("TDISP-29"),
     /** TDISP: any Link Control write to a locked TDI's function moves it to ERROR. */
     TDISP_LINK_CONTROL_WRITE_ERRORS("TDISP-29"),
+    /** TDISP: any Command or Device Control write to a locked TDI's function, its own value too, moves it to ERROR. */
+    TDISP_REWRITE_ERRORS("TDISP-29"),
     /** TDISP: the IDE stream going insecure leaves locked TDIs as they are. */
     TDISP_STREAM_INSECURE_NO_ERROR("TDISP-30"),
     /** TDISP: the end of the SPDM session leaves its locked TDIs as they are. */
@@ -140,6 +142,8 @@ public enum Fault {
     TDISP_FLR_BIT_IGNORED("TDISP-26"),
     /** TDISP: the interface report's INTERFACE_INFO bit 0 stays clear whatever the LOCK's NO_FW_UPDATE. */
     TDISP_REPORT_IGNORES_NO_FW_UPDATE("TDISP-51"),
+    /** TDISP: the interface report sets INTERFACE_INFO bit 0 whatever the LOCK flags. */
+    TDISP_REPORT_NO_FW_UPDATE_ALWAYS("TDISP-51"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
     IDEKM_BAD_PORT_ACKED("IDEKM-02"),
     /** IDE_KM: a KEY_PROG of the wrong length is acknowledged with SUCCESS. */
@@ -184,6 +188,8 @@ public enum Fault {
     HOTPLUG_REMOVAL_KEEPS_CONTEXT("TSM-25"),
     /** TSM: a VF enabled while its DSM is connected is not probed, so it has no TSM context. */
     TSM_NEW_VF_NOT_PROBED("TSM-26"),
+    /** TSM: a VF disabled through sriov_numvfs keeps its TSM context (pci_tsm_destroy() not called). */
+    TSM_DISABLED_VF_KEEPS_CONTEXT("TSM-26"),
     /** TSM: disabling a DSM's VFs disconnects the DSM as well. */
     TSM_VF_DISABLE_DISCONNECTS("TSM-26"),
     /** TSM: a connect to a TSM that does not exist takes a secure stream of the host bridge before it is refused. */
@@ -295,6 +301,12 @@ public enum Fault {
     VFIO_MSE_SET_NO_RESTORE("VFIO-08"),
     /** VFIO: a reset does not revoke dma-bufs around it. */
     VFIO_RESET_NO_REVOKE("VFIO-09"),
+    /** VFIO: the BAR mmaps stay zapped after a reset. */
+    VFIO_RESET_LEAVES_MMAPS_ZAPPED("VFIO-09"),
+    /** VFIO: the BAR mmaps stay zapped after MSE is set again. */
+    VFIO_MSE_SET_LEAVES_MMAPS_ZAPPED("VFIO-07"),
+    /** VFIO: Initiate FLR written to Device Control goes straight to the device (no revoke, no zap, no restore). */
+    VFIO_CONFIG_FLR_PASSED_THROUGH("VFIO-29"),
     /** VFIO: VFIO_DEVICE_RESET without a reset method succeeds (as if the device had been reset). */
     VFIO_RESET_WITHOUT_METHOD_DONE("VFIO-24"),
     /** VFIO: VFIO_DEVICE_RESET without a reset method revokes the dma-bufs before it refuses, for good. */

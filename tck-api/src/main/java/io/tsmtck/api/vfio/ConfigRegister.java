@@ -17,6 +17,8 @@ public enum ConfigRegister {
     BAR4(4),
     BAR5(4),
     EXPANSION_ROM(4),
+    /** PCI Express capability, Device Capabilities (read-only). */
+    DEVICE_CAPABILITIES(4),
     /** PCI Express capability, Device Control. */
     DEVICE_CONTROL(2),
     /** PCI Express capability, Link Control. */
@@ -28,6 +30,8 @@ public enum ConfigRegister {
     public static final int COMMAND_MEMORY_SPACE = 1 << 1;
     /** Command register bit 2, Bus Master Enable. */
     public static final int COMMAND_BUS_MASTER = 1 << 2;
+    /** Device Capabilities bit 28, Function Level Reset Capability. */
+    public static final int DEVICE_CAPABILITIES_FLR = 1 << 28;
     /** Device Control bit 8, Extended Tag Field Enable. */
     public static final int DEVICE_CONTROL_EXTENDED_TAG = 1 << 8;
     /** Device Control bit 9, Phantom Functions Enable. */

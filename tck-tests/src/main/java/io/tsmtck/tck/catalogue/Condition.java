@@ -22,6 +22,8 @@ public enum Condition {
     /** REQ_MSGS_SUPPORTED has the bit of SET_MMIO_ATTRIBUTE_REQUEST. */
     ADVERTISES_SET_MMIO_ATTRIBUTE("the device advertises SET_MMIO_ATTRIBUTE_REQUEST in TDISP_CAPABILITIES "
             + "REQ_MSGS_SUPPORTED"),
+    /** Device Capabilities of the function has Function Level Reset Capability (bit 28). */
+    HAS_FLR("the function's Device Capabilities register has Function Level Reset Capability (bit 28)"),
     /** The interface report of a locked TDI has an MMIO range with IS_MEM_ATTR_UPDATABLE. */
     REPORTS_UPDATABLE_RANGE("the TDI's interface report has an MMIO range marked IS_MEM_ATTR_UPDATABLE");
 

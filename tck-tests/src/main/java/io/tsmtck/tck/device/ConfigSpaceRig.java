@@ -33,8 +33,6 @@ public final class ConfigSpaceRig implements DeviceControl {
     private static final int STATUS_CAPABILITIES_LIST = 1 << 4;
     private static final int PCI_EXPRESS = 0x10;
     private static final int MSIX = 0x11;
-    /** Device Capabilities bit 28, Function Level Reset Capability. */
-    private static final int FLR_CAPABLE = 1 << 28;
 
     private final Map<PciAddress, PciConfigAccess> functions;
     private final Duration timeout;
@@ -79,8 +77,7 @@ public final class ConfigSpaceRig implements DeviceControl {
     @Override
     public void functionLevelReset(PciAddress function) throws IOException {
         PciConfigAccess config = config(function);
-        int express = capability(config, function, PCI_EXPRESS, "PCI Express");
-        if ((config.read32(express + 4) & FLR_CAPABLE) == 0) {
+        if ((readConfig(function, ConfigRegister.DEVICE_CAPABILITIES) & ConfigRegister.DEVICE_CAPABILITIES_FLR) == 0) {
             throw new IOException(function + " does not advertise Function Level Reset (Device Capabilities bit 28)");
         }
         writeConfig(function, ConfigRegister.DEVICE_CONTROL, readConfig(function, ConfigRegister.DEVICE_CONTROL)
@@ -121,6 +118,7 @@ public final class ConfigSpaceRig implements DeviceControl {
             case BIST -> 0x0F;
             case BAR0, BAR1, BAR2, BAR3, BAR4, BAR5 -> 0x10 + 4 * (register.ordinal() - ConfigRegister.BAR0.ordinal());
             case EXPANSION_ROM -> 0x30;
+            case DEVICE_CAPABILITIES -> capability(config, function, PCI_EXPRESS, "PCI Express") + 0x04;
             case DEVICE_CONTROL -> capability(config, function, PCI_EXPRESS, "PCI Express") + 0x08;
             case LINK_CONTROL -> capability(config, function, PCI_EXPRESS, "PCI Express") + 0x10;
             case MSIX_MESSAGE_CONTROL -> capability(config, function, MSIX, "MSI-X") + 0x02;

@@ -6,8 +6,10 @@ import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
+import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Rule;
 import java.util.List;
@@ -88,6 +90,18 @@ public final class Applicability {
                     + " LOCK_INTERFACE_FLAGS_SUPPORTED 0x%04X, without %s (0x%04X)", function.address(),
                     capabilities.lockFlagsSupported(), flag, flag.mask()));
         }
+    }
+
+    /**
+     * NOT_APPLICABLE unless {@code deviceCapabilities}, read from {@code function}'s Device
+     * Capabilities register, has Function Level Reset Capability.
+     */
+    public static void requireFlr(PciAddress function, int deviceCapabilities) {
+        if ((deviceCapabilities & ConfigRegister.DEVICE_CAPABILITIES_FLR) == 0) {
+            throw notApplicable(Condition.HAS_FLR, String.format("Device Capabilities of %s is 0x%08X, without"
+                    + " Function Level Reset Capability (bit 28)", function, deviceCapabilities));
+        }
+        checkListed(Condition.HAS_FLR);
     }
 
     /**

@@ -76,6 +76,7 @@ class ConfigSpaceRigTest {
         assertThat(rig.readConfig(FUNCTION, ConfigRegister.STATUS)).isEqualTo(0xF910);
         assertThat(rig.readConfig(FUNCTION, ConfigRegister.CACHE_LINE_SIZE)).isEqualTo(0x10);
         assertThat(rig.readConfig(FUNCTION, ConfigRegister.BIST)).isEqualTo(0x5A);
+        assertThat(rig.readConfig(FUNCTION, ConfigRegister.DEVICE_CAPABILITIES)).isEqualTo(1 << 28);
         assertThat(rig.readConfig(FUNCTION, ConfigRegister.DEVICE_CONTROL)).isEqualTo(0x2810);
         assertThat(rig.readConfig(FUNCTION, ConfigRegister.LINK_CONTROL)).isEqualTo(0x0040);
         assertThat(rig.readConfig(FUNCTION, ConfigRegister.MSIX_MESSAGE_CONTROL)).isEqualTo(0x003F);

@@ -299,7 +299,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     /** pci_tsm_destroy() for a sub-function going away (a VF disabled): its context only. */
     public void functionRemoved(PciAddress function) {
         withFunction(function, d -> {
-            if (d.contexts.containsKey(function)) {
+            if (d.contexts.containsKey(function) && !context.faults().inject(Fault.TSM_DISABLED_VF_KEEPS_CONTEXT)) {
                 unbindLocked(d, function);
                 d.contexts.remove(function);
                 context.ledger().free(Kind.TSM_CONTEXT);

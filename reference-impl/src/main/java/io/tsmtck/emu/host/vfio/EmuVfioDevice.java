@@ -146,10 +146,22 @@ public final class EmuVfioDevice implements VfioDevice {
         return config;
     }
 
-    /** A config write as VFIO passes it through: memory decode changes revoke or restore MMIO access. */
+    /**
+     * A config write as VFIO passes it through: memory decode changes revoke or restore MMIO access;
+     * Initiate FLR is virtualized (vfio_exp_config_write()): the rest of the write goes to the device,
+     * then, when Device Capabilities has FLR, the function is reset as VFIO_DEVICE_RESET resets it
+     * (no reset_works check).
+     */
     Result<Done> writeConfig(ConfigRegister register, int value) {
-        if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0) {
-            return underMemoryLock(this::resetLocked); // vfio_exp_config_write(): no reset_works check
+        if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0
+                && !context.faults().inject(Fault.VFIO_CONFIG_FLR_PASSED_THROUGH)) {
+            return underMemoryLock(() -> {
+                device.writeConfig(address(), register, value & ~ConfigRegister.DEVICE_CONTROL_INITIATE_FLR);
+                if ((readConfig(ConfigRegister.DEVICE_CAPABILITIES) & ConfigRegister.DEVICE_CAPABILITIES_FLR) != 0) {
+                    resetLocked();
+                }
+                return Result.done();
+            });
         }
         return underMemoryLock(() -> {
             boolean wasEnabled = memoryEnabled();
@@ -159,7 +171,7 @@ public final class EmuVfioDevice implements VfioDevice {
                 context.faults().step(Fault.VFIO_MSE_CLEAR_NO_ZAP, () -> mmaps.forEach(m -> m.zap(true)));
                 context.faults().step(Fault.VFIO_MSE_CLEAR_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             } else if (!wasEnabled && enabled && !lowPower) {
-                mmaps.forEach(m -> m.zap(false));
+                context.faults().step(Fault.VFIO_MSE_SET_LEAVES_MMAPS_ZAPPED, () -> mmaps.forEach(m -> m.zap(false)));
                 context.faults().step(Fault.VFIO_MSE_SET_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
             }
             return Result.done();
@@ -222,7 +234,7 @@ public final class EmuVfioDevice implements VfioDevice {
             device.writeConfig(address(), ConfigRegister.COMMAND, command); // pci_restore_state()
         }
         if (memoryEnabled()) {
-            mmaps.forEach(m -> m.zap(false));
+            context.faults().step(Fault.VFIO_RESET_LEAVES_MMAPS_ZAPPED, () -> mmaps.forEach(m -> m.zap(false)));
             dmabufs.forEach(EmuDmaBuf::restore);
         }
         return Result.done();

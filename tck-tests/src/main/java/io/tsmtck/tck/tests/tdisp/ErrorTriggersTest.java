@@ -173,6 +173,11 @@ class ErrorTriggersTest {
         }
     }
 
+    /** NOT_APPLICABLE unless {@code function} can be reset: Device Capabilities has FLR. */
+    private static void requireFlr(DeviceSut sut, PciFunction function) {
+        Applicability.requireFlr(function.address(), sut.config(function).read(ConfigRegister.DEVICE_CAPABILITIES));
+    }
+
     static Stream<Arguments> lockedOrRunAndFlr() {
         return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED,
                 TdiState.RUN), List.of(Flr.values()));
@@ -183,6 +188,7 @@ class ErrorTriggersTest {
     @Must("TDISP-26")
     void aFunctionLevelResetMovesToError(DeviceSut sut, int fn, TdiState state, Flr flr) {
         PciFunction function = sut.connect().function(fn);
+        requireFlr(sut, function);
         TdiDriver.enter(sut, function, state);
 
         flr.perform(sut, function);
@@ -195,6 +201,7 @@ class ErrorTriggersTest {
     @Must("TDISP-27")
     void aFunctionLevelResetLeavesAnUnlockedTdiUnlocked(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
+        requireFlr(sut, function);
 
         sut.functionLevelReset(function);
 
@@ -207,6 +214,7 @@ class ErrorTriggersTest {
     void aPf0ResetMovesItsVfTdisToError(DeviceSut sut, int fn, TdiState state) {
         Applicability.requireVfs(sut);
         PciFunction function = sut.connect().function(fn);
+        requireFlr(sut, sut.pf0());
         TdiDriver.enter(sut, function, state);
         List<PciFunction> otherPfs = sut.connect().functions().stream().filter(f -> f.role() == FunctionRole.PF)
                 .toList();
@@ -239,6 +247,18 @@ class ErrorTriggersTest {
             @Override
             void apply(RigConfig config) {
                 config.write(ConfigRegister.LINK_CONTROL, config.read(ConfigRegister.LINK_CONTROL));
+            }
+        },
+        COMMAND("a Command write of its own value (Memory Space and Bus Master Enable unchanged)") {
+            @Override
+            void apply(RigConfig config) {
+                config.write(ConfigRegister.COMMAND, config.read(ConfigRegister.COMMAND));
+            }
+        },
+        DEVICE_CONTROL("a Device Control write of its own value (no listed field changes)") {
+            @Override
+            void apply(RigConfig config) {
+                config.write(ConfigRegister.DEVICE_CONTROL, config.read(ConfigRegister.DEVICE_CONTROL));
             }
         };
 

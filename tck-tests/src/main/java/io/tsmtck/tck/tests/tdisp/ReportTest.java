@@ -79,6 +79,22 @@ class ReportTest {
                 report.interfaceInfo() & NO_FW_UPDATE_WHILE_LOCKED).is(NO_FW_UPDATE_WHILE_LOCKED);
     }
 
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Should("TDISP-51")
+    void aTdiLockedWithoutNoFwUpdateDoesNotReportIt(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        Applicability.requireLockFlag(sut, function, Condition.ADVERTISES_NO_FW_UPDATE, LockFlag.NO_FW_UPDATE);
+        TdispClient tdisp = sut.tdisp(function);
+        tdisp.lock(0, 0);
+
+        InterfaceReport report = ReportReader.read(tdisp, WHOLE).report();
+
+        assertThat("INTERFACE_INFO bit 0 (no firmware update while locked) of " + function.address()
+                + " locked without NO_FW_UPDATE, INTERFACE_INFO 0x" + Integer.toHexString(report.interfaceInfo()),
+                report.interfaceInfo() & NO_FW_UPDATE_WHILE_LOCKED).is(0);
+    }
+
     /**
      * The report's ranges with the contiguous pieces of one BAR joined (ATTR may split a BAR, for
      * its MSI-X table, PBA or non-TEE pages): "range ID: N pages", or where a piece does not start

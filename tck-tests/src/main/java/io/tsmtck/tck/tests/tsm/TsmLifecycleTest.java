@@ -213,6 +213,9 @@ class TsmLifecycleTest {
                 assertThat("tsm/connect of " + dsm + " after its VFs were disabled", tsm.connectedTsm(dsm))
                         .is(Optional.of(sut.tsmName()));
             }
+            assertThat("tsm/dsm of each VF of " + dsm + " while its VFs are disabled (the VFs are gone)",
+                    vfs.stream().map(tsm::dsmOf).toList()).is(vfs.stream().map(vf -> Optional.<PciAddress>empty())
+                    .toList());
             Setup.require(sriov.setNumVfs(dsm, vfs.size()), "sriov_numvfs = " + vfs.size() + " on " + dsm);
 
             assertThat("VFs of " + dsm + " enabled again", sriov.enabledVfs(dsm)).is(vfs);

@@ -14,6 +14,7 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Await;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
@@ -73,6 +74,10 @@ class MemoryDecodeTest {
 
         assertThat(mmap.access()).as("a CPU access through the BAR0 mmap after clearing MSE")
                 .isRefusedWith(Errno.EFAULT);
+
+        command(vfio, ConfigRegister.COMMAND_MEMORY_SPACE);
+
+        assertThat(mmap.access()).as("a CPU access through the BAR0 mmap once MSE is set again").succeeded();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,11 +101,38 @@ class MemoryDecodeTest {
         DmaBuf buffer = export(vfio, 0);
         DmaBufAttachment attachment = mapped(buffer);
 
+        Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
+
         Setup.require(vfio.reset(), "VFIO_DEVICE_RESET");
         Await.until(() -> !attachment.isMapped());
 
         assertThat("the importer's mapping across a reset (revoked before it)", attachment.isMapped()).is(false);
         assertThat(buffer).as("dma-buf after the reset").isActive();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the reset").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-29")
+    void initiateFlrWrittenToDeviceControlResetsAsVfioDeviceResetDoes(Sut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        Applicability.requireFlr(sut.pf0().address(), vfio.config().read(ConfigRegister.DEVICE_CAPABILITIES));
+        DmaBuf buffer = export(vfio, 0);
+        DmaBufAttachment attachment = mapped(buffer);
+        Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
+        int control = vfio.config().read(ConfigRegister.DEVICE_CONTROL);
+
+        Setup.require(vfio.config().write(ConfigRegister.DEVICE_CONTROL,
+                control | ConfigRegister.DEVICE_CONTROL_INITIATE_FLR), "write Initiate FLR to Device Control");
+        Await.until(() -> !attachment.isMapped());
+
+        assertThat("the importer's mapping across an FLR written to Device Control (revoked before it)",
+                attachment.isMapped()).is(false);
+        assertThat(buffer).as("dma-buf after the FLR written to Device Control").isActive();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the FLR").succeeded();
+        assertThat(String.format("Initiate FLR in Device Control read after the FLR (Device Control was 0x%04X)",
+                control), vfio.config().read(ConfigRegister.DEVICE_CONTROL) & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR)
+                .is(0);
     }
 
     @ParameterizedTest(name = "{0}")
