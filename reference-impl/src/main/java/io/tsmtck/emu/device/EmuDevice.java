@@ -303,7 +303,8 @@ public final class EmuDevice implements DeviceResponder {
             case EXPANSION_ROM -> context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
             case BIST -> context.faults().check(Fault.TDISP_BIST_WRITE_NO_ERROR, true);
             case DEVICE_CONTROL -> context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
-                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0) || context.faults().inject(Fault.TDISP_REWRITE_ERRORS);
+                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0)
+                    || context.faults().inject(Fault.TDISP_REWRITE_ERRORS);
             case MSIX_MESSAGE_CONTROL -> context.faults().check(Fault.TDISP_MSIX_CHANGE_NO_ERROR,
                     old != value && (function.tdi().lock().orElseThrow().flags() & LockFlag.LOCK_MSIX.mask()) != 0);
             case CACHE_LINE_SIZE -> context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);

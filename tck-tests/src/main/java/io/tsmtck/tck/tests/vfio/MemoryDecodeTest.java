@@ -130,9 +130,9 @@ class MemoryDecodeTest {
                 attachment.isMapped()).is(false);
         assertThat(buffer).as("dma-buf after the FLR written to Device Control").isActive();
         assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the FLR").succeeded();
-        assertThat(String.format("Initiate FLR in Device Control read after the FLR (Device Control was 0x%04X)",
-                control), vfio.config().read(ConfigRegister.DEVICE_CONTROL) & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR)
-                .is(0);
+        int after = vfio.config().read(ConfigRegister.DEVICE_CONTROL);
+        assertThat(String.format("Initiate FLR in Device Control read after the FLR (Device Control was 0x%04X,"
+                + " now 0x%04X)", control, after), after & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR).is(0);
     }
 
     @ParameterizedTest(name = "{0}")
