@@ -323,8 +323,6 @@ public final class EmuDevice implements DeviceResponder {
         if (event instanceof DeviceEvent.IdeStreamInsecure insecure) {
             keys.stopStream(insecure.streamId());
             streamInsecure(insecure.streamId());
-        } else if (event instanceof DeviceEvent.SpdmSessionEnd) {
-            List.copyOf(activeSessionsOfLockedTdis()).forEach(this::endSession);
         } else if (event instanceof DeviceEvent.ConventionalReset) {
             conventionalReset();
         } else if (event instanceof DeviceEvent.PowerStateLoss) {
@@ -333,11 +331,6 @@ public final class EmuDevice implements DeviceResponder {
         } else if (event instanceof DeviceEvent.PoisonedTlp) {
             context.faults().step(Fault.TDISP_POISON_NO_ERROR, function(event.target()).tdi()::fail);
         }
-    }
-
-    private List<SpdmSessionId> activeSessionsOfLockedTdis() {
-        return functions.values().stream().map(f -> f.tdi().lockSession()).flatMap(Optional::stream)
-                .filter(sessions::isActive).distinct().collect(Collectors.toList());
     }
 
     /**

@@ -79,8 +79,10 @@ final class IdeKmResponder {
     }
 
     private KpAck ack(KeyProg keyProg, KpAckStatus status) {
-        int stream = context.faults().value(Fault.IDEKM_ACK_ECHO_WRONG, keyProg.streamId(),
-                (keyProg.streamId() + 1) & 0xFF);
+        int stream = keyProg.streamId();
+        if (context.faults().inject(Fault.IDEKM_ACK_ECHO_WRONG)) {
+            stream = (stream + 1) & 0xFF;
+        }
         KeySubStream lane = keyProg.keySubStream();
         if (context.faults().inject(Fault.IDEKM_ACK_NAMES_K0)) {
             lane = new KeySubStream(KeySubStream.KeySet.K0, lane.direction(), lane.subStream());

@@ -49,6 +49,8 @@ import java.util.Set;
 final class TdispResponder {
 
     private static final int MAX_REPORT_PORTION = 0x200;
+    /** The most bytes a short request can lack and still be served under TDISP_SHORT_REQUEST_PADDED. */
+    private static final int MAX_PADDING = 64;
     private static final int DEV_ADDR_WIDTH = 52;
 
     private final List<EmuFunction> functions;
@@ -220,7 +222,8 @@ final class TdispResponder {
         if (request.length() == 0 || request.offset() >= bytes.size()) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
-        int asked = context.faults().value(Fault.TDISP_REPORT_PORTION_OVER_LENGTH, request.length(), MAX_REPORT_PORTION);
+        int asked = context.faults().value(Fault.TDISP_REPORT_PORTION_OVER_LENGTH, request.length(),
+                MAX_REPORT_PORTION);
         int portion = Math.min(Math.min(asked, bytes.size() - request.offset()), MAX_REPORT_PORTION);
         int remainder = context.faults().value(Fault.TDISP_REPORT_REMAINDER_WRONG,
                 bytes.size() - request.offset() - portion, 0);
@@ -356,11 +359,24 @@ final class TdispResponder {
         return TdispError.of(reply, TdispErrorCode.INVALID_INTERFACE_STATE, 0);
     }
 
-    /** Under the length fault, an oversized request is served as if its extra bytes were not there. */
+    /**
+     * Under the length faults, an oversized request is served as if its extra bytes were not there,
+     * and a short one as if zeros made up what is missing.
+     */
     private Optional<TdispMessage> servedDespite(DecodeError error, ByteString request) {
         if (context.faults().inject(Fault.TDISP_LENGTH_NOT_CHECKED) && error.reason() == DecodeError.Reason.OVERSIZED) {
             return TdispCodec.decode(ByteString.copyOf(request.toByteArray(), 0, error.offset()),
                     ReservedPolicy.IGNORE).asOptional();
+        }
+        if (context.faults().inject(Fault.TDISP_SHORT_REQUEST_PADDED)
+                && error.reason() == DecodeError.Reason.TRUNCATED) {
+            for (int missing = 1; missing <= MAX_PADDING; missing++) {
+                ByteString padded = ByteString.ofHex(request.hex() + "00".repeat(missing));
+                Optional<TdispMessage> served = TdispCodec.decode(padded, ReservedPolicy.IGNORE).asOptional();
+                if (served.isPresent()) {
+                    return served;
+                }
+            }
         }
         return Optional.empty();
     }

@@ -40,8 +40,10 @@ public enum Fault {
     TDISP_VERSION_NOT_CHECKED("TDISP-11"),
     /** TDISP: an unknown request code gets INVALID_REQUEST instead of UNSUPPORTED_REQUEST. */
     TDISP_UNSUPPORTED_AS_INVALID("TDISP-12"),
-    /** TDISP: a request of the wrong length is served. */
+    /** TDISP: a request longer than its layout is served. */
     TDISP_LENGTH_NOT_CHECKED("TDISP-13"),
+    /** TDISP: a request shorter than its layout is served as if zeros followed it. */
+    TDISP_SHORT_REQUEST_PADDED("TDISP-13"),
     /** TDISP: LOCK does not check that IDE keys were programmed. */
     TDISP_LOCK_WITHOUT_KEYS("TDISP-14"),
     /** TDISP: MMIO_REPORTING_OFFSET is ignored in the report (spdm-emu's deviation). */
@@ -248,6 +250,8 @@ public enum Fault {
     TSM_CONNECT_TWICE("TSM-02"),
     /** TSM: connect with a name not of the form tsmN is accepted. */
     TSM_CONNECT_BAD_NAME("TSM-01", "TSM-03"),
+    /** TSM: connect looks the written string up as it is, so "tsm0\n" (as echo writes it) names no TSM. */
+    TSM_CONNECT_NAME_EXACT("TSM-01"),
     /** TSM: disconnect of a DSM that is not connected succeeds. */
     TSM_DISCONNECT_NOT_CONNECTED("TSM-04"),
     /** TSM: connect does not consume a host-bridge secure stream. */
@@ -307,6 +311,10 @@ public enum Fault {
     VFIO_MSE_SET_LEAVES_MMAPS_ZAPPED("VFIO-07"),
     /** VFIO: Initiate FLR written to Device Control goes straight to the device (no revoke, no zap, no restore). */
     VFIO_CONFIG_FLR_PASSED_THROUGH("VFIO-29"),
+    /** VFIO: Device Capabilities read through the config region (and by VFIO itself) lacks FLR. */
+    VFIO_CONFIG_HIDES_FLR_CAPABILITY("VFIO-29"),
+    /** VFIO: munmap returns with the device's memory_lock still held (a call from another thread then hangs). */
+    VFIO_MUNMAP_KEEPS_MEMORY_LOCK("LIFE-05"),
     /** VFIO: VFIO_DEVICE_RESET without a reset method succeeds (as if the device had been reset). */
     VFIO_RESET_WITHOUT_METHOD_DONE("VFIO-24"),
     /** VFIO: VFIO_DEVICE_RESET without a reset method revokes the dma-bufs before it refuses, for good. */

@@ -53,7 +53,7 @@ public interface DeviceControl {
             } else if (event instanceof DeviceEvent.PoisonedTlp) {
                 return POISONED_TLP;
             }
-            throw new IllegalArgumentException(event + " is not injected by a rig: the kit ends SPDM sessions itself");
+            throw new IllegalArgumentException("no rig action injects " + event);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Something that happens to a device outside the host stack's uAPIs, which TDISP says must move
  * its locked TDIs to ERROR (PCIe Base 6.x 11.4.1) or reset them. The device kit makes them happen
- * through the {@link DeviceControl} of a rig that declares them.
+ * through the {@link DeviceControl} of a rig that declares them. The end of an SPDM session is not
+ * one: the kit, as the requester, ends its own sessions with END_SESSION.
  */
 public sealed interface DeviceEvent {
 
@@ -16,13 +17,6 @@ public sealed interface DeviceEvent {
     /** The IDE stream {@code streamId} of the DSM leaves the Secure state. */
     record IdeStreamInsecure(PciAddress target, int streamId) implements DeviceEvent {
         public IdeStreamInsecure {
-            Objects.requireNonNull(target, "target");
-        }
-    }
-
-    /** The SPDM session of the DSM ends (for example a heartbeat timeout). */
-    record SpdmSessionEnd(PciAddress target) implements DeviceEvent {
-        public SpdmSessionEnd {
             Objects.requireNonNull(target, "target");
         }
     }

@@ -111,6 +111,14 @@ public final class Sut implements TdiSubject, AutoCloseable {
     }
 
     /**
+     * {@code hook}'s accessor when the implementation declares the hook, empty when it does not: for
+     * a test that runs either way and checks more with the hook.
+     */
+    public <T> Optional<T> hookIfDeclared(Capability hook, Function<HostStack, Optional<T>> accessor) {
+        return declares(hook) ? Optional.of(hook(hook, accessor)) : Optional.empty();
+    }
+
+    /**
      * Aborts the test (NOT_TESTED) unless the implementation declares {@code hook}, a hook that has
      * no accessor of its own (an argument the SPI accepts only from stacks that can honour it).
      */

@@ -93,8 +93,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (context.faults().check(Fault.TSM_CONNECT_BAD_NAME, !parsed.matches())) {
             return Result.refused(Errno.EINVAL, "'" + written + "' does not start with tsmN");
         }
-        // the TSM the kernel looks up: tsm<the number sscanf read>
-        String tsmName = parsed.matches() ? "tsm" + new BigInteger(parsed.group(1)) : written;
+        String tsmName = lookedUp(parsed, written);
         if (attributesHidden()) {
             return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/connect");
         }
@@ -124,6 +123,17 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             }
             return connectLocked(d, tsmName);
         });
+    }
+
+    /** The TSM the kernel looks up: tsm followed by the number sscanf read. */
+    private String lookedUp(Matcher parsed, String written) {
+        if (context.faults().inject(Fault.TSM_CONNECT_BAD_NAME) && !parsed.matches()) {
+            return written; // a malformed name the fault let through
+        }
+        if (context.faults().inject(Fault.TSM_CONNECT_NAME_EXACT)) {
+            return written;
+        }
+        return "tsm" + new BigInteger(parsed.group(1));
     }
 
     private Result<Done> connectLocked(DsmContext d, String tsmName) {

@@ -62,8 +62,10 @@ final class DmaBufValidation {
                     Result.refused(Errno.EOVERFLOW, "offset + length overflows"),
                     Result.refused(Errno.EINVAL, "range past the BAR"));
         }
-        long last = context.faults().value(Fault.VFIO_DMABUF_LAST_PAGE_REFUSED, barSize,
-                barSize - 1);
+        long last = barSize;
+        if (context.faults().inject(Fault.VFIO_DMABUF_LAST_PAGE_REFUSED)) {
+            last = barSize - 1;
+        }
         if (context.faults().check(Fault.VFIO_DMABUF_PAST_BAR_ACCEPTED, Long.compareUnsigned(end, last) > 0)) {
             return Result.refused(Errno.EINVAL, "range ends past the BAR (" + barSize + " bytes)");
         }

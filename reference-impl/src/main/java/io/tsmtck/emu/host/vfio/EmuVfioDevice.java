@@ -137,7 +137,7 @@ public final class EmuVfioDevice implements VfioDevice {
                 context.ledger().free(Kind.MMAP);
             }
         } finally {
-            memoryLock.writeLock().unlock();
+            context.faults().step(Fault.VFIO_MUNMAP_KEEPS_MEMORY_LOCK, memoryLock.writeLock()::unlock);
         }
     }
 
@@ -178,8 +178,14 @@ public final class EmuVfioDevice implements VfioDevice {
         });
     }
 
+    /** A config read as VFIO passes it through: Device Capabilities is the device's, not virtualized. */
     int readConfig(ConfigRegister register) {
-        return device.readConfig(address(), register);
+        int value = device.readConfig(address(), register);
+        if (context.faults().inject(Fault.VFIO_CONFIG_HIDES_FLR_CAPABILITY)
+                && register == ConfigRegister.DEVICE_CAPABILITIES) {
+            return value & ~ConfigRegister.DEVICE_CAPABILITIES_FLR;
+        }
+        return value;
     }
 
     /** vfio_pci_runtime_pm_entry(): zap the mmaps and revoke the dma-bufs, then let the device sleep. */

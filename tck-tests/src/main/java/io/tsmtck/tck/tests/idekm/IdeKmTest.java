@@ -146,8 +146,12 @@ class IdeKmTest {
     /** KEY_PROG's KeySubStream byte: key set, direction, reserved, and the sub-stream in bits 7:4. */
     private static final int KEY_SUB_STREAM = 5;
 
+    /** KEY_PROG's StreamID byte: a request shorter than this names no stream. */
+    private static final int STREAM_ID = 3;
+
     static Stream<Arguments> wrongLengths() {
-        return DeviceCases.with(List.of(-4, -8, 4));
+        // KEY_PROG is 47 bytes; 1 holds only the ObjectID, 3 ends before the StreamID, 4 ends with it
+        return DeviceCases.with(List.of(1, 3, 4, 39, 43, 51));
     }
 
     static Stream<Arguments> unsupportedSubStreams() {
@@ -162,16 +166,23 @@ class IdeKmTest {
     @ParameterizedTest(name = "{0}, {1} bytes")
     @MethodSource("wrongLengths")
     @Must("IDEKM-08")
-    void keyProgOfTheWrongLengthIsIncorrectLength(DeviceSut sut, int change) {
+    void keyProgOfTheWrongLengthIsIncorrectLength(DeviceSut sut, int length) {
         TdispClient link = sut.connect().tdisp(sut.pf0());
         ByteString request = keyProg(new KeySubStream(KeySubStream.KeySet.K1, KeySubStream.Direction.TX,
                 KeySubStream.SubStream.CPL), 0).encode();
         ByteEditor editor = ByteEditor.of(request);
-        ByteString wrong = (change < 0 ? editor.truncate(request.size() + change)
-                : editor.append(ByteString.zeros(change))).toByteString();
+        ByteString wrong = (length < request.size() ? editor.truncate(length)
+                : editor.append(ByteString.zeros(length - request.size()))).toByteString();
+        Optional<IdeKmMessage> answer = link.ideKmRaw(wrong);
+        String what = "answer to KEY_PROG of " + length + " bytes (" + request.size() + " expected)";
 
-        assertThat("answer to KEY_PROG of " + wrong.size() + " bytes (" + request.size() + " expected)",
-                status(link.ideKmRaw(wrong))).is(KpAckStatus.INCORRECT_LENGTH + " for stream " + SPARE_STREAM);
+        if (length > STREAM_ID) {
+            assertThat(what, status(answer)).is(KpAckStatus.INCORRECT_LENGTH + " for stream " + SPARE_STREAM);
+        } else {
+            assertThat(what + ", which ends before its StreamID", answer.filter(KpAck.class::isInstance)
+                    .map(ack -> ((KpAck) ack).status().toString()).orElse(status(answer)))
+                    .is(KpAckStatus.INCORRECT_LENGTH.toString());
+        }
     }
 
     @ParameterizedTest(name = "{0}, sub-stream {1}")

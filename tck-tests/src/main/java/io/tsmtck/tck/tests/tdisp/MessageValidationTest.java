@@ -115,16 +115,33 @@ class MessageValidationTest {
                 .isError(TdispErrorCode.UNSUPPORTED_REQUEST, code);
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("mandatoryRequests")
-    @Must("TDISP-13")
-    void aRequestOfTheWrongLengthIsInvalidRequest(DeviceSut sut, MessageType type) {
-        PciFunction pf0 = sut.connect().pf0();
-        Legal legal = legal(sut, pf0, type, TdispHeader.v10(pf0.interfaceId()));
-        ByteString longer = ByteString.ofHex(legal.request().encode().hex() + "00");
+    /** A mandatory request one byte longer or one byte shorter than its layout. */
+    record WrongLength(MessageType type, boolean longer) {
+        ByteString applyTo(ByteString request) {
+            ByteEditor editor = ByteEditor.of(request);
+            return (longer ? editor.append(ByteString.zeros(1)) : editor.truncate(request.size() - 1)).toByteString();
+        }
 
-        assertThat(legal.tdisp().sendRaw(longer)).as("%s with one extra byte, in %s", type, legal.state())
-                .isError(TdispErrorCode.INVALID_REQUEST);
+        @Override
+        public String toString() {
+            return type + (longer ? " with one extra byte" : " one byte short");
+        }
+    }
+
+    static Stream<Arguments> wrongLengths() {
+        return DeviceCases.with(MANDATORY.stream().flatMap(type -> Stream.of(new WrongLength(type, true),
+                new WrongLength(type, false))).toList());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("wrongLengths")
+    @Must("TDISP-13")
+    void aRequestOfTheWrongLengthIsInvalidRequest(DeviceSut sut, WrongLength wrong) {
+        PciFunction pf0 = sut.connect().pf0();
+        Legal legal = legal(sut, pf0, wrong.type(), TdispHeader.v10(pf0.interfaceId()));
+
+        assertThat(legal.tdisp().sendRaw(wrong.applyTo(legal.request().encode()))).as("%s, in %s", wrong,
+                legal.state()).isError(TdispErrorCode.INVALID_REQUEST);
         assertThat(sut, pf0).isInState(legal.state());
     }
 

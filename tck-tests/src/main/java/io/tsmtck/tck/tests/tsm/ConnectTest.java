@@ -43,6 +43,40 @@ class ConnectTest {
                 .isRefusedWith(Errno.EINVAL);
     }
 
+    /** Spellings of "tsmN" that sscanf(buf, "tsm%d\n", &id) reads as N: the kernel looks up tsmN for each. */
+    enum Spelling {
+        ECHO_NEWLINE("tsm%d\n"), LEADING_ZERO("tsm0%d"), TEXT_AFTER("tsm%dx"), SPACE_BEFORE("tsm %d"),
+        PLUS_SIGN("tsm+%d");
+
+        private final String format;
+
+        Spelling(String format) {
+            this.format = format;
+        }
+
+        String of(int number) {
+            return String.format(format, number);
+        }
+    }
+
+    static Stream<Arguments> spellings() {
+        return Cases.profilesWith(List.of(Spelling.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("spellings")
+    @Must("TSM-01")
+    void aNameSscanfReadsAsTsmNConnectsToTsmN(Sut sut, Spelling spelling) {
+        String tsm = sut.tsmName();
+        String written = spelling.of(Integer.parseInt(tsm.substring("tsm".length())));
+
+        assertThat(sut.stack().tsm().connect(sut.dsm().address(), written))
+                .as("connect to \"%s\" (%s), which names %s", written.replace("\n", "\\n"), spelling, tsm)
+                .succeeded();
+        assertThat("tsm/connect of " + sut.pf0().address() + " after writing " + spelling,
+                sut.stack().tsm().connectedTsm(sut.pf0().address())).is(Optional.of(tsm));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-02")
@@ -170,7 +204,8 @@ class ConnectTest {
                 + " streams, tsm/connect " + tsm.connectedTsm(d.address()).orElse("empty")).toList();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < dsms.size(); i++) {
-            expected.add(dsms.get(i).hostBridge() + ": " + (before.get(i) - 1) + " streams, tsm/connect " + sut.tsmName());
+            expected.add(dsms.get(i).hostBridge() + ": " + (before.get(i) - 1) + " streams, tsm/connect "
+                    + sut.tsmName());
         }
         assertThat("host bridges and tsm/connect with every DSM connected", state).is(expected);
     }
