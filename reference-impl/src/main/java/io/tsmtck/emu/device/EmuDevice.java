@@ -170,12 +170,14 @@ public final class EmuDevice implements DeviceResponder {
         if (channel instanceof SpdmChannel.Secured secured) {
             return sessions.isActive(secured.session()) ? Optional.of(secured.session()) : Optional.empty();
         }
-        boolean beforeNegotiation = context.faults().inject(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION)
-                && spdm != null && !spdm.isNegotiated();
-        boolean plaintextAnswered = protocol == ProtocolId.TDISP
-                ? context.faults().inject(Fault.TDISP_PLAINTEXT_ANSWERED)
-                : context.faults().inject(Fault.IDEKM_PLAINTEXT_ANSWERED);
-        if (beforeNegotiation || plaintextAnswered) {
+        // the defects: a message outside a secured session answered as if session 0 carried it
+        if (context.faults().inject(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION) && spdm != null && !spdm.isNegotiated()) {
+            return Optional.of(new SpdmSessionId(0));
+        }
+        if (context.faults().inject(Fault.TDISP_PLAINTEXT_ANSWERED) && protocol == ProtocolId.TDISP) {
+            return Optional.of(new SpdmSessionId(0));
+        }
+        if (context.faults().inject(Fault.IDEKM_PLAINTEXT_ANSWERED) && protocol != ProtocolId.TDISP) {
             return Optional.of(new SpdmSessionId(0));
         }
         return Optional.empty();

@@ -313,6 +313,8 @@ public enum Fault {
     VFIO_CONFIG_FLR_PASSED_THROUGH("VFIO-29"),
     /** VFIO: Device Capabilities read through the config region (and by VFIO itself) lacks FLR. */
     VFIO_CONFIG_HIDES_FLR_CAPABILITY("VFIO-29"),
+    /** VFIO: every Device Control write through the config region resets the function, Initiate FLR or not. */
+    VFIO_DEVICE_CONTROL_WRITE_RESETS("VFIO-29"),
     /** VFIO: munmap returns with the device's memory_lock still held (a call from another thread then hangs). */
     VFIO_MUNMAP_KEEPS_MEMORY_LOCK("LIFE-05"),
     /** VFIO: VFIO_DEVICE_RESET without a reset method succeeds (as if the device had been reset). */
@@ -369,6 +371,8 @@ public enum Fault {
     IOMMUFD_FAILED_VDEVICE_NOT_ABORTED("IOMMUFD-18"),
     /** iommufd: a closed iommufd keeps its objects (the vIOMMU and its VM reference) after its last device closes. */
     IOMMUFD_LAST_DEVICE_CLOSE_KEEPS_OBJECTS("VM-02"),
+    /** iommufd: closing an fd with no device bound keeps its objects (a vIOMMU's VM reference is never put). */
+    IOMMUFD_CLOSE_KEEPS_OBJECTS("VM-02"),
     IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01"),
     /** iommufd: destroying a HWPT with a vIOMMU succeeds. */
     IOMMUFD_DESTROY_BUSY_HWPT("IOMMUFD-02"),

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param statement the rule, one testable sentence
  * @param source the public source (spec section, kernel file and function, mailing-list message)
  * @param hint what to check if the rule fails
- * @param hooks test hooks the rule's tests use; a test that needs one the stack does not declare is NOT_TESTED
+ * @param hooks test hooks the rule's tests need; without one the rule is NOT_TESTED
  * @param conditions facts about the subject the rule holds under; where one is false the rule is
  *     NOT_APPLICABLE
  * @param profiles the vendor profiles the rule applies to; empty for all

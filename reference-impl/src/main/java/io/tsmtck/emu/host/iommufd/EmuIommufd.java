@@ -241,7 +241,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             }
             closed = true;
             if (!hasDevices()) {
-                release();
+                context.faults().step(Fault.IOMMUFD_CLOSE_KEEPS_OBJECTS, this::release);
                 return;
             }
         }

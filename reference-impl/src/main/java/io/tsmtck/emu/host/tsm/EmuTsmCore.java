@@ -125,15 +125,15 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         });
     }
 
-    /** The TSM the kernel looks up: tsm followed by the number sscanf read. */
+    /**
+     * The TSM the kernel looks up: tsm followed by the number sscanf read (a name it cannot read gets
+     * this far only under TSM_CONNECT_BAD_NAME, and is looked up as written).
+     */
     private String lookedUp(Matcher parsed, String written) {
-        if (context.faults().inject(Fault.TSM_CONNECT_BAD_NAME) && !parsed.matches()) {
-            return written; // a malformed name the fault let through
-        }
         if (context.faults().inject(Fault.TSM_CONNECT_NAME_EXACT)) {
             return written;
         }
-        return "tsm" + new BigInteger(parsed.group(1));
+        return parsed.matches() ? "tsm" + new BigInteger(parsed.group(1)) : written;
     }
 
     private Result<Done> connectLocked(DsmContext d, String tsmName) {

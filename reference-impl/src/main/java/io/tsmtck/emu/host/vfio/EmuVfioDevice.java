@@ -153,7 +153,9 @@ public final class EmuVfioDevice implements VfioDevice {
      * (no reset_works check).
      */
     Result<Done> writeConfig(ConfigRegister register, int value) {
-        if (register == ConfigRegister.DEVICE_CONTROL && (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0
+        boolean initiateFlr = (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0
+                || context.faults().inject(Fault.VFIO_DEVICE_CONTROL_WRITE_RESETS);
+        if (register == ConfigRegister.DEVICE_CONTROL && initiateFlr
                 && !context.faults().inject(Fault.VFIO_CONFIG_FLR_PASSED_THROUGH)) {
             return underMemoryLock(() -> {
                 device.writeConfig(address(), register, value & ~ConfigRegister.DEVICE_CONTROL_INITIATE_FLR);

@@ -130,6 +130,10 @@ class MemoryDecodeTest {
         DmaBufAttachment attachment = mapped(buffer);
         Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
         int control = vfio.config().read(ConfigRegister.DEVICE_CONTROL);
+        Setup.require(vfio.config().write(ConfigRegister.DEVICE_CONTROL, control),
+                "write Device Control's own value");
+        assertThat("the importer's mapping after a Device Control write without Initiate FLR (0x"
+                + Integer.toHexString(control) + ")", attachment.isMapped()).is(true);
 
         Setup.require(vfio.config().write(ConfigRegister.DEVICE_CONTROL,
                 control | ConfigRegister.DEVICE_CONTROL_INITIATE_FLR), "write Initiate FLR to Device Control");

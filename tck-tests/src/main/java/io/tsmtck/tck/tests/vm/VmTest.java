@@ -47,6 +47,25 @@ class VmTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VM-02")
+    void theVmIsFreedWhenTheIommufdClosesAfterItsDevices(Sut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        VmId vm = a.vm().id();
+        a.vm().close();
+        a.vfio().close();
+
+        assertThat("VM " + vm.value() + " alive with its fd and the VFIO device closed, the vIOMMU still allocated",
+                sut.stack().kvm().isAlive(vm)).is(true);
+
+        a.iommufd().close();
+
+        assertThat("VM " + vm.value() + " alive after its fd, the VFIO device and then the iommufd (no device bound"
+                + " to it any more, so its objects, the vIOMMU among them, go at once) closed",
+                sut.stack().kvm().isAlive(vm)).is(false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VM-02")
     void theVmIsFreedWhenTheIommufdGoesWithItsLastDevice(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
         VmId vm = a.vm().id();
