@@ -32,7 +32,9 @@ import io.tsmtck.emu.faults.Fault;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +58,8 @@ final class TdispResponder {
     private final List<EmuFunction> functions;
     private final IdeKeyTable keys;
     private final DeviceFeatures features;
+    /** The lock each stopped TDI had (kept only under TDISP_REPORT_SERVED_AFTER_STOP). */
+    private final Map<Tdi, LockInterfaceRequest> stopped = new HashMap<>();
     private final EmuContext context;
 
     TdispResponder(List<EmuFunction> functions, IdeKeyTable keys, DeviceFeatures features, EmuContext context) {
@@ -211,13 +215,17 @@ final class TdispResponder {
 
     private TdispMessage report(GetDeviceInterfaceReport request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
-        if (context.faults().check(Fault.TDISP_REPORT_ANY_STATE, !tdi.isLockedOrRunning())) {
+        // the defect: the report of a lock a STOP ended, served again
+        boolean stale = context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP) && stopped.containsKey(tdi)
+                && tdi.state() == TdiState.CONFIG_UNLOCKED;
+        if (context.faults().check(Fault.TDISP_REPORT_ANY_STATE, !tdi.isLockedOrRunning()) && !stale) {
             return invalidState(reply);
         }
         if (context.faults().inject(Fault.TDISP_REPORT_REFUSED_IN_RUN) && tdi.state() == TdiState.RUN) {
             return invalidState(reply);
         }
-        LockInterfaceRequest lock = tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
+        LockInterfaceRequest lock = stale ? stopped.get(tdi)
+                : tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
         ByteString bytes = InterfaceReports.build(function, lock, context).encode();
         if (request.length() == 0 || request.offset() >= bytes.size()) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
@@ -235,9 +243,10 @@ final class TdispResponder {
         if (context.faults().check(Fault.TDISP_START_ANY_STATE, tdi.state() != TdiState.CONFIG_LOCKED)) {
             return invalidState(reply);
         }
-        // Outside CONFIG_LOCKED (only under the fault above) no nonce was issued: the fault lets START through.
-        boolean nonceMatches = tdi.nonce().map(issued -> sameNonce(issued, request.nonce()))
-                .orElse(tdi.state() != TdiState.CONFIG_LOCKED);
+        boolean nonceMatches = tdi.nonce().map(issued -> sameNonce(issued, request.nonce())).orElse(false);
+        if (context.faults().inject(Fault.TDISP_START_ANY_STATE) && tdi.state() != TdiState.CONFIG_LOCKED) {
+            nonceMatches = true; // outside CONFIG_LOCKED no nonce was issued: the fault lets START through
+        }
         if (context.faults().check(Fault.TDISP_START_IGNORES_NONCE, !nonceMatches)) {
             if (context.faults().inject(Fault.TDISP_WRONG_NONCE_DESTROYS)) {
                 tdi.destroyNonce();
@@ -264,6 +273,9 @@ final class TdispResponder {
         if (context.faults().inject(Fault.TDISP_STOP_KEEPS_ERROR) && tdi.state() == TdiState.ERROR) {
             return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
         }
+        if (context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP) && tdi.lock().isPresent()) {
+            stopped.put(tdi, tdi.lock().get());
+        }
         tdi.stop();
         if (context.faults().inject(Fault.TDISP_STOP_STOPS_EVERY_TDI)) {
             functions.forEach(other -> other.tdi().stop());
@@ -283,13 +295,20 @@ final class TdispResponder {
         }
         boolean valid = bind
                 ? !context.faults().check(Fault.TDISP_P2P_DEFAULT_STREAM_OK, defaultStream)
-                        && keys.keysProgrammed(stream, tdi.lockSession()) && tdi.p2pStreams().add(stream)
+                        && p2pKeysPresent(tdi, stream) && tdi.p2pStreams().add(stream)
                 : !context.faults().check(Fault.TDISP_UNBIND_P2P_UNKNOWN_OK, !unbind(tdi, stream));
         if (!valid) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
         return new HeaderOnlyMessage(bind ? MessageType.BIND_P2P_STREAM_RESPONSE
                 : MessageType.UNBIND_P2P_STREAM_RESPONSE, reply);
+    }
+
+    /** IDE keys for every sub-stream of {@code stream}, programmed over the session the TDI was locked in. */
+    private boolean p2pKeysPresent(Tdi tdi, int stream) {
+        Optional<SpdmSessionId> session = context.faults().value(Fault.TDISP_P2P_KEYS_ANY_SESSION, tdi.lockSession(),
+                Optional.empty());
+        return !context.faults().check(Fault.TDISP_P2P_KEYS_UNCHECKED, !keys.keysProgrammed(stream, session));
     }
 
     /** Forgets a bound P2P stream; false if it was not bound. */

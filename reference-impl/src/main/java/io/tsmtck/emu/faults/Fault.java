@@ -18,6 +18,8 @@ public enum Fault {
     TDISP_VERSION_RESETS_TDI("TDISP-45"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT is answered in CONFIG_UNLOCKED and ERROR (spdm-emu's deviation). */
     TDISP_REPORT_ANY_STATE("TDISP-02"),
+    /** TDISP: after a STOP, GET_DEVICE_INTERFACE_REPORT is answered with the report of the lock the STOP ended. */
+    TDISP_REPORT_SERVED_AFTER_STOP("TDISP-02"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT is refused with INVALID_INTERFACE_STATE in RUN. */
     TDISP_REPORT_REFUSED_IN_RUN("TDISP-46"),
     /** TDISP: a report portion is as long as the device likes, whatever LENGTH the request asked for. */
@@ -116,6 +118,12 @@ public enum Fault {
     TDISP_UNBIND_P2P_KEEPS_STREAM("TDISP-48"),
     /** TDISP: BIND_P2P of the default stream succeeds. */
     TDISP_P2P_DEFAULT_STREAM_OK("TDISP-38"),
+    /** TDISP: BIND_P2P_STREAM accepts a stream whose IDE keys are missing. */
+    TDISP_P2P_KEYS_UNCHECKED("TDISP-38"),
+    /** TDISP: BIND_P2P_STREAM accepts a stream whose IDE keys were programmed over another SPDM session. */
+    TDISP_P2P_KEYS_ANY_SESSION("TDISP-38"),
+    /** IDE: a stream counts as keyed when one of its six sub-streams has a key (LOCK and BIND_P2P). */
+    IDE_KEYS_ONE_LANE_ENOUGH("TDISP-14", "TDISP-38"),
     /** TDISP: responses carry INTERFACE_ID 0 instead of the request's. */
     TDISP_RESPONSE_WRONG_INTERFACE("TDISP-40"),
     /** TDISP: every response carries the DSM's (PF0's) INTERFACE_ID, whichever function was asked. */
@@ -174,7 +182,7 @@ public enum Fault {
     /** SPDM binding: a record of a session that END_SESSION ended still opens and is served. */
     SPDM_ENDED_SESSION_SERVED("SPDM-03"),
     /** SPDM binding: LOCK accepts keys programmed over any session, not only over the LOCK's. */
-    SPDM_LOCK_KEYS_ANY_SESSION("SPDM-04"),
+    SPDM_LOCK_KEYS_ANY_SESSION("SPDM-04", "TDISP-15"),
     /** IDE_KM: K_SET_GO for a key that was never programmed is acknowledged. */
     IDEKM_GO_UNPROGRAMMED_ACKED("IDEKM-06"),
     /** IDE_KM: QUERY_RESP names another bus than the DSM's. */
@@ -236,6 +244,8 @@ public enum Fault {
     TSM_UNBIND_LEAVES_LOCKED("TSM-13", "IOMMUFD-17"),
     /** TSM: unbind stops the TDI but keeps the binding, so a new bind to the same VM does not lock. */
     TSM_UNBIND_KEEPS_BINDING("LIFE-03"),
+    /** TSM: unbind keeps the reference to the VM the bind took (the VM is never freed). */
+    TSM_UNBIND_KEEPS_VM("VM-02"),
     /** Lifecycle: every stack starts a worker thread that close() forgets to stop. */
     STACK_CLOSE_LEAKS_THREAD("LIFE-04"),
     /** TSM: unbind of an unbound function is refused. */

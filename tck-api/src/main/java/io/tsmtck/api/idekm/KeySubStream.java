@@ -2,6 +2,8 @@ package io.tsmtck.api.idekm;
 
 import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.WireReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,17 @@ public record KeySubStream(KeySet keySet, Direction direction, SubStream subStre
         Objects.requireNonNull(keySet, "keySet");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(subStream, "subStream");
+    }
+
+    /** The six key sub-streams of {@code keySet}: each direction, each sub-stream (RX before TX, PR, NPR, CPL). */
+    public static List<KeySubStream> of(KeySet keySet) {
+        List<KeySubStream> lanes = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            for (SubStream sub : SubStream.values()) {
+                lanes.add(new KeySubStream(keySet, direction, sub));
+            }
+        }
+        return List.copyOf(lanes);
     }
 
     /** The byte on the wire. */

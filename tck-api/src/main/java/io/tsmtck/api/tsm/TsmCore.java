@@ -39,7 +39,9 @@ public interface TsmCore {
     /**
      * Disconnects ({@code tsm/disconnect}): unbinds every TDI of the DSM first (sub-functions in
      * reverse order, then PF0), tears down the session and stream, frees the context. Refusals:
-     * not connected {@code ENXIO}; a different TSM's name {@code EINVAL}.
+     * not connected {@code ENXIO}; a different TSM's name {@code EINVAL}; a function that is not a
+     * DSM, a DSM that is removed, or any DSM while no link TSM is registered has no
+     * {@code tsm/disconnect} attribute {@code ENOENT}.
      */
     Result<Done> disconnect(PciAddress dsm, String tsmName);
 

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
@@ -154,6 +155,15 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     public SpdmConnection connection() {
         connect();
         return connection;
+    }
+
+    /** A second secured session beside the kit's own; the caller ends it. A refusal is a set-up failure. */
+    public SpdmSession openSecondSession() {
+        SessionResult<SpdmSession> opened = connection().openSession();
+        if (!opened.isOk()) {
+            throw Setup.failed("open a second session", opened.failure().orElseThrow().toString());
+        }
+        return opened.orElseThrow();
     }
 
     /**
@@ -323,13 +333,23 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * K_SET_GO for each; a refusal fails the test as a set-up failure.
      */
     public void programStream(int stream) {
-        TdispClient link = tdisp(pf0());
-        List<KeySubStream> lanes = new ArrayList<>();
-        for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
-            for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
-                lanes.add(new KeySubStream(KeySubStream.KeySet.K0, direction, sub));
-            }
-        }
+        programStream(tdisp(pf0()), stream, lane -> true);
+    }
+
+    /** {@link #programStream(int)} over {@code other}, a session the kit opened besides its own. */
+    public void programStream(int stream, SpdmSession other) {
+        programStream(new TdispClient(new KitLink(() -> connection, () -> Optional.of(other), device().transport()),
+                oracle, () -> SpdmChannel.secured(new SpdmSessionId(other.sessionId())), () -> STREAM, pf0()), stream,
+                lane -> true);
+    }
+
+    /** {@link #programStream(int)} but for {@code missing}: that one sub-stream gets no key and no K_SET_GO. */
+    public void programStreamWithout(int stream, KeySubStream missing) {
+        programStream(tdisp(pf0()), stream, lane -> !lane.equals(missing));
+    }
+
+    private void programStream(TdispClient link, int stream, Predicate<KeySubStream> keyed) {
+        List<KeySubStream> lanes = KeySubStream.of(KeySubStream.KeySet.K0).stream().filter(keyed).toList();
         for (KeySubStream lane : lanes) {
             Optional<IdeKmMessage> ack = link.ideKm(new KeyProg(stream, lane, 0, bytes(KeyProg.KEY_LENGTH),
                     bytes(KeyProg.IFV_LENGTH)));

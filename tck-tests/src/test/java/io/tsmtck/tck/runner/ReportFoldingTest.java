@@ -67,8 +67,8 @@ class ReportFoldingTest {
         List<RuleResult> rules = fold(allPassing());
 
         assertThat(ReportFolder.verdict(true, rules, List.of())).isEqualTo(Verdict.CERTIFIED);
-        assertThat(rule(rules, "TDISP-15").status()).as("an untestable rule").isEqualTo(RuleStatus.UNTESTABLE);
-        assertThat(rule(rules, "TDISP-15").reasons()).as("it says why").singleElement().asString().isNotBlank();
+        assertThat(rule(rules, "VFIO-20").status()).as("an untestable rule").isEqualTo(RuleStatus.UNTESTABLE);
+        assertThat(rule(rules, "VFIO-20").reasons()).as("it says why").singleElement().asString().isNotBlank();
     }
 
     @Test
@@ -170,7 +170,7 @@ class ReportFoldingTest {
 
         assertThat(List.of(totals.testsExecuted(), totals.testsNotTested(), totals.testsNotApplicable()))
                 .isEqualTo(List.of((long) allPassing().size(), 1L, 2L));
-        assertThat(List.of(totals.failed(), totals.untestable())).isEqualTo(List.of(1, 2));
+        assertThat(List.of(totals.failed(), totals.untestable())).isEqualTo(List.of(1, 1));
     }
 
     @Test

@@ -90,8 +90,10 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             if (context.faults().check(Fault.IOMMUFD_VIOMMU_FLAGS_IGNORED, flags != 0)) {
                 return Result.refused(Errno.EOPNOTSUPP, "vIOMMU flags must be 0");
             }
-            boolean known = type.equals(hardwareType)
-                    || (context.faults().inject(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE) && type.equals(ViommuType.DEFAULT));
+            boolean known = type.equals(hardwareType);
+            if (context.faults().inject(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE) && type.equals(ViommuType.DEFAULT)) {
+                known = true; // the defect: the default type taken for this IOMMU's
+            }
             if (!known) {
                 return Result.refused(Errno.EOPNOTSUPP, "vIOMMU type " + type.value() + " is not this IOMMU's");
             }
@@ -177,8 +179,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             if (context.faults().check(Fault.IOMMUFD_TSM_OP_FLAGS_IGNORED, flags != 0)) {
                 return Result.refused(Errno.EOPNOTSUPP, "TSM op flags must be 0");
             }
-            boolean bind = type.equals(TsmOpType.BIND)
-                    || (context.faults().inject(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE) && !type.equals(TsmOpType.UNBIND));
+            boolean bind = isBind(type);
             if (!bind && !type.equals(TsmOpType.UNBIND)) {
                 return Result.refused(Errno.EINVAL, "unknown TSM op " + type.value());
             }
@@ -205,6 +206,13 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
             return find(vdevice, IommufdObject.Vdevice.class).flatMap(v -> tsm.guestRequest(
                     ((IommufdObject.Device) objects.get(v.device())).vfio().address(), request));
         });
+    }
+
+    private boolean isBind(TsmOpType type) {
+        if (context.faults().inject(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE) && !type.equals(TsmOpType.UNBIND)) {
+            return true; // the defect: an unknown op taken for BIND
+        }
+        return type.equals(TsmOpType.BIND);
     }
 
     /**

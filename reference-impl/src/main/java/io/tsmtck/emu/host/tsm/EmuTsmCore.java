@@ -97,8 +97,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (attributesHidden()) {
             return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/connect");
         }
-        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm))
-                .filter(d -> !context.faults().check(Fault.TSM_REMOVED_DSM_CONNECTABLE, !present.test(dsm)));
+        Optional<DsmContext> found = presentDsm(dsm);
         if (found.isEmpty()) {
             return Result.refused(Errno.ENOENT, dsm + " is not a DSM that is present: it has no tsm/connect attribute");
         }
@@ -177,6 +176,12 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                 : Result.refused(Errno.ENOSPC, d.hostBridge.name() + " has no secure IDE stream left");
     }
 
+    /** The DSM {@code dsm} names, if it is one and present: only then has it tsm/connect and tsm/disconnect. */
+    private Optional<DsmContext> presentDsm(PciAddress dsm) {
+        return Optional.ofNullable(dsms.get(dsm))
+                .filter(d -> !context.faults().check(Fault.TSM_REMOVED_DSM_CONNECTABLE, !present.test(dsm)));
+    }
+
     /** With no link TSM registered the tsm/ group is hidden (pci_tsm_link_group_visible()). */
     private boolean attributesHidden() {
         return context.faults().check(Fault.TSM_ATTRIBUTES_WITHOUT_TSM, registry.noneRegistered());
@@ -187,9 +192,10 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (attributesHidden()) {
             return Result.refused(Errno.ENOENT, "no link TSM is registered: " + dsm + " shows no tsm/disconnect");
         }
-        Optional<DsmContext> found = Optional.ofNullable(dsms.get(dsm));
+        Optional<DsmContext> found = presentDsm(dsm);
         if (found.isEmpty()) {
-            return Result.refused(Errno.ENODEV, dsm + " is not a DSM");
+            return Result.refused(Errno.ENOENT, dsm + " is not a DSM that is present: it has no tsm/disconnect"
+                    + " attribute");
         }
         DsmContext d = found.get();
         return locked(d, () -> {
@@ -464,7 +470,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (context.faults().inject(Fault.TSM_UNBIND_KEEPS_BINDING)) {
             return;
         }
-        binding.get().vm().ifPresent(VmObject::put);
+        context.faults().step(Fault.TSM_UNBIND_KEEPS_VM, () -> binding.get().vm().ifPresent(VmObject::put));
         d.contexts.put(function, Optional.empty());
         context.ledger().free(Kind.TDI);
     }

@@ -20,6 +20,7 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.stack.EmuContext;
+import java.util.List;
 
 /**
  * The TDISP and IDE_KM sequences every link TSM runs on the device, whatever the vendor wraps
@@ -94,14 +95,7 @@ public final class TdispOps {
         return TdispHeader.v10(function.interfaceId());
     }
 
-    private static KeySubStream[] lanes() {
-        KeySubStream[] lanes = new KeySubStream[6];
-        int i = 0;
-        for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
-            for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
-                lanes[i++] = new KeySubStream(KeySubStream.KeySet.K0, direction, sub);
-            }
-        }
-        return lanes;
+    private static List<KeySubStream> lanes() {
+        return KeySubStream.of(KeySubStream.KeySet.K0);
     }
 }

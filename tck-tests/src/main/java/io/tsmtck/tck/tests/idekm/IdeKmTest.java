@@ -44,11 +44,7 @@ class IdeKmTest {
     static List<KeySubStream> lanes(KeySubStream.KeySet... keySets) {
         List<KeySubStream> lanes = new ArrayList<>();
         for (KeySubStream.KeySet keySet : keySets) {
-            for (KeySubStream.Direction direction : KeySubStream.Direction.values()) {
-                for (KeySubStream.SubStream sub : KeySubStream.SubStream.values()) {
-                    lanes.add(new KeySubStream(keySet, direction, sub));
-                }
-            }
+            lanes.addAll(KeySubStream.of(keySet));
         }
         return lanes;
     }

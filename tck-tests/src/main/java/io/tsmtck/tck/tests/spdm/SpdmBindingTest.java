@@ -129,11 +129,7 @@ class SpdmBindingTest {
     @Must("SPDM-04")
     void aLockInAnotherSessionThanTheKeysIsInvalidRequest(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
-        SessionResult<SpdmSession> opened = sut.connection().openSession();
-        if (!opened.isOk()) {
-            throw Setup.failed("open a second session", opened.failure().orElseThrow().toString());
-        }
-        SpdmSession second = opened.orElseThrow();
+        SpdmSession second = sut.openSecondSession();
         ByteString request = lock(function, sut.connection().version().code());
 
         SessionResult<Optional<ByteString>> answer = second.exchange(request);

@@ -2,12 +2,14 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.tck.spdm.SpdmSession;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
@@ -23,6 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What LOCK_INTERFACE_REQUEST checks before it locks (PCIe Base 6.x table 11-12). */
 @Tag("area-tdisp")
 class LockTest {
+
+    /** The first of six streams the kit keys for all sub-streams but one, a stream per unkeyed sub-stream. */
+    private static final int PARTLY_KEYED = 0x50;
+    /** A stream the kit keys over a second session. */
+    private static final int KEYED_ELSEWHERE = 0x58;
+    private static final List<KeySubStream> SUB_STREAMS = KeySubStream.of(KeySubStream.KeySet.K0);
 
     static Stream<Arguments> everyFunction() {
         return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
@@ -40,6 +48,47 @@ class LockTest {
                 .as("LOCK with DEFAULT_STREAM_ID %d, which has no keys", keyless)
                 .isError(TdispErrorCode.INVALID_REQUEST);
         assertThat(sut, function).isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    static Stream<Arguments> everyUnkeyedSubStream() {
+        return DeviceCases.with(SUB_STREAMS);
+    }
+
+    @ParameterizedTest(name = "{0}, {1} unkeyed")
+    @MethodSource("everyUnkeyedSubStream")
+    @Must("TDISP-14")
+    void lockNamingAStreamWithOneSubStreamUnkeyedIsInvalidRequest(DeviceSut sut, KeySubStream unkeyed) {
+        PciFunction pf0 = sut.connect().pf0();
+        int stream = PARTLY_KEYED + SUB_STREAMS.indexOf(unkeyed);
+        sut.programStreamWithout(stream, unkeyed);
+        TdispClient tdisp = sut.tdisp(pf0);
+
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(), stream, 0, 0)))
+                .as("LOCK with DEFAULT_STREAM_ID %d, keyed for five sub-streams, not for %s", stream, unkeyed)
+                .isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(sut, pf0).as("after the LOCK naming a stream without a key for %s", unkeyed)
+                .isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-15")
+    void lockNamingAStreamKeyedOverAnotherSessionIsInvalidRequest(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+        SpdmSession second = sut.openSecondSession();
+        try {
+            sut.programStream(KEYED_ELSEWHERE, second);
+
+            assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),
+                    KEYED_ELSEWHERE, 0, 0))).as("LOCK over the kit's session with DEFAULT_STREAM_ID %d, whose keys"
+                    + " a second session, still open, programmed", KEYED_ELSEWHERE)
+                    .isError(TdispErrorCode.INVALID_REQUEST);
+        } finally {
+            second.end();
+        }
+        assertThat(sut, function).as("after the LOCK naming a stream keyed over another session")
+                .isInState(TdiState.CONFIG_UNLOCKED);
     }
 
     /** Which BAR is moved one page into the other: both orders of an overlap. */

@@ -2,6 +2,7 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.P2pStreamRequest;
@@ -13,15 +14,18 @@ import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.tck.catalogue.Condition;
+import io.tsmtck.tck.spdm.SpdmSession;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +38,8 @@ class OptionalMessagesTest {
 
     /** A stream other than the default one, for a P2P binding. */
     private static final int P2P_STREAM = 0x22;
+    /** The first of the streams BIND_P2P_STREAM must refuse (keyless, partly keyed, keyed elsewhere). */
+    private static final int REFUSED_P2P_STREAM = 0x60;
     /** A LENGTH that asks for the whole report at once. */
     private static final int WHOLE_REPORT = 0xFFFF;
 
@@ -100,17 +106,62 @@ class OptionalMessagesTest {
                 .isError(TdispErrorCode.INVALID_REQUEST);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(DeviceCases.DEVICE)
+    /** Why BIND_P2P_STREAM must be refused: one cause per case (PCIe Base 6.x §11.3.18). */
+    enum P2pRefusal { DEFAULT_STREAM, NO_KEYS, ONE_SUB_STREAM_UNKEYED, KEYS_OF_ANOTHER_SESSION }
+
+    /** A refusal and, for ONE_SUB_STREAM_UNKEYED, the sub-stream left without a key. */
+    record P2pCase(P2pRefusal refusal, Optional<KeySubStream> unkeyed) {
+        @Override
+        public String toString() {
+            return refusal + unkeyed.map(lane -> " " + lane.direction() + " " + lane.subStream()).orElse("");
+        }
+
+        /** The stream the case binds: a stream of its own, so that no case meets the keys of another. */
+        int stream(int defaultStream) {
+            return switch (refusal) {
+                case DEFAULT_STREAM -> defaultStream;
+                case NO_KEYS -> REFUSED_P2P_STREAM;
+                case KEYS_OF_ANOTHER_SESSION -> REFUSED_P2P_STREAM + 1;
+                case ONE_SUB_STREAM_UNKEYED -> REFUSED_P2P_STREAM + 2
+                        + KeySubStream.of(KeySubStream.KeySet.K0).indexOf(unkeyed.orElseThrow());
+            };
+        }
+    }
+
+    static Stream<Arguments> everyP2pRefusal() {
+        List<P2pCase> cases = new ArrayList<>();
+        for (P2pRefusal refusal : P2pRefusal.values()) {
+            if (refusal == P2pRefusal.ONE_SUB_STREAM_UNKEYED) {
+                KeySubStream.of(KeySubStream.KeySet.K0).forEach(lane -> cases.add(new P2pCase(refusal,
+                        Optional.of(lane))));
+            } else {
+                cases.add(new P2pCase(refusal, Optional.empty()));
+            }
+        }
+        return DeviceCases.with(cases);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyP2pRefusal")
     @Must("TDISP-38")
-    void bindingTheDefaultStreamAsP2pIsInvalidRequest(DeviceSut sut) {
+    void bindingAStreamTheTdiMayNotUseAsP2pIsInvalidRequest(DeviceSut sut, P2pCase p2p) {
         PciFunction pf0 = sut.connect().pf0();
         requireP2pStreams(sut, pf0);
         TdiDriver.enter(sut, pf0, TdiState.RUN);
         TdispClient tdisp = sut.tdisp(pf0);
+        int stream = p2p.stream(tdisp.defaultStream());
+        Optional<SpdmSession> second = p2p.refusal() == P2pRefusal.KEYS_OF_ANOTHER_SESSION
+                ? Optional.of(sut.openSecondSession()) : Optional.empty();
+        try {
+            second.ifPresent(other -> sut.programStream(stream, other));
+            p2p.unkeyed().ifPresent(lane -> sut.programStreamWithout(stream, lane));
 
-        assertThat(tdisp.send(new P2pStreamRequest(MessageType.BIND_P2P_STREAM_REQUEST, tdisp.header(),
-                tdisp.defaultStream()))).isError(TdispErrorCode.INVALID_REQUEST);
+            assertThat(tdisp.send(new P2pStreamRequest(MessageType.BIND_P2P_STREAM_REQUEST, tdisp.header(), stream)))
+                    .as("BIND_P2P_STREAM of stream %d (%s)", stream, p2p).isError(TdispErrorCode.INVALID_REQUEST);
+        } finally {
+            second.ifPresent(SpdmSession::end);
+        }
+        assertThat(sut, pf0).as("after the refused BIND_P2P_STREAM (%s)", p2p).isInState(TdiState.RUN);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -84,6 +84,27 @@ class StateTableTest {
                 .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
     }
 
+    static Stream<Arguments> lockedOrRun() {
+        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, stopped from {2}")
+    @MethodSource("lockedOrRun")
+    @Must("TDISP-02")
+    void theReportOfAStoppedTdiIsNotServedAgain(DeviceSut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        TdispClient tdisp = sut.tdisp(function);
+        assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), 0, 0x40)))
+                .as("the report in %s", state).isResponse(MessageType.DEVICE_INTERFACE_REPORT);
+        assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).as("STOP in %s", state)
+                .isResponse(MessageType.STOP_INTERFACE_RESPONSE);
+
+        assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), 0, 0x40)))
+                .as("the report after a STOP from %s (CONFIG_UNLOCKED again)", state)
+                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+    }
+
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("unlockedRunOrError")
     @Must("TDISP-03")

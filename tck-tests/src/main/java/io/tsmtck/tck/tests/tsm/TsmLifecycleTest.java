@@ -118,6 +118,8 @@ class TsmLifecycleTest {
 
             assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s with no link TSM registered", dsm)
                     .isRefusedWith(Errno.ENOENT);
+            assertThat(tsm.disconnect(dsm, sut.tsmName())).as("disconnect of %s with no link TSM registered", dsm)
+                    .isRefusedWith(Errno.ENOENT);
             assertThat("TSMs registered", tsm.tsmDevices()).is(List.of());
 
             Setup.require(lifecycle(sut).register(sut.tsmName()), "register " + sut.tsmName() + " again");
@@ -171,11 +173,13 @@ class TsmLifecycleTest {
         sut.connect();
         int streamsWhileRemoved;
         Result<Done> connectWhileRemoved;
+        Result<Done> disconnectWhileRemoved;
 
         try {
             Setup.require(hotplug.remove(dsm), "remove " + dsm);
             streamsWhileRemoved = tsm.availableSecureStreams(sut.dsm().hostBridge());
             connectWhileRemoved = tsm.connect(dsm, sut.tsmName());
+            disconnectWhileRemoved = tsm.disconnect(dsm, sut.tsmName());
         } finally {
             Setup.require(hotplug.rescan(), "rescan");
         }
@@ -183,6 +187,8 @@ class TsmLifecycleTest {
         assertThat("secure streams of " + sut.dsm().hostBridge() + " while " + dsm + " is removed", streamsWhileRemoved)
                 .is(streams);
         assertThat(connectWhileRemoved).as("connect of %s while it is removed (no tsm/connect)", dsm)
+                .isRefusedWith(Errno.ENOENT);
+        assertThat(disconnectWhileRemoved).as("disconnect of %s while it is removed (no tsm/disconnect)", dsm)
                 .isRefusedWith(Errno.ENOENT);
         assertThat("tsm/connect of " + dsm + " after its removal and a rescan", tsm.connectedTsm(dsm))
                 .is(Optional.empty());

@@ -6,13 +6,17 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The VM handle that names the confidential VM to the secure world. */
@@ -29,18 +33,33 @@ class VmTest {
         assertThat(sut, sut.pf0()).isInState(TdiState.CONFIG_UNLOCKED);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    /** What the TDI went through before the VM's holders go: nothing, a bind and an unbind, or a bind only. */
+    enum Tdi {
+        NEVER_BOUND, BOUND_AND_UNBOUND, BOUND_UNTIL_THE_VFIO_DEVICE_CLOSES
+    }
+
+    static Stream<Arguments> tdiHistories() {
+        return Cases.profilesWith(List.of(Tdi.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("tdiHistories")
     @Must("VM-02")
-    void theVmIsFreedWithItsLastHolder(Sut sut) {
+    void theVmIsFreedWithItsLastHolder(Sut sut, Tdi tdi) {
         Assignment a = sut.assign(sut.pf0());
         VmId vm = a.vm().id();
+        if (tdi != Tdi.NEVER_BOUND) {
+            a.bound();
+        }
+        if (tdi == Tdi.BOUND_AND_UNBOUND) {
+            Setup.require(a.unbind(), "IOMMU_VDEVICE_TSM_OP UNBIND");
+        }
         a.vm().close();
         a.vfio().close();
 
         Setup.require(a.iommufd().destroy(a.viommu()), "IOMMU_DESTROY of the vIOMMU");
 
-        assertThat("VM " + vm.value() + " alive after its fd, VFIO device and vIOMMU are gone",
+        assertThat("VM " + vm.value() + " alive after its fd, VFIO device and vIOMMU are gone (TDI " + tdi + ")",
                 sut.stack().kvm().isAlive(vm)).is(false);
     }
 
