@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
@@ -192,8 +193,14 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     }
 
     public TdispClient tdisp(PciFunction function) {
-        return new TdispClient(new KitLink(() -> connection, () -> Optional.ofNullable(session),
-                device().transport()), oracle, this::channel, () -> STREAM, function);
+        return client(() -> Optional.ofNullable(session), this::channel, function);
+    }
+
+    /** A TDISP and IDE_KM client of {@code function} over the session {@code over} supplies. */
+    private TdispClient client(Supplier<Optional<SpdmSession>> over, Supplier<SpdmChannel> channel,
+                               PciFunction function) {
+        return new TdispClient(new KitLink(() -> connection, over, device().transport()), oracle, channel,
+                () -> STREAM, function);
     }
 
     /** The kit's session, or plaintext in a plaintext run. */
@@ -338,9 +345,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /** {@link #programStream(int)} over {@code other}, a session the kit opened besides its own. */
     public void programStream(int stream, SpdmSession other) {
-        programStream(new TdispClient(new KitLink(() -> connection, () -> Optional.of(other), device().transport()),
-                oracle, () -> SpdmChannel.secured(new SpdmSessionId(other.sessionId())), () -> STREAM, pf0()), stream,
-                lane -> true);
+        programStream(client(() -> Optional.of(other), () -> SpdmChannel.secured(new SpdmSessionId(
+                other.sessionId())), pf0()), stream, lane -> true);
     }
 
     /** {@link #programStream(int)} but for {@code missing}: that one sub-stream gets no key and no K_SET_GO. */
