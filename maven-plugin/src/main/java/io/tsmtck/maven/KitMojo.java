@@ -198,7 +198,7 @@ abstract class KitMojo extends AbstractMojo {
             List<String> why = new ArrayList<>(report.problems());
             if (!notTested.isEmpty()) {
                 why.add(notTested.size() + " MUST rule(s) were not tested, so nothing is known of them: "
-                        + RuleSummaries.firstTen(notTested) + "; provide " + RuleSummaries.toProvide(notTested));
+                        + RuleSummaries.firstTen(notTested) + "; why: " + RuleSummaries.toProvide(notTested));
             }
             throw new MojoFailureException("Not certified: " + String.join("; ", why) + ". See " + json);
         }

@@ -26,12 +26,16 @@ import java.util.Optional;
  * @param since the kit version that added the rule
  * @param kit the kit that tests it; unset, its area's ({@link Area#kit()})
  * @param provenance the kind of source the rule's claim needs
+ * @param ownSteps set-up steps that are themselves what the rule is about (their names' first
+ *     words, as {@code Setup} names them): a refused one FAILS the rule; any other refused step
+ *     leaves the case NOT_TESTED, blocked by it
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Rule(String id, Level level, Area area, String statement, String source, String hint,
                    List<Capability> hooks, List<Condition> conditions,
                    List<VendorProfile> profiles, Boolean testable, String untestableReason,
-                   String note, String since, Kit kit, Provenance provenance) {
+                   String note, String since, Kit kit, Provenance provenance,
+                   List<String> ownSteps) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -44,6 +48,7 @@ public record Rule(String id, Level level, Area area, String statement, String s
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        ownSteps = ownSteps == null ? List.of() : List.copyOf(ownSteps);
         testable = testable == null || testable;
         hint = hint == null ? "" : hint;
         note = note == null ? "" : note;
@@ -66,6 +71,11 @@ public record Rule(String id, Level level, Area area, String statement, String s
     /** Whether the rule applies to {@code profile}. */
     public boolean appliesTo(VendorProfile profile) {
         return profiles.isEmpty() || profiles.contains(profile);
+    }
+
+    /** Whether a set-up step named {@code step} is itself what this rule is about. */
+    public boolean isAbout(String step) {
+        return ownSteps.stream().anyMatch(step::startsWith);
     }
 
     /** "TDISP-04 (MUST)". */

@@ -16,18 +16,18 @@ import java.util.Optional;
  * @param totals counts
  * @param rules every rule of the catalogue with its status and tests
  * @param problems why the run is not a clean certification (filtered, incomplete, unhashed), empty if it is
- * @param implementFirst the refused setup steps that kept the most rules from being checked, most first
+ * @param implementFirst the refused set-up steps that kept the most rules from being checked, most first
  */
 public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Implementation implementation,
                                   Environment environment, Totals totals, List<RuleResult> rules,
                                   List<String> problems, List<Blocker> implementFirst) {
 
     /**
-     * A refused setup step and what it blocked: what a vendor with many failures implements first.
+     * A refused set-up step and what it kept from passing: what a vendor implements first.
      *
      * @param refusal "TsmCore.connect refused with ENOSYS"
-     * @param rules failed rules with a test blocked by it
-     * @param tests failed tests blocked by it
+     * @param rules rules with a test blocked by it (or failed by it, where the step is the rule's own)
+     * @param tests tests blocked or failed by it
      */
     public record Blocker(String refusal, int rules, long tests) {
     }

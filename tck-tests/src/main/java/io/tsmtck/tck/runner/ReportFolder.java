@@ -120,12 +120,13 @@ final class ReportFolder {
     static final int BLOCKERS = 5;
 
     /**
-     * The refused setup steps of failed tests, by the number of rules they blocked, then tests:
-     * the first is what to implement first.
+     * The refused set-up steps of tests that did not pass (blocked, or failed on a step the rule is
+     * about), by the number of rules they kept from passing, then tests: the first is what to
+     * implement first.
      */
     static List<CertificationReport.Blocker> implementFirst(List<TestOutcomes.Outcome> outcomes) {
         Map<String, List<TestOutcomes.Outcome>> byBlocker = outcomes.stream()
-                .filter(o -> o.status() == TestStatus.FAILED && !o.blockedBy().isEmpty())
+                .filter(o -> o.status() != TestStatus.PASSED && !o.blockedBy().isEmpty())
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::blockedBy));
         return byBlocker.entrySet().stream()
                 .map(e -> new CertificationReport.Blocker(e.getKey(),

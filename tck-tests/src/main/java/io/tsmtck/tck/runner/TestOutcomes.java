@@ -111,7 +111,8 @@ public final class TestOutcomes implements TestExecutionListener {
                 break;
             case ABORTED:
                 record(test, result.getThrowable().filter(NotApplicable.class::isInstance).isPresent()
-                        ? TestStatus.NOT_APPLICABLE : TestStatus.NOT_TESTED, message, "");
+                        ? TestStatus.NOT_APPLICABLE : TestStatus.NOT_TESTED, message,
+                        result.getThrowable().flatMap(SetupFailure::blockerOf).orElse(""));
                 break;
             default:
                 record(test, TestStatus.FAILED, message == null

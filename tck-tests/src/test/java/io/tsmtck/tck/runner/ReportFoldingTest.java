@@ -178,19 +178,41 @@ class ReportFoldingTest {
         List<TestOutcomes.Outcome> outcomes = new ArrayList<>();
         String connect = "TsmCore.connect refused with ENOSYS";
         for (String rule : List.of("TSM-07", "TDISP-01", "TDISP-04")) {
-            outcomes.add(new TestOutcomes.Outcome(rule, rule + " a", TestStatus.FAILED, "", "", connect));
-            outcomes.add(new TestOutcomes.Outcome(rule, rule + " b", TestStatus.FAILED, "", "", connect));
+            outcomes.add(new TestOutcomes.Outcome(rule, rule + " a", TestStatus.NOT_TESTED, "", "", connect));
+            outcomes.add(new TestOutcomes.Outcome(rule, rule + " b", TestStatus.NOT_TESTED, "", "", connect));
         }
         for (int i = 0; i < 5; i++) {
-            outcomes.add(new TestOutcomes.Outcome("VFIO-01", "VFIO-01 " + i, TestStatus.FAILED, "", "",
-                    "Vfio.open refused with EBUSY"));
+            outcomes.add(new TestOutcomes.Outcome("VFIO-01", "VFIO-01 " + i, i == 0 ? TestStatus.FAILED
+                    : TestStatus.NOT_TESTED, "", "", "Vfio.open refused with EBUSY"));
         }
         outcomes.add(outcome("VFIO-02", TestStatus.FAILED, "a wrong answer, not a refused step"));
+        outcomes.add(new TestOutcomes.Outcome("VFIO-03", "VFIO-03 a", TestStatus.PASSED, "", "",
+                "a step that was refused once and then given"));
 
         List<CertificationReport.Blocker> first = ReportFolder.implementFirst(outcomes);
 
         assertThat(first).containsExactly(new CertificationReport.Blocker("TsmCore.connect refused with ENOSYS", 3, 6),
                 new CertificationReport.Blocker("Vfio.open refused with EBUSY", 1, 5));
+    }
+
+    @Test
+    void aRuleWhoseCasesWereBlockedIsNotTestedAndOneFailedCaseStillFailsIt() {
+        String blocked = "Rule TDISP-01 (MUST): blocked by: drive 00:01.0 to ERROR (the device reports RUN)";
+        List<RuleResult> rules = fold(replacing("TDISP-01", outcome("TDISP-01", TestStatus.PASSED, ""),
+                new TestOutcomes.Outcome("TDISP-01", "TDISP-01 in ERROR", TestStatus.NOT_TESTED, blocked, "",
+                        "drive 00:01.0 to ERROR: the device reports RUN")));
+
+        assertThat(rule(rules, "TDISP-01").status()).isEqualTo(RuleStatus.NOT_TESTED);
+        assertThat(rule(rules, "TDISP-01").reasons()).containsExactly(blocked);
+        assertThat(rule(rules, "TDISP-01").tests()).extracting(CertificationReport.TestResult::status)
+                .as("its passed case is still counted").contains(TestStatus.PASSED);
+        assertThat(ReportFolder.verdict(true, rules, List.of())).as("a MUST rule not tested blocks the verdict")
+                .isEqualTo(Verdict.NOT_CERTIFIED);
+
+        List<RuleResult> failing = fold(replacing("TDISP-01", outcome("TDISP-01", TestStatus.FAILED, "x"),
+                new TestOutcomes.Outcome("TDISP-01", "TDISP-01 in ERROR", TestStatus.NOT_TESTED, blocked, "",
+                        "drive 00:01.0 to ERROR: the device reports RUN")));
+        assertThat(rule(failing, "TDISP-01").status()).isEqualTo(RuleStatus.FAILED);
     }
 
     @Test
