@@ -156,9 +156,22 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param seed the seed
      * @param timeouts the timeouts in milliseconds, by setting name
      * @param selection the rule and area selection, empty for the whole kit
+     * @param runNonce the nonce the plugin handed the forked run (on its standard input, never in a
+     *     file before the run), so that it can tell this run's report from a copy of another's; empty
+     *     for a run no plugin started
      */
     public record Environment(String java, String os, Optional<String> maven, long seed, Map<String, Long> timeouts,
-                              List<String> selection) {
+                              List<String> selection, String runNonce) {
+
+        public Environment {
+            runNonce = runNonce == null ? "" : runNonce;
+        }
+
+        /** The environment of a run no plugin started. */
+        public Environment(String java, String os, Optional<String> maven, long seed, Map<String, Long> timeouts,
+                           List<String> selection) {
+            this(java, os, maven, seed, timeouts, selection, "");
+        }
     }
 
     /**

@@ -52,7 +52,8 @@ public final class IncompleteReports {
         Verdict verdict = config.isWholeKit() ? Verdict.NOT_CERTIFIED : Verdict.NOT_A_CERTIFICATION_RUN;
         RunIdentity identity = identity(directory, config);
         return new CertificationReport(verdict, false, identity.kit(), identity.implementation(),
-                identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems, List.of());
+                identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems,
+                ReportFolder.implementFirst(progress.finished));
     }
 
     /** Which tests were running (rule id to name), as the end of the first problem's sentence. */
@@ -99,8 +100,8 @@ public final class IncompleteReports {
                 return progress;
             }
             for (String line : Files.readAllLines(log)) {
-                String[] fields = line.split("\t", 3);
-                if (fields.length != 3) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length < 3) {
                     continue;
                 }
                 if (fields[1].equals(ProgressLog.STARTED)) {
@@ -108,7 +109,8 @@ public final class IncompleteReports {
                 } else if (STATUSES.contains(fields[1])) {
                     progress.started.remove(fields[2]);
                     progress.finished.add(new TestOutcomes.Outcome(fields[0], fields[2], TestStatus.valueOf(fields[1]),
-                            "", ""));
+                            fields.length > 3 ? ProgressLog.unescape(fields[3]) : "", "",
+                            fields.length > 4 ? ProgressLog.unescape(fields[4]) : ""));
                 }
                 // anything else is a line the fork was writing when it ended
             }

@@ -65,8 +65,16 @@ public final class KitRunner {
 
     /** Runs {@code config}; {@code progress} hears of every test as it starts and finishes. */
     public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress) {
+        return run(config, progress, "");
+    }
+
+    /**
+     * Runs {@code config} as {@link #run(RunConfig, TestOutcomes.ProgressListener)} does, with the
+     * nonce the plugin handed this run written into its identity and report.
+     */
+    public static CertificationReport run(RunConfig config, TestOutcomes.ProgressListener progress, String nonce) {
         Subject subject = config.kit() == Kit.DEVICE ? deviceSubject(config) : hostSubject(config);
-        RunIdentity identity = identity(config, subject);
+        RunIdentity identity = identity(config, subject, nonce);
         writeIdentity(identity, outputDirectory(config));
         TestOutcomes outcomes = new TestOutcomes(progress);
         if (!config.allure()) {
@@ -96,8 +104,10 @@ public final class KitRunner {
 
     private static Subject hostSubject(RunConfig config) {
         TsmStackProvider provider = Implementation.provider();
+        Capabilities.Latency latency = Timeouts.declarable(provider.capabilities().latency(),
+                provider.getClass().getName());
         Duration testTimeout = config.testTimeoutSeconds().map(Duration::ofSeconds)
-                .orElseGet(() -> Timeouts.test(provider.capabilities().latency()));
+                .orElseGet(() -> Timeouts.test(latency));
         return new Subject(new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
                 config.artifacts(), hashes(provider.getClass()), Optional.of(declared(provider))),
                 provider.capabilities().profiles(), testTimeout, List.of(TsmStackProvider.class),
@@ -116,7 +126,7 @@ public final class KitRunner {
                 Parallelism.device(source));
     }
 
-    private static RunIdentity identity(RunConfig config, Subject subject) {
+    private static RunIdentity identity(RunConfig config, Subject subject, String nonce) {
         CertificationReport.Environment environment = new CertificationReport.Environment(
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -125,7 +135,7 @@ public final class KitRunner {
                 Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
                         KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis(),
                         KitConfig.TIMEOUT_TEST, subject.testTimeout().toMillis()),
-                selection(config));
+                selection(config), nonce);
         List<Class<?>> kitJars = new ArrayList<>(List.of(Catalogue.class));
         kitJars.addAll(subject.jars());
         return new RunIdentity(new CertificationReport.Kit(kitVersion(), hashes(kitJars.toArray(Class<?>[]::new)),

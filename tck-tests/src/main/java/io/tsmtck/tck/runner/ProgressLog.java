@@ -36,9 +36,34 @@ final class ProgressLog implements TestOutcomes.ProgressListener, AutoCloseable 
                 .ifPresent(area -> out.println(Main.INFO + "running " + area + " rules"));
     }
 
+    /**
+     * A "finished" line carries the test's message and blocker too, escaped onto one line, so that
+     * the report of a run that never finished still says why each finished test failed.
+     */
     @Override
     public synchronized void finished(TestOutcomes.Outcome outcome) {
-        log.println(outcome.ruleId() + "\t" + outcome.status() + "\t" + outcome.name());
+        log.println(outcome.ruleId() + "\t" + outcome.status() + "\t" + outcome.name() + "\t"
+                + escape(outcome.message()) + "\t" + escape(outcome.blockedBy()));
+    }
+
+    /** {@code text} on one line without tabs: backslash, newline, carriage return and tab escaped. */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    }
+
+    /** The text {@link #escape} escaped. */
+    static String unescape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next == 't' ? '\t' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Override

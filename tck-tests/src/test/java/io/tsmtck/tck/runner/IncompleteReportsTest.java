@@ -52,4 +52,25 @@ class IncompleteReportsTest {
                 + " at once; one of them did it): the test BindDutiesTest.bind [1] of rule VFIO-01; the test"
                 + " ConnectTest.connect [2] of rule TSM-01");
     }
+
+    @Test
+    void everyMessageAlreadyKnownIsKeptWhateverItHolds(@TempDir Path directory) throws IOException {
+        String message = "Rule VFIO-01 (MUST): expected:\n  INVALID_INTERFACE_STATE\tback\\slash \\n\r\nend";
+        try (ProgressLog log = new ProgressLog(directory, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))) {
+            log.started("VFIO-01", "BindDutiesTest.bind [1]");
+            log.finished(new TestOutcomes.Outcome("VFIO-01", "BindDutiesTest.bind [1]",
+                    CertificationReport.TestStatus.NOT_TESTED, message, "", "TsmCore.connect refused with ENOSYS"));
+            log.started("VFIO-02", "BindDutiesTest.unbind [1]");
+        }
+
+        CertificationReport report = IncompleteReports.from(directory, config(directory), "the fork was killed");
+
+        CertificationReport.RuleResult rule = report.rules().stream().filter(r -> r.id().equals("VFIO-01"))
+                .findFirst().orElseThrow();
+        assertThat(rule.status()).isEqualTo(CertificationReport.RuleStatus.NOT_TESTED);
+        assertThat(rule.tests()).singleElement().extracting(CertificationReport.TestResult::message).isEqualTo(message);
+        assertThat(rule.reasons()).containsExactly(message);
+        assertThat(report.implementFirst()).as("read back with its blocker")
+                .containsExactly(new CertificationReport.Blocker("TsmCore.connect refused with ENOSYS", 1, 1));
+    }
 }
