@@ -7,6 +7,7 @@ import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.runner.IncompleteReports;
 import io.tsmtck.tck.runner.Main;
+import io.tsmtck.tck.runner.ReportCheck;
 import io.tsmtck.tck.runner.ReportFiles;
 import io.tsmtck.tck.runner.RunConfig;
 import io.tsmtck.tck.runner.RunIdentity;
@@ -15,11 +16,14 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -81,39 +85,80 @@ final class ForkedRun {
             command.add(classpath.stream().map(File::getAbsolutePath).collect(Collectors.joining(File.pathSeparator)));
             command.add(Main.class.getName());
             command.add(configFile.toString());
+            command.add(Main.STDIN_HANDSHAKE);
+            String nonce = nonce();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            AtomicReference<String> lastError = new AtomicReference<>("");
-            Thread relay = relay(process, lastError);
-            long timeoutSeconds = awaitExit(process);
-            if (process.isAlive()) {
-                boolean dumped = threadDump(process);
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                relay.join(TimeUnit.SECONDS.toMillis(5));
-                sharing.exited(-1);
-                return IncompleteReport.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
-                        + timeoutSeconds + " s and was killed" + (dumped ? " (its threads are in "
-                        + ReportFiles.THREAD_DUMP + ")" : ""));
+            Thread reaper = new Thread(process::destroyForcibly, "tsm-tck-fork-reaper");
+            Runtime.getRuntime().addShutdownHook(reaper);
+            try (OutputStream handshake = process.getOutputStream()) {
+                // kept open while the fork runs: its end tells the fork that Maven is gone
+                handshake.write((nonce + "\n").getBytes(StandardCharsets.US_ASCII));
+                handshake.flush();
+                return await(config, classpath, process, sharing, nonce);
+            } finally {
+                removeHook(reaper);
             }
-            relay.join(TimeUnit.SECONDS.toMillis(30));
-            sharing.exited(process.exitValue());
-            // status 2 from the implementation's own System.exit(2) is not the kit failing to start
-            if (process.exitValue() == Main.CANNOT_RUN && !IncompleteReports.testsBegan(output)) {
-                throw new MojoExecutionException("The kit could not run: "
-                        + lastError.get().replaceFirst("^the kit could not run: ", "")
-                        + " (classpath: " + classpath.size() + " entries; see the log above)");
-            }
-            Path report = output.resolve(JsonReports.FILE);
-            if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
-                return IncompleteReport.write(output, config, "the forked JVM exited with status "
-                        + process.exitValue() + " before writing its report (System.exit or Runtime.halt inside the"
-                        + " implementation, or a crash)");
-            }
-            return JsonReports.read(report);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot run the kit in a forked JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while the kit was running", e);
+        }
+    }
+
+    private CertificationReport await(RunConfig config, List<File> classpath, Process process,
+                                      SharedClasses.Plan sharing, String nonce)
+            throws IOException, InterruptedException, MojoExecutionException {
+        AtomicReference<String> lastError = new AtomicReference<>("");
+        Thread relay = relay(process, lastError);
+        long timeoutSeconds = awaitExit(process);
+        if (process.isAlive()) {
+            boolean dumped = threadDump(process);
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            AttachFiles.remove(process.pid());
+            relay.join(TimeUnit.SECONDS.toMillis(5));
+            sharing.exited(-1);
+            return IncompleteReport.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
+                    + timeoutSeconds + " s and was killed" + (dumped ? " (its threads are in "
+                    + ReportFiles.THREAD_DUMP + ")" : ""));
+        }
+        relay.join(TimeUnit.SECONDS.toMillis(30));
+        sharing.exited(process.exitValue());
+        boolean began = IncompleteReports.testsBegan(output);
+        // only the kit's own line makes status 2 the kit's refusal: an implementation's System.exit(2) is not
+        if (process.exitValue() == Main.CANNOT_RUN && !began && lastError.get().startsWith(Main.CANNOT_RUN_LINE)) {
+            throw new MojoExecutionException("The kit could not run: "
+                    + lastError.get().substring(Main.CANNOT_RUN_LINE.length())
+                    + " (classpath: " + classpath.size() + " entries; see the log above)");
+        }
+        Path report = output.resolve(JsonReports.FILE);
+        if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
+            return IncompleteReport.write(output, config, "the forked JVM exited with status "
+                    + process.exitValue() + (began ? "" : " before any test began, and not through the kit")
+                    + " before writing its report (System.exit or Runtime.halt inside the implementation"
+                    + (began ? "" : ", while it was created or asked what it declares") + ", or a crash)");
+        }
+        CertificationReport written = JsonReports.read(report);
+        List<String> inconsistencies = ReportCheck.inconsistencies(written, output, nonce, classpath);
+        if (!inconsistencies.isEmpty()) {
+            return IncompleteReport.write(output, config, "the report the fork left is not the run the plugin"
+                    + " watched, so it was not judged: " + String.join("; ", inconsistencies));
+        }
+        return written;
+    }
+
+    /** A fresh nonce for one run, which the fork writes into its identity and report. */
+    private static String nonce() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Maven is shutting down: the hook is running or about to
         }
     }
 

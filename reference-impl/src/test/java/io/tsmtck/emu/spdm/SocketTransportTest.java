@@ -107,7 +107,43 @@ class SocketTransportTest {
                     Duration.ofMillis(300))) {
                 assertThatThrownBy(() -> mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM,
                         ByteString.ofHex("10840000")))).isInstanceOf(IOException.class)
-                        .hasMessageContaining("sent no frame header within 300 ms");
+                        .hasMessageContaining("sent 0 of the 12 bytes of the frame header within 300 ms");
+            } finally {
+                done.countDown();
+            }
+        }
+    }
+
+    /** A peer that sends a byte now and then cannot stretch one answer past the device timeout. */
+    @Test
+    void aPeerThatDripsItsAnswerTimesOutOnTheWholeAnswer() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        byte[] frame = ByteString.ofHex("00000001 00000002 00000008 01000100 02000000").toByteArray();
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            executor.submit(() -> {
+                try (Socket socket = peer.accept()) {
+                    socket.getInputStream().readNBytes(12 + 12);
+                    for (byte b : frame) {
+                        if (done.await(100, TimeUnit.MILLISECONDS)) {
+                            break; // the paced peer's own clock; the kit waits on nothing fixed
+                        }
+                        socket.getOutputStream().write(b);
+                        socket.getOutputStream().flush();
+                    }
+                    done.await();
+                }
+                return null;
+            });
+            try (SocketMailbox mailbox = SocketMailbox.connect("127.0.0.1", peer.getLocalPort(),
+                    Duration.ofMillis(500))) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM,
+                        ByteString.ofHex("10840000")))).isInstanceOf(IOException.class)
+                        .hasMessageMatching("127\\.0\\.0\\.1:\\d+ sent [1-9]\\d* of the 12 bytes of the frame"
+                                + " header within 500 ms \\(the device timeout bounds a whole answer, not each"
+                                + " read\\)");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to give up on the answer")
+                        .isLessThan(Duration.ofMillis(1500));
             } finally {
                 done.countDown();
             }

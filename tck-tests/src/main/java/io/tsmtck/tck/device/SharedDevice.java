@@ -7,9 +7,11 @@ import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.tck.support.RuleContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real device that every test shares: its mailbox is opened at first use and kept for the run;
@@ -83,10 +85,15 @@ final class SharedDevice implements DeviceSource {
         }
     }
 
-    /** One test's use of the shared mailbox. */
+    /**
+     * One test's use of the shared mailbox. A test abandoned at its timeout is closed while its thread
+     * still waits in an exchange: that mailbox is dropped too (closing it ends the wait), so that the
+     * next test does not read the abandoned test's answer, nor wait behind it.
+     */
     private final class View implements DeviceUnderTest, DoeMailbox {
         private final DoeMailbox shared;
-        private boolean broken;
+        private volatile boolean broken;
+        private final AtomicInteger inFlight = new AtomicInteger();
 
         View(DoeMailbox shared) {
             this.shared = shared;
@@ -114,17 +121,21 @@ final class SharedDevice implements DeviceSource {
 
         @Override
         public Optional<DoeObject> exchange(DoeObject request) throws IOException {
-            try {
+            inFlight.incrementAndGet();
+            try (RuleContext.Waiting waiting = RuleContext.waitingOn("the answer of " + address + " to the DOE object "
+                    + request.encode().hex())) {
                 return shared.exchange(request);
             } catch (IOException e) {
                 broken = true;
                 throw e;
+            } finally {
+                inFlight.decrementAndGet();
             }
         }
 
         @Override
         public void close() {
-            if (broken) {
+            if (broken || inFlight.get() > 0) {
                 failed(shared);
             }
         }

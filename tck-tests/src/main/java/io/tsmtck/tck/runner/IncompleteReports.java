@@ -92,7 +92,7 @@ public final class IncompleteReports {
             .collect(Collectors.toSet());
 
     /** What the progress log says: the finished tests, and those started but not finished (name to rule). */
-    private record Progress(List<TestOutcomes.Outcome> finished, LinkedHashMap<String, String> started) {
+    record Progress(List<TestOutcomes.Outcome> finished, LinkedHashMap<String, String> started) {
 
         static Progress read(Path log) throws IOException {
             Progress progress = new Progress(new ArrayList<>(), new LinkedHashMap<>());

@@ -167,7 +167,7 @@ public final class KitRunner {
         // a test runs in a thread of its own that is abandoned at its timeout, so a call that hangs
         // and ignores interrupts ends that test, not the run
         long seconds = Math.max(1, testTimeout.toSeconds());
-        request.configurationParameter("junit.jupiter.execution.timeout.testtemplate.method.default", seconds + " s")
+        request.configurationParameter(RuleExtension.TEST_TIMEOUT, seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.test.method.default", seconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
         Parallelism.configure(request, subject.parallelism());

@@ -42,17 +42,38 @@ public final class Main {
     /** Exit status when the kit could not run. */
     public static final int CANNOT_RUN = 2;
 
+    /** Exit status when the process that started the run is gone. */
+    public static final int PARENT_GONE = 3;
+
+    /**
+     * The second argument of a run the plugin started: the plugin writes the run's nonce as the first
+     * line of the fork's standard input and keeps it open while it waits; its end means the plugin is
+     * gone, and the fork ends too.
+     */
+    public static final String STDIN_HANDSHAKE = "--handshake-on-stdin";
+
+    /** How every line of the kit's own refusal to run begins, after {@link #ERROR}. */
+    public static final String CANNOT_RUN_LINE = "the kit could not run: ";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        String nonce = "";
+        if (args.length == 2 && args[1].equals(STDIN_HANDSHAKE)) {
+            nonce = ParentWatch.handshake(System.in, System.out);
+        }
+        System.exit(run(args, System.out, nonce));
     }
 
     static int run(String[] args, PrintStream out) {
-        if (args.length != 1) {
+        return run(args, out, "");
+    }
+
+    private static int run(String[] args, PrintStream out, String nonce) {
+        if (args.length < 1 || args.length > 2) {
             out.println("[tsm-tck] usage: java -cp <kit and implementation> " + Main.class.getName()
-                    + " <run-config.json>");
+                    + " <run-config.json> [" + STDIN_HANDSHAKE + "]");
             return CANNOT_RUN;
         }
         try {
@@ -81,7 +102,7 @@ public final class Main {
             Files.createDirectories(directory);
             CertificationReport report;
             try (ProgressLog progress = new ProgressLog(directory, out)) {
-                report = KitRunner.run(config, progress);
+                report = KitRunner.run(config, progress, nonce);
             }
             Path file = JsonReports.write(report, directory);
             allureEnvironment(report, directory.resolve(ReportFiles.ALLURE_RESULTS));
@@ -90,23 +111,25 @@ public final class Main {
             summarize(report, file, out);
             return 0;
         } catch (IllegalStateException | IOException e) {
-            out.println(ERROR + "the kit could not run: " + e.getMessage());
-            return CANNOT_RUN;
+            return cannotRun(out, e.getMessage());
         } catch (ServiceConfigurationError e) {
-            out.println(ERROR + "the implementation's TsmStackProvider could not be created: "
+            return cannotRun(out, "the implementation's TsmStackProvider could not be created: "
                     + (e.getCause() == null ? e.getMessage() : e.getCause()) + ". Check its public no-argument "
                     + "constructor and what it does.");
-            return CANNOT_RUN;
         } catch (ExceptionInInitializerError e) {
-            out.println(ERROR + "the kit could not run: a class of the implementation failed to initialise: "
-                    + e.getCause());
-            return CANNOT_RUN;
+            return cannotRun(out, "a class of the implementation failed to initialise: " + e.getCause());
         } catch (LinkageError e) {
-            out.println(ERROR + "the classpath is broken: " + e + ". Check that the implementation's "
+            return cannotRun(out, "the classpath is broken: " + e + ". Check that the implementation's "
                     + "dependencies are on the runtime classpath and that it was built against tck-api "
                     + Main.class.getPackage().getImplementationVersion() + ".");
-            return CANNOT_RUN;
+        } catch (RuntimeException e) {
+            return cannotRun(out, Culprit.of(e));
         }
+    }
+
+    private static int cannotRun(PrintStream out, String reason) {
+        out.println(ERROR + CANNOT_RUN_LINE + reason);
+        return CANNOT_RUN;
     }
 
     /** Fills Allure's Environment panel with the report's identity. */

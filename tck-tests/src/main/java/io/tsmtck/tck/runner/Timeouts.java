@@ -1,6 +1,7 @@
 package io.tsmtck.tck.runner;
 
 import io.tsmtck.api.Capabilities.Latency;
+import io.tsmtck.tck.support.KitConfig;
 import java.time.Duration;
 
 /**
@@ -22,7 +23,7 @@ public final class Timeouts {
     public static final long TEST_STACKS = 3;
 
     /** The default per-test timeout when nothing is declared. */
-    public static final Duration TEST = Duration.ofSeconds(60);
+    public static final Duration TEST = KitConfig.DEFAULT_TEST_TIMEOUT;
     /** The default run timeout when nothing is declared. */
     public static final Duration RUN = Duration.ofSeconds(900);
 

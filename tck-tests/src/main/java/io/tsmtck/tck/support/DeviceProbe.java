@@ -37,7 +37,10 @@ public final class DeviceProbe {
                             ? "; declares that the device reacts at once: \"does not happen\" clauses checked at once"
                             : "; \"does not happen\" clauses watched for " + KitConfig.TIMEOUT_ABSENT))
                             .orElse("none"));
-        } catch (AssertionError e) {
+        } catch (AssertionError | RuntimeException e) {
+            if (!(e instanceof AssertionError || e instanceof SetupFailure)) {
+                throw e;
+            }
             throw new IllegalStateException("the device " + Devices.source().describe() + " could not be met before the"
                     + " tests: " + e.getMessage() + ". Check that it is running, that " + KitConfig.TRUST_ANCHOR
                     + " is the root its chain ends at, that it speaks SPDM 1.1-1.3 with KEY_EX_CAP, and that "

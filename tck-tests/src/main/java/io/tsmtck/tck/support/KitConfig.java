@@ -59,6 +59,9 @@ public final class KitConfig {
 
     private static final long DEFAULT_SEED = 0x20250120L;
 
+    /** The per-test timeout when neither the user nor a declared latency sets one. */
+    public static final Duration DEFAULT_TEST_TIMEOUT = Duration.ofSeconds(60);
+
     private KitConfig() {
     }
 

@@ -4,6 +4,7 @@ import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.support.inventory.InventoryRun;
 import io.tsmtck.tck.support.spi.SpiCalls;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,17 +24,29 @@ public final class RuleContext {
     private final Transcript transcript = new Transcript();
     private final List<SpiCalls> stacks = new CopyOnWriteArrayList<>();
     private final List<String> unobserved = new CopyOnWriteArrayList<>();
+    private final List<String> waiting = new CopyOnWriteArrayList<>();
     private volatile String toObserve = "";
 
     private final InventoryRun inventoryRun;
+    private final Duration testTimeout;
 
-    private RuleContext(Rule rule, InventoryRun inventoryRun) {
+    private RuleContext(Rule rule, InventoryRun inventoryRun, Duration testTimeout) {
         this.rule = rule;
         this.inventoryRun = inventoryRun;
+        this.testTimeout = testTimeout;
+    }
+
+    static void enter(Rule rule, InventoryRun inventoryRun, Duration testTimeout) {
+        CURRENT.set(new RuleContext(rule, inventoryRun, testTimeout));
     }
 
     static void enter(Rule rule, InventoryRun inventoryRun) {
-        CURRENT.set(new RuleContext(rule, inventoryRun));
+        enter(rule, inventoryRun, KitConfig.DEFAULT_TEST_TIMEOUT);
+    }
+
+    /** How long the test may take ({@value KitConfig#TIMEOUT_TEST}); its stacks' close is bounded by it too. */
+    public Duration testTimeout() {
+        return testTimeout;
     }
 
     static void leave() {
@@ -69,6 +82,27 @@ public final class RuleContext {
     /** The SPI calls still running on the test's stacks, oldest first. */
     public List<String> runningCalls() {
         return stacks.stream().flatMap(calls -> calls.running().stream()).collect(Collectors.toList());
+    }
+
+    /** The device answers the test waits for now, oldest first. */
+    public List<String> awaitedAnswers() {
+        return List.copyOf(waiting);
+    }
+
+    /** A wait for a device's answer, ended by closing it. */
+    public interface Waiting extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Records that the running test waits for {@code what} (a device's answer), so that a test
+     * abandoned at its timeout names it; nothing is recorded outside a test.
+     */
+    public static Waiting waitingOn(String what) {
+        Optional<RuleContext> context = current();
+        context.ifPresent(c -> c.waiting.add(what));
+        return () -> context.ifPresent(c -> c.waiting.remove(what));
     }
 
     /** The SPI call that gave {@code refusal}, if a stack of this test gave it. */

@@ -4,9 +4,12 @@ import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.support.inventory.InventoryRun;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -36,10 +39,22 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
     /** Report entry key carrying the transcript of a failed test. */
     public static final String TRANSCRIPT_ENTRY = "tsm-tck.transcript";
 
+    /** The JUnit setting the runner gives each parameterized test's timeout in ("60 s"). */
+    public static final String TEST_TIMEOUT = "junit.jupiter.execution.timeout.testtemplate.method.default";
+
+    private static final Pattern SECONDS = Pattern.compile("(\\d+) ?s");
+
+    private static Optional<Duration> seconds(String setting) {
+        Matcher matcher = SECONDS.matcher(setting.trim());
+        return matcher.matches() ? Optional.of(Duration.ofSeconds(Long.parseLong(matcher.group(1)))) : Optional.empty();
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         Rule rule = ruleOf(context.getRequiredTestMethod());
-        RuleContext.enter(rule, context.getRoot().getStore(RUN).getOrComputeIfAbsent(InventoryRun.class));
+        RuleContext.enter(rule, context.getRoot().getStore(RUN).getOrComputeIfAbsent(InventoryRun.class),
+                context.getConfigurationParameter(TEST_TIMEOUT).flatMap(RuleExtension::seconds)
+                        .orElse(KitConfig.DEFAULT_TEST_TIMEOUT));
         context.publishReportEntry(RULE_ENTRY, rule.id());
         AllureLabels.label(rule);
     }
@@ -79,6 +94,7 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
     private static AssertionFailedError timedOut(Throwable timeout) {
         Optional<RuleContext> current = RuleContext.current();
         List<String> running = current.map(RuleContext::runningCalls).orElse(List.of());
+        List<String> awaited = current.map(RuleContext::awaitedAnswers).orElse(List.of());
         String frames = Optional.ofNullable(timeout.getCause()).stream()
                 .flatMap(cause -> Stream.of(cause.getStackTrace()))
                 .dropWhile(f -> f.getClassName().startsWith("java.") || f.getClassName().startsWith("jdk."))
@@ -86,8 +102,10 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
                 .collect(Collectors.joining());
         return new AssertionFailedError(current.map(c -> "Rule " + c.rule().label() + ": ").orElse("")
                 + timeout.getMessage() + " (" + KitConfig.TIMEOUT_TEST + "); "
-                + (running.isEmpty() ? "no SPI call was running (the time went in the kit or between calls)"
-                        : "it was in the SPI call " + String.join(", then ", running))
+                + (!running.isEmpty() ? "it was in the SPI call " + String.join(", then ", running)
+                        : !awaited.isEmpty() ? "it was waiting for " + String.join(", then ", awaited)
+                        : "no SPI call was running and no device answer awaited (the time went in the kit or between"
+                        + " calls)")
                 + "; the test was abandoned and the run goes on with a fresh stack. Its thread was at (JDK frames on"
                 + " top left out):" + frames,
                 timeout);

@@ -120,10 +120,14 @@ public final class StackPool {
                 : Optional.of("it shows " + seen.get() + " where a fresh stack shows " + fresh);
     }
 
-    /** Closes every idle stack (the end of a run). */
+    /**
+     * Closes every idle stack (the end of a run), each within the default test timeout: one whose
+     * close hangs is left behind, since every result of the run is known by then.
+     */
     public static void closeAll() {
         synchronized (IDLE) {
-            IDLE.values().forEach(idle -> idle.forEach(i -> i.stack().close()));
+            IDLE.values().forEach(idle -> idle.forEach(i -> BoundedCall.run("tsm-tck-close idle " + i.stack(),
+                    KitConfig.DEFAULT_TEST_TIMEOUT, i.stack()::close)));
             IDLE.clear();
         }
     }

@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.time.Duration;
+import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -44,6 +46,7 @@ public final class Sut implements TdiSubject, AutoCloseable {
     private Iommufd iommufd;
     private InventoryRun inventoryRun;
     private String ruleUnderTest = "no rule";
+    private Duration closeTimeout = KitConfig.DEFAULT_TEST_TIMEOUT;
 
     /** A stack for {@code spec}, built when first used. */
     public Sut(StackSpec spec) {
@@ -61,7 +64,11 @@ public final class Sut implements TdiSubject, AutoCloseable {
                 throw new TestAbortedException("needs a stack of " + spec + "; declare it in Capabilities to test"
                         + " this rule");
             }
-            RuleContext.current().ifPresent(context -> context.uses(calls));
+            RuleContext.current().ifPresent(context -> {
+                context.uses(calls);
+                closeTimeout = context.testTimeout();
+                ruleUnderTest = context.rule().id();
+            });
             Optional<StackPool.Idle> idle = StackPool.enabled() ? StackPool.take(spec) : Optional.empty();
             if (idle.isPresent()) {
                 raw = idle.get().stack();
@@ -266,10 +273,27 @@ public final class Sut implements TdiSubject, AutoCloseable {
             return;
         }
         closed = true;
-        if (StackPool.enabled() && !fresh.isEmpty() && StackPool.reset(raw, calls.opened(), fresh).isEmpty()) {
-            StackPool.put(spec, new StackPool.Idle(raw, fresh));
-        } else {
-            stack.close();
+        within("HostStack.close()", () -> {
+            if (StackPool.enabled() && !fresh.isEmpty() && StackPool.reset(raw, calls.opened(), fresh).isEmpty()) {
+                StackPool.put(spec, new StackPool.Idle(raw, fresh));
+            } else {
+                stack.close();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code closing} for at most the test timeout: JUnit closes a test's stack after the timed
+     * test body, on the worker that runs the next test, so a close that hangs would stall the run.
+     * One that does not return is abandoned with its stack, and fails the test naming the call.
+     */
+    private void within(String call, Runnable closing) {
+        if (!BoundedCall.run("tsm-tck-close " + spec, closeTimeout, closing)) {
+            throw new AssertionFailedError("Rule " + ruleUnderTest + ": " + call + " of the stack " + spec
+                    + " did not return within " + closeTimeout.toSeconds() + " s (" + KitConfig.TIMEOUT_TEST
+                    + ", which bounds closing too); the stack is abandoned and the run goes on. Check what close()"
+                    + " waits for: it runs after the test, on the kit's thread, and must not block on the test's"
+                    + " threads or a device.");
         }
     }
 
@@ -281,7 +305,7 @@ public final class Sut implements TdiSubject, AutoCloseable {
         }
         if (stack != null && !closed && calls.running().isEmpty()) {
             closed = true;
-            stack.close();
+            within("HostStack.close()", stack::close);
         }
     }
 

@@ -7,7 +7,6 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.WireWriter;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,11 +14,12 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A DOE mailbox over the SPDM socket protocol of DMTF spdm-emu and QEMU's spdm-socket backend, as
  * a client: each DOE object goes in one NORMAL frame with transport PCI_DOE, and the answer comes
- * back in one frame (an empty payload is no answer). Every read has a timeout; a peer that closes,
+ * back in one frame (an empty payload is no answer). Every answer has a timeout; a peer that closes,
  * stalls, or sends a bad frame or size is an {@link IOException} showing the bytes; close sends
  * SHUTDOWN whatever happened.
  *
@@ -34,22 +34,24 @@ public final class SocketMailbox implements DoeMailbox {
     private final DataInputStream in;
     private final OutputStream out;
     private final String peer;
+    private final long timeoutMillis;
 
-    private SocketMailbox(Socket socket, String peer) throws IOException {
+    private SocketMailbox(Socket socket, String peer, long timeoutMillis) throws IOException {
         this.socket = socket;
+        this.timeoutMillis = timeoutMillis;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.peer = peer;
     }
 
-    /** Connects to {@code host:port}, waiting at most {@code timeout} for the connection and for each answer. */
+    /** Connects to {@code host:port}, waiting at most {@code timeout} for the connection and for each whole answer. */
     public static SocketMailbox connect(String host, int port, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             socket.setTcpNoDelay(true);
-            return new SocketMailbox(socket, host + ":" + port);
+            return new SocketMailbox(socket, host + ":" + port, Math.max(1, timeout.toMillis()));
         } catch (IOException e) {
             socket.close();
             throw new IOException("cannot connect to the SPDM socket responder at " + host + ":" + port
@@ -95,14 +97,19 @@ public final class SocketMailbox implements DoeMailbox {
         out.flush();
     }
 
+    /**
+     * One frame, all of it within the timeout: a peer that sends a byte now and then cannot stretch
+     * an answer past it, since the wait for each read is what is left of the whole answer's.
+     */
     private SocketFrame receive() throws IOException {
-        byte[] header = read(SocketFrame.HEADER_SIZE, "frame header", ByteString.EMPTY);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        byte[] header = read(SocketFrame.HEADER_SIZE, "frame header", ByteString.EMPTY, deadline);
         long size = (header[8] & 0xFFL) << 24 | (header[9] & 0xFF) << 16 | (header[10] & 0xFF) << 8 | header[11] & 0xFF;
         if (size > MAX_PAYLOAD) {
             throw new IOException(peer + " sent a frame whose size " + size + " exceeds " + MAX_PAYLOAD
                     + " bytes: header " + ByteString.of(header).hex());
         }
-        byte[] payload = read((int) size, "frame payload of " + size + " bytes", ByteString.of(header));
+        byte[] payload = read((int) size, "frame payload", ByteString.of(header), deadline);
         ByteString frame = WireWriter.bigEndian().bytes(ByteString.of(header)).bytes(ByteString.of(payload))
                 .toByteString();
         DecodeResult<SocketFrame> decoded = SocketFrame.decode(frame);
@@ -112,17 +119,33 @@ public final class SocketMailbox implements DoeMailbox {
         return decoded.orElseThrow();
     }
 
-    private byte[] read(int length, String what, ByteString before) throws IOException {
+    private byte[] read(int length, String what, ByteString before, long deadline) throws IOException {
         byte[] bytes = new byte[length];
-        try {
-            in.readFully(bytes);
-        } catch (SocketTimeoutException e) {
-            throw new IOException(peer + " sent no " + what + " within " + socket.getSoTimeout() + " ms"
-                    + (before.size() > 0 ? " after " + before.hex() : ""), e);
-        } catch (EOFException e) {
-            throw new IOException(peer + " closed the connection before the " + what
-                    + (before.size() > 0 ? " after " + before.hex() : ""), e);
+        int received = 0;
+        while (received < length) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw slow(what, received, length, before);
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int read;
+            try {
+                read = in.read(bytes, received, length - received);
+            } catch (SocketTimeoutException e) {
+                throw slow(what, received, length, before);
+            }
+            if (read < 0) {
+                throw new IOException(peer + " closed the connection after " + received + " of the " + length
+                        + " bytes of the " + what + (before.size() > 0 ? ", after " + before.hex() : ""));
+            }
+            received += read;
         }
         return bytes;
+    }
+
+    private IOException slow(String what, int received, int length, ByteString before) {
+        return new IOException(peer + " sent " + received + " of the " + length + " bytes of the " + what
+                + " within " + timeoutMillis + " ms (the device timeout bounds a whole answer, not each read)"
+                + (before.size() > 0 ? ", after " + before.hex() : ""));
     }
 }
