@@ -11,6 +11,7 @@ import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
+import io.tsmtck.tck.support.DeviceProbe;
 import io.tsmtck.tck.support.Implementation;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
@@ -189,6 +190,11 @@ public final class Main {
         out.printf(INFO + "cost: %d SPI calls, %d stacks built, %.1f s in tests%n", cost.spiCalls(), cost.stacks(),
                 cost.millis() / 1000.0);
         report.problems().forEach(p -> out.println("[tsm-tck] not a clean certification: " + p));
+        report.implementation().device().map(CertificationReport.Device::rig).filter(rig -> rig.contains(
+                DeviceProbe.REACTS_AT_ONCE)).ifPresent(rig -> out.println(WARN + "the device's rig declares that it"
+                        + " reacts at once, so \"does not happen\" clauses were looked at twice within a quarter of "
+                        + KitConfig.TIMEOUT_ABSENT + ", not watched for all of it; a real device's late reaction needs"
+                        + " that declaration off"));
         out.println("[tsm-tck] verdict: " + report.verdict());
         out.println("[tsm-tck] report: " + file.toAbsolutePath() + " (and " + HtmlReports.FILE + " beside it)");
     }

@@ -30,7 +30,21 @@ public final class Await {
 
     /** True if {@code condition} held at every check during the "absent" timeout. */
     public static boolean holdsThroughout(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + KitConfig.timeoutAbsent().toNanos();
+        return holdsThroughout(condition, KitConfig.timeoutAbsent());
+    }
+
+    /**
+     * True if {@code condition} holds now and at a second look, within a quarter of the "absent"
+     * timeout: what a subject that declares it reacts at once is held to. A subject whose reaction
+     * comes after the call returned, as hardware's does, is caught by the second look.
+     */
+    public static boolean holdsAtOnceAndAfter(BooleanSupplier condition) {
+        return condition.getAsBoolean() && holdsThroughout(condition, KitConfig.timeoutAbsent().dividedBy(4));
+    }
+
+    /** True if {@code condition} held at every check, at least one, during {@code window}. */
+    static boolean holdsThroughout(BooleanSupplier condition, Duration window) {
+        long deadline = System.nanoTime() + window.toNanos();
         do {
             if (!condition.getAsBoolean()) {
                 return false;

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  */
 public final class DeviceProbe {
 
+    /** How the report's rig line says that the rig declares the device reacts at once. */
+    public static final String REACTS_AT_ONCE = "declares that the device reacts at once";
+
     private DeviceProbe() {
     }
 
@@ -34,7 +37,8 @@ public final class DeviceProbe {
                     String.format("0x%02X", tdisp.header().version()), tdisp.toString(),
                     sut.functions().stream().map(f -> f.address() + " (" + f.role() + ")").collect(Collectors.toList()),
                     sut.device().control().map(rig -> "actions " + rig.actions() + (rig.reactsAtOnce()
-                            ? "; declares that the device reacts at once: \"does not happen\" clauses checked at once"
+                            ? "; " + REACTS_AT_ONCE + ": \"does not happen\" clauses checked at once and looked at"
+                            + " again within a quarter of " + KitConfig.TIMEOUT_ABSENT
                             : "; \"does not happen\" clauses watched for " + KitConfig.TIMEOUT_ABSENT))
                             .orElse("none"));
         } catch (AssertionError | RuntimeException e) {

@@ -245,11 +245,13 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /**
      * Whether {@code condition} held after a rig action: watched for {@link KitConfig#timeoutAbsent()},
-     * or checked once if the rig declares that the device reacts at once.
+     * or, if the rig declares that the device reacts at once, checked at once and looked at again
+     * within a quarter of it, so that a declaration that is not true of the device does not hide a
+     * late reaction the second look can see.
      */
     public boolean holdsAfterRigAction(BooleanSupplier condition) {
         boolean atOnce = device().control().map(DeviceControl::reactsAtOnce).orElse(false);
-        return atOnce ? condition.getAsBoolean() : Await.holdsThroughout(condition);
+        return atOnce ? Await.holdsAtOnceAndAfter(condition) : Await.holdsThroughout(condition);
     }
 
     /**
