@@ -17,8 +17,8 @@ final class Failures {
         RuleContext.current().ifPresent(c -> text.append("Rule ").append(c.rule().label()).append(" failed: ")
                 .append(c.rule().statement()).append(nl));
         text.append("  subject:  ").append(subject).append(nl)
-                .append("  expected: ").append(expected).append(nl)
-                .append("  actual:   ").append(actual);
+                .append("  expected: ").append(Described.of(expected)).append(nl)
+                .append("  actual:   ").append(Described.of(actual));
         RuleContext.current().map(c -> c.rule().hint()).filter(h -> !h.isEmpty())
                 .ifPresent(h -> text.append(nl).append("  check:    ").append(h));
         return text.toString();

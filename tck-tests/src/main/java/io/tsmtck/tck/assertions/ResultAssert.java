@@ -2,6 +2,7 @@ package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
+import io.tsmtck.tck.support.RuleContext;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
@@ -46,7 +47,12 @@ public final class ResultAssert<T> extends AbstractAssert<ResultAssert<T>, Resul
         return this;
     }
 
+    /** The description the test gave, with the SPI call that gave the result where the kit saw it. */
     private String subject() {
-        return descriptionText().isEmpty() ? "the operation" : descriptionText();
+        Optional<String> call = RuleContext.current().flatMap(context -> context.originOf(actual));
+        if (descriptionText().isEmpty()) {
+            return call.orElse("the result of the SPI call under test");
+        }
+        return descriptionText() + call.map(c -> " (" + c + ")").orElse("");
     }
 }

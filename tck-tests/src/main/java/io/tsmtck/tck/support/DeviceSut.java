@@ -5,7 +5,6 @@ import io.tsmtck.api.device.DeviceEvent;
 import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.device.SpdmSessionId;
-import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.idekm.IdeKmObjectId;
 import io.tsmtck.api.idekm.KeyProg;
 import io.tsmtck.api.idekm.KeySetCommand;
@@ -359,16 +358,17 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private void programStream(TdispClient link, int stream, Predicate<KeySubStream> keyed) {
         List<KeySubStream> lanes = KeySubStream.of(KeySubStream.KeySet.K0).stream().filter(keyed).toList();
         for (KeySubStream lane : lanes) {
-            Optional<IdeKmMessage> ack = link.ideKm(new KeyProg(stream, lane, 0, bytes(KeyProg.KEY_LENGTH),
+            IdeKmAnswer ack = link.ideKm(new KeyProg(stream, lane, 0, bytes(KeyProg.KEY_LENGTH),
                     bytes(KeyProg.IFV_LENGTH)));
-            if (!ack.equals(Optional.of(new KpAck(stream, KpAckStatus.SUCCESS, lane, 0)))) {
-                throw Setup.failed("KEY_PROG stream " + stream + " " + lane, "answered " + ack);
+            if (!ack.message().equals(Optional.of(new KpAck(stream, KpAckStatus.SUCCESS, lane, 0)))) {
+                throw Setup.failed("KEY_PROG stream " + stream + " " + lane, "expected KP_ACK SUCCESS naming it, got "
+                        + ack);
             }
         }
         for (KeySubStream lane : lanes) {
-            Optional<IdeKmMessage> ack = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0));
-            if (ack.isEmpty()) {
-                throw Setup.failed("K_SET_GO stream " + stream + " " + lane, "no K_GOSTOP_ACK");
+            IdeKmAnswer ack = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0));
+            if (ack.message().isEmpty()) {
+                throw Setup.failed("K_SET_GO stream " + stream + " " + lane, "expected K_GOSTOP_ACK, got " + ack);
             }
         }
     }

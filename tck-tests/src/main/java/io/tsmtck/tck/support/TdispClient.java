@@ -2,10 +2,10 @@ package io.tsmtck.tck.support;
 
 import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.device.SpdmChannel;
-import io.tsmtck.api.idekm.IdeKmCodec;
 import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.spdm.ProtocolId;
 import io.tsmtck.api.spdm.VendorDefinedMessage;
+import io.tsmtck.api.spdm.message.ErrorResponse;
 import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
 import io.tsmtck.api.tdisp.GetTdispCapabilities;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
@@ -19,7 +19,6 @@ import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.api.wire.ReservedPolicy;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -70,15 +69,14 @@ public final class TdispClient {
     }
 
     /** Sends an IDE_KM object over the session; the answer decoded, if any. */
-    public Optional<IdeKmMessage> ideKm(IdeKmMessage request) {
-        return exchange(channel(), ProtocolId.IDE_KM, request.encode()).raw()
-                .flatMap(bytes -> IdeKmCodec.decode(bytes, ReservedPolicy.IGNORE).asOptional());
+    public IdeKmAnswer ideKm(IdeKmMessage request) {
+        return ideKmRaw(request.encode());
     }
 
-    /** Sends IDE_KM bytes (well-formed or not) over the session; the answer decoded, if any. */
-    public Optional<IdeKmMessage> ideKmRaw(ByteString request) {
-        return exchange(channel(), ProtocolId.IDE_KM, request).raw()
-                .flatMap(bytes -> IdeKmCodec.decode(bytes, ReservedPolicy.IGNORE).asOptional());
+    /** Sends IDE_KM bytes (well-formed or not) over the session; what came back. */
+    public IdeKmAnswer ideKmRaw(ByteString request) {
+        TdispAnswer answer = exchange(channel(), ProtocolId.IDE_KM, request);
+        return new IdeKmAnswer(request, answer.raw(), answer.spdmError());
     }
 
     /** Sends an IDE_KM object outside any session; whether anything came back. */
@@ -135,18 +133,21 @@ public final class TdispClient {
         return channel.get();
     }
 
-    private TdispAnswer exchange(SpdmChannel channel, ProtocolId protocol, ByteString body) {
-        ByteString request = VendorDefinedMessage.request(protocol, body).encode();
+    private TdispAnswer exchange(SpdmChannel channel, ProtocolId protocol, ByteString requestBody) {
+        ByteString request = VendorDefinedMessage.request(protocol, requestBody).encode();
         Optional<ByteString> answer = responder.exchange(channel, request);
         RuleContext.current().ifPresent(c -> c.transcript().record(describe(channel, protocol), request,
                 answer.orElse(null)));
         // an answer that is not a VENDOR_DEFINED_RESPONSE (an SPDM ERROR) is still an answer: kept whole
-        Optional<ByteString> answered = answer.map(bytes -> VendorDefinedMessage.decode(bytes, DOE_PADDING)
-                .asOptional().map(VendorDefinedMessage::body).orElse(bytes));
+        Optional<ByteString> body = answer.flatMap(bytes -> VendorDefinedMessage.decode(bytes, DOE_PADDING)
+                .asOptional().map(VendorDefinedMessage::body));
+        Optional<ByteString> answered = body.or(() -> answer);
+        Optional<ErrorResponse> spdmError = body.isPresent() ? Optional.empty()
+                : answer.flatMap(DeviceReply::spdmError);
         if (protocol == ProtocolId.TDISP && channel instanceof SpdmChannel.Secured) {
             oracle.answered(function, answered, "to the kit's request");
         }
-        return new TdispAnswer(body, answered);
+        return new TdispAnswer(requestBody, answered, spdmError);
     }
 
     private static String describe(SpdmChannel channel, ProtocolId protocol) {

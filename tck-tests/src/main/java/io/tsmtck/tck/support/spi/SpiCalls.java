@@ -97,8 +97,8 @@ public final class SpiCalls {
         }
     }
 
-    /** Remembers that {@code call} gave {@code refusal}. */
-    void refused(Result<?> refusal, String call) {
+    /** Remembers that {@code call} gave {@code refusal} (a result, refused or not). */
+    void gave(Result<?> refusal, String call) {
         synchronized (refusals) {
             refusals.addFirst(Map.entry(refusal, call));
             if (refusals.size() > REFUSALS_KEPT) {
@@ -107,7 +107,7 @@ public final class SpiCalls {
         }
     }
 
-    /** The call that gave this very refusal (the same object), if it was one of the last ones. */
+    /** The call that gave this very result (the same object), if it was one of the last ones. */
     public Optional<String> origin(Result<?> refusal) {
         synchronized (refusals) {
             return refusals.stream().filter(entry -> entry.getKey() == refusal).map(Map.Entry::getValue).findFirst();

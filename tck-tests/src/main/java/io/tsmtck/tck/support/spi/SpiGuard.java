@@ -79,14 +79,14 @@ public final class SpiGuard {
             } finally {
                 calls.leave(call);
             }
-            if (value instanceof Result.Refused<?> refused) {
-                calls.refused(refused, call);
-            }
             if (value == null && method.getReturnType() != void.class) {
                 throw ImplementationFailure.returnedNull(type.getSimpleName() + "." + method.getName(), call,
                         method.getGenericReturnType().getTypeName());
             }
             Object wrapped = wrapResult(value, method);
+            if (wrapped instanceof Result<?> result) {
+                calls.gave(result, call);
+            }
             calls.opened(wrapped);
             return wrapped;
         }

@@ -2,7 +2,6 @@ package io.tsmtck.tck.tests.idekm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.idekm.IdeKmObjectId;
 import io.tsmtck.api.idekm.IdeKmQuery;
 import io.tsmtck.api.idekm.IdeKmQueryResponse;
@@ -18,6 +17,7 @@ import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.IdeKmAnswer;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Should;
@@ -70,10 +70,10 @@ class IdeKmTest {
     void keyProgForPortZeroIsAcknowledgedWithItsOwnIdentity(DeviceSut sut, KeySubStream lane) {
         TdispClient link = sut.connect().tdisp(sut.pf0());
 
-        Optional<IdeKmMessage> answer = link.ideKm(keyProg(lane, 0));
+        IdeKmAnswer answer = link.ideKm(keyProg(lane, 0));
 
-        assertThat("answer to KEY_PROG stream " + SPARE_STREAM + " " + lane + " port 0", answer)
-                .is(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.SUCCESS, lane, 0)));
+        assertThat("answer to KEY_PROG stream " + SPARE_STREAM + " " + lane + " port 0", answer.toString())
+                .is(IdeKmAnswer.answering(new KpAck(SPARE_STREAM, KpAckStatus.SUCCESS, lane, 0)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -82,10 +82,10 @@ class IdeKmTest {
     void keyProgForAnAbsentPortIsUnsupportedPortIndex(DeviceSut sut, KeySubStream lane) {
         TdispClient link = sut.connect().tdisp(sut.pf0());
 
-        Optional<IdeKmMessage> answer = link.ideKm(keyProg(lane, 7));
+        IdeKmAnswer answer = link.ideKm(keyProg(lane, 7));
 
-        assertThat("answer to KEY_PROG for port 7", answer)
-                .is(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.UNSUPPORTED_PORT_INDEX, lane, 7)));
+        assertThat("answer to KEY_PROG for port 7", answer.toString())
+                .is(IdeKmAnswer.answering(new KpAck(SPARE_STREAM, KpAckStatus.UNSUPPORTED_PORT_INDEX, lane, 7)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -119,10 +119,10 @@ class IdeKmTest {
     void goForAKeyNeverProgrammedGetsNoAnswer(DeviceSut sut, KeySubStream lane) {
         TdispClient link = sut.connect().tdisp(sut.pf0());
 
-        Optional<IdeKmMessage> answer = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, SPARE_STREAM, lane, 0));
+        IdeKmAnswer answer = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, SPARE_STREAM, lane, 0));
 
-        assertThat("answer to K_SET_GO " + lane + " of stream " + SPARE_STREAM + " without keys", answer)
-                .is(Optional.empty());
+        assertThat("answer to K_SET_GO " + lane + " of stream " + SPARE_STREAM + " without keys", answer.toString())
+                .is(IdeKmAnswer.NO_ANSWER);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,12 +131,13 @@ class IdeKmTest {
     void queryNamesTheDsm(DeviceSut sut) {
         PciAddress dsm = sut.connect().pf0().address();
 
-        Optional<IdeKmMessage> answer = sut.tdisp(sut.pf0()).ideKm(new IdeKmQuery(0));
+        IdeKmAnswer answer = sut.tdisp(sut.pf0()).ideKm(new IdeKmQuery(0));
 
-        assertThat("QUERY_RESP of " + dsm, answer.filter(IdeKmQueryResponse.class::isInstance)
-                .map(r -> String.format("bus %02x devfn %02x", ((IdeKmQueryResponse) r).busNum(),
-                        ((IdeKmQueryResponse) r).devFuncNum())))
-                .is(Optional.of(String.format("bus %02x devfn %02x", dsm.bus(), dsm.device() << 3 | dsm.function())));
+        assertThat("QUERY_RESP of " + dsm, answer.message().filter(IdeKmQueryResponse.class::isInstance)
+                .map(r -> String.format("QUERY_RESP naming bus %02x devfn %02x", ((IdeKmQueryResponse) r).busNum(),
+                        ((IdeKmQueryResponse) r).devFuncNum())).orElse(answer.toString()))
+                .is(String.format("QUERY_RESP naming bus %02x devfn %02x", dsm.bus(),
+                        dsm.device() << 3 | dsm.function()));
     }
 
     /** KEY_PROG's KeySubStream byte: key set, direction, reserved, and the sub-stream in bits 7:4. */
@@ -151,9 +152,10 @@ class IdeKmTest {
         return DeviceCases.with(List.of(3, 0xF));
     }
 
-    private static String status(Optional<IdeKmMessage> answer) {
-        return answer.map(m -> m instanceof KpAck ack ? ack.status() + " for stream " + ack.streamId()
-                : "a " + m.getClass().getSimpleName()).orElse("no answer");
+    /** "KP_ACK status ... for stream n", or the answer described when it is no KP_ACK. */
+    private static String status(IdeKmAnswer answer) {
+        return answer.message().filter(KpAck.class::isInstance).map(KpAck.class::cast)
+                .map(ack -> ack.status() + " for stream " + ack.streamId()).orElse(answer.toString());
     }
 
     @ParameterizedTest(name = "{0}, {1} bytes")
@@ -213,8 +215,8 @@ class IdeKmTest {
         TdispClient link = sut.connect().tdisp(sut.pf0());
         for (KeySubStream.KeySet keySet : KeySubStream.KeySet.values()) {
             KeySubStream lane = withKeySet(change.lane(), keySet);
-            Optional<IdeKmMessage> acked = link.ideKm(keyProg(lane, 0));
-            if (!acked.equals(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.SUCCESS, lane, 0)))) {
+            IdeKmAnswer acked = link.ideKm(keyProg(lane, 0));
+            if (!acked.message().equals(Optional.of(new KpAck(SPARE_STREAM, KpAckStatus.SUCCESS, lane, 0)))) {
                 throw Setup.failed("KEY_PROG " + lane + " of stream " + SPARE_STREAM, "the device answered " + acked);
             }
         }
@@ -224,14 +226,14 @@ class IdeKmTest {
         for (KeySubStream.KeySet keySet : List.of(change.first(), change.second(), change.first())) {
             KeySubStream asked = withKeySet(change.lane(), keySet);
             answers.add(asked + ": " + link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, SPARE_STREAM, asked, 0)));
-            expected.add(asked + ": " + Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, SPARE_STREAM, asked,
-                    0)));
+            expected.add(asked + ": " + IdeKmAnswer.answering(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK,
+                    SPARE_STREAM, asked, 0)));
         }
         KeySubStream inUse = withKeySet(change.lane(), change.first());
         answers.add("STOP " + inUse + ": " + link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_STOP, SPARE_STREAM, inUse,
                 0)));
-        expected.add("STOP " + inUse + ": " + Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, SPARE_STREAM,
-                inUse, 0)));
+        expected.add("STOP " + inUse + ": " + IdeKmAnswer.answering(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK,
+                SPARE_STREAM, inUse, 0)));
         assertThat("answers to K_SET_GO " + change.first() + ", then " + change.second() + ", then " + change.first()
                 + " again, then K_SET_STOP of " + change.first(), answers).is(expected);
     }

@@ -10,7 +10,6 @@ import io.tsmtck.api.spdm.message.GetVersion;
 import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.spdm.message.SpdmCodec;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
-import io.tsmtck.api.spdm.message.SpdmMessage;
 import io.tsmtck.api.spdm.session.SecuredMessage;
 import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.tdisp.LockFlag;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,7 +55,8 @@ class SpdmBindingTest {
 
     /** One above and one below the negotiated version: both sides of it. */
     static Stream<Arguments> otherVersions() {
-        return DeviceCases.with(List.of(1, -1));
+        return DeviceCases.with(List.of(Named.of("a minor version above the negotiated one", 1),
+                Named.of("a minor version below the negotiated one", -1)));
     }
 
     private static ByteString lock(PciFunction function, int spdmVersion) {
@@ -87,7 +88,7 @@ class SpdmBindingTest {
         assertThat(sut.connect(), pf0).as("after %s before negotiation", type).isInState(TdiState.CONFIG_UNLOCKED);
     }
 
-    @ParameterizedTest(name = "{0}, negotiated version {1}")
+    @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("otherVersions")
     @Must("SPDM-02")
     void aVendorDefinedRequestInAnotherVersionIsVersionMismatch(DeviceSut sut, int offset) {
@@ -96,13 +97,15 @@ class SpdmBindingTest {
 
         SessionResult<Optional<ByteString>> answer = sut.session().exchange(lock(pf0, version));
 
-        Optional<SpdmMessage> message = answer.orElseThrow()
-                .flatMap(bytes -> SpdmCodec.decode(bytes, MessageSizes.none(), ReservedPolicy.IGNORE, 0).asOptional());
+        String described = answer.orElseThrow().map(bytes -> SpdmCodec.decode(bytes, MessageSizes.none(),
+                ReservedPolicy.IGNORE, 0).asOptional().map(m -> m instanceof ErrorResponse error
+                        ? "the device's SPDM ERROR " + error.known().map(Enum::name).orElse(String.format(
+                                "of unknown code 0x%02X", error.errorCode()))
+                        : "the device's " + m.code()).orElse("an answer that does not decode: " + bytes.hex()))
+                .orElse("no answer");
         assertThat(String.format("answer to LOCK_INTERFACE_REQUEST in SPDM version 0x%02X (negotiated 0x%02X)",
-                version, version - offset), message.filter(ErrorResponse.class::isInstance)
-                .map(m -> SpdmErrorCode.fromCode(((ErrorResponse) m).errorCode()).map(Enum::name)
-                        .orElse("error code " + ((ErrorResponse) m).errorCode())))
-                .is(Optional.of(SpdmErrorCode.VERSION_MISMATCH.name()));
+                version, version - offset), described)
+                .is("the device's SPDM ERROR " + SpdmErrorCode.VERSION_MISMATCH.name());
         assertThat(sut, pf0).as("after a LOCK in SPDM version 0x%02X", version).isInState(TdiState.CONFIG_UNLOCKED);
     }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +59,7 @@ class MessageValidationTest {
     }
 
     static Stream<Arguments> majorOneVersions() {
-        return DeviceCases.with(List.of(0x10, 0x11, 0x1F));
+        return DeviceCases.with(Stream.of(0x10, 0x11, 0x1F).map(v -> Named.of(String.format("0x%02X", v), v)).toList());
     }
 
     /** A well-formed request of {@code type} for the client's TDI. */
@@ -211,7 +212,7 @@ class MessageValidationTest {
                 : m.type().name()).orElse(answer.toString());
     }
 
-    @ParameterizedTest(name = "{0}, version 0x{1}")
+    @ParameterizedTest(name = "{0}, version {1}")
     @MethodSource("majorOneVersions")
     @Must("TDISP-43")
     void getVersionWithAnyMajorOneVersionIsAnswered(DeviceSut sut, int version) {
