@@ -118,31 +118,32 @@ final class ForkedRun {
             AttachFiles.remove(process.pid());
             relay.join(TimeUnit.SECONDS.toMillis(5));
             sharing.exited(-1);
-            return IncompleteReport.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
+            return IncompleteReports.write(output, config, "the run did not finish within tsm-tck.timeout.run = "
                     + timeoutSeconds + " s and was killed" + (dumped ? " (its threads are in "
-                    + ReportFiles.THREAD_DUMP + ")" : ""));
+                    + ReportFiles.THREAD_DUMP + ")" : ""), "");
         }
         relay.join(TimeUnit.SECONDS.toMillis(30));
         sharing.exited(process.exitValue());
         boolean began = IncompleteReports.testsBegan(output);
         // only the kit's own line makes status 2 the kit's refusal: an implementation's System.exit(2) is not
+        Path report = output.resolve(JsonReports.FILE);
         if (process.exitValue() == Main.CANNOT_RUN && !began && lastError.get().startsWith(Main.CANNOT_RUN_LINE)) {
             throw new MojoExecutionException("The kit could not run: "
                     + lastError.get().substring(Main.CANNOT_RUN_LINE.length())
-                    + " (classpath: " + classpath.size() + " entries; see the log above)");
+                    + " (classpath: " + classpath.size() + " entries; see the log above"
+                    + (Files.isRegularFile(report) ? "; its incomplete report: " + report : "") + ")");
         }
-        Path report = output.resolve(JsonReports.FILE);
         if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
-            return IncompleteReport.write(output, config, "the forked JVM exited with status "
+            return IncompleteReports.write(output, config, "the forked JVM exited with status "
                     + process.exitValue() + (began ? "" : " before any test began, and not through the kit")
                     + " before writing its report (System.exit or Runtime.halt inside the implementation"
-                    + (began ? "" : ", while it was created or asked what it declares") + ", or a crash)");
+                    + (began ? "" : ", while it was created or asked what it declares") + ", or a crash)", "");
         }
         CertificationReport written = JsonReports.read(report);
         List<String> inconsistencies = ReportCheck.inconsistencies(written, output, nonce, classpath);
         if (!inconsistencies.isEmpty()) {
-            return IncompleteReport.write(output, config, "the report the fork left is not the run the plugin"
-                    + " watched, so it was not judged: " + String.join("; ", inconsistencies));
+            return IncompleteReports.write(output, config, "the report the fork left is not the run the plugin"
+                    + " watched, so it was not judged: " + String.join("; ", inconsistencies), "");
         }
         return written;
     }

@@ -4,7 +4,6 @@ import io.tsmtck.api.device.DeviceControl;
 import io.tsmtck.api.device.DeviceProvider;
 import io.tsmtck.api.device.PciConfigAccess;
 import io.tsmtck.api.spdm.cert.Certificates;
-import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.tck.support.KitConfig;
@@ -14,7 +13,6 @@ import io.tsmtck.tck.transport.SysfsConfigSpace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,31 +116,21 @@ public final class Devices {
         }, ConfigSpaceRig.ACTIONS);
     }
 
-    /** The functions {@value KitConfig#FUNCTIONS} lists, else {@code pf0} (0000:00:00.0 over a socket). */
+    /**
+     * The functions {@value KitConfig#FUNCTIONS} lists, with the BAR sizes it gives ({@link FunctionList}),
+     * else {@code pf0} (0000:00:00.0 over a socket).
+     */
     private static List<PciFunction> functions(Optional<PciAddress> pf0) {
-        List<PciAddress> listed = KitConfig.value(KitConfig.FUNCTIONS).map(v -> List.of(v.split(","))).orElse(List.of())
-                .stream().map(String::trim).filter(s -> !s.isEmpty()).map(Devices::address)
-                .collect(Collectors.toList());
+        List<String> listed = KitConfig.value(KitConfig.FUNCTIONS).map(v -> List.of(v.split(","))).orElse(List.of())
+                .stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
         if (listed.isEmpty()) {
-            listed = List.of(pf0.orElse(new PciAddress(0, 0, 0, 0)));
+            listed = List.of(pf0.orElse(new PciAddress(0, 0, 0, 0)).toString());
         }
-        PciAddress dsm = listed.get(0);
-        List<PciFunction> functions = new ArrayList<>();
-        for (PciAddress address : listed) {
-            FunctionRole role = address.equals(dsm) ? FunctionRole.DSM
-                    : address.device() == dsm.device() ? FunctionRole.PF : FunctionRole.VF;
-            functions.add(new PciFunction(address, role, dsm, List.of()));
-        }
-        return functions;
+        return FunctionList.parse(listed, KitConfig.FUNCTIONS);
     }
 
     private static PciAddress address(String text) {
-        try {
-            return PciAddress.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage() + " (in " + KitConfig.DEVICE + " or " + KitConfig.FUNCTIONS
-                    + ")", e);
-        }
+        return FunctionList.address(text, KitConfig.DEVICE + " or " + KitConfig.FUNCTIONS);
     }
 
     /**

@@ -47,6 +47,8 @@ public final class HtmlReports {
                 .append("<div id=\"verdict\" class=\"").append(report.verdict()).append("\">").append(report.verdict())
                 .append(report.complete() ? "" : " (incomplete)").append("</div>");
         report.problems().forEach(p -> html.append("<p class=\"FAILED\">").append(escape(p)).append("</p>"));
+        failures(report.rules(), html);
+        notObserved(report.rules(), html);
         implementFirst(report.implementFirst(), html);
         identity(report, html);
         CertificationReport.Totals t = report.totals();
@@ -60,7 +62,6 @@ public final class HtmlReports {
         html.append("</tr></table>");
         cost(t, html);
         rules(report.rules(), html);
-        failures(report.rules(), html);
         return html.append("</body></html>").toString();
     }
 
@@ -158,7 +159,8 @@ public final class HtmlReports {
         if (failed.isEmpty()) {
             return;
         }
-        html.append("<h2>Failures</h2>");
+        html.append("<h2 id=\"failures\">Failures</h2><p>Each failed rule, what the kit observed and what went"
+                + " over the wire, first: where a device or host team starts.</p>");
         for (RuleResult rule : failed) {
             html.append("<h3 class=\"FAILED\">").append(rule.id()).append(" (").append(rule.level()).append(")</h3>")
                     .append("<p>").append(escape(rule.statement())).append("</p>");
@@ -175,6 +177,31 @@ public final class HtmlReports {
                 }
             }
         }
+    }
+
+    /** The rules whose behaviour was not observed, and what blocked each: the other half of the verdict. */
+    private static void notObserved(List<RuleResult> rules, StringBuilder html) {
+        List<RuleResult> notTested = rules.stream().filter(r -> r.status() == CertificationReport.RuleStatus.NOT_TESTED)
+                .collect(Collectors.toList());
+        if (notTested.isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"not-observed\">Not observed</h2><p>The kit could not observe these rules: a set-up step")
+                .append(" was refused or a hook is missing. Nothing is known of them, and a MUST rule among them keeps")
+                .append(" the run from CERTIFIED.</p><table class=\"rules\"><tr><th>rule</th><th>level</th>")
+                .append("<th>cases passed</th><th>cases not tested</th><th>why</th></tr>");
+        for (RuleResult rule : notTested) {
+            html.append("<tr><td><a href=\"#").append(rule.id()).append("\">").append(rule.id()).append("</a></td><td>")
+                    .append(rule.level()).append("</td><td>").append(count(rule, CertificationReport.TestStatus.PASSED))
+                    .append("</td><td>").append(count(rule, CertificationReport.TestStatus.NOT_TESTED))
+                    .append("</td><td class=\"reasons\">").append(escape(String.join("; ", rule.reasons())))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static long count(RuleResult rule, CertificationReport.TestStatus status) {
+        return rule.tests().stream().filter(t -> t.status() == status).count();
     }
 
     private static void row(StringBuilder html, String key, String value) {

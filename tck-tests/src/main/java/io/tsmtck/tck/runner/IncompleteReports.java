@@ -6,6 +6,7 @@ import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
 import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
@@ -54,6 +55,24 @@ public final class IncompleteReports {
         return new CertificationReport(verdict, false, identity.kit(), identity.implementation(),
                 identity.environment(), ReportFolder.totals(rules, progress.finished), rules, problems,
                 ReportFolder.implementFirst(progress.finished));
+    }
+
+    /**
+     * Builds the report of an unfinished run ({@link #from}), with {@code transcript} (what went over
+     * the device's mailbox, empty if nothing) as a problem of its own, and writes it as JSON and HTML.
+     */
+    public static CertificationReport write(Path directory, RunConfig config, String reason, String transcript)
+            throws IOException {
+        CertificationReport report = from(directory, config, reason);
+        if (!transcript.isEmpty()) {
+            List<String> problems = new ArrayList<>(report.problems());
+            problems.add("what went over the device's mailbox until then:" + System.lineSeparator() + transcript);
+            report = new CertificationReport(report.verdict(), report.complete(), report.kit(), report.implementation(),
+                    report.environment(), report.totals(), report.rules(), problems, report.implementFirst());
+        }
+        JsonReports.write(report, directory);
+        HtmlReports.write(report, directory);
+        return report;
     }
 
     /** Which tests were running (rule id to name), as the end of the first problem's sentence. */

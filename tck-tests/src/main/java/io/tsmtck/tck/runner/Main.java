@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The forked runner: {@code java -cp <kit + implementation> io.tsmtck.tck.runner.Main <run-config.json>}.
@@ -77,10 +78,12 @@ public final class Main {
                     + " <run-config.json> [" + STDIN_HANDSHAKE + "]");
             return CANNOT_RUN;
         }
+        AtomicReference<RunConfig> read = new AtomicReference<>();
         try {
             RunConfig config = new ObjectMapper().registerModule(new Jdk8Module())
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(Path.of(args[0]).toFile(), RunConfig.class);
+            read.set(config);
             config.seed().ifPresent(seed -> System.setProperty(KitConfig.SEED, Long.toString(seed)));
             config.provider().ifPresent(provider -> System.setProperty(Implementation.PROVIDER, provider));
             config.device().ifPresent(device -> {
@@ -111,25 +114,41 @@ public final class Main {
             Files.writeString(directory.resolve(ReportFiles.RULES_PAGE), CataloguePage.markdown(Catalogue.standard()));
             summarize(report, file, out);
             return 0;
+        } catch (DeviceProbe.Unmet e) {
+            return cannotRun(out, e.getMessage(), read.get(), e.transcript());
         } catch (IllegalStateException | IOException e) {
-            return cannotRun(out, e.getMessage());
+            return cannotRun(out, e.getMessage(), read.get(), "");
         } catch (ServiceConfigurationError e) {
             return cannotRun(out, "the implementation's TsmStackProvider could not be created: "
                     + (e.getCause() == null ? e.getMessage() : e.getCause()) + ". Check its public no-argument "
-                    + "constructor and what it does.");
+                    + "constructor and what it does.", read.get(), "");
         } catch (ExceptionInInitializerError e) {
-            return cannotRun(out, "a class of the implementation failed to initialise: " + e.getCause());
+            return cannotRun(out, "a class of the implementation failed to initialise: " + e.getCause(), read.get(),
+                    "");
         } catch (LinkageError e) {
             return cannotRun(out, "the classpath is broken: " + e + ". Check that the implementation's "
                     + "dependencies are on the runtime classpath and that it was built against tck-api "
-                    + Main.class.getPackage().getImplementationVersion() + ".");
+                    + Main.class.getPackage().getImplementationVersion() + ".", read.get(), "");
         } catch (RuntimeException e) {
-            return cannotRun(out, Culprit.of(e));
+            return cannotRun(out, Culprit.of(e), read.get(), "");
         }
     }
 
-    private static int cannotRun(PrintStream out, String reason) {
+    /**
+     * Says why the kit could not run and, once the configuration was read, still leaves a report:
+     * NOT_CERTIFIED, complete false, the reason, and what went over the device's mailbox until then,
+     * so that CI keeps an artifact and a reviewer gets one.
+     */
+    private static int cannotRun(PrintStream out, String reason, RunConfig config, String transcript) {
         out.println(ERROR + CANNOT_RUN_LINE + reason);
+        if (config != null) {
+            try {
+                IncompleteReports.write(KitRunner.outputDirectory(config), config, CANNOT_RUN_LINE + reason,
+                        transcript);
+            } catch (IOException | RuntimeException e) {
+                out.println(WARN + "no report could be written either: " + e);
+            }
+        }
         return CANNOT_RUN;
     }
 

@@ -20,10 +20,28 @@ public final class DeviceProbe {
     private DeviceProbe() {
     }
 
+    /** The device could not be met: why, and what went over its mailbox until then. */
+    public static final class Unmet extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String transcript;
+
+        Unmet(String message, String transcript, Throwable cause) {
+            super(message, cause);
+            this.transcript = transcript;
+        }
+
+        /** What went over the device's mailbox, one line per message. */
+        public String transcript() {
+            return transcript;
+        }
+    }
+
     /**
      * The device's identity for the report.
      *
-     * @throws IllegalStateException naming the step that failed and how to fix it
+     * @throws Unmet naming the step that failed and how to fix it, with what went over the mailbox
      */
     public static CertificationReport.Device probe() {
         DeviceSut sut = new DeviceSut(Suts.WITH_SUBFUNCTIONS);
@@ -45,10 +63,12 @@ public final class DeviceProbe {
             if (!(e instanceof AssertionError || e instanceof SetupFailure)) {
                 throw e;
             }
-            throw new IllegalStateException("the device " + Devices.source().describe() + " could not be met before the"
-                    + " tests: " + e.getMessage() + ". Check that it is running, that " + KitConfig.TRUST_ANCHOR
+            throw new Unmet("the device " + Devices.source().describe() + " could not be met before the"
+                    + " tests: " + String.valueOf(e.getMessage()).replaceAll("\\.+$", "") + ". Check that it is"
+                    + " running, that " + KitConfig.TRUST_ANCHOR
                     + " is the root its chain ends at, that it speaks SPDM 1.1-1.3 with KEY_EX_CAP, and that "
-                    + KitConfig.FUNCTIONS + " names its functions (PF0 first; the default is 0000:00:00.0).", e);
+                    + KitConfig.FUNCTIONS + " names its functions (PF0 first; the default is 0000:00:00.0).",
+                    sut.transcriptOutsideTests(), e);
         } finally {
             try {
                 sut.close();

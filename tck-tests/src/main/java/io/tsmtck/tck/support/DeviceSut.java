@@ -60,6 +60,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     /** Whether this is a plaintext run ({@value KitConfig#PLAINTEXT}): no session; never a certification. */
     private final boolean plaintext = KitConfig.plaintext();
     private DeviceUnderTest device;
+    private TranscriptMailbox mailbox;
+    /** What went over the mailbox outside any test (the meeting with the device before the tests). */
+    private final Transcript outside = new Transcript();
     private List<PciFunction> functions = List.of();
     private SpdmConnection connection;
     private SpdmSession session;
@@ -85,6 +88,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw Setup.failed("open the device " + Devices.source().describe(), e.toString());
             }
+            mailbox = new TranscriptMailbox(device.mailbox(), device.transport(), outside);
             TopologyRequest topology = topology();
             List<PciFunction> pfs = device.functions().stream().filter(f -> f.role() != FunctionRole.VF)
                     .limit(topology.functionsPerDsm()).collect(Collectors.toList());
@@ -128,7 +132,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
         DeviceUnderTest dut = device();
         connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
-                .connect(dut.mailbox()), "negotiate with " + dut.transport() + " and validate its certificate chain");
+                .connect(mailbox), "negotiate with " + dut.transport() + " and validate its certificate chain");
         if (!plaintext) {
             session = require(connection.openSession(), "open a secured session with " + dut.transport());
         }
@@ -171,16 +175,25 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * (a request out of order, a record of an ended session), recorded in the test's transcript.
      */
     public Optional<DoeObject> raw(DoeObject request) {
-        DeviceUnderTest dut = device();
-        Optional<DoeObject> answer;
         try {
-            answer = dut.mailbox().exchange(request);
+            return rawOrClosed(request);
         } catch (IOException e) {
-            throw Setup.failed("send " + request.encode().hex() + " to " + dut.transport(), e.toString());
+            throw Setup.failed("send " + request.encode().hex() + " to " + device().transport(), e.toString());
         }
-        RuleContext.current().ifPresent(c -> c.transcript().record("DOE type " + request.type() + " (raw)",
-                request.data(), answer.map(DoeObject::data).orElse(null)));
-        return answer;
+    }
+
+    /**
+     * {@link #raw} for a request the device may answer by ending the connection (a record it must
+     * not open): that is no answer, and the {@link IOException} says how the connection ended.
+     */
+    public Optional<DoeObject> rawOrClosed(DoeObject request) throws IOException {
+        device();
+        return mailbox.exchange(request);
+    }
+
+    /** What went over the device's mailbox outside any test: the meeting with the device before the tests. */
+    public String transcriptOutsideTests() {
+        return outside.render();
     }
 
     /** Ends the kit's session with END_SESSION; the next {@link #connect()} opens a new one. */

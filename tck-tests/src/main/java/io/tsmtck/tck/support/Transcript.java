@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SPDM messages one test sent to a device and what came back, as hex, for failure reports.
+ * The messages one test (or the meeting with the device before the tests) sent to a device and
+ * what came back, for failure reports: every DOE object by name, sender and time waited
+ * ({@link TranscriptMailbox}), and each TDISP and IDE_KM exchange in the clear, as hex.
  *
  * <p>Threading: synchronised; one transcript per test.
  */
@@ -17,6 +19,11 @@ public final class Transcript {
     public synchronized void record(String channel, ByteString request, ByteString answer) {
         lines.add("> " + channel + " " + request.hex());
         lines.add(answer == null ? "< (no response)" : "< " + answer.hex());
+    }
+
+    /** Records a line of what went on: a message the kit's requester sent or received, a wait. */
+    public synchronized void note(String line) {
+        lines.add(line);
     }
 
     /** Whether anything was exchanged. */

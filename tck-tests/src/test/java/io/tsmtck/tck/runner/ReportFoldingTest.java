@@ -265,6 +265,28 @@ class ReportFoldingTest {
     }
 
     @Test
+    void theHtmlPutsFailedRulesWithTheirTranscriptFirstThenWhatWasNotObserved() {
+        List<TestOutcomes.Outcome> outcomes = replacing("TDISP-01",
+                new TestOutcomes.Outcome("TDISP-01", "lock in RUN", TestStatus.FAILED, "Rule TDISP-01: expected x",
+                        "kit -> tcp://127.0.0.1:2323: SPDM KEY_EXCHANGE, version 0x12 (12e4)"));
+        outcomes.removeIf(o -> o.ruleId().equals("TDISP-02"));
+        outcomes.add(new TestOutcomes.Outcome("TDISP-02", "report in ERROR", TestStatus.NOT_TESTED,
+                "blocked by: drive 00:01.0 to ERROR (the device reports RUN)", "", "drive"));
+        List<RuleResult> rules = fold(outcomes);
+
+        String html = HtmlReports.render(new CertificationReport(Verdict.NOT_CERTIFIED, true,
+                new CertificationReport.Kit("0.1.0", Map.of(), CATALOGUE.rules().size()),
+                new CertificationReport.Implementation("x", "x", List.of(), Map.of(), Optional.empty()),
+                new CertificationReport.Environment("17", "linux", Optional.empty(), 1, Map.of(), List.of()),
+                ReportFolder.totals(rules, outcomes), rules, List.of(), List.of()));
+
+        assertThat(html).contains("SPDM KEY_EXCHANGE", "Rule TDISP-01: expected x",
+                "blocked by: drive 00:01.0 to ERROR (the device reports RUN)");
+        assertThat(html.indexOf("id=\"failures\"")).as("failures come first").isPositive()
+                .isLessThan(html.indexOf("id=\"not-observed\"")).isLessThan(html.indexOf("<h2>Rules</h2>"));
+    }
+
+    @Test
     void theHumanPageListsEveryRule() {
         String page = CataloguePage.markdown(CATALOGUE);
 

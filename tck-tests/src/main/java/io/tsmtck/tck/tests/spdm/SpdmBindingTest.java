@@ -25,9 +25,11 @@ import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.spdm.SpdmSession;
+import io.tsmtck.tck.support.RuleContext;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.TdispAnswer;
 import io.tsmtck.tck.tests.tdisp.Requests;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -119,11 +121,21 @@ class SpdmBindingTest {
             throw Setup.failed("END_SESSION", stale.failure().orElseThrow().toString());
         }
 
-        Optional<DoeObject> answer = sut.raw(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, stale.orElseThrow().encode()));
+        Optional<DoeObject> answer;
+        try {
+            answer = sut.rawOrClosed(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, stale.orElseThrow().encode()));
+        } catch (IOException closed) {
+            // no TDISP response, as the rule asks; but the state the device is left in cannot be read
+            // without a new connection, and a new connection may reset it: that clause is not observed
+            RuleContext.current().orElseThrow().unobserved("the TDI state of " + pf0.address() + " after the ended"
+                    + " session's LOCK", "the device ended the connection on the stale record (" + closed.getMessage()
+                    + "), and reading the state needs a new one, which may reset it");
+            return;
+        }
 
         assertThat("a secured answer to a LOCK sealed with the keys of the session END_SESSION ended",
-                answer.filter(a -> a.type() == DoeObject.TYPE_SECURED_SPDM).map(a -> a.data().hex()))
-                .is(Optional.empty());
+                answer.filter(a -> a.type() == DoeObject.TYPE_SECURED_SPDM).map(a -> a.data().hex())
+                        .orElse("no secured answer")).is("no secured answer");
         assertThat(sut.connect(), pf0).as("after the ended session's LOCK").isInState(TdiState.CONFIG_UNLOCKED);
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /** The interface report (PCIe Base 6.x §11.3.10-11.3.11, table 11-15). */
 @Tag("area-tdisp")
@@ -130,22 +131,27 @@ class ReportTest {
     @Must("TDISP-17")
     void theReportingOffsetMovesEveryRangeByTheSameAmount(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
-        int bars = sut.bars(function).size();
         TdispClient tdisp = sut.tdisp(function);
         tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), 0);
         List<MmioRange> plain = ReportReader.read(tdisp, WHOLE).report().ranges();
         tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
         tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), OFFSET);
         List<MmioRange> moved = ReportReader.read(tdisp, WHOLE).report().ranges();
+        if (plain.isEmpty()) {
+            throw new TestAbortedException("the interface report of " + function.address() + " lists no MMIO range,"
+                    + " so no reporting offset can be seen in it");
+        }
 
+        // the two reports alone decide: no BAR size is needed, so a device over a socket is tested too
         List<Long> shifts = new ArrayList<>();
         for (int i = 0; i < Math.min(plain.size(), moved.size()); i++) {
             shifts.add(moved.get(i).firstPage() - plain.get(i).firstPage());
         }
-        assertThat("FIRST_PAGE shifts of " + function.address() + " for MMIO_REPORTING_OFFSET 0x100000000", shifts)
-                .satisfies(s -> s.size() == bars
+        assertThat("FIRST_PAGE shifts of " + function.address() + " for MMIO_REPORTING_OFFSET 0x100000000 ("
+                + plain.size() + " range(s) at offset 0, " + moved.size() + " with it)", shifts)
+                .satisfies(s -> plain.size() == moved.size()
                         && (s.stream().allMatch(d -> d == OFFSET) || s.stream().allMatch(d -> d == OFFSET >> 12)),
-                        "every range moved by 0x100000000 (byte reading) or 0x100000 (page reading)");
+                        "as many ranges, every one moved by 0x100000000 (byte reading) or 0x100000 (page reading)");
     }
 
     @ParameterizedTest(name = "{0}, portions of {1} bytes")
