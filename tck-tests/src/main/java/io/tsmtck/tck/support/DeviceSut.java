@@ -67,6 +67,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private SpdmConnection connection;
     private SpdmSession session;
     private boolean reset;
+    /** Whether the open session has had what {@link #connect()} sends after it (TDISP versions, IDE keys). */
+    private boolean prepared;
 
     /** A device with (at most) the functions of {@code wanted}, opened when first used. */
     public DeviceSut(TopologyRequest wanted) {
@@ -127,15 +129,10 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * fails the test as a setup failure naming it.
      */
     public DeviceSut connect() {
-        if (session != null && session.isOpen() || plaintext && connection != null) {
+        if (prepared && (session != null && session.isOpen() || plaintext && connection != null)) {
             return this;
         }
-        DeviceUnderTest dut = device();
-        connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
-                .connect(mailbox), "negotiate with " + dut.transport() + " and validate its certificate chain");
-        if (!plaintext) {
-            session = require(connection.openSession(), "open a secured session with " + dut.transport());
-        }
+        openSessionOnly();
         for (PciFunction function : functions) {
             // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
             tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
@@ -145,6 +142,26 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             resetTdis();
         }
         programStream(STREAM);
+        prepared = true;
+        return this;
+    }
+
+    /**
+     * Negotiates and opens the kit's secured session, unless one is open, and sends nothing else: no
+     * GET_TDISP_VERSION, no IDE_KM. What a session's end left is observed from here, before a request
+     * of the kit's own could change it; the next {@link #connect()} does the rest.
+     */
+    public DeviceSut openSessionOnly() {
+        if (session != null && session.isOpen() || plaintext && connection != null) {
+            return this;
+        }
+        prepared = false;
+        DeviceUnderTest dut = device();
+        connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
+                .connect(mailbox), "negotiate with " + dut.transport() + " and validate its certificate chain");
+        if (!plaintext) {
+            session = require(connection.openSession(), "open a secured session with " + dut.transport());
+        }
         return this;
     }
 
