@@ -29,19 +29,26 @@ public final class RuleContext {
 
     private final InventoryRun inventoryRun;
     private final Duration testTimeout;
+    private final HungCalls hungCalls;
 
-    private RuleContext(Rule rule, InventoryRun inventoryRun, Duration testTimeout) {
+    private RuleContext(Rule rule, InventoryRun inventoryRun, Duration testTimeout, HungCalls hungCalls) {
         this.rule = rule;
         this.inventoryRun = inventoryRun;
         this.testTimeout = testTimeout;
+        this.hungCalls = hungCalls;
     }
 
-    static void enter(Rule rule, InventoryRun inventoryRun, Duration testTimeout) {
-        CURRENT.set(new RuleContext(rule, inventoryRun, testTimeout));
+    static void enter(Rule rule, InventoryRun inventoryRun, Duration testTimeout, HungCalls hungCalls) {
+        CURRENT.set(new RuleContext(rule, inventoryRun, testTimeout, hungCalls));
     }
 
     static void enter(Rule rule, InventoryRun inventoryRun) {
-        enter(rule, inventoryRun, KitConfig.DEFAULT_TEST_TIMEOUT);
+        enter(rule, inventoryRun, KitConfig.DEFAULT_TEST_TIMEOUT, new HungCalls());
+    }
+
+    /** The calls that hung in this run so far. */
+    public HungCalls hungCalls() {
+        return hungCalls;
     }
 
     /** How long the test may take ({@value KitConfig#TIMEOUT_TEST}); its stacks' close is bounded by it too. */

@@ -54,7 +54,8 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
         Rule rule = ruleOf(context.getRequiredTestMethod());
         RuleContext.enter(rule, context.getRoot().getStore(RUN).getOrComputeIfAbsent(InventoryRun.class),
                 context.getConfigurationParameter(TEST_TIMEOUT).flatMap(RuleExtension::seconds)
-                        .orElse(KitConfig.DEFAULT_TEST_TIMEOUT));
+                        .orElse(KitConfig.DEFAULT_TEST_TIMEOUT),
+                context.getRoot().getStore(RUN).getOrComputeIfAbsent(HungCalls.class));
         context.publishReportEntry(RULE_ENTRY, rule.id());
         AllureLabels.label(rule);
     }
@@ -85,6 +86,8 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
             AllureLabels.attachTranscript(t.render());
         });
         if (throwable instanceof TimeoutException) {
+            RuleContext.current().ifPresent(c -> c.runningCalls().forEach(call -> c.hungCalls().hung(call,
+                    context.getRequiredTestMethod().getName() + " " + context.getDisplayName())));
             throw timedOut(throwable);
         }
         throw throwable;

@@ -2,6 +2,9 @@ package io.tsmtck.tck.support.spi;
 
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Result;
+import io.tsmtck.tck.support.HungCalls;
+import io.tsmtck.tck.support.RuleContext;
+import io.tsmtck.tck.support.Setup;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,7 +45,14 @@ public final class SpiCalls {
     private final Deque<Map.Entry<Result<?>, String>> refusals = new ArrayDeque<>();
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
+    /**
+     * Counts and tracks {@code call}; a call that hung in the run {@value HungCalls#BLOCK_AFTER} times
+     * already ends the test NOT_TESTED at once, blocked by it ({@link HungCalls}).
+     */
     void enter(String call) {
+        RuleContext.current().flatMap(context -> context.hungCalls().blocked(call)).ifPresent(why -> {
+            throw Setup.failed(call, "not made: " + why + ", and a call that hung twice is not made again in the run");
+        });
         count.incrementAndGet();
         String method = call.substring(call.indexOf('.') + 1, call.indexOf('('));
         if (!OBSERVERS.contains(method)) {
