@@ -1,8 +1,8 @@
 package acme;
 
+import acme.wrap.Hang;
 import acme.wrap.ReferenceWrapper;
 import java.lang.reflect.Method;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The correct reference, except that every HostStack.kvm() hangs and ignores interrupts: with a
@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class HangAlwaysProvider extends ReferenceWrapper {
 
-    private static final CountDownLatch NEVER = new CountDownLatch(1);
 
     @Override
     public String name() {
@@ -21,13 +20,7 @@ public final class HangAlwaysProvider extends ReferenceWrapper {
     @Override
     protected Object intercept(Method method, Proceed proceed) throws Throwable {
         if (method.getName().equals("kvm")) {
-            while (true) {
-                try {
-                    NEVER.await();
-                } catch (InterruptedException e) {
-                    // ignores interrupts, as a stuck ioctl would
-                }
-            }
+            Hang.forever();
         }
         return proceed.call();
     }

@@ -1,8 +1,8 @@
 package acme;
 
+import acme.wrap.Hang;
 import acme.wrap.ReferenceWrapper;
 import java.lang.reflect.Method;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HangingCloseProvider extends ReferenceWrapper {
 
     private static final AtomicInteger HUNG = new AtomicInteger();
-    private static final CountDownLatch NEVER = new CountDownLatch(1);
 
     @Override
     public String name() {
@@ -23,13 +22,7 @@ public final class HangingCloseProvider extends ReferenceWrapper {
     @Override
     protected Object intercept(Method method, Proceed proceed) throws Throwable {
         if (method.getName().equals("close") && HUNG.getAndIncrement() < 2) {
-            while (true) {
-                try {
-                    NEVER.await();
-                } catch (InterruptedException e) {
-                    // ignores interrupts, as a stuck release would
-                }
-            }
+            Hang.forever();
         }
         return proceed.call();
     }

@@ -1,9 +1,11 @@
 package io.tsmtck.tck.assertions;
 
+import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.tdisp.InterfaceId;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdispError;
 import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.tck.support.TdispAnswer;
@@ -34,6 +36,27 @@ public final class TdispAnswerAssert extends AbstractAssert<TdispAnswerAssert, T
         Optional<TdispMessage> message = actual.message();
         if (message.isEmpty() || !(message.get() instanceof TdispError error) || error.code() != code) {
             fail("TDISP_ERROR " + code, actual);
+        }
+        return this;
+    }
+
+    /**
+     * The answer is TDISP_ERROR INVALID_REQUEST or, for a request too short to hold the TDISP header
+     * (so too short to name the INTERFACE_ID a TDISP_ERROR echoes), the SPDM ERROR InvalidRequest a
+     * responder gives to a request it cannot parse (DSP0274).
+     */
+    public TdispAnswerAssert isInvalidRequest() {
+        isNotNull();
+        boolean headerless = actual.request().size() < TdispHeader.LENGTH;
+        if (headerless && actual.spdmError().filter(e -> e.errorCode() == SpdmErrorCode.INVALID_REQUEST.code())
+                .isPresent()) {
+            return this;
+        }
+        Optional<TdispMessage> message = actual.message();
+        if (message.isEmpty() || !(message.get() instanceof TdispError error)
+                || error.code() != TdispErrorCode.INVALID_REQUEST) {
+            fail("TDISP_ERROR " + TdispErrorCode.INVALID_REQUEST + (headerless ? " or, since the request is shorter"
+                    + " than the TDISP header, SPDM ERROR INVALID_REQUEST" : ""), actual);
         }
         return this;
     }

@@ -1,11 +1,16 @@
 package io.tsmtck.tck.support;
 
+import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
 import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.spdm.SpdmConnection;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Meets the device once before the device kit's tests, as the report names it: negotiates, validates
@@ -18,6 +23,27 @@ public final class DeviceProbe {
     public static final String REACTS_AT_ONCE = "declares that the device reacts at once";
 
     private DeviceProbe() {
+    }
+
+    /** "0x0000C662: CERT_CAP, CHAL_CAP, ...": the CAPABILITIES flags by name, and any bit the kit does not know. */
+    static String spdmCapabilities(long flags) {
+        List<String> names = Stream.of(CapabilityFlag.values()).filter(flag -> flag.in(flags)).map(Enum::name)
+                .collect(Collectors.toCollection(ArrayList::new));
+        long known = Stream.of(CapabilityFlag.values()).mapToLong(CapabilityFlag::mask).reduce(0, (a, b) -> a | b);
+        long unknown = flags & ~known;
+        if (unknown != 0) {
+            names.add(String.format("unknown bits 0x%08X", unknown));
+        }
+        return String.format("0x%08X: %s", flags, names.isEmpty() ? "none" : String.join(", ", names));
+    }
+
+    /** TDISP_CAPABILITIES field by field, the requests it advertises by name. */
+    static String tdispCapabilities(TdispCapabilitiesResponse caps) {
+        return String.format("DSM_CAPS 0x%08X; requests supported: %s; LOCK_INTERFACE_FLAGS_SUPPORTED 0x%04X;"
+                + " DEV_ADDR_WIDTH %d; NUM_REQ_THIS %d; NUM_REQ_ALL %d", caps.dsmCaps(),
+                Stream.of(MessageType.values()).filter(MessageType::isRequest).filter(caps::supports)
+                        .map(Enum::name).collect(Collectors.joining(", ")), caps.lockFlagsSupported(),
+                caps.devAddrWidth(), caps.numReqThis(), caps.numReqAll());
     }
 
     /** The device could not be met: why, and what went over its mailbox until then. */
@@ -51,8 +77,8 @@ public final class DeviceProbe {
             return new CertificationReport.Device(sut.device().transport(),
                     connection.leaf().getSubjectX500Principal().getName(),
                     connection.chain().digest(connection.suite().hash()).hex(), connection.version().toString(),
-                    String.format("0x%08X", connection.capabilities().flags()), connection.suite().toString(),
-                    String.format("0x%02X", tdisp.header().version()), tdisp.toString(),
+                    spdmCapabilities(connection.capabilities().flags()), connection.suite().toString(),
+                    String.format("0x%02X", tdisp.header().version()), tdispCapabilities(tdisp),
                     sut.functions().stream().map(f -> f.address() + " (" + f.role() + ")").collect(Collectors.toList()),
                     sut.device().control().map(rig -> "actions " + rig.actions() + (rig.reactsAtOnce()
                             ? "; " + REACTS_AT_ONCE + ": \"does not happen\" clauses checked at once and looked at"

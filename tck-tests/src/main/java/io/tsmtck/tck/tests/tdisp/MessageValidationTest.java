@@ -142,7 +142,7 @@ class MessageValidationTest {
         Legal legal = legal(sut, pf0, wrong.type(), TdispHeader.v10(pf0.interfaceId()));
 
         assertThat(legal.tdisp().sendRaw(wrong.applyTo(legal.request().encode()))).as("%s, in %s", wrong,
-                legal.state()).isError(TdispErrorCode.INVALID_REQUEST);
+                legal.state()).isInvalidRequest();
         assertThat(sut, pf0).isInState(legal.state());
     }
 
