@@ -48,6 +48,14 @@ public record TdispError(TdispHeader header, TdispErrorCode code, long errorData
         return MessageType.TDISP_ERROR;
     }
 
+    /** "TDISP_ERROR INVALID_REQUEST (0x0001), ERROR_DATA 0x0, TDISPVersion 0x10, INTERFACE_ID 00:00.0". */
+    @Override
+    public String toString() {
+        return String.format("TDISP_ERROR %s (0x%04X), ERROR_DATA 0x%X, TDISPVersion 0x%02X, INTERFACE_ID %s%s", code,
+                code.code(), errorData, header.version(), header.interfaceId(),
+                extended.map(payload -> ", extended " + payload).orElse(""));
+    }
+
     @Override
     public void encodeBody(WireWriter out) {
         out.u32(code.code()).u32(errorData);
