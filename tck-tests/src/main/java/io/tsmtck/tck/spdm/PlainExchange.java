@@ -97,7 +97,17 @@ final class PlainExchange {
      * Sends one secured record; the answer is a secured record, a plaintext ERROR (DecryptError), or
      * nothing when the device dropped the request.
      */
-    SessionResult<Optional<DoeObject>> securedOrNothing(SecuredMessage record) {
+    /** Tells a mailbox that keeps notes what the secured record it just delivered carried. */
+    void opened(ByteString plaintext) {
+        if (mailbox instanceof RecordNotes notes) {
+            notes.received(RecordNotes.name(plaintext));
+        }
+    }
+
+    SessionResult<Optional<DoeObject>> securedOrNothing(SecuredMessage record, ByteString plaintext) {
+        if (mailbox instanceof RecordNotes notes) {
+            notes.sending(RecordNotes.name(plaintext));
+        }
         try {
             return SessionResult.ok(mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, record.encode())));
         } catch (IOException e) {

@@ -85,7 +85,7 @@ public final class SpdmSession {
         if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
             return SessionResult.failed(sealed.failure().orElseThrow());
         }
-        return exchange.securedOrNothing(ok.value()).then(answer -> answer.isEmpty()
+        return exchange.securedOrNothing(ok.value(), message).then(answer -> answer.isEmpty()
                 ? SessionResult.ok(Optional.<ByteString>empty()) : open(answer.get()).then(opened ->
                         SessionResult.ok(Optional.of(opened))));
     }
@@ -161,7 +161,7 @@ public final class SpdmSession {
         if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
             return SessionResult.failed(sealed.failure().orElseThrow());
         }
-        SessionResult<DoeObject> answer = exchange.securedOrNothing(ok.value()).then(maybe -> maybe
+        SessionResult<DoeObject> answer = exchange.securedOrNothing(ok.value(), message).then(maybe -> maybe
                 .map(SessionResult::ok).orElseGet(() -> SessionResult.failed(SessionError.Kind.TRANSPORT,
                         String.format("no answer to the secured record of session 0x%08x", ok.value().sessionId()))));
         afterSending.run();
@@ -187,6 +187,8 @@ public final class SpdmSession {
         SessionResult<ByteString> opened = channel.open(record.orElseThrow());
         if (!opened.isOk()) {
             channel.end(); // the answer to this request is lost: both ends can no longer agree on the sequence
+        } else {
+            exchange.opened(opened.orElseThrow());
         }
         return opened;
     }

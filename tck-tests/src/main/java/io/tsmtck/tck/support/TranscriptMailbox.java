@@ -4,6 +4,7 @@ import io.tsmtck.api.device.DoeMailbox;
 import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.spdm.RecordNotes;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +12,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The device's mailbox as the kit's requester uses it, writing every DOE object that goes over it
  * into the running test's transcript (or, outside any test, the transcript of the meeting before
- * the tests): the SPDM messages by name (GET_VERSION to KEY_EXCHANGE, FINISH, END_SESSION,
- * KEY_UPDATE in the clear or as secured records of a session), which side sent each, and how long
- * the kit waited for the answer.
+ * the tests): the SPDM messages by name (GET_VERSION to KEY_EXCHANGE in the clear; FINISH,
+ * END_SESSION, KEY_UPDATE and application messages as the secured records of a session, named from
+ * what the requester tells it, {@link RecordNotes}), which side sent each, and how long the kit
+ * waited for the answer.
  */
-final class TranscriptMailbox implements DoeMailbox {
+final class TranscriptMailbox implements DoeMailbox, RecordNotes {
 
     /** How much of a message's bytes a line shows. */
     private static final int SHOWN_BYTES = 48;
@@ -23,6 +25,8 @@ final class TranscriptMailbox implements DoeMailbox {
     private final DoeMailbox mailbox;
     private final String device;
     private final Transcript outside;
+    /** What the requester said the next secured record carries; read by the thread that sends it. */
+    private final ThreadLocal<String> carrying = new ThreadLocal<>();
 
     TranscriptMailbox(DoeMailbox mailbox, String device, Transcript outside) {
         this.mailbox = mailbox;
@@ -32,8 +36,11 @@ final class TranscriptMailbox implements DoeMailbox {
 
     @Override
     public Optional<DoeObject> exchange(DoeObject request) throws IOException {
-        Transcript transcript = RuleContext.current().map(RuleContext::transcript).orElse(outside);
-        transcript.note("kit -> " + device + ": " + describe(request));
+        Transcript transcript = transcript();
+        String carried = carrying.get();
+        carrying.remove();
+        transcript.note("kit -> " + device + ": " + describe(request)
+                + (carried == null ? "" : ", carrying " + carried));
         long start = System.nanoTime();
         try {
             Optional<DoeObject> answer = mailbox.exchange(request);
@@ -47,8 +54,22 @@ final class TranscriptMailbox implements DoeMailbox {
     }
 
     @Override
+    public void sending(String message) {
+        carrying.set(message);
+    }
+
+    @Override
+    public void received(String message) {
+        transcript().note("  (" + device + "'s record carried " + message + ")");
+    }
+
+    @Override
     public void close() throws IOException {
         mailbox.close();
+    }
+
+    private Transcript transcript() {
+        return RuleContext.current().map(RuleContext::transcript).orElse(outside);
     }
 
     private static long millis(long start) {
