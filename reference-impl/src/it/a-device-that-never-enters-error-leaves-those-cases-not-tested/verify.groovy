@@ -9,7 +9,11 @@ assert report.verdict == 'NOT_CERTIFIED'
 // the violation itself, seen first thing in a new session, before any request of the kit's own
 def tdisp31 = rule('TDISP-31')
 assert tdisp31.status == 'FAILED'
-assert tdisp31.tests.find { it.status == 'FAILED' }.message.contains('read first thing in a new session')
+def failed31 = tdisp31.tests.find { it.status == 'FAILED' }
+assert failed31.message.contains('read first thing in a new session')
+// its transcript: the session's messages by name and sender, and each TDISP request as sent, in SPDM 1.3
+assert failed31.transcript.contains('carrying END_SESSION (SPDM 0x13)') : failed31.transcript
+assert failed31.transcript =~ /> TDISP \(session \S+\) 13fe/ : failed31.transcript
 // the rules that need a TDI in ERROR: the ERROR case blocked and named, the other cases still judged
 ['TDISP-01', 'TDISP-03', 'TDISP-09'].each { id ->
     def r = rule(id)

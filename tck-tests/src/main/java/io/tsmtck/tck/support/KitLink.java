@@ -33,7 +33,7 @@ final class KitLink implements DeviceResponder {
      */
     @Override
     public Optional<ByteString> exchange(SpdmChannel channel, ByteString message) {
-        ByteString spdmMessage = ByteEditor.of(message).set(0, connection.get().version().code()).toByteString();
+        ByteString spdmMessage = asSent(message);
         SessionResult<Optional<ByteString>> answer;
         if (channel instanceof SpdmChannel.Secured secured) {
             SpdmSession open = session.get().filter(SpdmSession::isOpen)
@@ -49,6 +49,11 @@ final class KitLink implements DeviceResponder {
                     failed.error().toString());
         }
         return answer.orElseThrow();
+    }
+
+    /** {@code message} as it goes to the device: in the negotiated SPDMVersion, which a transcript shows. */
+    ByteString asSent(ByteString message) {
+        return ByteEditor.of(message).set(0, connection.get().version().code()).toByteString();
     }
 
     private static String describe(SpdmChannel channel) {

@@ -1,6 +1,5 @@
 package io.tsmtck.tck.support;
 
-import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.idekm.IdeKmMessage;
 import io.tsmtck.api.spdm.ProtocolId;
@@ -32,14 +31,14 @@ public final class TdispClient {
     /** A DOE object is whole dwords: up to three bytes of padding follow a plaintext answer. */
     private static final int DOE_PADDING = 3;
 
-    private final DeviceResponder responder;
+    private final KitLink responder;
     private final OracleCheck oracle;
     private final Supplier<SpdmChannel> channel;
     private final IntSupplier defaultStream;
     private final PciFunction function;
 
     /** {@code channel}: how the kit's requests reach the device (a session, or plaintext in a plaintext run). */
-    TdispClient(DeviceResponder responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
+    TdispClient(KitLink responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
                 IntSupplier defaultStream, PciFunction function) {
         this.responder = responder;
         this.oracle = oracle;
@@ -136,8 +135,8 @@ public final class TdispClient {
     private TdispAnswer exchange(SpdmChannel channel, ProtocolId protocol, ByteString requestBody) {
         ByteString request = VendorDefinedMessage.request(protocol, requestBody).encode();
         Optional<ByteString> answer = responder.exchange(channel, request);
-        RuleContext.current().ifPresent(c -> c.transcript().record(describe(channel, protocol), request,
-                answer.orElse(null)));
+        RuleContext.current().ifPresent(c -> c.transcript().record(describe(channel, protocol),
+                responder.asSent(request), answer.orElse(null)));
         // an answer that is not a VENDOR_DEFINED_RESPONSE (an SPDM ERROR) is still an answer: kept whole
         Optional<ByteString> body = answer.flatMap(bytes -> VendorDefinedMessage.decode(bytes, DOE_PADDING)
                 .asOptional().map(VendorDefinedMessage::body));
