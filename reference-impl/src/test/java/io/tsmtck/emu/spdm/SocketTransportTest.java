@@ -150,6 +150,43 @@ class SocketTransportTest {
         }
     }
 
+    /**
+     * A peer that writes each answer in two sends with Nagle's algorithm on, as spdm-emu does, is not
+     * slowed by the kit's delayed acknowledgements: 20 exchanges would take 20 x 40 ms without the
+     * kit's quick acknowledgement.
+     */
+    @Test
+    void aPeerThatSplitsItsFramesIsNotSlowedByDelayedAcknowledgements() throws Exception {
+        int exchanges = 20;
+        byte[] header = ByteString.ofHex("00000001 00000002 00000008").toByteArray();
+        byte[] payload = ByteString.ofHex("01000100 02000000").toByteArray();
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            executor.submit(() -> {
+                try (Socket socket = peer.accept()) {
+                    socket.setTcpNoDelay(false);
+                    for (int i = 0; i < exchanges; i++) {
+                        socket.getInputStream().readNBytes(12 + 12);
+                        socket.getOutputStream().write(header);
+                        socket.getOutputStream().flush();
+                        socket.getOutputStream().write(payload);
+                        socket.getOutputStream().flush();
+                    }
+                    socket.getInputStream().readNBytes(12); // SHUTDOWN: the peer closes
+                }
+                return null;
+            });
+            try (SocketMailbox mailbox = SocketMailbox.connect("127.0.0.1", peer.getLocalPort(),
+                    Duration.ofSeconds(5))) {
+                long start = System.nanoTime();
+                for (int i = 0; i < exchanges; i++) {
+                    mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10840000")));
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("%d exchanges with a peer that splits"
+                        + " its frames", exchanges).isLessThan(Duration.ofMillis(400));
+            }
+        }
+    }
+
     @Test
     void aPeerThatClosesOrSendsAnOversizedFrameIsNamed() throws Exception {
         for (byte[] reply : new byte[][] {{}, ByteString.ofHex("00000001 00000002 7fffffff").toByteArray(),
