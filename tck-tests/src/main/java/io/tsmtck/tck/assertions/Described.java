@@ -25,7 +25,8 @@ final class Described {
             return ok.value() instanceof Done ? "success" : "success, giving " + of(ok.value());
         }
         if (value instanceof Result.Refused<?> refused) {
-            return "refused with " + refused.errno() + (refused.detail().isEmpty() ? "" : " (" + refused.detail() + ")");
+            return "refused with " + refused.errno()
+                    + (refused.detail().isEmpty() ? "" : " (" + refused.detail() + ")");
         }
         String text = String.valueOf(value);
         if (value != null && text.equals(value.getClass().getName() + "@" + Integer.toHexString(value.hashCode()))) {

@@ -93,7 +93,7 @@ final class TranscriptMailbox implements DoeMailbox, RecordNotes {
     }
 
     private static String shown(ByteString data) {
-        return data.size() <= SHOWN_BYTES ? data.hex() : ByteString.copyOf(data.toByteArray(), 0, SHOWN_BYTES).hex() + " ... "
-                + data.size() + " bytes";
+        return data.size() <= SHOWN_BYTES ? data.hex()
+                : ByteString.copyOf(data.toByteArray(), 0, SHOWN_BYTES).hex() + " ... " + data.size() + " bytes";
     }
 }
