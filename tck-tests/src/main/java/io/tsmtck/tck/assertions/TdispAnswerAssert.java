@@ -42,8 +42,8 @@ public final class TdispAnswerAssert extends AbstractAssert<TdispAnswerAssert, T
 
     /**
      * The answer is TDISP_ERROR INVALID_REQUEST or, for a request too short to hold the TDISP header
-     * (so too short to name the INTERFACE_ID a TDISP_ERROR echoes), the SPDM ERROR InvalidRequest a
-     * responder gives to a request it cannot parse (DSP0274).
+     * (so too short to name the INTERFACE_ID a TDISP_ERROR echoes), SPDM ERROR InvalidRequest (DSP0274
+     * error code 01h), as libspdm answers a VENDOR_DEFINED_REQUEST it cannot parse.
      */
     public TdispAnswerAssert isInvalidRequest() {
         isNotNull();
