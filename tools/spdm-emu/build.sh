@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds DMTF spdm-emu (spdm_responder_emu, spdm_requester_emu) at the commits the recorded vectors
+# Builds DMTF spdm-emu (spdm_responder_emu, spdm_requester_emu) and DMTF SPDM-Responder-Validator
+# (spdm_device_validator_sample) at the commits the recorded vectors
 # of tck-api were made with, from local git mirrors or from GitHub. Opt-in tooling: the kit's build
 # never needs it.
 #
@@ -45,5 +46,5 @@ checkout "$(source_of DMTF+SPDM-Responder-Validator)" spdm-emu/SPDM-Responder-Va
 mkdir -p spdm-emu/build
 cd spdm-emu/build
 cmake -DARCH=x64 -DTOOLCHAIN=GCC -DTARGET=Release -DCRYPTO=mbedtls .. >cmake.log
-make -j2 spdm_responder_emu spdm_requester_emu copy_sample_key >make.log 2>&1 || { tail -40 make.log; exit 1; }
+make -j2 spdm_responder_emu spdm_requester_emu spdm_device_validator_sample copy_sample_key >make.log 2>&1 || { tail -40 make.log; exit 1; }
 ls -l bin/spdm_responder_emu bin/spdm_requester_emu

@@ -2,7 +2,9 @@
 # Runs DMTF spdm_requester_emu against the reference SPDM responder served over the SPDM socket
 # protocol (io.tsmtck.emu.ServeDevice) for a matrix of SPDM versions and algorithm suites, and
 # prints a table. The responder serves libspdm's sample identity so that spdm-emu's requester trusts
-# it. Opt-in; needs a build from tools/spdm-emu/build.sh and `mvn -B install -DskipTests -Dinvoker.skip`.
+# it. A row passes when the requester exits 0, a session was established and ended, and the requester
+# logged no libspdm error status (" - 8xxxxxxx", e.g. "libspdm_heartbeat - 80010003"). Opt-in; needs a
+# build from tools/spdm-emu/build.sh and `mvn -B install -DskipTests -Dinvoker.skip`.
 #
 #   tools/spdm-emu/serve-matrix.sh <spdm-emu build/bin dir> [port]
 set -u
@@ -27,9 +29,10 @@ for ver in 1.1 1.2 1.3; do
       sleep 0.2
     done
     if (cd "$bin" && timeout 60 ./spdm_requester_emu --trans PCI_DOE --ver "$ver" --asym "$1" --hash "$2" \
-         --dhe "$3" --aead "$4" --cap CERT,CHAL,ENCRYPT,MAC,KEY_EX,HBEAT,KEY_UPD --exe_conn DIGEST,CERT,CHAL \
-         --exe_session KEY_EX,HEARTBEAT,KEY_UPDATE --meas_sum NO --port "$port" >/tmp/serve-matrix-requester.log 2>&1) \
-       && grep -q "established" /tmp/serve-matrix-responder.log && grep -q " ended" /tmp/serve-matrix-responder.log; then
+         --dhe "$3" --aead "$4" --cap CERT,CHAL,ENCRYPT,MAC,KEY_EX,HBEAT,KEY_UPD --exe_conn DIGEST,CERT,CHAL,MEAS \
+         --exe_session KEY_EX,HEARTBEAT,KEY_UPDATE,MEAS --meas_sum ALL --port "$port" >/tmp/serve-matrix-requester.log 2>&1) \
+       && grep -q "established" /tmp/serve-matrix-responder.log && grep -q " ended" /tmp/serve-matrix-responder.log \
+       && ! grep -Eq -- ' - 8[0-9a-fA-F]{7}' /tmp/serve-matrix-requester.log; then
       result=PASSED
     else
       result="FAILED (see /tmp/serve-matrix-*.log)"

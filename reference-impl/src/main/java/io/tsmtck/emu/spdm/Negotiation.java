@@ -5,6 +5,7 @@ import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
 import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.spdm.message.AlgorithmStructure;
 import io.tsmtck.api.spdm.message.AlgorithmsResponse;
+import io.tsmtck.api.spdm.message.MeasurementBlock;
 import io.tsmtck.api.spdm.message.NegotiateAlgorithms;
 import io.tsmtck.api.spdm.session.SecuredMessageOpaqueData;
 import java.util.List;
@@ -39,10 +40,12 @@ final class Negotiation {
 
     /**
      * ALGORITHMS selecting {@code suite}, one structure for each the request had (ReqBaseAsymAlg
-     * selects nothing: no mutual authentication); no measurements (MeasurementSpecificationSel and
-     * MeasurementHashAlgo 0).
+     * selects nothing: no mutual authentication). With {@code measurements}, the DMTF measurement
+     * specification and the base hash as MeasurementHashAlgo (its bit one place up: bit 0 is raw bit
+     * streams only); without, both 0.
      */
-    static AlgorithmsResponse response(int version, NegotiateAlgorithms request, AlgorithmSuite suite) {
+    static AlgorithmsResponse response(int version, NegotiateAlgorithms request, AlgorithmSuite suite,
+                                       boolean measurements) {
         int other = version >= 0x12 ? request.otherParams() & SecuredMessageOpaqueData.Format.OPAQUE_DATA_FMT1 : 0;
         List<AlgorithmStructure> structures = request.structures().stream().map(s -> switch (s.type()) {
             case AlgorithmStructure.DHE -> AlgorithmStructure.of(s.type(), suite.dhe().bit());
@@ -51,8 +54,9 @@ final class Negotiation {
                     AlgorithmStructure.of(s.type(), AlgorithmStructure.SPDM_KEY_SCHEDULE);
             default -> AlgorithmStructure.of(s.type(), 0);
         }).toList();
-        return new AlgorithmsResponse(version, 0, other, 0, suite.asym().bit(), suite.hash().bit(), List.of(),
-                List.of(), structures, 0);
+        return new AlgorithmsResponse(version, measurements ? MeasurementBlock.DMTF : 0, other,
+                measurements ? suite.hash().bit() << 1 : 0, suite.asym().bit(), suite.hash().bit(), List.of(), List.of(),
+                structures, 0);
     }
 
     private static <E extends AlgorithmBit> Optional<E> first(List<E> preferred, long offered) {

@@ -26,11 +26,13 @@ import java.util.Set;
  * @param notReady requests whose first occurrence is answered with ERROR(ResponseNotReady), the
  *     response following a RESPOND_IF_READY (to exercise a requester's retry)
  * @param faults the SPDM-binding faults of the device this responder serves (none for a correct one)
+ * @param measurements what GET_MEASUREMENTS reports (with MEAS_CAP in {@code flags})
+ * @param heartbeatPeriod the HeartbeatPeriod of KEY_EXCHANGE_RSP in seconds (with HBEAT_CAP), 0 for none
  */
 public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> hashes, List<AsymAlgorithm> asyms,
                               List<DheGroup> dheGroups, List<AeadAlgorithm> aeads, Set<CapabilityFlag> flags,
                               int dataTransferSize, int maxSessions, Set<RequestResponseCode> notReady,
-                              FaultPlan faults) {
+                              FaultPlan faults, DeviceMeasurements measurements, int heartbeatPeriod) {
 
     public ResponderConfig {
         versions = List.copyOf(versions);
@@ -41,17 +43,21 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
         flags = Set.copyOf(flags);
         notReady = Set.copyOf(notReady);
         faults = faults == null ? FaultPlan.NONE : faults;
+        if (heartbeatPeriod < 0 || heartbeatPeriod > 0xFF) {
+            throw new IllegalArgumentException("HeartbeatPeriod is one byte of seconds: " + heartbeatPeriod);
+        }
     }
 
     /** This configuration for a device with {@code plan}. */
     public ResponderConfig withFaults(FaultPlan plan) {
         return new ResponderConfig(versions, hashes, asyms, dheGroups, aeads, flags, dataTransferSize, maxSessions,
-                notReady, plan);
+                notReady, plan, measurements, heartbeatPeriod);
     }
 
     /**
-     * Every version and algorithm this kit implements; certificates, CHALLENGE, key exchange,
-     * encryption, heartbeat, key update; four sessions at once.
+     * Every version and algorithm this kit implements; certificates, CHALLENGE, signed measurements
+     * (the {@link DeviceMeasurements#reference() reference device's}), key exchange, encryption,
+     * heartbeat (a period of 60 s), key update; four sessions at once.
      */
     public static ResponderConfig standard() {
         return new ResponderConfig(List.of(SpdmVersion.V1_1, SpdmVersion.V1_2, SpdmVersion.V1_3),
@@ -59,16 +65,17 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
                 List.of(AsymAlgorithm.ECDSA_P384, AsymAlgorithm.ECDSA_P256),
                 List.of(DheGroup.SECP384R1, DheGroup.SECP256R1),
                 List.of(AeadAlgorithm.AES_256_GCM, AeadAlgorithm.AES_128_GCM, AeadAlgorithm.CHACHA20_POLY1305),
-                EnumSet.of(CapabilityFlag.CERT_CAP, CapabilityFlag.CHAL_CAP, CapabilityFlag.ENCRYPT_CAP,
+                EnumSet.of(CapabilityFlag.CERT_CAP, CapabilityFlag.CHAL_CAP, CapabilityFlag.MEAS_CAP_SIG,
+                        CapabilityFlag.ENCRYPT_CAP,
                         CapabilityFlag.MAC_CAP, CapabilityFlag.KEY_EX_CAP, CapabilityFlag.HBEAT_CAP,
                         CapabilityFlag.KEY_UPD_CAP),
-                4096, 4, Set.of(), FaultPlan.NONE);
+                4096, 4, Set.of(), FaultPlan.NONE, DeviceMeasurements.reference(), 60);
     }
 
     /** This configuration answering the first of each of {@code requests} with ResponseNotReady. */
     public ResponderConfig withNotReady(Set<RequestResponseCode> requests) {
         return new ResponderConfig(versions, hashes, asyms, dheGroups, aeads, flags, dataTransferSize, maxSessions,
-                requests, faults);
+                requests, faults, measurements, heartbeatPeriod);
     }
 
     /** The Flags field. */

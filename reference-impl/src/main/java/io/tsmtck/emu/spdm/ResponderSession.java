@@ -9,6 +9,7 @@ import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
 import io.tsmtck.api.spdm.message.ErrorResponse;
 import io.tsmtck.api.spdm.message.Finish;
 import io.tsmtck.api.spdm.message.FinishRsp;
+import io.tsmtck.api.spdm.message.GetMeasurements;
 import io.tsmtck.api.spdm.message.KeyExchange;
 import io.tsmtck.api.spdm.message.KeyExchangeRsp;
 import io.tsmtck.api.spdm.message.MessageSizes;
@@ -39,9 +40,15 @@ import java.util.Optional;
  */
 final class ResponderSession {
 
-    /** The connection facts a session needs. */
+    /**
+     * The connection facts a session (and GET_MEASUREMENTS) needs.
+     *
+     * @param measurementsNegotiated whether ALGORITHMS selected the DMTF measurement specification
+     * @param heartbeatPeriod the HeartbeatPeriod KEY_EXCHANGE_RSP announces (0 unless both sides have HBEAT_CAP)
+     */
     record Context(SpdmVersion version, AlgorithmSuite suite, int otherParams, ByteString vca,
-                   SpdmCertificateChain chain, PrivateKey key, SecureRandom random, ResponderConfig config) {
+                   SpdmCertificateChain chain, PrivateKey key, SecureRandom random, ResponderConfig config,
+                   boolean measurementsNegotiated, int heartbeatPeriod) {
     }
 
     /** A session just created, and the KEY_EXCHANGE_RSP that created it. */
@@ -59,6 +66,7 @@ final class ResponderSession {
     private final KeyExchangeRsp response;
     private final HandshakeSecrets secrets;
     private final SecureChannel channel;
+    private final MeasurementResponder measurements;
     private boolean established;
 
     private ResponderSession(long sessionId, Context context, KeyExchangeTranscript transcript, KeyExchange request,
@@ -70,10 +78,18 @@ final class ResponderSession {
         this.response = response;
         this.secrets = secrets;
         this.channel = new SecureChannel(sessionId, SessionRole.RESPONDER, transcript.schedule(), secrets);
+        this.measurements = new MeasurementResponder(context);
     }
 
-    /** Answers KEY_EXCHANGE, or empty if its exchange data or opaque data cannot be accepted. */
+    /**
+     * Answers KEY_EXCHANGE, or empty if its exchange data, opaque data or measurement summary type
+     * cannot be accepted.
+     */
     static Optional<Started> start(long sessionId, int responderHalf, KeyExchange request, Context context) {
+        Optional<ByteString> summary = MeasurementResponder.summary(context, request.measurementSummaryType());
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
         SecuredMessageOpaqueData.Format format = SecuredMessageOpaqueData.Format.of(context.version().code(),
                 context.otherParams());
         Optional<Integer> version = SecuredMessageOpaqueData.readSupported(format, request.opaque()).asOptional()
@@ -92,8 +108,9 @@ final class ResponderSession {
         context.random().nextBytes(random);
         KeyExchangeTranscript transcript = new KeyExchangeTranscript(context.version(), context.suite(), context.vca(),
                 context.chain().digest(context.suite().hash()));
-        KeyExchangeRsp unsigned = new KeyExchangeRsp(context.version().code(), 0, responderHalf, 0, 0,
-                ByteString.of(random), ByteString.of(context.suite().dhe().exchangeData(ephemeral)), ByteString.EMPTY,
+        KeyExchangeRsp unsigned = new KeyExchangeRsp(context.version().code(), context.heartbeatPeriod(),
+                responderHalf, 0, 0, ByteString.of(random), ByteString.of(context.suite().dhe().exchangeData(ephemeral)),
+                summary.get(),
                 SecuredMessageOpaqueData.selection(format, version.get()), ByteString.EMPTY, ByteString.EMPTY);
         KeyExchangeRsp signed = unsigned.withSignature(ByteString.of(context.suite().asym().sign(context.suite().hash(),
                 context.key(), transcript.toBeSigned(request, unsigned), context.random())));
@@ -129,7 +146,11 @@ final class ResponderSession {
             return message instanceof Finish finish ? finish(finish, application)
                     : reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), false);
         }
+        if (message.code() != RequestResponseCode.GET_MEASUREMENTS) {
+            measurements.otherRequest();
+        }
         return switch (message.code()) {
+            case GET_MEASUREMENTS -> reply(measurements.answer((GetMeasurements) message), false);
             case HEARTBEAT -> reply(ack(RequestResponseCode.HEARTBEAT_ACK, 0, 0), false);
             case KEY_UPDATE -> keyUpdate((SessionControl) message);
             case END_SESSION -> end();

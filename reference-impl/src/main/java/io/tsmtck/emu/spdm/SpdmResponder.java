@@ -15,6 +15,7 @@ import io.tsmtck.api.spdm.message.DigestsResponse;
 import io.tsmtck.api.spdm.message.ErrorResponse;
 import io.tsmtck.api.spdm.message.GetCapabilities;
 import io.tsmtck.api.spdm.message.GetCertificate;
+import io.tsmtck.api.spdm.message.GetMeasurements;
 import io.tsmtck.api.spdm.message.KeyExchange;
 import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.spdm.message.NegotiateAlgorithms;
@@ -66,6 +67,8 @@ public final class SpdmResponder {
     private long requesterFlags;
     private AlgorithmSuite suite;
     private int otherParams;
+    private boolean measurementsNegotiated;
+    private Optional<MeasurementResponder> measurements = Optional.empty();
     private WireWriter vca = WireWriter.littleEndian();
     private WireWriter messageB = WireWriter.littleEndian();
     private int nextSessionHalf = 0xFFFF;
@@ -124,6 +127,13 @@ public final class SpdmResponder {
     }
 
     private Optional<ByteString> answer(ByteString bytes) {
+        Optional<ByteString> mismatch = versionMismatch(bytes);
+        if (mismatch.isPresent()) {
+            return mismatch;
+        }
+        if (bytes.size() >= 2 && bytes.get(1) != RequestResponseCode.GET_MEASUREMENTS.code()) {
+            measurements.ifPresent(MeasurementResponder::otherRequest);
+        }
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(bytes, sizes(), ReservedPolicy.IGNORE, 3);
         if (decoded instanceof DecodeResult.Malformed<SpdmMessage> malformed) {
             return Optional.of(malformed(bytes, malformed.error()));
@@ -132,10 +142,6 @@ public final class SpdmResponder {
         if (!request.code().isRequest()) {
             return Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         }
-        if (request.code() != RequestResponseCode.GET_VERSION
-                && stage.compareTo(Stage.CAPABILITIES) >= 0 && request.version() != version) {
-            return Optional.of(error(SpdmErrorCode.VERSION_MISMATCH, 0));
-        }
         return switch (request.code()) {
             case GET_VERSION -> Optional.of(version(request));
             case GET_CAPABILITIES -> Optional.of(capabilities((GetCapabilities) request));
@@ -143,15 +149,41 @@ public final class SpdmResponder {
             case GET_DIGESTS -> Optional.of(digests(request));
             case GET_CERTIFICATE -> Optional.of(certificate((GetCertificate) request));
             case CHALLENGE -> Optional.of(challenge((Challenge) request));
+            case GET_MEASUREMENTS -> Optional.of(measurements.map(m -> m.answer((GetMeasurements) request))
+                    .orElseGet(() -> error(MeasurementResponder.measuresAtAll(config)
+                            ? SpdmErrorCode.UNEXPECTED_REQUEST : SpdmErrorCode.UNSUPPORTED_REQUEST,
+                            MeasurementResponder.measuresAtAll(config) ? 0 : request.code().code())));
             case KEY_EXCHANGE -> Optional.of(keyExchange((KeyExchange) request));
             case VENDOR_DEFINED_REQUEST ->
                     config.faults().check(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION, stage != Stage.NEGOTIATED)
                     ? Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0))
                     : application.vendorDefined(Optional.empty(), request.encode());
             case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);
-            case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+            case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(error(stage == Stage.NEGOTIATED
+                    && version >= 0x12 ? SpdmErrorCode.SESSION_REQUIRED : SpdmErrorCode.UNEXPECTED_REQUEST, 0));
             default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         };
+    }
+
+    /**
+     * VersionMismatch for a request in another version than the connection's, read from the header
+     * before the body (whose layout depends on the version): after CAPABILITIES any request but
+     * GET_VERSION in another version than the negotiated one; before it, a GET_CAPABILITIES in a
+     * version VERSION did not offer (answered in 1.0, the only version agreed so far).
+     */
+    private Optional<ByteString> versionMismatch(ByteString bytes) {
+        if (bytes.size() < 2 || bytes.get(1) == RequestResponseCode.GET_VERSION.code()
+                || (bytes.get(1) & 0x80) == 0) {
+            return Optional.empty();
+        }
+        if (stage.compareTo(Stage.CAPABILITIES) >= 0 && bytes.get(0) != version) {
+            return Optional.of(error(SpdmErrorCode.VERSION_MISMATCH, 0));
+        }
+        if (stage == Stage.VERSION && bytes.get(1) == RequestResponseCode.GET_CAPABILITIES.code()
+                && SpdmVersion.fromCode(bytes.get(0)).filter(config.versions()::contains).isEmpty()) {
+            return Optional.of(ErrorResponse.of(0x10, SpdmErrorCode.VERSION_MISMATCH, 0).encode());
+        }
+        return Optional.empty();
     }
 
     private ByteString malformed(ByteString bytes, DecodeError error) {
@@ -176,11 +208,7 @@ public final class SpdmResponder {
         if (stage != Stage.VERSION) {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
-        if (SpdmVersion.fromCode(request.version()).filter(config.versions()::contains).isEmpty()) {
-            return ErrorResponse.of(0x10, SpdmErrorCode.VERSION_MISMATCH, 0).encode();
-        }
-        if (request.version() >= 0x12 && (request.dataTransferSize() < 42
-                || request.maxMessageSize() < request.dataTransferSize())) {
+        if (!RequesterCapabilities.acceptable(request)) {
             return ErrorResponse.of(request.version(), SpdmErrorCode.INVALID_REQUEST, 0).encode();
         }
         version = request.version();
@@ -201,10 +229,12 @@ public final class SpdmResponder {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
         suite = selected.get();
-        var response = Negotiation.response(version, request, suite);
+        measurementsNegotiated = MeasurementResponder.negotiated(config, request.measurementSpecification());
+        var response = Negotiation.response(version, request, suite, measurementsNegotiated);
         otherParams = response.otherParams();
         vca.bytes(request.encode()).bytes(response.encode());
         stage = Stage.NEGOTIATED;
+        measurements = Optional.of(new MeasurementResponder(context()));
         return response.encode();
     }
 
@@ -240,11 +270,12 @@ public final class SpdmResponder {
         if (stage != Stage.NEGOTIATED) {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
-        if (request.slot() != SLOT || request.measurementSummaryType() != 0) {
+        Optional<ByteString> summary = MeasurementResponder.summary(context(), request.measurementSummaryType());
+        if (request.slot() != SLOT || summary.isEmpty()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
         ChallengeAuth unsigned = new ChallengeAuth(version, SLOT, 1 << SLOT, chain().digest(suite.hash()),
-                random(32), ByteString.EMPTY, ByteString.EMPTY, request.context(), ByteString.EMPTY);
+                random(32), summary.get(), ByteString.EMPTY, request.context(), ByteString.EMPTY);
         byte[] transcript = WireWriter.littleEndian().bytes(vca.toByteString()).bytes(messageB.toByteString())
                 .bytes(request.encode()).bytes(unsigned.withoutSignature()).toByteString().toByteArray();
         byte[] signature = suite.asym().sign(suite.hash(), identity().key(), SignedMessages.toBeSigned(
@@ -252,14 +283,14 @@ public final class SpdmResponder {
                 random);
         messageB = WireWriter.littleEndian();
         return new ChallengeAuth(version, SLOT, 1 << SLOT, unsigned.certChainHash(), unsigned.nonce(),
-                ByteString.EMPTY, ByteString.EMPTY, request.context(), ByteString.of(signature)).encode();
+                unsigned.measurementSummary(), ByteString.EMPTY, request.context(), ByteString.of(signature)).encode();
     }
 
     private ByteString keyExchange(KeyExchange request) {
         if (stage != Stage.NEGOTIATED || !CapabilityFlag.KEY_EX_CAP.in(requesterFlags)) {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
-        if (request.slot() != SLOT || request.measurementSummaryType() != 0) {
+        if (request.slot() != SLOT) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
         if (sessions.size() >= config.maxSessions()) {
@@ -271,8 +302,7 @@ public final class SpdmResponder {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
         Optional<ResponderSession.Started> started = ResponderSession.start(sessionId, responderHalf, request,
-                new ResponderSession.Context(SpdmVersion.fromCode(version).orElseThrow(), suite, otherParams,
-                        vca.toByteString(), chain(), identity().key(), random, config));
+                context());
         if (started.isEmpty()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
@@ -306,6 +336,15 @@ public final class SpdmResponder {
         return stage == Stage.NEGOTIATED;
     }
 
+    /** The negotiated connection's facts, for a session or GET_MEASUREMENTS. */
+    private ResponderSession.Context context() {
+        boolean heartbeat = config.flags().contains(CapabilityFlag.HBEAT_CAP)
+                && CapabilityFlag.HBEAT_CAP.in(requesterFlags);
+        return new ResponderSession.Context(SpdmVersion.fromCode(version).orElseThrow(), suite, otherParams,
+                vca.toByteString(), chain(), identity().key(), random, config, measurementsNegotiated,
+                heartbeat ? config.heartbeatPeriod() : 0);
+    }
+
     private void reset() {
         for (Map.Entry<Long, ResponderSession> entry : new ArrayList<>(sessions.entrySet())) {
             if (entry.getValue().isEstablished()) {
@@ -318,6 +357,8 @@ public final class SpdmResponder {
         stage = Stage.START;
         version = 0x10;
         suite = null;
+        measurementsNegotiated = false;
+        measurements = Optional.empty();
     }
 
     private MessageSizes sizes() {

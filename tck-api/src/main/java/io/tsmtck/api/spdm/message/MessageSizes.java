@@ -13,9 +13,16 @@ import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
  *     CHALLENGE or KEY_EXCHANGE not 0), so the response carries H bytes of it
  * @param handshakeInTheClear true if both sides set HANDSHAKE_IN_THE_CLEAR_CAP: KEY_EXCHANGE_RSP then
  *     has no ResponderVerifyData and FINISH_RSP has one
+ * @param signedMeasurements true if GET_MEASUREMENTS asked for a signature, so MEASUREMENTS ends
+ *     with S bytes of it
  */
 public record MessageSizes(int hashSize, int signatureSize, int exchangeDataSize, boolean measurementSummary,
-                           boolean handshakeInTheClear) {
+                           boolean handshakeInTheClear, boolean signedMeasurements) {
+
+    public MessageSizes(int hashSize, int signatureSize, int exchangeDataSize, boolean measurementSummary,
+                        boolean handshakeInTheClear) {
+        this(hashSize, signatureSize, exchangeDataSize, measurementSummary, handshakeInTheClear, false);
+    }
 
     /** Before ALGORITHMS: no size is known, so size-dependent messages do not decode. */
     public static MessageSizes none() {
@@ -29,7 +36,14 @@ public record MessageSizes(int hashSize, int signatureSize, int exchangeDataSize
     }
 
     public MessageSizes withMeasurementSummary(boolean present) {
-        return new MessageSizes(hashSize, signatureSize, exchangeDataSize, present, handshakeInTheClear);
+        return new MessageSizes(hashSize, signatureSize, exchangeDataSize, present, handshakeInTheClear,
+                signedMeasurements);
+    }
+
+    /** These sizes for a MEASUREMENTS that carries a signature ({@code signed}) or not. */
+    public MessageSizes withSignedMeasurements(boolean signed) {
+        return new MessageSizes(hashSize, signatureSize, exchangeDataSize, measurementSummary, handshakeInTheClear,
+                signed);
     }
 
     /** The measurement summary hash size of a response: H when requested, else 0. */

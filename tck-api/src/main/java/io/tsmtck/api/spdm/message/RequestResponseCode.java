@@ -9,6 +9,7 @@ public enum RequestResponseCode implements WireCode {
     CERTIFICATE(0x02),
     CHALLENGE_AUTH(0x03),
     VERSION(0x04),
+    MEASUREMENTS(0x60),
     CAPABILITIES(0x61),
     ALGORITHMS(0x63),
     KEY_EXCHANGE_RSP(0x64),

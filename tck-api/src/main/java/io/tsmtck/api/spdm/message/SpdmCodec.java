@@ -72,7 +72,9 @@ public final class SpdmCodec {
             case ERROR -> ErrorResponse.decode(in, header);
             case RESPOND_IF_READY -> RespondIfReady.decode(in, header);
             case VENDOR_DEFINED_REQUEST, VENDOR_DEFINED_RESPONSE -> VendorDefined.decode(in, header);
-            case GET_MEASUREMENTS, PSK_EXCHANGE, PSK_EXCHANGE_RSP, PSK_FINISH, PSK_FINISH_RSP ->
+            case GET_MEASUREMENTS -> GetMeasurements.decode(in, header);
+            case MEASUREMENTS -> MeasurementsResponse.decode(in, header, sizes);
+            case PSK_EXCHANGE, PSK_EXCHANGE_RSP, PSK_FINISH, PSK_FINISH_RSP ->
                     throw in.failure("RequestResponseCode", 1, DecodeError.Reason.UNKNOWN_CODE,
                             header.code() + " is not implemented by this kit");
         };

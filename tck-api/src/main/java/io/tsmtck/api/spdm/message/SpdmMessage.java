@@ -10,7 +10,7 @@ import io.tsmtck.api.wire.ByteString;
  */
 public sealed interface SpdmMessage permits GetVersion, VersionResponse, GetCapabilities, CapabilitiesResponse,
         NegotiateAlgorithms, AlgorithmsResponse, GetDigests, DigestsResponse, GetCertificate, CertificateResponse,
-        Challenge, ChallengeAuth, KeyExchange, KeyExchangeRsp, Finish, FinishRsp, SessionControl, ErrorResponse,
+        Challenge, ChallengeAuth, GetMeasurements, MeasurementsResponse, KeyExchange, KeyExchangeRsp, Finish, FinishRsp, SessionControl, ErrorResponse,
         RespondIfReady, VendorDefined {
 
     /** The SPDMVersion byte. */

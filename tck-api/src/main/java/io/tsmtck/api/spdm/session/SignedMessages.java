@@ -18,6 +18,8 @@ public final class SignedMessages {
     public static final String KEY_EXCHANGE_RSP = "responder-key_exchange_rsp signing";
     /** CHALLENGE_AUTH's context string. */
     public static final String CHALLENGE_AUTH = "responder-challenge_auth signing";
+    /** MEASUREMENTS' context string. */
+    public static final String MEASUREMENTS = "responder-measurements signing";
 
     private static final int CONTEXT_FIELD = 36;
 

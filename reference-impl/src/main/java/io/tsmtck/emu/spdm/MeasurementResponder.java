@@ -1,0 +1,119 @@
+package io.tsmtck.emu.spdm;
+
+import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.spdm.message.ErrorResponse;
+import io.tsmtck.api.spdm.message.GetMeasurements;
+import io.tsmtck.api.spdm.message.MeasurementBlock;
+import io.tsmtck.api.spdm.message.MeasurementsResponse;
+import io.tsmtck.api.spdm.message.SpdmErrorCode;
+import io.tsmtck.api.spdm.session.SignedMessages;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.WireWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * GET_MEASUREMENTS on one connection, or in one session, and the L1/L2 transcript its signature
+ * covers (DSP0274 "Measurement signature"): from 1.2 the VCA, then every GET_MEASUREMENTS and
+ * MEASUREMENTS since the last signed one, the signed response up to its signature. Any other
+ * request, an ERROR, or a signed response starts the transcript again.
+ */
+final class MeasurementResponder {
+
+    private final ResponderSession.Context context;
+    private WireWriter transcript = WireWriter.littleEndian();
+
+    MeasurementResponder(ResponderSession.Context context) {
+        this.context = context;
+    }
+
+    /** Another request than GET_MEASUREMENTS ends the run of measurements a signature covers. */
+    void otherRequest() {
+        transcript = WireWriter.littleEndian();
+    }
+
+    /**
+     * The MeasurementSummaryHash CHALLENGE_AUTH or KEY_EXCHANGE_RSP carries for summary type
+     * {@code type}: none for 0; for 1 (TCB) and 0xFF (all) the hash of those measurement blocks when
+     * measurements were negotiated; empty (the request is invalid) otherwise.
+     */
+    static Optional<ByteString> summary(ResponderSession.Context context, int type) {
+        if (type == 0) {
+            return Optional.of(ByteString.EMPTY);
+        }
+        if ((type != 1 && type != 0xFF) || !context.measurementsNegotiated()) {
+            return Optional.empty();
+        }
+        return Optional.of(context.config().measurements().summary(type, context.suite().hash(),
+                context.suite().hash()));
+    }
+
+    /** Whether measurements were negotiated: MEAS_CAP and the DMTF measurement specification. */
+    static boolean negotiated(ResponderConfig config, int measurementSpecification) {
+        return measuresAtAll(config) && (measurementSpecification & MeasurementBlock.DMTF) != 0;
+    }
+
+    static boolean measuresAtAll(ResponderConfig config) {
+        return config.flags().contains(CapabilityFlag.MEAS_CAP_SIG)
+                || config.flags().contains(CapabilityFlag.MEAS_CAP_NO_SIG);
+    }
+
+    /** MEASUREMENTS, or the ERROR that refuses the request. */
+    ByteString answer(GetMeasurements request) {
+        int version = context.version().code();
+        ResponderConfig config = context.config();
+        if (!measuresAtAll(config)) {
+            return reset(ErrorResponse.of(version, SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()).encode());
+        }
+        if (!context.measurementsNegotiated()) {
+            return reset(error(SpdmErrorCode.UNEXPECTED_REQUEST));
+        }
+        if (request.signatureRequested() && (!config.flags().contains(CapabilityFlag.MEAS_CAP_SIG)
+                || (request.slotIdParam() & 0x0F) != 0)) {
+            return reset(error(SpdmErrorCode.INVALID_REQUEST));
+        }
+        DeviceMeasurements measurements = context.config().measurements();
+        int operation = request.operation();
+        List<MeasurementBlock> blocks;
+        int param1 = 0;
+        if (operation == GetMeasurements.NUMBER_OF_MEASUREMENTS) {
+            blocks = List.of();
+            param1 = measurements.entries().size();
+        } else if (operation == GetMeasurements.ALL_MEASUREMENTS) {
+            blocks = measurements.blocks(context.suite().hash());
+        } else {
+            Optional<MeasurementBlock> one = measurements.block(operation, context.suite().hash());
+            if (one.isEmpty()) {
+                return reset(error(SpdmErrorCode.INVALID_REQUEST));
+            }
+            blocks = List.of(one.get());
+        }
+        byte[] nonce = new byte[32];
+        context.random().nextBytes(nonce);
+        int param2 = request.signatureRequested() ? request.slotIdParam() & 0x0F : 0;
+        MeasurementsResponse unsigned = new MeasurementsResponse(version, param1, param2, blocks.size(),
+                MeasurementBlock.record(blocks), ByteString.of(nonce), ByteString.EMPTY, request.context(),
+                ByteString.EMPTY);
+        transcript.bytes(request.encode()).bytes(unsigned.beforeSignature());
+        if (!request.signatureRequested()) {
+            return unsigned.encode();
+        }
+        ByteString l1l2 = WireWriter.littleEndian()
+                .bytes(context.version().signsWithContext() ? context.vca() : ByteString.EMPTY)
+                .bytes(transcript.toByteString()).toByteString();
+        transcript = WireWriter.littleEndian();
+        byte[] signature = context.suite().asym().sign(context.suite().hash(), context.key(),
+                SignedMessages.toBeSigned(context.version(), context.suite().hash(), SignedMessages.MEASUREMENTS,
+                        l1l2.toByteArray()), context.random());
+        return unsigned.withSignature(ByteString.of(signature)).encode();
+    }
+
+    private ByteString reset(ByteString error) {
+        transcript = WireWriter.littleEndian();
+        return error;
+    }
+
+    private ByteString error(SpdmErrorCode code) {
+        return ErrorResponse.of(context.version().code(), code, 0).encode();
+    }
+}
