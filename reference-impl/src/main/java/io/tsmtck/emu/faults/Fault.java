@@ -183,6 +183,60 @@ public enum Fault {
     SPDM_ENDED_SESSION_SERVED("SPDM-03"),
     /** SPDM binding: LOCK accepts keys programmed over any session, not only over the LOCK's. */
     SPDM_LOCK_KEYS_ANY_SESSION("SPDM-04", "TDISP-15"),
+    /** SPDM: after negotiation a request in another version than the negotiated one is served. */
+    SPDM_VERSION_NOT_CHECKED("SPDM-05"),
+    /** SPDM: GET_CAPABILITIES in a version VERSION did not offer is served (in that version). */
+    SPDM_UNOFFERED_VERSION_ACCEPTED("SPDM-05"),
+    /** SPDM: GET_CAPABILITIES is accepted whatever its flags (their dependencies are not checked). */
+    SPDM_CAPABILITY_FLAGS_NOT_CHECKED("SPDM-06"),
+    /** SPDM: GET_CAPABILITIES is accepted whatever its DataTransferSize and MaxSPDMmsgSize. */
+    SPDM_TRANSFER_SIZE_NOT_CHECKED("SPDM-06"),
+    /** SPDM: GET_CAPABILITIES and NEGOTIATE_ALGORITHMS are served again after they were answered. */
+    SPDM_NEGOTIATION_REPEATED("SPDM-07"),
+    /** SPDM: a refused GET_CAPABILITIES or NEGOTIATE_ALGORITHMS throws the connection back to before GET_VERSION. */
+    SPDM_REFUSAL_RESETS_NEGOTIATION("SPDM-06", "SPDM-07"),
+    /** SPDM: FINISH, HEARTBEAT, KEY_UPDATE and END_SESSION in the clear get UnexpectedRequest (the 1.1 answer). */
+    SPDM_SESSION_REQUEST_IN_CLEAR_UNEXPECTED("SPDM-08"),
+    /** SPDM: END_SESSION in the clear is refused with SessionRequired but ends every session anyway. */
+    SPDM_END_SESSION_IN_CLEAR_ENDS_SESSIONS("SPDM-08"),
+    /** SPDM measurements: the number of measurements (operation 0) counts one more than the device has. */
+    SPDM_MEAS_COUNT_WRONG("SPDM-09"),
+    /** SPDM measurements: a request for one index is answered with the block of the next one. */
+    SPDM_MEAS_INDEX_OFF_BY_ONE("SPDM-09"),
+    /** SPDM measurements: digests are SHA-256 whatever MeasurementHashAlgo ALGORITHMS selected. */
+    SPDM_MEAS_DIGEST_IN_SHA256("SPDM-09"),
+    /** SPDM measurements: the signature covers the signed exchange only, not the unsigned ones before it. */
+    SPDM_MEAS_L1L2_LAST_ONLY("SPDM-10"),
+    /** SPDM measurements: from 1.2 the signature's L1/L2 leaves out the VCA. */
+    SPDM_MEAS_L1L2_WITHOUT_VCA("SPDM-10"),
+    /** SPDM measurements: every MEASUREMENTS carries the same nonce. */
+    SPDM_MEAS_NONCE_REPEATED("SPDM-10"),
+    /** SPDM measurements: the summary hash for all measurements covers the TCB measurements only. */
+    SPDM_MEAS_SUMMARY_TCB_FOR_ALL("SPDM-11"),
+    /** SPDM measurements: KEY_EXCHANGE_RSP's summary hash is zeros (CHALLENGE_AUTH's is right). */
+    SPDM_MEAS_SUMMARY_ZERO_IN_KEY_EXCHANGE("SPDM-11"),
+    /** SPDM measurements: an index the device does not have is answered with an empty MEASUREMENTS. */
+    SPDM_MEAS_UNKNOWN_INDEX_EMPTY("SPDM-12"),
+    /** SPDM measurements: a signed GET_MEASUREMENTS naming any slot is signed with slot 0's key. */
+    SPDM_MEAS_ANY_SLOT("SPDM-12"),
+    /** SPDM sessions: FINISH is accepted whatever its RequesterVerifyData. */
+    SPDM_FINISH_VERIFY_DATA_NOT_CHECKED("SPDM-13"),
+    /** SPDM sessions: FINISH compares only the first half of RequesterVerifyData. */
+    SPDM_FINISH_VERIFY_DATA_PARTLY_COMPARED("SPDM-13"),
+    /** SPDM sessions: a wrong FINISH is refused with DecryptError but the session waits for another FINISH. */
+    SPDM_FINISH_RETRY_ALLOWED("SPDM-13"),
+    /** SPDM sessions: before FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION and VENDOR_DEFINED are served. */
+    SPDM_HANDSHAKE_SERVES_REQUESTS("SPDM-14"),
+    /** SPDM sessions: a request refused before FINISH ends the session, so FINISH cannot follow. */
+    SPDM_HANDSHAKE_REFUSAL_ENDS_SESSION("SPDM-14"),
+    /** SPDM sessions: KEY_UPDATE is acknowledged but the keys stay as they were. */
+    SPDM_KEY_UPDATE_NOT_APPLIED("SPDM-15"),
+    /** SPDM sessions: UpdateAllKeys moves the request direction only. */
+    SPDM_KEY_UPDATE_ALL_KEYS_ONE_WAY("SPDM-15"),
+    /** SPDM: GET_VERSION leaves the open sessions open. */
+    SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
+    /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */
+    SPDM_GET_VERSION_ENDS_SESSIONS_QUIETLY("SPDM-16"),
     /** IDE_KM: K_SET_GO for a key that was never programmed is acknowledged. */
     IDEKM_GO_UNPROGRAMMED_ACKED("IDEKM-06"),
     /** IDE_KM: QUERY_RESP names another bus than the DSM's. */

@@ -55,6 +55,16 @@ public record DeviceMeasurements(List<Entry> entries) {
         return entries.stream().filter(e -> e.index() == index).findFirst().map(e -> block(e, hash));
     }
 
+    /** The block of the index after {@code index} (the first after the last): an off-by-one a device could have. */
+    public Optional<MeasurementBlock> blockAfter(int index, HashAlgorithm hash) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).index() == index) {
+                return Optional.of(block(entries.get((i + 1) % entries.size()), hash));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The MeasurementSummaryHash of CHALLENGE_AUTH and KEY_EXCHANGE_RSP for summary type {@code type}
      * (1 the TCB measurements, 0xFF all): the base hash of the concatenated blocks (DSP0274, as

@@ -1,5 +1,6 @@
 package io.tsmtck.emu.spdm;
 
+import io.tsmtck.api.spdm.algorithm.HashAlgorithm;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.ErrorResponse;
 import io.tsmtck.api.spdm.message.GetMeasurements;
@@ -9,6 +10,7 @@ import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.spdm.session.SignedMessages;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.WireWriter;
+import io.tsmtck.emu.faults.Fault;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,9 @@ final class MeasurementResponder {
         this.context = context;
     }
 
+    /** The nonce {@link Fault#SPDM_MEAS_NONCE_REPEATED} puts in every response. */
+    private static final byte[] REPEATED_NONCE = new byte[32];
+
     /** Another request than GET_MEASUREMENTS ends the run of measurements a signature covers. */
     void otherRequest() {
         transcript = WireWriter.littleEndian();
@@ -44,7 +49,8 @@ final class MeasurementResponder {
         if ((type != 1 && type != 0xFF) || !context.measurementsNegotiated()) {
             return Optional.empty();
         }
-        return Optional.of(context.config().measurements().summary(type, context.suite().hash(),
+        int covered = type == 0xFF && context.config().faults().inject(Fault.SPDM_MEAS_SUMMARY_TCB_FOR_ALL) ? 1 : type;
+        return Optional.of(context.config().measurements().summary(covered, context.suite().hash(),
                 context.suite().hash()));
     }
 
@@ -69,27 +75,39 @@ final class MeasurementResponder {
             return reset(error(SpdmErrorCode.UNEXPECTED_REQUEST));
         }
         if (request.signatureRequested() && (!config.flags().contains(CapabilityFlag.MEAS_CAP_SIG)
-                || (request.slotIdParam() & 0x0F) != 0)) {
+                || config.faults().check(Fault.SPDM_MEAS_ANY_SLOT, (request.slotIdParam() & 0x0F) != 0))) {
             return reset(error(SpdmErrorCode.INVALID_REQUEST));
         }
         DeviceMeasurements measurements = context.config().measurements();
+        HashAlgorithm hash = config.faults().value(Fault.SPDM_MEAS_DIGEST_IN_SHA256, context.suite().hash(),
+                HashAlgorithm.SHA_256);
         int operation = request.operation();
         List<MeasurementBlock> blocks;
         int param1 = 0;
         if (operation == GetMeasurements.NUMBER_OF_MEASUREMENTS) {
             blocks = List.of();
-            param1 = measurements.entries().size();
+            param1 = measurements.entries().size() + (config.faults().inject(Fault.SPDM_MEAS_COUNT_WRONG) ? 1 : 0);
         } else if (operation == GetMeasurements.ALL_MEASUREMENTS) {
-            blocks = measurements.blocks(context.suite().hash());
+            blocks = measurements.blocks(hash);
         } else {
-            Optional<MeasurementBlock> one = measurements.block(operation, context.suite().hash());
-            if (one.isEmpty()) {
+            Optional<MeasurementBlock> one = config.faults().inject(Fault.SPDM_MEAS_INDEX_OFF_BY_ONE)
+                    ? measurements.blockAfter(operation, hash) : measurements.block(operation, hash);
+            if (one.isEmpty() && config.faults().inject(Fault.SPDM_MEAS_UNKNOWN_INDEX_EMPTY)) {
+                blocks = List.of();
+            } else if (one.isEmpty()) {
                 return reset(error(SpdmErrorCode.INVALID_REQUEST));
+            } else {
+                blocks = List.of(one.get());
             }
-            blocks = List.of(one.get());
         }
         byte[] nonce = new byte[32];
         context.random().nextBytes(nonce);
+        if (config.faults().inject(Fault.SPDM_MEAS_NONCE_REPEATED)) {
+            nonce = REPEATED_NONCE.clone();
+        }
+        if (config.faults().inject(Fault.SPDM_MEAS_L1L2_LAST_ONLY)) {
+            transcript = WireWriter.littleEndian();
+        }
         int param2 = request.signatureRequested() ? request.slotIdParam() & 0x0F : 0;
         MeasurementsResponse unsigned = new MeasurementsResponse(version, param1, param2, blocks.size(),
                 MeasurementBlock.record(blocks), ByteString.of(nonce), ByteString.EMPTY, request.context(),
@@ -99,7 +117,8 @@ final class MeasurementResponder {
             return unsigned.encode();
         }
         ByteString l1l2 = WireWriter.littleEndian()
-                .bytes(context.version().signsWithContext() ? context.vca() : ByteString.EMPTY)
+                .bytes(context.version().signsWithContext()
+                        && !config.faults().inject(Fault.SPDM_MEAS_L1L2_WITHOUT_VCA) ? context.vca() : ByteString.EMPTY)
                 .bytes(transcript.toByteString()).toByteString();
         transcript = WireWriter.littleEndian();
         byte[] signature = context.suite().asym().sign(context.suite().hash(), context.key(),

@@ -55,8 +55,8 @@ final class Negotiation {
             default -> AlgorithmStructure.of(s.type(), 0);
         }).toList();
         return new AlgorithmsResponse(version, measurements ? MeasurementBlock.DMTF : 0, other,
-                measurements ? suite.hash().bit() << 1 : 0, suite.asym().bit(), suite.hash().bit(), List.of(), List.of(),
-                structures, 0);
+                measurements ? suite.hash().bit() << 1 : 0, suite.asym().bit(), suite.hash().bit(), List.of(),
+                List.of(), structures, 0);
     }
 
     private static <E extends AlgorithmBit> Optional<E> first(List<E> preferred, long offered) {

@@ -20,7 +20,7 @@ final class RequesterCapabilities {
         return flagsAcceptable(request.flags(), request.version()) && sizesAcceptable(request);
     }
 
-    private static boolean sizesAcceptable(GetCapabilities request) {
+    static boolean sizesAcceptable(GetCapabilities request) {
         if (request.version() < 0x12) {
             return true;
         }

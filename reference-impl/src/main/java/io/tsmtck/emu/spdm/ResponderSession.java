@@ -109,8 +109,10 @@ final class ResponderSession {
         KeyExchangeTranscript transcript = new KeyExchangeTranscript(context.version(), context.suite(), context.vca(),
                 context.chain().digest(context.suite().hash()));
         KeyExchangeRsp unsigned = new KeyExchangeRsp(context.version().code(), context.heartbeatPeriod(),
-                responderHalf, 0, 0, ByteString.of(random), ByteString.of(context.suite().dhe().exchangeData(ephemeral)),
-                summary.get(),
+                responderHalf, 0, 0, ByteString.of(random),
+                ByteString.of(context.suite().dhe().exchangeData(ephemeral)),
+                context.config().faults().value(Fault.SPDM_MEAS_SUMMARY_ZERO_IN_KEY_EXCHANGE, summary.get(),
+                        ByteString.zeros(summary.get().size())),
                 SecuredMessageOpaqueData.selection(format, version.get()), ByteString.EMPTY, ByteString.EMPTY);
         KeyExchangeRsp signed = unsigned.withSignature(ByteString.of(context.suite().asym().sign(context.suite().hash(),
                 context.key(), transcript.toBeSigned(request, unsigned), context.random())));
@@ -142,9 +144,16 @@ final class ResponderSession {
         if (message.version() != context.version().code() && !vendorAnyVersion) {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
-        if (!established) {
-            return message instanceof Finish finish ? finish(finish, application)
-                    : reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), false);
+        if (!established && message instanceof Finish finish) {
+            return finish(finish, application);
+        }
+        if (!established && !context.config().faults().inject(Fault.SPDM_HANDSHAKE_SERVES_REQUESTS)) {
+            boolean ends = context.config().faults().inject(Fault.SPDM_HANDSHAKE_REFUSAL_ENDS_SESSION);
+            Outcome refused = reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), ends);
+            if (ends) {
+                channel.end();
+            }
+            return refused;
         }
         if (message.code() != RequestResponseCode.GET_MEASUREMENTS) {
             measurements.otherRequest();
@@ -163,9 +172,15 @@ final class ResponderSession {
     }
 
     private Outcome finish(Finish finish, SessionApplication application) {
-        if (!transcript.requesterVerifyData(secrets, request, response, finish).equals(finish.verifyData())) {
-            Outcome refused = reply(error(SpdmErrorCode.DECRYPT_ERROR), true);
-            channel.end();
+        ByteString expected = transcript.requesterVerifyData(secrets, request, response, finish);
+        boolean matches = context.config().faults().inject(Fault.SPDM_FINISH_VERIFY_DATA_PARTLY_COMPARED)
+                ? halfOf(expected).equals(halfOf(finish.verifyData())) : expected.equals(finish.verifyData());
+        if (context.config().faults().check(Fault.SPDM_FINISH_VERIFY_DATA_NOT_CHECKED, !matches)) {
+            boolean retry = context.config().faults().inject(Fault.SPDM_FINISH_RETRY_ALLOWED);
+            Outcome refused = reply(error(SpdmErrorCode.DECRYPT_ERROR), !retry);
+            if (!retry) {
+                channel.end();
+            }
             return refused;
         }
         FinishRsp finishRsp = new FinishRsp(context.version().code(), ByteString.EMPTY);
@@ -176,6 +191,10 @@ final class ResponderSession {
         return answer;
     }
 
+    private static ByteString halfOf(ByteString data) {
+        return ByteString.copyOf(data.toByteArray(), 0, data.size() / 2);
+    }
+
     /**
      * UpdateKey: the request direction moves to its next key after this request, the ACK goes under
      * the old response key. UpdateAllKeys: both directions move at once and the ACK goes under the
@@ -183,10 +202,14 @@ final class ResponderSession {
      */
     private Outcome keyUpdate(SessionControl update) {
         ByteString ack = ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2());
+        if (!established || context.config().faults().inject(Fault.SPDM_KEY_UPDATE_NOT_APPLIED)) {
+            return reply(ack, false); // acknowledged, nothing moved
+        }
         if (update.param1() != SessionControl.VERIFY_NEW_KEY) {
             channel.updateKeys(SessionRole.REQUESTER);
         }
-        if (update.param1() == SessionControl.UPDATE_ALL_KEYS) {
+        if (update.param1() == SessionControl.UPDATE_ALL_KEYS
+                && !context.config().faults().inject(Fault.SPDM_KEY_UPDATE_ALL_KEYS_ONE_WAY)) {
             channel.updateKeys(SessionRole.RESPONDER);
         }
         return reply(ack, false);

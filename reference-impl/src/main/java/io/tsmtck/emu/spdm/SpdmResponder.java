@@ -159,10 +159,23 @@ public final class SpdmResponder {
                     ? Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0))
                     : application.vendorDefined(Optional.empty(), request.encode());
             case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);
-            case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(error(stage == Stage.NEGOTIATED
-                    && version >= 0x12 ? SpdmErrorCode.SESSION_REQUIRED : SpdmErrorCode.UNEXPECTED_REQUEST, 0));
+            case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(sessionRequestInTheClear(request));
             default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         };
+    }
+
+    /**
+     * A session request outside a session: SessionRequired from 1.2 (DSP0274; libspdm does the same),
+     * UnexpectedRequest before; nothing else happens.
+     */
+    private ByteString sessionRequestInTheClear(SpdmMessage request) {
+        boolean required = stage == Stage.NEGOTIATED && version >= 0x12
+                && !config.faults().inject(Fault.SPDM_SESSION_REQUEST_IN_CLEAR_UNEXPECTED);
+        if (request.code() == RequestResponseCode.END_SESSION
+                && config.faults().inject(Fault.SPDM_END_SESSION_IN_CLEAR_ENDS_SESSIONS)) {
+            endSessions();
+        }
+        return error(required ? SpdmErrorCode.SESSION_REQUIRED : SpdmErrorCode.UNEXPECTED_REQUEST, 0);
     }
 
     /**
@@ -176,11 +189,13 @@ public final class SpdmResponder {
                 || (bytes.get(1) & 0x80) == 0) {
             return Optional.empty();
         }
-        if (stage.compareTo(Stage.CAPABILITIES) >= 0 && bytes.get(0) != version) {
+        if (stage.compareTo(Stage.CAPABILITIES) >= 0
+                && config.faults().check(Fault.SPDM_VERSION_NOT_CHECKED, bytes.get(0) != version)) {
             return Optional.of(error(SpdmErrorCode.VERSION_MISMATCH, 0));
         }
         if (stage == Stage.VERSION && bytes.get(1) == RequestResponseCode.GET_CAPABILITIES.code()
-                && SpdmVersion.fromCode(bytes.get(0)).filter(config.versions()::contains).isEmpty()) {
+                && config.faults().check(Fault.SPDM_UNOFFERED_VERSION_ACCEPTED,
+                        SpdmVersion.fromCode(bytes.get(0)).filter(config.versions()::contains).isEmpty())) {
             return Optional.of(ErrorResponse.of(0x10, SpdmErrorCode.VERSION_MISMATCH, 0).encode());
         }
         return Optional.empty();
@@ -205,12 +220,17 @@ public final class SpdmResponder {
     }
 
     private ByteString capabilities(GetCapabilities request) {
-        if (stage != Stage.VERSION) {
-            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        if (config.faults().check(Fault.SPDM_NEGOTIATION_REPEATED, stage != Stage.VERSION) || stage == Stage.START) {
+            return refused(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
         }
-        if (!RequesterCapabilities.acceptable(request)) {
-            return ErrorResponse.of(request.version(), SpdmErrorCode.INVALID_REQUEST, 0).encode();
+        boolean flags = RequesterCapabilities.flagsAcceptable(request.flags(), request.version())
+                || config.faults().inject(Fault.SPDM_CAPABILITY_FLAGS_NOT_CHECKED);
+        boolean sizes = RequesterCapabilities.sizesAcceptable(request)
+                || config.faults().inject(Fault.SPDM_TRANSFER_SIZE_NOT_CHECKED);
+        if (!flags || !sizes) {
+            return refused(ErrorResponse.of(request.version(), SpdmErrorCode.INVALID_REQUEST, 0).encode());
         }
+
         version = request.version();
         requesterFlags = request.flags();
         ByteString response = new CapabilitiesResponse(version, 0, config.flagBits(), config.dataTransferSize(),
@@ -221,12 +241,13 @@ public final class SpdmResponder {
     }
 
     private ByteString algorithms(NegotiateAlgorithms request) {
-        if (stage != Stage.CAPABILITIES) {
-            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        if (config.faults().check(Fault.SPDM_NEGOTIATION_REPEATED, stage != Stage.CAPABILITIES)
+                || stage.compareTo(Stage.CAPABILITIES) < 0) {
+            return refused(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
         }
         Optional<AlgorithmSuite> selected = Negotiation.select(config, identities.keySet(), request);
         if (selected.isEmpty()) {
-            return error(SpdmErrorCode.INVALID_REQUEST, 0);
+            return refused(error(SpdmErrorCode.INVALID_REQUEST, 0));
         }
         suite = selected.get();
         measurementsNegotiated = MeasurementResponder.negotiated(config, request.measurementSpecification());
@@ -236,6 +257,17 @@ public final class SpdmResponder {
         stage = Stage.NEGOTIATED;
         measurements = Optional.of(new MeasurementResponder(context()));
         return response.encode();
+    }
+
+    /**
+     * A refused negotiation request: the ERROR, the connection's state unchanged (with
+     * SPDM_REFUSAL_RESETS_NEGOTIATION thrown back to before GET_VERSION).
+     */
+    private ByteString refused(ByteString error) {
+        if (config.faults().inject(Fault.SPDM_REFUSAL_RESETS_NEGOTIATION)) {
+            reset();
+        }
+        return error;
     }
 
     private ByteString digests(SpdmMessage request) {
@@ -336,6 +368,16 @@ public final class SpdmResponder {
         return stage == Stage.NEGOTIATED;
     }
 
+    /** Ends every session (GET_VERSION does), telling the device of each one that was established. */
+    private void endSessions() {
+        for (Map.Entry<Long, ResponderSession> entry : new ArrayList<>(sessions.entrySet())) {
+            if (entry.getValue().isEstablished()) {
+                application.sessionEnded(new SpdmSessionId(entry.getKey()));
+            }
+        }
+        sessions.clear();
+    }
+
     /** The negotiated connection's facts, for a session or GET_MEASUREMENTS. */
     private ResponderSession.Context context() {
         boolean heartbeat = config.flags().contains(CapabilityFlag.HBEAT_CAP)
@@ -346,12 +388,10 @@ public final class SpdmResponder {
     }
 
     private void reset() {
-        for (Map.Entry<Long, ResponderSession> entry : new ArrayList<>(sessions.entrySet())) {
-            if (entry.getValue().isEstablished()) {
-                application.sessionEnded(new SpdmSessionId(entry.getKey()));
-            }
+        if (config.faults().inject(Fault.SPDM_GET_VERSION_ENDS_SESSIONS_QUIETLY)) {
+            sessions.clear();
         }
-        sessions.clear();
+        config.faults().step(Fault.SPDM_GET_VERSION_KEEPS_SESSIONS, this::endSessions);
         vca = WireWriter.littleEndian();
         messageB = WireWriter.littleEndian();
         stage = Stage.START;

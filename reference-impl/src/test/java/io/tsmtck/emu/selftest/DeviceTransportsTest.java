@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -139,14 +140,27 @@ class DeviceTransportsTest {
     }
 
     /** Per-rule results of the device rules of one run. */
-    private record Results(Set<String> passed, Set<String> failed, Set<String> notApplicable, Set<String> notTested) {
+    /** Per-rule results; {@code why} (why rules were not tested) is shown, not compared. */
+    private record Results(Set<String> passed, Set<String> failed, Set<String> notApplicable, Set<String> notTested,
+                           Map<String, String> why) {
         static Results of(KitRun.Outcome outcome) {
             Set<String> passed = new TreeSet<>(DEVICE_RULES);
             passed.removeAll(outcome.failedRules());
             passed.removeAll(outcome.notApplicableRules());
             passed.removeAll(outcome.notTestedRules());
             return new Results(passed, only(outcome.failedRules()), only(outcome.notApplicableRules()),
-                    only(outcome.notTestedRules()));
+                    only(outcome.notTestedRules()), Map.copyOf(outcome.notTestedReasons()));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Results that && passed.equals(that.passed) && failed.equals(that.failed)
+                    && notApplicable.equals(that.notApplicable) && notTested.equals(that.notTested);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(passed, failed, notApplicable, notTested);
         }
 
         private static Set<String> only(Set<String> rules) {

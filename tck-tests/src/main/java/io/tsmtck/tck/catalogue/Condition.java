@@ -24,6 +24,13 @@ public enum Condition {
             + "REQ_MSGS_SUPPORTED"),
     /** Device Capabilities of the function has Function Level Reset Capability (bit 28). */
     HAS_FLR("the function's Device Capabilities register has Function Level Reset Capability (bit 28)"),
+    /** The kit and the device negotiate SPDM 1.2 or later. */
+    NEGOTIATES_SPDM_1_2("the device and the kit negotiate SPDM 1.2 or later"),
+    /** CAPABILITIES has MEAS_CAP 10b: signed measurements. */
+    ADVERTISES_SIGNED_MEASUREMENTS("the device advertises signed measurements (MEAS_CAP 10b) in CAPABILITIES and "
+            + "selects the DMTF measurement specification in ALGORITHMS"),
+    /** CAPABILITIES has KEY_UPD_CAP. */
+    ADVERTISES_KEY_UPDATE("the device advertises KEY_UPD_CAP in CAPABILITIES"),
     /** The interface report of a locked TDI has an MMIO range with IS_MEM_ATTR_UPDATABLE. */
     REPORTS_UPDATABLE_RANGE("the TDI's interface report has an MMIO range marked IS_MEM_ATTR_UPDATABLE");
 

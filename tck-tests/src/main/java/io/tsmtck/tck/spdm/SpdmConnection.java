@@ -3,7 +3,9 @@ package io.tsmtck.tck.spdm;
 import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
+import io.tsmtck.api.spdm.message.AlgorithmsResponse;
 import io.tsmtck.api.spdm.message.CapabilitiesResponse;
+import io.tsmtck.api.spdm.message.MeasurementBlock;
 import io.tsmtck.api.spdm.message.Challenge;
 import io.tsmtck.api.spdm.message.ChallengeAuth;
 import io.tsmtck.api.spdm.message.KeyExchange;
@@ -39,6 +41,7 @@ public final class SpdmConnection {
     private final SecureRandom random;
     private ByteString messageB;
     private int nextSessionHalf = 0xFFFF;
+    private int slotMask = 1 << SLOT;
 
     SpdmConnection(PlainExchange exchange, SpdmRequester.Negotiated negotiated, SpdmCertificateChain chain,
                    X509Certificate leaf, ByteString messageB, SecureRandom random) {
@@ -60,6 +63,35 @@ public final class SpdmConnection {
 
     public CapabilitiesResponse capabilities() {
         return negotiated.capabilities();
+    }
+
+    /** The slots DIGESTS named (Param2 SlotMask). */
+    public int slotMask() {
+        return slotMask;
+    }
+
+    SpdmConnection withSlotMask(int mask) {
+        slotMask = mask;
+        return this;
+    }
+
+    /** The device's ALGORITHMS. */
+    public AlgorithmsResponse algorithms() {
+        return negotiated.algorithms();
+    }
+
+    /** The VCA: GET_VERSION to ALGORITHMS, the start of every transcript the device signs. */
+    public ByteString vca() {
+        return negotiated.vca();
+    }
+
+    /**
+     * Whether measurements were negotiated: the DMTF measurement specification and one measurement
+     * hash (or raw bit streams only) selected.
+     */
+    public boolean measurementsNegotiated() {
+        return negotiated.algorithms().measurementSpecification() == MeasurementBlock.DMTF
+                && Long.bitCount(negotiated.algorithms().measurementHash()) == 1;
     }
 
     /** The device's chain (slot 0), validated against the trust anchor. */
@@ -86,13 +118,22 @@ public final class SpdmConnection {
      * and CHALLENGE with CHALLENGE_AUTH up to its signature (DSP0274 M1/M2).
      */
     public SessionResult<ChallengeAuth> challenge() {
+        return challenge(0);
+    }
+
+    /**
+     * {@link #challenge()} asking for measurement summary hash {@code summaryType} (0 none, 1 TCB,
+     * 0xFF all), which CHALLENGE_AUTH then carries.
+     */
+    public SessionResult<ChallengeAuth> challenge(int summaryType) {
         AlgorithmSuite suite = negotiated.suite();
-        Challenge request = new Challenge(version().code(), SLOT, 0, random(32),
+        Challenge request = new Challenge(version().code(), SLOT, summaryType, random(32),
                 version().code() >= 0x13 ? random(8) : ByteString.EMPTY);
         ByteString transcriptStart = WireWriter.littleEndian().bytes(negotiated.vca()).bytes(messageB)
                 .bytes(request.encode()).toByteString();
         messageB = ByteString.EMPTY;
-        return exchange.send(request, ChallengeAuth.class, MessageSizes.of(suite)).then(auth -> {
+        return exchange.send(request, ChallengeAuth.class, MessageSizes.of(suite)
+                .withMeasurementSummary(summaryType != 0)).then(auth -> {
             if ((auth.param1() & 0x0F) != SLOT || (auth.slotMask() & 1 << SLOT) == 0
                     || !auth.certChainHash().equals(chain.digest(suite.hash()))
                     || !auth.context().equals(request.context())) {
@@ -118,6 +159,22 @@ public final class SpdmConnection {
      * leaf key and whose ResponderVerifyData matched, in its application phase.
      */
     public SessionResult<SpdmSession> openSession() {
+        return openSession(0);
+    }
+
+    /**
+     * {@link #openSession()} asking KEY_EXCHANGE for measurement summary hash {@code summaryType}
+     * (0 none, 1 TCB, 0xFF all); the session keeps the one KEY_EXCHANGE_RSP carried.
+     */
+    public SessionResult<SpdmSession> openSession(int summaryType) {
+        return keyExchange(summaryType).then(SpdmSession::finish);
+    }
+
+    /**
+     * KEY_EXCHANGE alone: a session whose KEY_EXCHANGE_RSP verified, in its handshake phase; the
+     * caller sends FINISH ({@link SpdmSession#finish()}) or what the device must refuse there.
+     */
+    public SessionResult<SpdmSession> keyExchange(int summaryType) {
         AlgorithmSuite suite = negotiated.suite();
         KeyPair ephemeral = suite.dhe().generate(random);
         ByteString randomData = random(32);
@@ -125,11 +182,12 @@ public final class SpdmConnection {
                 negotiated.algorithms().otherParams());
         int requesterHalf = nextSessionHalf;
         nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
-        KeyExchange request = new KeyExchange(version().code(), 0, SLOT, requesterHalf,
+        KeyExchange request = new KeyExchange(version().code(), summaryType, SLOT, requesterHalf,
                 version().code() >= 0x12 ? 1 : 0, randomData,
                 ByteString.of(suite.dhe().exchangeData(ephemeral)),
                 SecuredMessageOpaqueData.supported(format, SecuredMessageOpaqueData.VERSIONS));
-        return exchange.send(request, KeyExchangeRsp.class, MessageSizes.of(suite)).then(response ->
+        return exchange.send(request, KeyExchangeRsp.class, MessageSizes.of(suite)
+                .withMeasurementSummary(summaryType != 0)).then(response ->
                 accept(request, response, ephemeral, format));
     }
 
@@ -173,6 +231,7 @@ public final class SpdmConnection {
                     + response.verifyData().hex() + " is not the HMAC of TH1");
         }
         long sessionId = request.requesterSessionId() | (long) response.responderSessionId() << 16;
-        return SpdmSession.finish(exchange, version(), transcript, secrets, request, response, sessionId);
+        return SessionResult.ok(SpdmSession.handshake(exchange, version(), transcript, secrets, request, response,
+                sessionId));
     }
 }

@@ -17,6 +17,7 @@ import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.CertificateResponse;
 import io.tsmtck.api.spdm.message.DigestsResponse;
 import io.tsmtck.api.spdm.message.GetCapabilities;
+import io.tsmtck.api.spdm.message.MeasurementBlock;
 import io.tsmtck.api.spdm.message.GetCertificate;
 import io.tsmtck.api.spdm.message.GetDigests;
 import io.tsmtck.api.spdm.message.GetVersion;
@@ -71,9 +72,29 @@ public final class SpdmRequester {
         });
     }
 
+    /** The GET_CAPABILITIES the kit sends in {@code version}: its flags, DataTransferSize = MaxSPDMmsgSize. */
+    public GetCapabilities capabilitiesRequest(SpdmVersion version) {
+        return new GetCapabilities(version.code(), 0, CapabilityFlag.of(config.flags()), config.dataTransferSize(),
+                config.dataTransferSize());
+    }
+
+    /**
+     * The NEGOTIATE_ALGORITHMS the kit sends in {@code version}: every algorithm it offers, the DMTF
+     * measurement specification, OpaqueDataFmt1 from 1.2. Without mutual authentication there is no
+     * ReqBaseAsymAlg structure (libspdm refuses an empty one).
+     */
+    public NegotiateAlgorithms algorithmsRequest(SpdmVersion version) {
+        return new NegotiateAlgorithms(version.code(), MeasurementBlock.DMTF,
+                version.code() >= 0x12 ? SecuredMessageOpaqueData.Format.OPAQUE_DATA_FMT1 : 0,
+                AlgorithmBit.mask(config.asyms()), AlgorithmBit.mask(config.hashes()), List.of(), List.of(),
+                List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, AlgorithmBit.mask(config.dheGroups())),
+                        AlgorithmStructure.of(AlgorithmStructure.AEAD, AlgorithmBit.mask(config.aeads())),
+                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)),
+                0);
+    }
+
     private SessionResult<SpdmConnection> capabilities(PlainExchange exchange, SpdmVersion version, WireWriter vca) {
-        GetCapabilities request = new GetCapabilities(version.code(), 0, CapabilityFlag.of(config.flags()),
-                config.dataTransferSize(), config.dataTransferSize());
+        GetCapabilities request = capabilitiesRequest(version);
         return exchange.send(request, CapabilitiesResponse.class, MessageSizes.none()).then(capabilities -> {
             vca.bytes(request.encode()).bytes(capabilities.encode());
             for (CapabilityFlag needed : List.of(CapabilityFlag.CERT_CAP, CapabilityFlag.KEY_EX_CAP,
@@ -88,16 +109,9 @@ public final class SpdmRequester {
         });
     }
 
-    /** Without mutual authentication there is no ReqBaseAsymAlg structure (libspdm refuses an empty one). */
     private SessionResult<SpdmConnection> algorithms(PlainExchange exchange, SpdmVersion version,
                                                      CapabilitiesResponse capabilities, WireWriter vca) {
-        NegotiateAlgorithms request = new NegotiateAlgorithms(version.code(), 0,
-                version.code() >= 0x12 ? SecuredMessageOpaqueData.Format.OPAQUE_DATA_FMT1 : 0,
-                AlgorithmBit.mask(config.asyms()), AlgorithmBit.mask(config.hashes()), List.of(), List.of(),
-                List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, AlgorithmBit.mask(config.dheGroups())),
-                        AlgorithmStructure.of(AlgorithmStructure.AEAD, AlgorithmBit.mask(config.aeads())),
-                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)),
-                0);
+        NegotiateAlgorithms request = algorithmsRequest(version);
         return exchange.send(request, AlgorithmsResponse.class, MessageSizes.none()).then(algorithms -> {
             vca.bytes(request.encode()).bytes(algorithms.encode());
             return selection(algorithms).then(suite -> certificates(exchange, new Negotiated(version, capabilities,
@@ -145,7 +159,8 @@ public final class SpdmRequester {
                         "DIGESTS slot mask 0x%02X has no slot %d", digests.slotMask(), SLOT));
             }
             return readChain(exchange, negotiated, sizes, messageB).then(chain -> validate(negotiated, chain,
-                    digest.get(), exchange, messageB.toByteString()));
+                    digest.get(), exchange, messageB.toByteString()).then(connection -> SessionResult.ok(
+                            connection.withSlotMask(digests.slotMask()))));
         });
     }
 

@@ -22,8 +22,10 @@ import io.tsmtck.api.wire.ByteString;
 import java.util.Optional;
 
 /**
- * An open secured session at the kit's end: application messages sealed and opened with the data
- * keys, HEARTBEAT, KEY_UPDATE and END_SESSION. Any failure ends it; nothing is sent after.
+ * A secured session at the kit's end: after KEY_EXCHANGE_RSP in its handshake phase, where only
+ * FINISH belongs ({@link #finish()}; a test may send anything else to see it refused), then open:
+ * application messages sealed and opened with the data keys, HEARTBEAT, KEY_UPDATE and END_SESSION.
+ * Any failure ends it; nothing is sent after.
  *
  * <p>Threading: not thread-safe; one conversation.
  */
@@ -33,27 +35,74 @@ public final class SpdmSession {
     private final SpdmVersion version;
     private final SecureChannel channel;
     private final MessageSizes sizes;
+    private final KeyExchangeTranscript transcript;
+    private final HandshakeSecrets secrets;
+    private final KeyExchange request;
+    private final KeyExchangeRsp response;
 
-    private SpdmSession(PlainExchange exchange, SpdmVersion version, SecureChannel channel, MessageSizes sizes) {
+    private SpdmSession(PlainExchange exchange, SpdmVersion version, SecureChannel channel,
+                        KeyExchangeTranscript transcript, HandshakeSecrets secrets, KeyExchange request,
+                        KeyExchangeRsp response) {
         this.exchange = exchange;
         this.version = version;
         this.channel = channel;
-        this.sizes = sizes;
+        this.sizes = new MessageSizes(transcript.schedule().hash().size(), 0, 0, false, false);
+        this.transcript = transcript;
+        this.secrets = secrets;
+        this.request = request;
+        this.response = response;
     }
 
-    static SessionResult<SpdmSession> finish(PlainExchange exchange, SpdmVersion version,
-                                             KeyExchangeTranscript transcript, HandshakeSecrets secrets,
-                                             KeyExchange request, KeyExchangeRsp response, long sessionId) {
+    /** A session in its handshake phase, after {@code response} answered {@code request}. */
+    static SpdmSession handshake(PlainExchange exchange, SpdmVersion version, KeyExchangeTranscript transcript,
+                                 HandshakeSecrets secrets, KeyExchange request, KeyExchangeRsp response,
+                                 long sessionId) {
         SecureChannel channel = new SecureChannel(sessionId, SessionRole.REQUESTER, transcript.schedule(), secrets);
-        SpdmSession session = new SpdmSession(exchange, version, channel,
-                new MessageSizes(transcript.schedule().hash().size(), 0, 0, false, false));
-        Finish unsigned = new Finish(version.code(), 0, 0, ByteString.EMPTY);
-        Finish finish = new Finish(version.code(), 0, 0,
-                transcript.requesterVerifyData(secrets, request, response, unsigned));
-        return session.request(finish, FinishRsp.class).then(finishRsp -> {
+        return new SpdmSession(exchange, version, channel, transcript, secrets, request, response);
+    }
+
+    /** FINISH with the right RequesterVerifyData: the session, in its application phase. */
+    public SessionResult<SpdmSession> finish() {
+        Finish finish = new Finish(version.code(), 0, 0, requesterVerifyData());
+        return request(finish, FinishRsp.class).then(finishRsp -> {
             channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
-            return SessionResult.ok(session);
+            return SessionResult.ok(this);
         });
+    }
+
+    /** The RequesterVerifyData a correct FINISH carries. */
+    public ByteString requesterVerifyData() {
+        return transcript.requesterVerifyData(secrets, request, response, new Finish(version.code(), 0, 0,
+                ByteString.EMPTY));
+    }
+
+    /**
+     * FINISH with {@code verifyData}, in the handshake phase, for a device that must refuse it: the
+     * answer's SPDM message (opened if it came sealed, as it is if it came in the clear), or empty.
+     * The session stays in its handshake phase at the kit's end.
+     */
+    public SessionResult<Optional<ByteString>> finishWith(ByteString verifyData) {
+        ByteString finish = new Finish(version.code(), 0, 0, verifyData).encode();
+        SessionResult<SecuredMessage> sealed = channel.seal(finish);
+        if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
+            return SessionResult.failed(sealed.failure().orElseThrow());
+        }
+        return exchange.securedOrNothing(ok.value(), finish).then(answer -> {
+            if (answer.isEmpty() || answer.get().type() == DoeObject.TYPE_SPDM) {
+                return SessionResult.ok(answer.map(DoeObject::data));
+            }
+            var record = SecuredMessage.decode(answer.get().data(), 3);
+            if (!record.isDecoded()) {
+                return SessionResult.failed(SessionError.Kind.MALFORMED, "the answer to FINISH is not a secured "
+                        + "message: " + record.failure().orElseThrow());
+            }
+            return channel.open(record.orElseThrow()).then(opened -> SessionResult.ok(Optional.of(opened)));
+        });
+    }
+
+    /** The MeasurementSummaryHash of the KEY_EXCHANGE_RSP that made the session (empty when none was asked for). */
+    public ByteString measurementSummary() {
+        return response.measurementSummary();
     }
 
     public long sessionId() {
@@ -105,6 +154,22 @@ public final class SpdmSession {
         return control(RequestResponseCode.KEY_UPDATE, operation, tag, afterSending).then(ack -> {
             channel.updateKeys(SessionRole.REQUESTER);
             return control(RequestResponseCode.KEY_UPDATE, SessionControl.VERIFY_NEW_KEY, tag + 1 & 0xFF);
+        });
+    }
+
+    /**
+     * {@link #updateKeys} keeping one thing a correct device must refuse: {@code stale} sealed with
+     * the request key KEY_UPDATE replaced, at the sequence number that would have come next, for a
+     * test to send once the new keys are in use.
+     */
+    public SessionResult<SecuredMessage> updateKeysSealing(boolean allKeys, int tag, ByteString stale) {
+        int operation = allKeys ? SessionControl.UPDATE_ALL_KEYS : SessionControl.UPDATE_KEY;
+        Runnable afterSending = allKeys ? () -> channel.updateKeys(SessionRole.RESPONDER) : () -> { };
+        return control(RequestResponseCode.KEY_UPDATE, operation, tag, afterSending).then(ack -> {
+            SessionResult<SecuredMessage> sealed = channel.seal(stale);
+            channel.updateKeys(SessionRole.REQUESTER);
+            return control(RequestResponseCode.KEY_UPDATE, SessionControl.VERIFY_NEW_KEY, tag + 1 & 0xFF)
+                    .then(verified -> sealed);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.tdisp.InterfaceReport;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MessageType;
@@ -12,6 +13,7 @@ import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.spdm.SpdmConnection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -113,6 +115,34 @@ public final class Applicability {
                 .findFirst().orElseThrow(() -> notApplicable(Condition.REPORTS_UPDATABLE_RANGE, "the interface"
                         + " report of " + function.address() + " has no range marked IS_MEM_ATTR_UPDATABLE ("
                         + report.ranges().size() + " ranges)"));
+    }
+
+    /** NOT_APPLICABLE unless {@code connection} negotiated SPDM 1.2 or later. */
+    public static void requireSpdm12(SpdmConnection connection) {
+        if (connection.version().code() < 0x12) {
+            throw notApplicable(Condition.NEGOTIATES_SPDM_1_2, "the connection negotiated " + connection.version());
+        }
+        checkListed(Condition.NEGOTIATES_SPDM_1_2);
+    }
+
+    /**
+     * NOT_APPLICABLE unless {@code connection}'s CAPABILITIES has every one of {@code flags}, and, for
+     * {@link Condition#ADVERTISES_SIGNED_MEASUREMENTS}, ALGORITHMS selected the DMTF measurement
+     * specification.
+     */
+    public static void requireSpdmCapability(SpdmConnection connection, Condition condition, CapabilityFlag... flags) {
+        checkListed(condition);
+        long advertised = connection.capabilities().flags();
+        List<CapabilityFlag> missing = List.of(flags).stream().filter(flag -> !flag.in(advertised)).toList();
+        if (!missing.isEmpty()) {
+            throw new NotApplicable(condition, String.format("CAPABILITIES has flags 0x%08X, without %s", advertised,
+                    missing));
+        }
+        if (condition == Condition.ADVERTISES_SIGNED_MEASUREMENTS && !connection.measurementsNegotiated()) {
+            throw new NotApplicable(condition, "ALGORITHMS selected no DMTF measurement specification and "
+                    + "measurement hash (MeasurementSpecificationSel 0x" + Integer.toHexString(
+                    connection.algorithms().measurementSpecification()) + ")");
+        }
     }
 
     private static NotApplicable notApplicable(Condition condition, String fact) {

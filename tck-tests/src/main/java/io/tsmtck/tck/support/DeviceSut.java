@@ -19,6 +19,7 @@ import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.device.DeviceSource;
 import io.tsmtck.tck.device.Devices;
@@ -206,6 +207,43 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     public Optional<DoeObject> rawOrClosed(DoeObject request) throws IOException {
         device();
         return mailbox.exchange(request);
+    }
+
+    /**
+     * One plaintext SPDM request straight to the mailbox, as {@link #raw} sends it, and what came back,
+     * decoded with {@code sizes}; a secured or other DOE answer counts as none.
+     */
+    public SpdmAnswer plain(ByteString request, MessageSizes sizes) {
+        return new SpdmAnswer(raw(DoeObject.wrap(DoeObject.TYPE_SPDM, request)).filter(a -> a.type()
+                == DoeObject.TYPE_SPDM).map(DoeObject::data), sizes);
+    }
+
+    /**
+     * The test reset the device's SPDM connection itself (a GET_VERSION of its own ends every
+     * session): the kit forgets its connection and session, and the next {@link #connect()}
+     * negotiates anew.
+     */
+    public void connectionReset() {
+        session = null;
+        connection = null;
+        prepared = false;
+    }
+
+    /**
+     * A negotiated connection of the test's own, its chain validated: its GET_VERSION resets the
+     * device's connection and ends every session, the kit's too ({@link #connectionReset()}), so the
+     * test starts from a connection nothing else has touched. A refusal is a set-up failure.
+     */
+    public SpdmConnection freshConnection() {
+        DeviceUnderTest dut = device();
+        connectionReset();
+        return require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random()).connect(mailbox),
+                "negotiate a connection of the test's own with " + dut.transport());
+    }
+
+    /** The kit's SPDM requester, as {@link #connect()} uses it (its requests, to send raw). */
+    public SpdmRequester requester() {
+        return new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random());
     }
 
     /** What went over the device's mailbox outside any test: the meeting with the device before the tests. */

@@ -5,7 +5,6 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 import io.tsmtck.api.device.DeviceEvent;
 import io.tsmtck.api.spdm.message.SessionControl;
 import io.tsmtck.api.spdm.session.SessionResult;
-import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
@@ -14,11 +13,10 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.FirstRead;
 import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.RuleContext;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.TdiDriver;
-import io.tsmtck.tck.support.TdispAnswer;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -57,25 +55,9 @@ class DeviceEventsTest {
         TdiDriver.enter(sut, function, state);
 
         sut.endSession();
-        TdispClient tdisp = sut.openSessionOnly().tdisp(function);
 
-        // observed before the kit sends anything else that could change it (a GET_TDISP_VERSION, IDE keys)
-        TdispAnswer first = tdisp.send(HeaderOnlyMessage.getState(tdisp.header()));
-        if (first.message().filter(DeviceInterfaceStateResponse.class::isInstance).isEmpty()) {
-            // a device that wants GET_TDISP_VERSION first gets that, and nothing else (no IDE keys, which could
-            // move a locked TDI to ERROR themselves); a state other than ERROR after it is not the kit's to judge
-            tdisp.send(HeaderOnlyMessage.getVersion(tdisp.header()));
-            TdiState later = tdisp.state();
-            if (later != TdiState.ERROR) {
-                RuleContext.current().orElseThrow().unobserved("the TDI state of " + function.address() + " after"
-                        + " the session that locked it ended (" + later + " only after the kit's GET_TDISP_VERSION,"
-                        + " which may have changed it)", "the device answered the first GET_DEVICE_INTERFACE_STATE"
-                        + " of the new session with " + first);
-            }
-            return;
-        }
-        assertThat(sut, function).as("after the SPDM session that locked it ended in " + state
-                + ", read first thing in a new session").isInState(TdiState.ERROR);
+        FirstRead.assertStateInNewSession(sut, function, TdiState.ERROR,
+                "after the SPDM session that locked it ended in " + state);
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")

@@ -1,0 +1,47 @@
+package io.tsmtck.tck.tests.spdm;
+
+import io.tsmtck.api.spdm.message.Challenge;
+import io.tsmtck.api.spdm.message.GetCertificate;
+import io.tsmtck.api.spdm.message.GetDigests;
+import io.tsmtck.api.spdm.message.RequestResponseCode;
+import io.tsmtck.api.wire.ByteString;
+
+/**
+ * A request a negotiated connection serves in plaintext, well formed in whatever version it is built
+ * in (the layout of the version it names), so that only its version can be wrong.
+ */
+enum PlainRequest {
+    GET_DIGESTS(RequestResponseCode.DIGESTS) {
+        @Override
+        ByteString in(int version) {
+            return new GetDigests(version).encode();
+        }
+    },
+    GET_CERTIFICATE(RequestResponseCode.CERTIFICATE) {
+        @Override
+        ByteString in(int version) {
+            return new GetCertificate(version, 0, 0, 0, 0x100).encode();
+        }
+    },
+    CHALLENGE(RequestResponseCode.CHALLENGE_AUTH) {
+        @Override
+        ByteString in(int version) {
+            return new Challenge(version, 0, 0, ByteString.ofHex("c4".repeat(32)),
+                    version >= 0x13 ? ByteString.ofHex("0123456789abcdef") : ByteString.EMPTY).encode();
+        }
+    };
+
+    private final RequestResponseCode answer;
+
+    PlainRequest(RequestResponseCode answer) {
+        this.answer = answer;
+    }
+
+    /** The request in SPDMVersion {@code version}. */
+    abstract ByteString in(int version);
+
+    /** The response code that serves it. */
+    RequestResponseCode answer() {
+        return answer;
+    }
+}

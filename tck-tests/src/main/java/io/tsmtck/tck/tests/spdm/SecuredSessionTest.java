@@ -1,0 +1,258 @@
+package io.tsmtck.tck.tests.spdm;
+
+import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+
+import io.tsmtck.api.idekm.IdeKmQuery;
+import io.tsmtck.api.idekm.IdeKmQueryResponse;
+import io.tsmtck.api.spdm.DoeObject;
+import io.tsmtck.api.spdm.ProtocolId;
+import io.tsmtck.api.spdm.VendorDefinedMessage;
+import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.spdm.message.Finish;
+import io.tsmtck.api.spdm.message.GetVersion;
+import io.tsmtck.api.spdm.message.MessageSizes;
+import io.tsmtck.api.spdm.message.RequestResponseCode;
+import io.tsmtck.api.spdm.message.SessionControl;
+import io.tsmtck.api.spdm.message.SpdmErrorCode;
+import io.tsmtck.api.spdm.session.SecuredMessage;
+import io.tsmtck.api.spdm.session.SessionResult;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
+import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispHeader;
+import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.catalogue.Condition;
+import io.tsmtck.tck.spdm.SpdmConnection;
+import io.tsmtck.tck.spdm.SpdmSession;
+import io.tsmtck.tck.support.Applicability;
+import io.tsmtck.tck.support.DeviceCases;
+import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.FirstRead;
+import io.tsmtck.tck.support.IdeKmAnswer;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.SpdmAnswer;
+import io.tsmtck.tck.support.TdiDriver;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a TSM relies on of the secured session the device's TDISP and IDE_KM ride on: the requests
+ * that belong to a session are refused outside one and leave it alone; before FINISH a session serves
+ * nothing, and a wrong FINISH opens none; after KEY_UPDATE only the new keys open records; and
+ * GET_VERSION ends every session, moving the TDIs locked in them to ERROR.
+ */
+@Tag("area-spdm")
+class SecuredSessionTest {
+
+    /** The requests DSP0274 allows only within a session. */
+    enum SessionOnly {
+        FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION;
+
+        ByteString in(int version, int hashSize) {
+            return switch (this) {
+                case FINISH -> new Finish(version, 0, 0, ByteString.zeros(hashSize)).encode();
+                case HEARTBEAT -> new SessionControl(version, RequestResponseCode.HEARTBEAT, 0, 0).encode();
+                case KEY_UPDATE -> new SessionControl(version, RequestResponseCode.KEY_UPDATE,
+                        SessionControl.UPDATE_KEY, 1).encode();
+                case END_SESSION -> new SessionControl(version, RequestResponseCode.END_SESSION, 0, 0).encode();
+            };
+        }
+    }
+
+    static Stream<Arguments> sessionOnly() {
+        return DeviceCases.with(List.of(SessionOnly.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} in the clear")
+    @MethodSource("sessionOnly")
+    @Must("SPDM-08")
+    void aSessionRequestInTheClearIsSessionRequiredAndLeavesTheSessionAlone(DeviceSut sut, SessionOnly request) {
+        SpdmSession session = sut.session();
+        SpdmConnection connection = sut.connection();
+        Applicability.requireSpdm12(connection);
+        int version = connection.version().code();
+
+        SpdmAnswer answer = sut.plain(request.in(version, connection.suite().hash().size()),
+                MessageSizes.of(connection.suite()));
+
+        assertThat(String.format("answer to %s in the clear, the kit's session 0x%08x open", request,
+                session.sessionId()), answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.SESSION_REQUIRED, version));
+        assertServed(sut, session, "after " + request + " in the clear");
+    }
+
+    /** What a session in its handshake phase must refuse: anything but FINISH. */
+    enum InHandshake {
+        HEARTBEAT, KEY_UPDATE, END_SESSION, GET_TDISP_VERSION;
+
+        ByteString in(int version, DeviceSut sut) {
+            return switch (this) {
+                case HEARTBEAT -> new SessionControl(version, RequestResponseCode.HEARTBEAT, 0, 0).encode();
+                case KEY_UPDATE -> new SessionControl(version, RequestResponseCode.KEY_UPDATE,
+                        SessionControl.UPDATE_KEY, 1).encode();
+                case END_SESSION -> new SessionControl(version, RequestResponseCode.END_SESSION, 0, 0).encode();
+                case GET_TDISP_VERSION -> tdispGetVersion(sut, version);
+            };
+        }
+    }
+
+    static Stream<Arguments> inHandshake() {
+        return DeviceCases.with(List.of(InHandshake.values()));
+    }
+
+    /** Which RequesterVerifyData byte the kit flips: the first and the last. */
+    static Stream<Arguments> flippedBytes() {
+        return DeviceCases.with(List.of(Named.of("its first byte flipped", 0), Named.of("its last byte flipped", -1)));
+    }
+
+    static Stream<Arguments> keyUpdates() {
+        return DeviceCases.with(List.of(Named.of("UpdateKey", false), Named.of("UpdateAllKeys", true)));
+    }
+
+    @ParameterizedTest(name = "{0}, RequesterVerifyData with {1}")
+    @MethodSource("flippedBytes")
+    @Must("SPDM-13")
+    void aFinishWithWrongVerifyDataIsDecryptErrorAndOpensNoSession(DeviceSut sut, int flipped) {
+        SpdmConnection connection = sut.connect().connection();
+        int version = connection.version().code();
+        SpdmSession handshake = keyExchange(connection);
+        byte[] wrong = handshake.requesterVerifyData().toByteArray();
+        int at = flipped < 0 ? wrong.length + flipped : flipped;
+        wrong[at] ^= 0x01;
+
+        SessionResult<Optional<ByteString>> answer = handshake.finishWith(ByteString.of(wrong));
+
+        assertThat(String.format("answer to FINISH in session 0x%08x with byte %d of RequesterVerifyData flipped",
+                handshake.sessionId(), at), describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.DECRYPT_ERROR,
+                version));
+        SessionResult<SpdmSession> retried = handshake.finish();
+        assertThat(String.format("answer to the right FINISH in session 0x%08x after the wrong one",
+                handshake.sessionId()), retried.isOk() ? "FINISH_RSP: the session opened"
+                : "no session: " + retried.failure().orElseThrow())
+                .satisfies(d -> !retried.isOk(), "no FINISH_RSP (the wrong FINISH ended the session)");
+    }
+
+    @ParameterizedTest(name = "{0}, {1} before FINISH")
+    @MethodSource("inHandshake")
+    @Must("SPDM-14")
+    void aSessionInItsHandshakePhaseServesNothingButFinish(DeviceSut sut, InHandshake request) {
+        SpdmConnection connection = sut.connect().connection();
+        int version = connection.version().code();
+        SpdmSession handshake = keyExchange(connection);
+
+        SessionResult<Optional<ByteString>> answer = handshake.exchange(request.in(version, sut));
+
+        assertThat(String.format("answer to %s in session 0x%08x before FINISH", request, handshake.sessionId()),
+                describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.UNEXPECTED_REQUEST, version));
+        SessionResult<SpdmSession> finished = handshake.finish();
+        assertThat(String.format("FINISH in session 0x%08x after the refused %s", handshake.sessionId(), request),
+                finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
+        assertServed(sut, finished.orElseThrow(), "after FINISH");
+        finished.orElseThrow().end();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("keyUpdates")
+    @Must("SPDM-15")
+    void afterKeyUpdateTheSessionServesUnderTheNewKeysOnly(DeviceSut sut, boolean allKeys) {
+        SpdmSession session = sut.session();
+        SpdmConnection connection = sut.connection();
+        Applicability.requireSpdmCapability(connection, Condition.ADVERTISES_KEY_UPDATE, CapabilityFlag.KEY_UPD_CAP);
+        String operation = allKeys ? "UpdateAllKeys" : "UpdateKey";
+
+        SessionResult<SecuredMessage> stale = session.updateKeysSealing(allKeys, 0x21,
+                tdispGetVersion(sut, connection.version().code()));
+
+        assertThat(String.format("KEY_UPDATE %s then VerifyNewKey in session 0x%08x", operation, session.sessionId()),
+                stale.isOk() ? "both acknowledged" : stale.failure().orElseThrow().toString()).is("both acknowledged");
+        assertServed(sut, session, "after KEY_UPDATE " + operation);
+        IdeKmAnswer query = sut.tdisp(sut.pf0()).ideKm(new IdeKmQuery(0));
+        assertThat(String.format("IDE_KM QUERY in session 0x%08x after KEY_UPDATE %s", session.sessionId(),
+                operation), query.toString()).satisfies(d -> query.message()
+                .filter(IdeKmQueryResponse.class::isInstance).isPresent(), "the device's QUERY_RESP");
+        Optional<DoeObject> answer;
+        try {
+            answer = sut.rawOrClosed(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, stale.orElseThrow().encode()));
+        } catch (IOException closed) {
+            answer = Optional.empty(); // no answer, as the rule asks
+        } finally {
+            sut.connectionReset(); // the device may end the session on the record it cannot open
+        }
+        assertThat("a secured answer to GET_TDISP_VERSION sealed with the request key KEY_UPDATE replaced",
+                answer.filter(a -> a.type() == DoeObject.TYPE_SECURED_SPDM).map(a -> a.data().hex())
+                        .orElse("no secured answer")).is("no secured answer");
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}")
+    @MethodSource("lockedOrRun")
+    @Must("SPDM-16")
+    void getVersionEndsEverySessionAndItsLockedTdisGoToError(DeviceSut sut, int fn, TdiState state) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, state);
+        SpdmSession locking = sut.session();
+        SpdmSession other = sut.openSecondSession();
+        int negotiated = sut.connection().version().code();
+
+        SpdmAnswer version = sut.plain(GetVersion.request().encode(), MessageSizes.none());
+        sut.connectionReset();
+
+        assertThat("answer to GET_VERSION with two sessions open", version.describe())
+                .satisfies(d -> version.is(RequestResponseCode.VERSION), "the device's VERSION");
+        for (SpdmSession ended : List.of(other, locking)) {
+            SessionResult<Optional<ByteString>> after = ended.exchange(tdispGetVersion(sut, negotiated));
+            assertThat(String.format("GET_TDISP_VERSION in session 0x%08x after GET_VERSION", ended.sessionId()),
+                    describe(after)).satisfies(d -> !served(after), "no VENDOR_DEFINED_RESPONSE (GET_VERSION "
+                    + "ended the session)");
+        }
+        FirstRead.assertStateInNewSession(sut, function, TdiState.ERROR, "after GET_VERSION ended the session that "
+                + "locked it in " + state);
+    }
+
+    static Stream<Arguments> lockedOrRun() {
+        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
+    }
+
+    /** A session beside the kit's, after KEY_EXCHANGE_RSP, before FINISH. */
+    private static SpdmSession keyExchange(SpdmConnection connection) {
+        SessionResult<SpdmSession> handshake = connection.keyExchange(0);
+        if (!handshake.isOk()) {
+            throw Setup.failed("KEY_EXCHANGE for a session beside the kit's", handshake.failure().orElseThrow()
+                    .toString());
+        }
+        return handshake.orElseThrow();
+    }
+
+    /** GET_TDISP_VERSION of PF0 as a VENDOR_DEFINED_REQUEST in SPDMVersion {@code version}. */
+    private static ByteString tdispGetVersion(DeviceSut sut, int version) {
+        return new VendorDefinedMessage(version, true, 0, 0, ProtocolId.TDISP,
+                HeaderOnlyMessage.getVersion(TdispHeader.v10(sut.pf0().interfaceId())).encode()).encode();
+    }
+
+    /** The session still serves: GET_TDISP_VERSION in it is answered with a VENDOR_DEFINED_RESPONSE. */
+    private static void assertServed(DeviceSut sut, SpdmSession session, String when) {
+        SessionResult<Optional<ByteString>> answer = session.exchange(tdispGetVersion(sut,
+                sut.connection().version().code()));
+        assertThat(String.format("GET_TDISP_VERSION in session 0x%08x %s", session.sessionId(), when),
+                describe(answer)).satisfies(d -> served(answer), "the device's VENDOR_DEFINED_RESPONSE (the session "
+                + "untouched)");
+    }
+
+    /** An answer in a session named: the device's message, none, or how the session failed. */
+    private static String describe(SessionResult<Optional<ByteString>> answer) {
+        return answer.isOk() ? new SpdmAnswer(answer.orElseThrow(), MessageSizes.none()).describe()
+                : "the session failed: " + answer.failure().orElseThrow();
+    }
+
+    /** Whether the answer in a session is a VENDOR_DEFINED_RESPONSE. */
+    private static boolean served(SessionResult<Optional<ByteString>> answer) {
+        return answer.isOk() && new SpdmAnswer(answer.orElseThrow(), MessageSizes.none())
+                .is(RequestResponseCode.VENDOR_DEFINED_RESPONSE);
+    }
+}
