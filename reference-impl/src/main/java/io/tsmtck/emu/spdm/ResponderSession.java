@@ -31,7 +31,9 @@ import io.tsmtck.api.wire.ReservedPolicy;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One secured session at the responder: created by KEY_EXCHANGE, finished by FINISH, then
@@ -58,6 +60,11 @@ final class ResponderSession {
     /** What a secured record led to. */
     record Outcome(Optional<DoeObject> answer, boolean ended, boolean wasEstablished) {
     }
+
+    /** Requests in a session that skip CHALLENGE completion (libspdm_reset_message_buffer_via_request_code). */
+    private static final Set<RequestResponseCode> SKIPS_CHALLENGE = EnumSet.of(
+            RequestResponseCode.GET_MEASUREMENTS, RequestResponseCode.HEARTBEAT, RequestResponseCode.KEY_UPDATE,
+            RequestResponseCode.END_SESSION);
 
     private final long sessionId;
     private final Context context;
@@ -126,7 +133,11 @@ final class ResponderSession {
         return established;
     }
 
-    Outcome handle(SecuredMessage record, SessionApplication application) {
+    /**
+     * Answers one record of this session; {@code challengeSkipped} runs for a request served that skips
+     * CHALLENGE completion (FINISH, GET_MEASUREMENTS, HEARTBEAT, KEY_UPDATE, END_SESSION).
+     */
+    Outcome handle(SecuredMessage record, SessionApplication application, Runnable challengeSkipped) {
         SessionResult<ByteString> opened = channel.open(record);
         if (!opened.isOk()) {
             return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SPDM,
@@ -145,7 +156,11 @@ final class ResponderSession {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
         if (!established && message instanceof Finish finish) {
-            return finish(finish, application);
+            Outcome finished = finish(finish, application);
+            if (established) {
+                challengeSkipped.run();
+            }
+            return finished;
         }
         if (!established && !context.config().faults().inject(Fault.SPDM_HANDSHAKE_SERVES_REQUESTS)) {
             boolean ends = context.config().faults().inject(Fault.SPDM_HANDSHAKE_REFUSAL_ENDS_SESSION);
@@ -157,6 +172,9 @@ final class ResponderSession {
         }
         if (message.code() != RequestResponseCode.GET_MEASUREMENTS) {
             measurements.otherRequest();
+        }
+        if (SKIPS_CHALLENGE.contains(message.code())) {
+            challengeSkipped.run();
         }
         return switch (message.code()) {
             case GET_MEASUREMENTS -> reply(measurements.answer((GetMeasurements) message), false);

@@ -70,7 +70,10 @@ public final class SpdmResponder {
     private boolean measurementsNegotiated;
     private Optional<MeasurementResponder> measurements = Optional.empty();
     private WireWriter vca = WireWriter.littleEndian();
+    /** Message B of CHALLENGE's M1/M2: GET_DIGESTS, GET_CERTIFICATE and their answers since it began. */
     private WireWriter messageB = WireWriter.littleEndian();
+    /** Whether a CHALLENGE succeeded on this connection (libspdm: connection state AUTHENTICATED). */
+    private boolean authenticated;
     private int nextSessionHalf = 0xFFFF;
     private final Set<RequestResponseCode> deferred = EnumSet.noneOf(RequestResponseCode.class);
     private Optional<Pending> pending = Optional.empty();
@@ -149,10 +152,7 @@ public final class SpdmResponder {
             case GET_DIGESTS -> Optional.of(digests(request));
             case GET_CERTIFICATE -> Optional.of(certificate((GetCertificate) request));
             case CHALLENGE -> Optional.of(challenge((Challenge) request));
-            case GET_MEASUREMENTS -> Optional.of(measurements.map(m -> m.answer((GetMeasurements) request))
-                    .orElseGet(() -> error(MeasurementResponder.measuresAtAll(config)
-                            ? SpdmErrorCode.UNEXPECTED_REQUEST : SpdmErrorCode.UNSUPPORTED_REQUEST,
-                            MeasurementResponder.measuresAtAll(config) ? 0 : request.code().code())));
+            case GET_MEASUREMENTS -> Optional.of(measurementsInTheClear((GetMeasurements) request));
             case KEY_EXCHANGE -> Optional.of(keyExchange((KeyExchange) request));
             case VENDOR_DEFINED_REQUEST ->
                     config.faults().check(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION, stage != Stage.NEGOTIATED)
@@ -162,6 +162,20 @@ public final class SpdmResponder {
             case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(sessionRequestInTheClear(request));
             default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         };
+    }
+
+    /** GET_MEASUREMENTS outside a session; a MEASUREMENTS answer skips CHALLENGE completion. */
+    private ByteString measurementsInTheClear(GetMeasurements request) {
+        if (measurements.isEmpty()) {
+            boolean measures = MeasurementResponder.measuresAtAll(config);
+            return error(measures ? SpdmErrorCode.UNEXPECTED_REQUEST : SpdmErrorCode.UNSUPPORTED_REQUEST,
+                    measures ? 0 : request.code().code());
+        }
+        ByteString answer = measurements.get().answer(request);
+        if (answer.get(1) == RequestResponseCode.MEASUREMENTS.code()) {
+            challengeSkipped();
+        }
+        return answer;
     }
 
     /**
@@ -277,7 +291,7 @@ public final class SpdmResponder {
         int supportedSlots = version >= 0x13 ? 1 << SLOT : 0; // 1.3: Param1 is SupportedSlotMask
         ByteString response = new DigestsResponse(version, supportedSlots, 1 << SLOT,
                 List.of(chain().digest(suite.hash()))).encode();
-        messageB.bytes(request.encode()).bytes(response);
+        messageB = WireWriter.littleEndian().bytes(request.encode()).bytes(response); // GET_DIGESTS begins B
         return response;
     }
 
@@ -314,6 +328,7 @@ public final class SpdmResponder {
                 SpdmVersion.fromCode(version).orElseThrow(), suite.hash(), SignedMessages.CHALLENGE_AUTH, transcript),
                 random);
         messageB = WireWriter.littleEndian();
+        authenticated = true;
         return new ChallengeAuth(version, SLOT, 1 << SLOT, unsigned.certChainHash(), unsigned.nonce(),
                 unsigned.measurementSummary(), ByteString.EMPTY, request.context(), ByteString.of(signature)).encode();
     }
@@ -340,6 +355,7 @@ public final class SpdmResponder {
         }
         nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
         sessions.put(sessionId, started.get().session());
+        challengeSkipped();
         return started.get().response();
     }
 
@@ -353,7 +369,7 @@ public final class SpdmResponder {
         if (session == null) {
             return Optional.empty();
         }
-        ResponderSession.Outcome outcome = session.handle(record, application);
+        ResponderSession.Outcome outcome = session.handle(record, application, this::challengeSkipped);
         if (outcome.ended()) {
             sessions.remove(record.sessionId());
             if (outcome.wasEstablished()) {
@@ -378,6 +394,17 @@ public final class SpdmResponder {
         sessions.clear();
     }
 
+    /**
+     * A request that skips CHALLENGE completion (KEY_EXCHANGE, FINISH, GET_MEASUREMENTS, KEY_UPDATE,
+     * HEARTBEAT, END_SESSION) before the connection is authenticated resets M1/M2 (DSP0274
+     * "Transcript"; libspdm_reset_message_buffer_via_request_code, 1e16c60f).
+     */
+    private void challengeSkipped() {
+        if (!authenticated) {
+            messageB = WireWriter.littleEndian();
+        }
+    }
+
     /** The negotiated connection's facts, for a session or GET_MEASUREMENTS. */
     private ResponderSession.Context context() {
         boolean heartbeat = config.flags().contains(CapabilityFlag.HBEAT_CAP)
@@ -394,6 +421,7 @@ public final class SpdmResponder {
         config.faults().step(Fault.SPDM_GET_VERSION_KEEPS_SESSIONS, this::endSessions);
         vca = WireWriter.littleEndian();
         messageB = WireWriter.littleEndian();
+        authenticated = false;
         stage = Stage.START;
         version = 0x10;
         suite = null;

@@ -8,6 +8,8 @@ import io.tsmtck.api.spdm.message.CapabilitiesResponse;
 import io.tsmtck.api.spdm.message.MeasurementBlock;
 import io.tsmtck.api.spdm.message.Challenge;
 import io.tsmtck.api.spdm.message.ChallengeAuth;
+import io.tsmtck.api.spdm.message.DigestsResponse;
+import io.tsmtck.api.spdm.message.GetDigests;
 import io.tsmtck.api.spdm.message.KeyExchange;
 import io.tsmtck.api.spdm.message.KeyExchangeRsp;
 import io.tsmtck.api.spdm.message.MessageSizes;
@@ -39,17 +41,15 @@ public final class SpdmConnection {
     private final SpdmCertificateChain chain;
     private final X509Certificate leaf;
     private final SecureRandom random;
-    private ByteString messageB;
     private int nextSessionHalf = 0xFFFF;
     private int slotMask = 1 << SLOT;
 
     SpdmConnection(PlainExchange exchange, SpdmRequester.Negotiated negotiated, SpdmCertificateChain chain,
-                   X509Certificate leaf, ByteString messageB, SecureRandom random) {
+                   X509Certificate leaf, SecureRandom random) {
         this.exchange = exchange;
         this.negotiated = negotiated;
         this.chain = chain;
         this.leaf = leaf;
-        this.messageB = messageB;
         this.random = random;
     }
 
@@ -114,8 +114,8 @@ public final class SpdmConnection {
     /**
      * CHALLENGE on slot 0 without a measurement summary: CHALLENGE_AUTH must name the slot, carry the
      * chain's hash (and, from 1.3, echo the RequesterContext), and be signed by the leaf key over
-     * message A, message B (the GET_DIGESTS and GET_CERTIFICATE exchanges since the last CHALLENGE)
-     * and CHALLENGE with CHALLENGE_AUTH up to its signature (DSP0274 M1/M2).
+     * message A, message B (a GET_DIGESTS the kit sends first, and its DIGESTS) and CHALLENGE with
+     * CHALLENGE_AUTH up to its signature (DSP0274 M1/M2).
      */
     public SessionResult<ChallengeAuth> challenge() {
         return challenge(0);
@@ -127,11 +127,21 @@ public final class SpdmConnection {
      */
     public SessionResult<ChallengeAuth> challenge(int summaryType) {
         AlgorithmSuite suite = negotiated.suite();
+        // message B is what the device kept since GET_DIGESTS began it, unless a request since skipped CHALLENGE
+        // completion and reset it (DSP0274 "Transcript"; libspdm_reset_message_buffer_via_request_code): the kit
+        // begins it afresh, so that it knows B whatever came before
+        GetDigests getDigests = new GetDigests(version().code());
+        return exchange.send(getDigests, DigestsResponse.class, MessageSizes.of(suite)).then(digests ->
+                challenge(summaryType, WireWriter.littleEndian().bytes(getDigests.encode()).bytes(digests.encode())
+                        .toByteString()));
+    }
+
+    private SessionResult<ChallengeAuth> challenge(int summaryType, ByteString messageB) {
+        AlgorithmSuite suite = negotiated.suite();
         Challenge request = new Challenge(version().code(), SLOT, summaryType, random(32),
                 version().code() >= 0x13 ? random(8) : ByteString.EMPTY);
         ByteString transcriptStart = WireWriter.littleEndian().bytes(negotiated.vca()).bytes(messageB)
                 .bytes(request.encode()).toByteString();
-        messageB = ByteString.EMPTY;
         return exchange.send(request, ChallengeAuth.class, MessageSizes.of(suite)
                 .withMeasurementSummary(summaryType != 0)).then(auth -> {
             if ((auth.param1() & 0x0F) != SLOT || (auth.slotMask() & 1 << SLOT) == 0

@@ -145,9 +145,7 @@ public final class SpdmRequester {
         MessageSizes sizes = MessageSizes.of(negotiated.suite());
         int version = negotiated.version().code();
         GetDigests getDigests = new GetDigests(version);
-        WireWriter messageB = WireWriter.littleEndian();
         return exchange.send(getDigests, DigestsResponse.class, sizes).then(digests -> {
-            messageB.bytes(getDigests.encode()).bytes(digests.encode());
             if (version >= 0x13 && (digests.param1() & digests.slotMask()) != digests.slotMask()) {
                 return SessionResult.failed(SessionError.Kind.MALFORMED, String.format("DIGESTS provisions slots "
                         + "0x%02X (Param2) that its SupportedSlotMask 0x%02X (Param1) does not have",
@@ -158,14 +156,13 @@ public final class SpdmRequester {
                 return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, String.format(
                         "DIGESTS slot mask 0x%02X has no slot %d", digests.slotMask(), SLOT));
             }
-            return readChain(exchange, negotiated, sizes, messageB).then(chain -> validate(negotiated, chain,
-                    digest.get(), exchange, messageB.toByteString()).then(connection -> SessionResult.ok(
+            return readChain(exchange, negotiated, sizes).then(chain -> validate(negotiated, chain,
+                    digest.get(), exchange).then(connection -> SessionResult.ok(
                             connection.withSlotMask(digests.slotMask()))));
         });
     }
 
-    private SessionResult<ByteString> readChain(PlainExchange exchange, Negotiated negotiated, MessageSizes sizes,
-                                                WireWriter messageB) {
+    private SessionResult<ByteString> readChain(PlainExchange exchange, Negotiated negotiated, MessageSizes sizes) {
         WireWriter chain = WireWriter.littleEndian();
         int offset = 0;
         for (int portions = 0; portions < 0x10000; portions++) {
@@ -176,7 +173,6 @@ public final class SpdmRequester {
                 return SessionResult.failed(answer.failure().orElseThrow());
             }
             CertificateResponse portion = ok.value();
-            messageB.bytes(request.encode()).bytes(portion.encode());
             if (portion.slot() != SLOT || portion.portion().size() == 0
                     || portion.portion().size() > config.certificateChunk()) {
                 return SessionResult.failed(SessionError.Kind.MALFORMED, String.format("CERTIFICATE at offset %d: "
@@ -197,7 +193,7 @@ public final class SpdmRequester {
     }
 
     private SessionResult<SpdmConnection> validate(Negotiated negotiated, ByteString bytes, ByteString digest,
-                                                   PlainExchange exchange, ByteString messageB) {
+                                                   PlainExchange exchange) {
         HashAlgorithm hash = negotiated.suite().hash();
         var decoded = SpdmCertificateChain.decode(bytes, hash);
         if (!decoded.isDecoded()) {
@@ -212,7 +208,7 @@ public final class SpdmRequester {
         SessionResult<X509Certificate> leaf = new ChainValidator(config.trustAnchor()).validate(chain, hash,
                 config.clock().instant());
         return leaf.then(certificate -> negotiated.suite().asym().fits(certificate.getPublicKey())
-                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, certificate, messageB, random))
+                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, certificate, random))
                 : SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the leaf key of "
                         + certificate.getSubjectX500Principal() + " is not a " + negotiated.suite().asym() + " key"));
     }

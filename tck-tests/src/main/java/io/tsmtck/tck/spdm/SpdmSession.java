@@ -233,6 +233,15 @@ public final class SpdmSession {
         return answer.then(this::open);
     }
 
+    /**
+     * Opens an answer the device sent to a record the test sent itself: the SPDM message in it; a
+     * failure for a plaintext answer or a record that does not open with the session's current keys
+     * (which ends the session at the kit's end).
+     */
+    public SessionResult<ByteString> openAnswer(DoeObject answer) {
+        return open(answer);
+    }
+
     private SessionResult<ByteString> open(DoeObject answer) {
         if (answer.type() == DoeObject.TYPE_SPDM) {
             var plain = PlainExchange.decode(answer.data(), MessageSizes.none(), 3);
