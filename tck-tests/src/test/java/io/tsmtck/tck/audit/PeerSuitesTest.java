@@ -21,6 +21,17 @@ class PeerSuitesTest {
     private static final Set<String> TEE_IO_IDE_KM = Set.of("1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6",
             "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2");
 
+    /**
+     * Every case of DMTF SPDM-Responder-Validator's doc/*.md (cf49a913): groups 1 to 9, 12, 13 and 16;
+     * the numbers it skips (3.3, 5.3, 6.5, 7.3, 8.4, 9.4) are not cases.
+     */
+    private static final Set<String> SPDM_VALIDATOR = Set.of("1.1", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7",
+            "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8", "4.1", "4.2", "5.1", "5.2", "5.4", "5.5", "5.6", "6.1",
+            "6.2", "6.3", "6.4", "6.6", "6.7", "6.8", "6.9", "6.10", "6.11", "6.12", "6.13", "6.14", "7.1", "7.2",
+            "7.4", "7.5", "7.6", "7.7", "7.8", "7.9", "7.10", "8.1", "8.2", "8.3", "8.5", "8.6", "8.7", "8.8", "9.1",
+            "9.2", "9.3", "9.5", "9.6", "9.7", "9.8", "9.9", "9.10", "9.11", "12.1", "12.2", "12.3", "12.4", "13.1",
+            "13.2", "13.3", "13.4", "13.5", "16.1", "16.2", "16.3", "16.4");
+
     private static Set<String> ids(String suite) {
         return PeerSuites.cases().stream().filter(c -> c.suite().equals(suite)).map(PeerCase::id)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -40,6 +51,16 @@ class PeerSuitesTest {
         assertThat(ids("tee-io-validator TDISP")).as("tee-io-validator TDISP cases").isEqualTo(new TreeSet<>(TEE_IO_TDISP));
         assertThat(ids("tee-io-validator IDE_KM")).as("tee-io-validator IDE_KM cases")
                 .isEqualTo(new TreeSet<>(TEE_IO_IDE_KM));
+    }
+
+    @Test
+    void everySpdmResponderValidatorCaseHasARowWithRulesOrAReason() {
+        assertThat(ids("SPDM-Responder-Validator")).as("SPDM-Responder-Validator cases")
+                .isEqualTo(new TreeSet<>(SPDM_VALIDATOR));
+        List<String> empty = PeerSuites.cases().stream().filter(c -> c.suite().equals("SPDM-Responder-Validator"))
+                .filter(c -> c.rules().isEmpty() == (c.outOfScope() == null || c.outOfScope().isBlank()))
+                .map(PeerCase::id).toList();
+        assertThat(empty).as("validator cases with neither rules nor a reason, or both").isEmpty();
     }
 
     @Test

@@ -111,6 +111,34 @@ class SpdmErrorsTest {
                 standard.encode(), RequestResponseCode.CAPABILITIES);
     }
 
+    static Stream<Arguments> minorOffsets() {
+        return DeviceCases.with(List.of(Named.of("one minor version above CAPABILITIES'", 1),
+                Named.of("one minor version below CAPABILITIES'", -1)));
+    }
+
+    @ParameterizedTest(name = "{0}, NEGOTIATE_ALGORITHMS in {1}")
+    @MethodSource("minorOffsets")
+    @Must("SPDM-05")
+    void negotiateAlgorithmsInAnotherVersionThanCapabilitiesIsVersionMismatch(DeviceSut sut, int offset) {
+        SpdmVersion common = highestCommon(sut, versionOnly(sut));
+        SpdmRequester requester = sut.requester();
+        SpdmAnswer capabilities = sut.plain(requester.capabilitiesRequest(common).encode(), MessageSizes.none());
+        if (!capabilities.is(RequestResponseCode.CAPABILITIES)) {
+            throw Setup.failed("GET_CAPABILITIES", capabilities.describe());
+        }
+        ByteString right = requester.algorithmsRequest(common).encode();
+        byte[] other = right.toByteArray();
+        other[0] = (byte) (common.code() + offset);
+
+        SpdmAnswer answer = sut.plain(ByteString.of(other), MessageSizes.none());
+
+        assertThat(String.format("answer to NEGOTIATE_ALGORITHMS in SPDMVersion 0x%02X after CAPABILITIES in 0x%02X",
+                other[0], common.code()), answer.describe())
+                .is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, common.code()));
+        expectServed(sut, "NEGOTIATE_ALGORITHMS in 0x" + Integer.toHexString(common.code()) + " after the mismatch",
+                right, RequestResponseCode.ALGORITHMS);
+    }
+
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("invalidCapabilities")
     @Must("SPDM-06")
