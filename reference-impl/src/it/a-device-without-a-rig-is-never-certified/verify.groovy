@@ -13,6 +13,13 @@ assert notTested.every { r -> r.reasons.every { it.contains('needs a rig that ca
 ['TDISP-19', 'TDISP-31', 'IDEKM-05', 'TDISP-01', 'TDISP-04'].each { id ->
     assert report.rules.find { it.id == id }.status == 'PASSED' : id
 }
+// the device's evidence beside its chain: its measurements, read signed and verified before the tests
+def device = report.implementation.device
+assert device.chainDigest ==~ /[0-9a-f]{96}/
+assert device.measurements.size() == 5 : device.measurements
+assert device.measurements[0].startsWith('block 1: IMMUTABLE_ROM (digest) ')
+assert device.measurements[4] == 'block 16: FIRMWARE_VERSION (raw) 312e302e30 ("1.0.0")'
+assert new File(basedir, 'target/tsm-tck-device/certification-report.html').text.contains('device measurements')
 assert log.contains('[WARNING] [tsm-tck] Rule TDISP-20 (MUST) not tested: needs a rig that can')
 assert log.contains('BUILD FAILURE')
 assert log =~ /\d+ MUST rule\(s\) were not tested/

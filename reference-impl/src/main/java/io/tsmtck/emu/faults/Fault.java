@@ -205,6 +205,8 @@ public enum Fault {
     SPDM_MEAS_INDEX_OFF_BY_ONE("SPDM-09"),
     /** SPDM measurements: digests are SHA-256 whatever MeasurementHashAlgo ALGORITHMS selected. */
     SPDM_MEAS_DIGEST_IN_SHA256("SPDM-09"),
+    /** SPDM measurements: the firmware version is reported with the reserved value type 0x0B. */
+    SPDM_MEAS_RESERVED_VALUE_TYPE("SPDM-09"),
     /** SPDM measurements: the signature covers the signed exchange only, not the unsigned ones before it. */
     SPDM_MEAS_L1L2_LAST_ONLY("SPDM-10"),
     /** SPDM measurements: from 1.2 the signature's L1/L2 leaves out the VCA. */

@@ -100,6 +100,11 @@ final class MeasurementResponder {
                 blocks = List.of(one.get());
             }
         }
+        if (config.faults().inject(Fault.SPDM_MEAS_RESERVED_VALUE_TYPE)) {
+            blocks = blocks.stream().map(block -> (block.dmtfValueType() & MeasurementBlock.RAW_BIT_STREAM) == 0 ? block
+                    : MeasurementBlock.dmtf(block.index(), MeasurementBlock.RAW_BIT_STREAM | 0x0B, block.dmtfValue()))
+                    .toList();
+        }
         byte[] nonce = new byte[32];
         context.random().nextBytes(nonce);
         if (config.faults().inject(Fault.SPDM_MEAS_NONCE_REPEATED)) {

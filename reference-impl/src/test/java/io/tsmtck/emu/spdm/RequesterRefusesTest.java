@@ -75,7 +75,7 @@ class RequesterRefusesTest {
     @ParameterizedTest(name = "byte {0}")
     @MethodSource("everyByteOfChallengeAuth")
     void anyChangedByteOfChallengeAuthFailsTheChallenge(int offset) {
-        int challenge = KEY_EXCHANGE;
+        int challenge = KEY_EXCHANGE + 1; // after connect, CHALLENGE follows a GET_DIGESTS of its own
         SpdmConnection connection = connect(device(), config(), exchanges -> TamperingMailbox.answers(exchanges,
                 challenge, answer -> answer.map(a -> TamperingMailbox.flip(a, offset, 0x02)))).orElseThrow();
         SessionResult<?> auth = connection.challenge();

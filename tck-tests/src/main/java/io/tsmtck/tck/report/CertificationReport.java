@@ -116,12 +116,19 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param tdispVersion the TDISP version of its answers, hex
      * @param tdispCapabilities PF0's TDISP_CAPABILITIES, decoded
      * @param functions the functions tested, PF0 first
+     * @param measurements the device's measurement blocks, read signed for all in the kit's session and
+     *     verified over L1/L2 before the tests, one line each; or one line saying why there are none
      * @param rig what the device's rig offers ({@code none}, or its actions), and whether it declares
      *     that the device reacts at once (so that the kit checked "does not happen" clauses at once)
      */
     public record Device(String transport, String certificateSubject, String chainDigest, String spdmVersion,
                          String capabilities, String algorithms, String tdispVersion, String tdispCapabilities,
-                         List<String> functions, String rig) {
+                         List<String> functions, List<String> measurements, String rig) {
+
+        public Device {
+            functions = List.copyOf(functions);
+            measurements = measurements == null ? List.of() : List.copyOf(measurements);
+        }
     }
 
     /**

@@ -117,6 +117,7 @@ public final class HtmlReports {
             row(html, "TDISP version", d.tdispVersion());
             row(html, "TDISP capabilities", d.tdispCapabilities());
             row(html, "functions tested", String.join(", ", d.functions()));
+            row(html, "device measurements", String.join("; ", d.measurements()));
             row(html, "rig", d.rig());
         });
         report.implementation().sha256().forEach((file, hash) -> row(html, "implementation " + file, hash));

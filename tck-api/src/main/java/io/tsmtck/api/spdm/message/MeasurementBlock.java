@@ -6,6 +6,7 @@ import io.tsmtck.api.wire.MalformedException;
 import io.tsmtck.api.wire.ReservedPolicy;
 import io.tsmtck.api.wire.WireReader;
 import io.tsmtck.api.wire.WireWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,6 +119,17 @@ public record MeasurementBlock(int index, int specification, ByteString measurem
         String what = type < 0 ? "specification 0x" + Integer.toHexString(specification)
                 : DmtfType.of(type & 0x7F).map(Enum::name).orElse("reserved type " + (type & 0x7F))
                 + ((type & RAW_BIT_STREAM) != 0 ? " (raw)" : " (digest)");
-        return "block " + index + ": " + what + " " + (type < 0 ? measurement : dmtfValue()).hex();
+        ByteString value = type < 0 ? measurement : dmtfValue();
+        return "block " + index + ": " + what + " " + value.hex() + (type >= 0 && (type & RAW_BIT_STREAM) != 0
+                && printable(value) ? " (\"" + new String(value.toByteArray(), StandardCharsets.US_ASCII) + "\")" : "");
+    }
+
+    private static boolean printable(ByteString value) {
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) < 0x20 || value.get(i) > 0x7E) {
+                return false;
+            }
+        }
+        return value.size() > 0;
     }
 }

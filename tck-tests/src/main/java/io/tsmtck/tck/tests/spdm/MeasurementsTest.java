@@ -101,7 +101,8 @@ class MeasurementsTest {
             for (MeasurementBlock block : blocks) {
                 assertThat("measurement block " + block.index() + " " + reader.where(), describe(block))
                         .satisfies(d -> wellFormed(block, hashSize, connection.version().code()),
-                                "MeasurementSpecification DMTF, index 1 to 0xFE, a digest of " + hashSize
+                                "MeasurementSpecification DMTF, index 1 to 0xFE, a value type DSP0274 defines, a "
+                                        + "digest of " + hashSize
                                         + " bytes (the MeasurementHashAlgo selected) unless a raw bit stream, and "
                                         + "from 1.2 debug and device mode as a raw bit stream");
             }
@@ -271,6 +272,9 @@ class MeasurementsTest {
             return false;
         }
         boolean raw = (type & MeasurementBlock.RAW_BIT_STREAM) != 0;
+        if (MeasurementBlock.DmtfType.of(type & 0x7F).isEmpty()) {
+            return false; // a reserved DMTFSpecMeasurementValueType
+        }
         boolean debugMode = (type & 0x7F) == MeasurementBlock.DmtfType.DEBUG_AND_DEVICE_MODE.code();
         return (raw || hashSize < 0 || block.dmtfValue().size() == hashSize) && !(debugMode && version >= 0x12 && !raw);
     }
