@@ -235,6 +235,14 @@ public enum Fault {
     SPDM_KEY_UPDATE_NOT_APPLIED("SPDM-15"),
     /** SPDM sessions: UpdateAllKeys moves the request direction only. */
     SPDM_KEY_UPDATE_ALL_KEYS_ONE_WAY("SPDM-15"),
+    /** SPDM sessions: a record sent again is opened again (the sequence number is not enforced) and served. */
+    SPDM_REPLAY_ACCEPTED("SPDM-17"),
+    /** SPDM sessions: a second session of the same ReqSessionID gets the first one's RspSessionID too. */
+    SPDM_SESSION_ID_REPEATED("SPDM-17"),
+    /** SPDM sessions: HEARTBEAT in an open session is answered UnexpectedRequest. */
+    SPDM_HEARTBEAT_UNEXPECTED("SPDM-18"),
+    /** SPDM sessions: HEARTBEAT, KEY_UPDATE and END_SESSION are served whatever their SPDMVersion. */
+    SPDM_SESSION_CONTROL_ANY_VERSION("SPDM-18"),
     /** SPDM: GET_VERSION leaves the open sessions open. */
     SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
     /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */

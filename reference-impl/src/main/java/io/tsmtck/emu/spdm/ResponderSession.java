@@ -62,6 +62,8 @@ final class ResponderSession {
     }
 
     /** Requests in a session that skip CHALLENGE completion (libspdm_reset_message_buffer_via_request_code). */
+    private static final Set<RequestResponseCode> CONTROL = EnumSet.of(RequestResponseCode.HEARTBEAT,
+            RequestResponseCode.KEY_UPDATE, RequestResponseCode.END_SESSION);
     private static final Set<RequestResponseCode> SKIPS_CHALLENGE = EnumSet.of(
             RequestResponseCode.GET_MEASUREMENTS, RequestResponseCode.HEARTBEAT, RequestResponseCode.KEY_UPDATE,
             RequestResponseCode.END_SESSION);
@@ -75,6 +77,9 @@ final class ResponderSession {
     private final SecureChannel channel;
     private final MeasurementResponder measurements;
     private boolean established;
+    /** The last record opened and what it held: {@link Fault#SPDM_REPLAY_ACCEPTED} serves it again. */
+    private Optional<SecuredMessage> lastRecord = Optional.empty();
+    private ByteString lastPlaintext = ByteString.EMPTY;
 
     private ResponderSession(long sessionId, Context context, KeyExchangeTranscript transcript, KeyExchange request,
                              KeyExchangeRsp response, HandshakeSecrets secrets) {
@@ -138,7 +143,13 @@ final class ResponderSession {
      * CHALLENGE completion (FINISH, GET_MEASUREMENTS, HEARTBEAT, KEY_UPDATE, END_SESSION).
      */
     Outcome handle(SecuredMessage record, SessionApplication application, Runnable challengeSkipped) {
-        SessionResult<ByteString> opened = channel.open(record);
+        SessionResult<ByteString> opened = context.config().faults().inject(Fault.SPDM_REPLAY_ACCEPTED)
+                && lastRecord.filter(record::equals).isPresent() ? SessionResult.ok(lastPlaintext)
+                : channel.open(record);
+        if (opened.isOk()) {
+            lastRecord = Optional.of(record);
+            lastPlaintext = opened.orElseThrow();
+        }
         if (!opened.isOk()) {
             return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SPDM,
                     ErrorResponse.of(context.version().code(), SpdmErrorCode.DECRYPT_ERROR, 0).encode())), true,
@@ -152,7 +163,9 @@ final class ResponderSession {
         SpdmMessage message = decoded.orElseThrow();
         boolean vendorAnyVersion = context.config().faults().inject(Fault.SPDM_VENDOR_ANY_VERSION)
                 && message.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST;
-        if (message.version() != context.version().code() && !vendorAnyVersion) {
+        boolean controlAnyVersion = context.config().faults().inject(Fault.SPDM_SESSION_CONTROL_ANY_VERSION)
+                && CONTROL.contains(message.code());
+        if (message.version() != context.version().code() && !vendorAnyVersion && !controlAnyVersion) {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
         if (!established && message instanceof Finish finish) {
@@ -178,7 +191,8 @@ final class ResponderSession {
         }
         return switch (message.code()) {
             case GET_MEASUREMENTS -> reply(measurements.answer((GetMeasurements) message), false);
-            case HEARTBEAT -> reply(ack(RequestResponseCode.HEARTBEAT_ACK, 0, 0), false);
+            case HEARTBEAT -> reply(context.config().faults().inject(Fault.SPDM_HEARTBEAT_UNEXPECTED)
+                    ? error(SpdmErrorCode.UNEXPECTED_REQUEST) : ack(RequestResponseCode.HEARTBEAT_ACK, 0, 0), false);
             case KEY_UPDATE -> keyUpdate((SessionControl) message);
             case END_SESSION -> end();
             case VENDOR_DEFINED_REQUEST -> application.vendorDefined(Optional.of(new SpdmSessionId(sessionId)),

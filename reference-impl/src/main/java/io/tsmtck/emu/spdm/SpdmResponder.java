@@ -345,7 +345,7 @@ public final class SpdmResponder {
         }
         int responderHalf = nextSessionHalf;
         long sessionId = request.requesterSessionId() | (long) responderHalf << 16;
-        if (sessions.containsKey(sessionId)) {
+        if (config.faults().check(Fault.SPDM_SESSION_ID_REPEATED, sessions.containsKey(sessionId))) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
         Optional<ResponderSession.Started> started = ResponderSession.start(sessionId, responderHalf, request,
@@ -353,7 +353,9 @@ public final class SpdmResponder {
         if (started.isEmpty()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
-        nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
+        if (!config.faults().inject(Fault.SPDM_SESSION_ID_REPEATED)) {
+            nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
+        }
         sessions.put(sessionId, started.get().session());
         challengeSkipped();
         return started.get().response();

@@ -29,6 +29,9 @@ public enum Condition {
     /** CAPABILITIES has MEAS_CAP 10b: signed measurements. */
     ADVERTISES_SIGNED_MEASUREMENTS("the device advertises signed measurements (MEAS_CAP 10b) in CAPABILITIES and "
             + "selects the DMTF measurement specification in ALGORITHMS"),
+    /** CAPABILITIES has HBEAT_CAP and KEY_EXCHANGE_RSP a HeartbeatPeriod other than 0. */
+    ADVERTISES_HEARTBEAT("the device advertises HBEAT_CAP in CAPABILITIES and announces a HeartbeatPeriod in "
+            + "KEY_EXCHANGE_RSP"),
     /** CAPABILITIES has KEY_UPD_CAP. */
     ADVERTISES_KEY_UPDATE("the device advertises KEY_UPD_CAP in CAPABILITIES"),
     /** The interface report of a locked TDI has an MMIO range with IS_MEM_ATTR_UPDATABLE. */

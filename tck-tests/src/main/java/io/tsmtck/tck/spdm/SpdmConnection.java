@@ -185,13 +185,21 @@ public final class SpdmConnection {
      * caller sends FINISH ({@link SpdmSession#finish()}) or what the device must refuse there.
      */
     public SessionResult<SpdmSession> keyExchange(int summaryType) {
+        int requesterHalf = nextSessionHalf;
+        nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
+        return keyExchange(summaryType, requesterHalf);
+    }
+
+    /**
+     * {@link #keyExchange(int)} with the ReqSessionID {@code requesterHalf} the test chooses (one it
+     * used already, to see the device keep session ids apart).
+     */
+    public SessionResult<SpdmSession> keyExchange(int summaryType, int requesterHalf) {
         AlgorithmSuite suite = negotiated.suite();
         KeyPair ephemeral = suite.dhe().generate(random);
         ByteString randomData = random(32);
         SecuredMessageOpaqueData.Format format = SecuredMessageOpaqueData.Format.of(version().code(),
                 negotiated.algorithms().otherParams());
-        int requesterHalf = nextSessionHalf;
-        nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
         KeyExchange request = new KeyExchange(version().code(), summaryType, SLOT, requesterHalf,
                 version().code() >= 0x12 ? 1 : 0, randomData,
                 ByteString.of(suite.dhe().exchangeData(ephemeral)),

@@ -234,6 +234,19 @@ public final class SpdmSession {
     }
 
     /**
+     * Seals {@code message} as the next record of the session without sending it, for a test to send
+     * itself (twice, to see a replay refused).
+     */
+    public SessionResult<SecuredMessage> seal(ByteString message) {
+        return channel.seal(message);
+    }
+
+    /** The HeartbeatPeriod of the KEY_EXCHANGE_RSP that made the session, in seconds (0: none). */
+    public int heartbeatPeriod() {
+        return response.heartbeatPeriod();
+    }
+
+    /**
      * Opens an answer the device sent to a record the test sent itself: the SPDM message in it; a
      * failure for a plaintext answer or a record that does not open with the session's current keys
      * (which ends the session at the kit's end).

@@ -14,6 +14,7 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.spdm.SpdmConnection;
+import io.tsmtck.tck.spdm.SpdmSession;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -143,6 +144,15 @@ public final class Applicability {
                     + "measurement hash (MeasurementSpecificationSel 0x" + Integer.toHexString(
                     connection.algorithms().measurementSpecification()) + ")");
         }
+    }
+
+    /** NOT_APPLICABLE unless {@code session}'s KEY_EXCHANGE_RSP announced a HeartbeatPeriod. */
+    public static void requireHeartbeatPeriod(SpdmSession session) {
+        if (session.heartbeatPeriod() == 0) {
+            throw notApplicable(Condition.ADVERTISES_HEARTBEAT, String.format("KEY_EXCHANGE_RSP of session 0x%08x "
+                    + "announced HeartbeatPeriod 0", session.sessionId()));
+        }
+        checkListed(Condition.ADVERTISES_HEARTBEAT);
     }
 
     private static NotApplicable notApplicable(Condition condition, String fact) {

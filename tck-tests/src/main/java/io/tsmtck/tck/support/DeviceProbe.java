@@ -74,8 +74,9 @@ public final class DeviceProbe {
 
     /**
      * The device's measurements, as a TSM hands them to a guest beside the chain: every block, read
-     * signed in the kit's session (in the clear in a plaintext run) and verified over L1/L2 (a fresh nonce from the run's seed); or why
-     * there are none. A refusal here is not a verdict: the SPDM rules judge it.
+     * signed in the kit's session (in the clear in a plaintext run) and verified over L1/L2 (a fresh
+     * nonce from the run's seed); or why there are none. A refusal here is not a verdict: the SPDM
+     * rules judge it.
      */
     static List<String> measurements(DeviceSut sut, SpdmConnection connection) {
         if (!CapabilityFlag.MEAS_CAP_SIG.in(connection.capabilities().flags())

@@ -35,6 +35,7 @@ import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.SpdmAnswer;
 import io.tsmtck.tck.support.TdiDriver;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -226,13 +227,140 @@ class SecuredSessionTest {
         }
     }
 
+    /** Which earlier record the kit sends again: the last one, or the one before it. */
+    static Stream<Arguments> replays() {
+        return DeviceCases.with(List.of(Named.of("the last record again", 1),
+                Named.of("the record before the last", 2)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("replays")
+    @Must("SPDM-17")
+    void aRecordSentAgainIsNotServedAgain(DeviceSut sut, int back) {
+        SpdmConnection connection = sut.connect().connection();
+        SpdmSession session = sut.openSecondSession();
+        int version = connection.version().code();
+        List<SecuredMessage> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                SecuredMessage record = session.seal(tdispGetVersion(sut, version)).orElseThrow();
+                sent.add(record);
+                SpdmAnswer first = answerTo(sut, session, record);
+                if (!first.is(RequestResponseCode.VENDOR_DEFINED_RESPONSE)) {
+                    throw Setup.failed("GET_TDISP_VERSION in a session beside the kit's", first.describe());
+                }
+            }
+            SecuredMessage again = sent.get(sent.size() - back);
+
+            SpdmAnswer answer = answerTo(sut, session, again);
+
+            assertThat(String.format("answer to a record of session 0x%08x sent again (%d back)", session.sessionId(),
+                    back), answer.describe()).satisfies(d -> !answer.is(RequestResponseCode.VENDOR_DEFINED_RESPONSE),
+                    "no VENDOR_DEFINED_RESPONSE that opens in the session: nothing, an SPDM ERROR, or a record the "
+                    + "session's keys do not open");
+        } finally {
+            sut.connectionReset(); // the device may end the session, or the connection, on the replay
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DeviceCases.DEVICE)
+    @Must("SPDM-17")
+    void twoSessionsOfOneRequesterSessionIdGetSessionIdsOfTheirOwn(DeviceSut sut) {
+        SpdmConnection connection = sut.connect().connection();
+        int requesterHalf = 0x5A5A;
+        SpdmSession first = keyExchange(connection, requesterHalf);
+        SessionResult<SpdmSession> second = connection.keyExchange(0, requesterHalf);
+        if (!second.isOk()) {
+            // refusing a ReqSessionID in use is one way to keep session ids apart
+            first.finish().then(SpdmSession::end);
+            return;
+        }
+        assertThat(String.format("SessionID of two sessions whose KEY_EXCHANGE both carried ReqSessionID 0x%04X",
+                requesterHalf), String.format("0x%08x and 0x%08x", first.sessionId(), second.orElseThrow().sessionId()))
+                .satisfies(d -> first.sessionId() != second.orElseThrow().sessionId(), "two different SessionIDs");
+        for (SpdmSession session : List.of(first, second.orElseThrow())) {
+            SessionResult<SpdmSession> finished = session.finish();
+            assertThat(String.format("FINISH of session 0x%08x", session.sessionId()), finished.isOk() ? "FINISH_RSP"
+                    : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
+            assertServed(sut, session, "beside the other session of the same ReqSessionID");
+        }
+        first.end();
+        second.orElseThrow().end();
+    }
+
+    static Stream<Arguments> controlInOtherVersions() {
+        return DeviceCases.with(Stream.of(SessionOnly.HEARTBEAT, SessionOnly.KEY_UPDATE, SessionOnly.END_SESSION)
+                .flatMap(request -> Stream.of(Named.of(request + " one minor version above", new Control(request, 1)),
+                        Named.of(request + " one minor version below", new Control(request, -1)))).toList());
+    }
+
+    /** A session request in the negotiated version plus {@code offset}. */
+    record Control(SessionOnly request, int offset) {
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DeviceCases.DEVICE)
+    @Must("SPDM-18")
+    void heartbeatInTheSessionIsAcknowledged(DeviceSut sut) {
+        SpdmSession session = sut.session();
+        SpdmConnection connection = sut.connection();
+        Applicability.requireSpdmCapability(connection, Condition.ADVERTISES_HEARTBEAT, CapabilityFlag.HBEAT_CAP);
+        Applicability.requireHeartbeatPeriod(session);
+
+        SessionResult<SessionControl> ack = session.heartbeat();
+
+        assertThat(String.format("answer to HEARTBEAT in session 0x%08x (HeartbeatPeriod %d s)", session.sessionId(),
+                session.heartbeatPeriod()), ack.isOk() ? "HEARTBEAT_ACK" : ack.failure().orElseThrow().toString())
+                .is("HEARTBEAT_ACK");
+        assertServed(sut, session, "after HEARTBEAT");
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("controlInOtherVersions")
+    @Must("SPDM-18")
+    void aSessionRequestInAnotherVersionIsVersionMismatchAndChangesNothing(DeviceSut sut, Control control) {
+        SpdmSession session = sut.session();
+        int negotiated = sut.connection().version().code();
+        int other = negotiated + control.offset();
+
+        SessionResult<Optional<ByteString>> answer = session.exchange(control.request().in(other, 0));
+
+        assertThat(String.format("answer to %s in SPDMVersion 0x%02X in session 0x%08x (negotiated 0x%02X)",
+                control.request(), other, session.sessionId(), negotiated), describe(answer))
+                .is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, negotiated));
+        assertServed(sut, session, "after " + control.request() + " in SPDMVersion 0x" + Integer.toHexString(other));
+    }
+
+    /** What came back to {@code record} sent as it is, opened with the session's keys where it opens. */
+    private static SpdmAnswer answerTo(DeviceSut sut, SpdmSession session, SecuredMessage record) {
+        Optional<DoeObject> answer;
+        try {
+            answer = sut.rawOrClosed(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, record.encode()));
+        } catch (IOException closed) {
+            return new SpdmAnswer(Optional.empty(), MessageSizes.none());
+        }
+        if (answer.isEmpty() || answer.get().type() != DoeObject.TYPE_SECURED_SPDM) {
+            return new SpdmAnswer(answer.map(DoeObject::data), MessageSizes.none());
+        }
+        SessionResult<ByteString> opened = session.openAnswer(answer.get());
+        return new SpdmAnswer(opened.isOk() ? Optional.of(opened.orElseThrow()) : Optional.empty(),
+                MessageSizes.none());
+    }
+
     static Stream<Arguments> lockedOrRun() {
         return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN);
     }
 
     /** A session beside the kit's, after KEY_EXCHANGE_RSP, before FINISH. */
     private static SpdmSession keyExchange(SpdmConnection connection) {
-        SessionResult<SpdmSession> handshake = connection.keyExchange(0);
+        return keyExchange(connection, -1);
+    }
+
+    /** {@link #keyExchange(SpdmConnection)} with ReqSessionID {@code requesterHalf} (-1: the kit's next). */
+    private static SpdmSession keyExchange(SpdmConnection connection, int requesterHalf) {
+        SessionResult<SpdmSession> handshake = requesterHalf < 0 ? connection.keyExchange(0)
+                : connection.keyExchange(0, requesterHalf);
         if (!handshake.isOk()) {
             throw Setup.failed("KEY_EXCHANGE for a session beside the kit's", handshake.failure().orElseThrow()
                     .toString());
