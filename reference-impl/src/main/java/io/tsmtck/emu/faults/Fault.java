@@ -243,6 +243,16 @@ public enum Fault {
     SPDM_HEARTBEAT_UNEXPECTED("SPDM-18"),
     /** SPDM sessions: HEARTBEAT, KEY_UPDATE and END_SESSION are served whatever their SPDMVersion. */
     SPDM_SESSION_CONTROL_ANY_VERSION("SPDM-18"),
+    /** SPDM: GET_CERTIFICATE for any slot is answered with slot 0's chain. */
+    SPDM_CERTIFICATE_ANY_SLOT("SPDM-19"),
+    /** SPDM: an undefined measurement summary type in CHALLENGE or KEY_EXCHANGE is taken as "all". */
+    SPDM_SUMMARY_TYPE_NOT_CHECKED("SPDM-19"),
+    /** SPDM sessions: KEY_UPDATE with an undefined operation is taken as UpdateKey. */
+    SPDM_KEY_UPDATE_ANY_OPERATION("SPDM-19"),
+    /** SPDM sessions: FINISH in a session already open is acknowledged again with FINISH_RSP. */
+    SPDM_FINISH_AGAIN_ACKNOWLEDGED("SPDM-20"),
+    /** SPDM sessions: a request refused in an open session (UnexpectedRequest) ends the session. */
+    SPDM_SESSION_REFUSAL_ENDS_SESSION("SPDM-20"),
     /** SPDM: GET_VERSION leaves the open sessions open. */
     SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
     /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */

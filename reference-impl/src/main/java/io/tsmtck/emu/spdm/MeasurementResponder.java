@@ -46,6 +46,9 @@ final class MeasurementResponder {
         if (type == 0) {
             return Optional.of(ByteString.EMPTY);
         }
+        if (type != 1 && type != 0xFF && context.config().faults().inject(Fault.SPDM_SUMMARY_TYPE_NOT_CHECKED)) {
+            type = 0xFF;
+        }
         if ((type != 1 && type != 0xFF) || !context.measurementsNegotiated()) {
             return Optional.empty();
         }

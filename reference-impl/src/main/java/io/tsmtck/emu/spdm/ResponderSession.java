@@ -157,6 +157,13 @@ final class ResponderSession {
         }
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(opened.orElseThrow(), MessageSizes.of(context.suite()),
                 ReservedPolicy.IGNORE, 0);
+        if (!decoded.isDecoded() && established && opened.orElseThrow().size() >= 4
+                && opened.orElseThrow().get(1) == RequestResponseCode.KEY_UPDATE.code()
+                && context.config().faults().inject(Fault.SPDM_KEY_UPDATE_ANY_OPERATION)) {
+            channel.updateKeys(SessionRole.REQUESTER); // an undefined operation taken as UpdateKey
+            return reply(ack(RequestResponseCode.KEY_UPDATE_ACK, SessionControl.UPDATE_KEY,
+                    opened.orElseThrow().get(3)), false);
+        }
         if (!decoded.isDecoded()) {
             return reply(error(SpdmErrorCode.INVALID_REQUEST), false);
         }
@@ -198,9 +205,22 @@ final class ResponderSession {
             case VENDOR_DEFINED_REQUEST -> application.vendorDefined(Optional.of(new SpdmSessionId(sessionId)),
                     message.encode()).map(answer -> reply(answer, false))
                     .orElse(new Outcome(Optional.empty(), false, true));
-            default -> reply(error(message.code().isRequest() ? SpdmErrorCode.UNEXPECTED_REQUEST
-                    : SpdmErrorCode.UNSUPPORTED_REQUEST), false);
+            case FINISH -> context.config().faults().inject(Fault.SPDM_FINISH_AGAIN_ACKNOWLEDGED)
+                    ? reply(new FinishRsp(context.version().code(), ByteString.EMPTY).encode(), false)
+                    : refusedInSession();
+            default -> message.code().isRequest() ? refusedInSession()
+                    : reply(error(SpdmErrorCode.UNSUPPORTED_REQUEST), false);
         };
+    }
+
+    /** UnexpectedRequest for a request that has no place in an open session; the session goes on. */
+    private Outcome refusedInSession() {
+        boolean ends = context.config().faults().inject(Fault.SPDM_SESSION_REFUSAL_ENDS_SESSION);
+        Outcome refused = reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), ends);
+        if (ends) {
+            channel.end();
+        }
+        return refused;
     }
 
     private Outcome finish(Finish finish, SessionApplication application) {

@@ -300,7 +300,8 @@ public final class SpdmResponder {
             return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
         }
         ByteString chain = chain().encode();
-        if (request.slot() != SLOT || request.offset() >= chain.size()) {
+        if (config.faults().check(Fault.SPDM_CERTIFICATE_ANY_SLOT, request.slot() != SLOT)
+                || request.offset() >= chain.size()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
         int portion = Math.min(Math.min(request.length(), chain.size() - request.offset()),

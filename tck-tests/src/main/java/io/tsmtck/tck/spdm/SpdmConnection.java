@@ -197,16 +197,39 @@ public final class SpdmConnection {
     public SessionResult<SpdmSession> keyExchange(int summaryType, int requesterHalf) {
         AlgorithmSuite suite = negotiated.suite();
         KeyPair ephemeral = suite.dhe().generate(random);
-        ByteString randomData = random(32);
-        SecuredMessageOpaqueData.Format format = SecuredMessageOpaqueData.Format.of(version().code(),
-                negotiated.algorithms().otherParams());
-        KeyExchange request = new KeyExchange(version().code(), summaryType, SLOT, requesterHalf,
-                version().code() >= 0x12 ? 1 : 0, randomData,
-                ByteString.of(suite.dhe().exchangeData(ephemeral)),
-                SecuredMessageOpaqueData.supported(format, SecuredMessageOpaqueData.VERSIONS));
+        KeyExchange request = keyExchangeRequest(version().code(), summaryType, requesterHalf, ephemeral);
         return exchange.send(request, KeyExchangeRsp.class, MessageSizes.of(suite)
                 .withMeasurementSummary(summaryType != 0)).then(response ->
-                accept(request, response, ephemeral, format));
+                accept(request, response, ephemeral, opaqueFormat(version().code())));
+    }
+
+    /**
+     * A well-formed KEY_EXCHANGE in SPDMVersion {@code version}, with an ephemeral key of its own,
+     * for a test to send itself (in a version other than the negotiated one, to see it refused).
+     */
+    public ByteString keyExchangeIn(int version) {
+        return keyExchangeIn(version, SLOT, 0);
+    }
+
+    /** {@link #keyExchangeIn(int)} naming {@code slot} and asking for summary type {@code summaryType}. */
+    public ByteString keyExchangeIn(int version, int slot, int summaryType) {
+        return keyExchangeRequest(version, summaryType, slot, 0x7E7E, negotiated.suite().dhe().generate(random))
+                .encode();
+    }
+
+    private KeyExchange keyExchangeRequest(int version, int summaryType, int requesterHalf, KeyPair ephemeral) {
+        return keyExchangeRequest(version, summaryType, SLOT, requesterHalf, ephemeral);
+    }
+
+    private KeyExchange keyExchangeRequest(int version, int summaryType, int slot, int requesterHalf,
+                                           KeyPair ephemeral) {
+        return new KeyExchange(version, summaryType, slot, requesterHalf, version >= 0x12 ? 1 : 0, random(32),
+                ByteString.of(negotiated.suite().dhe().exchangeData(ephemeral)),
+                SecuredMessageOpaqueData.supported(opaqueFormat(version), SecuredMessageOpaqueData.VERSIONS));
+    }
+
+    private SecuredMessageOpaqueData.Format opaqueFormat(int version) {
+        return SecuredMessageOpaqueData.Format.of(version, negotiated.algorithms().otherParams());
     }
 
     private ByteString random(int size) {

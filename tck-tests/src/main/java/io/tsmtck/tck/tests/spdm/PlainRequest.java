@@ -5,6 +5,7 @@ import io.tsmtck.api.spdm.message.GetCertificate;
 import io.tsmtck.api.spdm.message.GetDigests;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.spdm.SpdmConnection;
 
 /**
  * A request a negotiated connection serves in plaintext, well formed in whatever version it is built
@@ -13,21 +14,27 @@ import io.tsmtck.api.wire.ByteString;
 enum PlainRequest {
     GET_DIGESTS(RequestResponseCode.DIGESTS) {
         @Override
-        ByteString in(int version) {
+        ByteString in(int version, SpdmConnection connection) {
             return new GetDigests(version).encode();
         }
     },
     GET_CERTIFICATE(RequestResponseCode.CERTIFICATE) {
         @Override
-        ByteString in(int version) {
+        ByteString in(int version, SpdmConnection connection) {
             return new GetCertificate(version, 0, 0, 0, 0x100).encode();
         }
     },
     CHALLENGE(RequestResponseCode.CHALLENGE_AUTH) {
         @Override
-        ByteString in(int version) {
+        ByteString in(int version, SpdmConnection connection) {
             return new Challenge(version, 0, 0, ByteString.ofHex("c4".repeat(32)),
                     version >= 0x13 ? ByteString.ofHex("0123456789abcdef") : ByteString.EMPTY).encode();
+        }
+    },
+    KEY_EXCHANGE(RequestResponseCode.KEY_EXCHANGE_RSP) {
+        @Override
+        ByteString in(int version, SpdmConnection connection) {
+            return connection.keyExchangeIn(version);
         }
     };
 
@@ -37,8 +44,8 @@ enum PlainRequest {
         this.answer = answer;
     }
 
-    /** The request in SPDMVersion {@code version}. */
-    abstract ByteString in(int version);
+    /** The request in SPDMVersion {@code version} on {@code connection}. */
+    abstract ByteString in(int version, SpdmConnection connection);
 
     /** The response code that serves it. */
     RequestResponseCode answer() {

@@ -332,6 +332,55 @@ class SecuredSessionTest {
         assertServed(sut, session, "after " + control.request() + " in SPDMVersion 0x" + Integer.toHexString(other));
     }
 
+    static Stream<Arguments> undefinedKeyUpdates() {
+        return DeviceCases.with(List.of(Named.of("operation 0", 0), Named.of("operation 4", 4)));
+    }
+
+    @ParameterizedTest(name = "{0}, KEY_UPDATE {1}")
+    @MethodSource("undefinedKeyUpdates")
+    @Must("SPDM-19")
+    void keyUpdateWithAnUndefinedOperationIsInvalidRequestAndChangesNothing(DeviceSut sut, int operation) {
+        sut.connect();
+        int version = sut.connection().version().code();
+        SpdmSession session = sut.openSecondSession();
+
+        SessionResult<Optional<ByteString>> answer = session.exchange(ByteString.of(new byte[] {(byte) version,
+                (byte) RequestResponseCode.KEY_UPDATE.code(), (byte) operation, 0x31}));
+
+        assertThat(String.format("answer to KEY_UPDATE with operation %d in session 0x%08x", operation,
+                session.sessionId()), describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, version));
+        assertServed(sut, session, "after KEY_UPDATE with operation " + operation);
+        session.end();
+    }
+
+    /** Requests that have no place in a session already open. */
+    enum InOpenSession {
+        KEY_EXCHANGE, FINISH
+    }
+
+    static Stream<Arguments> inOpenSession() {
+        return DeviceCases.with(List.of(InOpenSession.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} in an open session")
+    @MethodSource("inOpenSession")
+    @Must("SPDM-20")
+    void aRequestThatOpensASessionIsUnexpectedInAnOpenOne(DeviceSut sut, InOpenSession request) {
+        SpdmConnection connection = sut.connect().connection();
+        int version = connection.version().code();
+        SpdmSession session = sut.openSecondSession();
+        ByteString message = request == InOpenSession.KEY_EXCHANGE ? connection.keyExchangeIn(version)
+                : new Finish(version, 0, 0, ByteString.zeros(connection.suite().hash().size())).encode();
+
+        SessionResult<Optional<ByteString>> answer = session.exchange(message);
+
+        assertThat(String.format("answer to %s in session 0x%08x, open since its FINISH", request,
+                session.sessionId()), describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.UNEXPECTED_REQUEST,
+                version));
+        assertServed(sut, session, "after " + request + " in it");
+        session.end();
+    }
+
     /** What came back to {@code record} sent as it is, opened with the session's keys where it opens. */
     private static SpdmAnswer answerTo(DeviceSut sut, SpdmSession session, SecuredMessage record) {
         Optional<DoeObject> answer;

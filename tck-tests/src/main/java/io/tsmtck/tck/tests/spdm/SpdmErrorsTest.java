@@ -19,6 +19,7 @@ import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.SpdmAnswer;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
@@ -81,11 +82,11 @@ class SpdmErrorsTest {
         int other = negotiated + mismatch.offset();
         MessageSizes sizes = MessageSizes.of(connection.suite());
 
-        SpdmAnswer answer = sut.plain(mismatch.request().in(other), sizes);
+        SpdmAnswer answer = sut.plain(mismatch.request().in(other, connection), sizes);
 
         assertThat(String.format("answer to %s in SPDMVersion 0x%02X (negotiated 0x%02X)", mismatch.request(), other,
                 negotiated), answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, negotiated));
-        SpdmAnswer after = sut.plain(mismatch.request().in(negotiated), sizes);
+        SpdmAnswer after = sut.plain(mismatch.request().in(negotiated, connection), sizes);
         assertThat(String.format("answer to %s in the negotiated version 0x%02X after the mismatch",
                 mismatch.request(), negotiated), after.describe())
                 .satisfies(d -> after.is(mismatch.request().answer()), "the device's " + mismatch.request().answer());
@@ -186,6 +187,30 @@ class SpdmErrorsTest {
                 d -> answer.raw().isEmpty() || refusals.contains(d), String.join(", or ", refusals) + ", or no answer");
         expectServed(sut, "the request " + step.next() + " answers, after the refused one",
                 step.nextRequest(requester, common), step.next());
+    }
+
+    static Stream<Arguments> invalidFields() {
+        return DeviceCases.with(List.of(InvalidField.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("invalidFields")
+    @Must("SPDM-19")
+    void aRequestWithAnInvalidFieldIsInvalidRequestAndChangesNothing(DeviceSut sut, InvalidField field) {
+        SpdmConnection connection = sut.freshConnection();
+        int version = connection.version().code();
+        int emptySlot = IntStream.rangeClosed(1, 7).filter(slot -> (connection.slotMask() & 1 << slot) == 0)
+                .findFirst().orElseThrow(() -> Setup.failed("find a slot the device left empty",
+                        "DIGESTS names every slot 0 to 7"));
+        MessageSizes sizes = MessageSizes.of(connection.suite());
+
+        SpdmAnswer answer = sut.plain(field.wrong(connection, emptySlot), sizes);
+
+        assertThat(String.format("answer to %s (slot %d is empty)", field, emptySlot), answer.describe())
+                .is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, version));
+        SpdmAnswer after = sut.plain(field.right(connection), sizes);
+        assertThat("answer to the same request with every field right, after the refusal", after.describe())
+                .satisfies(d -> after.is(field.answer()), "the device's " + field.answer());
     }
 
     /** GET_VERSION of the test's own (the kit reconnects afterwards); the VERSION it got. */
