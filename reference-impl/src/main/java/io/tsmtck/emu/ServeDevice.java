@@ -24,6 +24,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -35,10 +36,11 @@ import java.util.Optional;
  * (README, "Serving the reference device"), so that anyone's requester, or the device kit with
  * {@code -Dtsm-tck.device=tcp://127.0.0.1:2323}, can drive it:
  * {@code java -cp <reference-impl and tck-api jars> io.tsmtck.emu.ServeDevice [--port 2323]
- * [--connections N] [--functions PFS,VFS] [--fault NAME,...] [--verbose]}. The device is the whole
- * reference device (SPDM with its built-in test identities, roots in {@code identity/}; IDE_KM and
+ * [--connections N] [--functions PFS,VFS] [--fault NAME,...] [--verbose] [--latency-ms N]}. The
+ * device is the whole reference device (SPDM with its built-in test identities, roots in {@code identity/}; IDE_KM and
  * TDISP inside the sessions it authenticated), its functions at 0001:3a:02.0 (PFs 0001:3a:02.n, VFs
- * from 0001:3a:03.0); {@code --fault} breaks it on purpose, as the kill matrix does.
+ * from 0001:3a:03.0); {@code --fault} breaks it on purpose, as the kill matrix does; {@code --latency-ms}
+ * makes it a slow device, answering every DOE object that much late.
  * {@code --identity <chain.der> <key.pem> P256|P384} serves an SPDM responder alone with that identity
  * (concatenated DER certificates, root first, and the leaf's PKCS#8 key), for a requester that
  * trusts another root; it answers no VENDOR_DEFINED request.
@@ -52,6 +54,7 @@ public final class ServeDevice {
         int port = 2323;
         int connections = 1;
         boolean verbose = false;
+        Duration latency = Duration.ZERO;
         int pfs = 1;
         int vfs = 0;
         FaultPlan faults = FaultPlan.NONE;
@@ -61,6 +64,7 @@ public final class ServeDevice {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--verbose" -> verbose = true;
+                case "--latency-ms" -> latency = Duration.ofMillis(Long.parseLong(args[++i]));
                 case "--functions" -> {
                     String[] counts = args[++i].split(",");
                     pfs = Integer.parseInt(counts[0].trim());
@@ -70,7 +74,8 @@ public final class ServeDevice {
                 case "--identity" -> identity = Optional.of(identity(Path.of(args[++i]), Path.of(args[++i]), args[++i]));
                 default -> {
                     System.err.println("usage: ServeDevice [--port N] [--connections N] [--functions PFS,VFS] "
-                            + "[--fault NAME,...] [--verbose] [--identity <chain.der> <key.pem> P256|P384]; unknown "
+                            + "[--fault NAME,...] [--verbose] [--latency-ms N] [--identity <chain.der> <key.pem> "
+                            + "P256|P384]; unknown "
                             + "argument " + args[i] + " (faults: " + Arrays.toString(Fault.values()) + ")");
                     System.exit(2);
                 }
@@ -85,6 +90,7 @@ public final class ServeDevice {
             if (verbose) {
                 server.verbose();
             }
+            server.withLatency(latency);
             System.out.println("[serve] " + (identity.isPresent() ? "SPDM responder" : "reference device with " + pfs
                     + " PF, " + vfs + " VF" + (faults.faults().isEmpty() ? "" : ", faults " + faults.faults()))
                     + " on 127.0.0.1:" + server.port());

@@ -14,8 +14,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reference responder served over the SPDM socket protocol of DMTF spdm-emu and QEMU's
@@ -35,6 +37,7 @@ public final class SocketServer implements AutoCloseable {
     private final ServerSocket socket;
     private final PrintStream log;
     private boolean verbose;
+    private Duration latency = Duration.ZERO;
 
     /** Listens on {@code address:port} (0 picks a free port). */
     public SocketServer(SpdmResponder responder, InetAddress address, int port, PrintStream log) throws IOException {
@@ -47,6 +50,15 @@ public final class SocketServer implements AutoCloseable {
     /** Logs every DOE object in and out. */
     public SocketServer verbose() {
         verbose = true;
+        return this;
+    }
+
+    /**
+     * Answers every DOE object {@code latency} late: a slow device (firmware that takes that long per
+     * exchange), to measure what a device's speed costs a certification.
+     */
+    public SocketServer withLatency(Duration latency) {
+        this.latency = Objects.requireNonNull(latency, "latency");
         return this;
     }
 
@@ -86,6 +98,12 @@ public final class SocketServer implements AutoCloseable {
             return ByteString.EMPTY;
         }
         ByteString answer = responder.handle(object.orElseThrow()).map(DoeObject::encode).orElse(ByteString.EMPTY);
+        if (!latency.isZero()) {
+            long until = System.nanoTime() + latency.toNanos(); // the device's own time per exchange
+            for (long left = latency.toNanos(); left > 0; left = until - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+        }
         if (verbose) {
             log.println("[serve] <- " + payload.hex());
             log.println("[serve] -> " + (answer.size() == 0 ? "(nothing)" : answer.hex()));

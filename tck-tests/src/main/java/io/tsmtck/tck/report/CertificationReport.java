@@ -51,19 +51,31 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
     }
 
     /**
-     * What running something cost: wall time and what it asked of the implementation.
+     * What running something cost: wall time and what it asked of the implementation, a host stack's
+     * SPI or a device's mailbox.
      *
      * @param millis wall-clock milliseconds
      * @param spiCalls SPI calls made
      * @param stacks stacks built ({@code TsmStackProvider.create})
+     * @param deviceFrames DOE objects that went over the device's mailbox, both ways
+     * @param deviceBytes their bytes
+     * @param deviceWaitMillis milliseconds the kit waited for the device's answers
      */
-    public record Cost(long millis, long spiCalls, long stacks) {
+    public record Cost(long millis, long spiCalls, long stacks, long deviceFrames, long deviceBytes,
+                       long deviceWaitMillis) {
         /** Nothing measured. */
         public static final Cost NONE = new Cost(0, 0, 0);
 
+        /** A host stack's cost: no device traffic. */
+        public Cost(long millis, long spiCalls, long stacks) {
+            this(millis, spiCalls, stacks, 0, 0, 0);
+        }
+
         /** This and {@code other} together. */
         public Cost plus(Cost other) {
-            return new Cost(millis + other.millis, spiCalls + other.spiCalls, stacks + other.stacks);
+            return new Cost(millis + other.millis, spiCalls + other.spiCalls, stacks + other.stacks,
+                    deviceFrames + other.deviceFrames, deviceBytes + other.deviceBytes,
+                    deviceWaitMillis + other.deviceWaitMillis);
         }
     }
 

@@ -67,7 +67,8 @@ public final class HtmlReports {
 
     private static void cost(CertificationReport.Totals totals, StringBuilder html) {
         html.append("<h2>Where the time went</h2><table id=\"cost\"><tr><th>area</th><th>ms (tests)</th>")
-                .append("<th>SPI calls</th><th>stacks built</th></tr>");
+                .append("<th>SPI calls</th><th>stacks built</th><th>device frames</th><th>device bytes</th>")
+                .append("<th>ms waiting on the device</th></tr>");
         totals.areaCost().forEach((area, cost) -> costRow(html, area, cost));
         costRow(html, "all", totals.cost());
         html.append("</table>");
@@ -75,7 +76,9 @@ public final class HtmlReports {
 
     private static void costRow(StringBuilder html, String what, CertificationReport.Cost cost) {
         html.append("<tr><td>").append(escape(what)).append("</td><td>").append(cost.millis()).append("</td><td>")
-                .append(cost.spiCalls()).append("</td><td>").append(cost.stacks()).append("</td></tr>");
+                .append(cost.spiCalls()).append("</td><td>").append(cost.stacks()).append("</td><td>")
+                .append(cost.deviceFrames()).append("</td><td>").append(cost.deviceBytes()).append("</td><td>")
+                .append(cost.deviceWaitMillis()).append("</td></tr>");
     }
 
     private static void implementFirst(List<CertificationReport.Blocker> blockers, StringBuilder html) {
@@ -139,7 +142,8 @@ public final class HtmlReports {
             html.append("<h3>").append(escape(area)).append("</h3><table class=\"rules\"><tr><th>rule</th>")
                     .append("<th>level</th><th>status</th><th>tests</th><th>statement</th><th>source</th>")
                     .append("<th>provenance</th>")
-                    .append("<th>why not run</th><th>ms</th><th>SPI calls</th></tr>");
+                    .append("<th>why not run</th><th>ms</th><th>SPI calls</th><th>device frames</th>")
+                    .append("<th>ms waiting on the device</th></tr>");
             for (RuleResult rule : list) {
                 html.append("<tr id=\"").append(rule.id()).append("\"><td>").append(rule.id()).append("</td><td>")
                         .append(rule.level()).append("</td><td class=\"").append(rule.status()).append("\">")
@@ -148,7 +152,8 @@ public final class HtmlReports {
                         .append("</td><td class=\"provenance\">").append(escape(rule.provenance()))
                         .append("</td><td class=\"reasons\">").append(escape(String.join("; ", rule.reasons())))
                         .append("</td><td>").append(rule.cost().millis()).append("</td><td>")
-                        .append(rule.cost().spiCalls()).append("</td></tr>");
+                        .append(rule.cost().spiCalls()).append("</td><td>").append(rule.cost().deviceFrames())
+                        .append("</td><td>").append(rule.cost().deviceWaitMillis()).append("</td></tr>");
             }
             html.append("</table>");
         });

@@ -206,8 +206,10 @@ public final class Main {
                 t.rules(), t.mustRules(), t.passed(), t.failed(), t.notTested(), t.notApplicable(), t.untestable(),
                 t.excluded(), t.testsExecuted(), t.testsNotTested(), t.testsNotApplicable());
         CertificationReport.Cost cost = t.cost();
-        out.printf(INFO + "cost: %d SPI calls, %d stacks built, %.1f s in tests%n", cost.spiCalls(), cost.stacks(),
-                cost.millis() / 1000.0);
+        out.printf(INFO + "cost: %d SPI calls, %d stacks built, %.1f s in tests%s%n", cost.spiCalls(), cost.stacks(),
+                cost.millis() / 1000.0, cost.deviceFrames() == 0 ? "" : String.format("; device: %d frames, %d bytes, "
+                        + "%.1f s waiting for its answers", cost.deviceFrames(), cost.deviceBytes(),
+                        cost.deviceWaitMillis() / 1000.0));
         report.problems().forEach(p -> out.println("[tsm-tck] not a clean certification: " + p));
         report.implementation().device().map(CertificationReport.Device::rig).filter(rig -> rig.contains(
                 DeviceProbe.REACTS_AT_ONCE)).ifPresent(rig -> out.println(WARN + "the device's rig declares that it"

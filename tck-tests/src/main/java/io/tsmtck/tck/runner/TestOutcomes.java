@@ -6,6 +6,7 @@ import io.tsmtck.tck.support.NotApplicable;
 import io.tsmtck.tck.support.RuleExtension;
 import io.tsmtck.tck.support.SetupFailure;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +132,10 @@ public final class TestOutcomes implements TestExecutionListener {
     private Cost cost(String id) {
         Long start = started.remove(id);
         long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-        String[] calls = costs.getOrDefault(id, "0 0").split(" ");
-        return new Cost(millis, Long.parseLong(calls[0]), Long.parseLong(calls[1]));
+        long[] parts = Arrays.stream(costs.getOrDefault(id, "0 0 0 0 0").split(" "))
+                .mapToLong(Long::parseLong).toArray();
+        return parts.length < 5 ? new Cost(millis, parts[0], parts[1])
+                : new Cost(millis, parts[0], parts[1], parts[2], parts[3], parts[4]);
     }
 
     private String name(TestIdentifier test) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,9 @@ public final class RuleContext {
     private final Rule rule;
     private final Transcript transcript = new Transcript();
     private final List<SpiCalls> stacks = new CopyOnWriteArrayList<>();
+    private final AtomicLong deviceFrames = new AtomicLong();
+    private final AtomicLong deviceBytes = new AtomicLong();
+    private final AtomicLong deviceWaitNanos = new AtomicLong();
     private final List<String> unobserved = new CopyOnWriteArrayList<>();
     private final List<String> waiting = new CopyOnWriteArrayList<>();
     private volatile String toObserve = "";
@@ -80,10 +84,20 @@ public final class RuleContext {
         stacks.add(calls);
     }
 
-    /** "calls stacks": the SPI calls the test made and the stacks it had built. */
+    /** Records one exchange over a device's mailbox: {@code frames} DOE objects of {@code bytes}, waited for. */
+    void exchanged(int frames, long bytes, long waitedNanos) {
+        deviceFrames.addAndGet(frames);
+        deviceBytes.addAndGet(bytes);
+        deviceWaitNanos.addAndGet(waitedNanos);
+    }
+
+    /**
+     * "calls stacks frames bytes waited-ms": the SPI calls the test made, the stacks it had built, and
+     * the DOE objects, bytes and milliseconds of waiting its device's mailbox cost.
+     */
     String cost() {
         return stacks.stream().mapToLong(SpiCalls::count).sum() + " " + stacks.stream().filter(SpiCalls::created)
-                .count();
+                .count() + " " + deviceFrames.get() + " " + deviceBytes.get() + " " + deviceWaitNanos.get() / 1_000_000;
     }
 
     /** The SPI calls still running on the test's stacks, oldest first. */

@@ -42,12 +42,18 @@ final class TranscriptMailbox implements DoeMailbox, RecordNotes {
         transcript.note("kit -> " + device + ": " + describe(request)
                 + (carried == null ? "" : ", carrying " + carried));
         long start = System.nanoTime();
+        long sent = request.encode().size();
         try {
             Optional<DoeObject> answer = mailbox.exchange(request);
+            long waited = System.nanoTime() - start;
+            RuleContext.current().ifPresent(context -> context.exchanged(answer.isPresent() ? 2 : 1,
+                    sent + answer.map(a -> (long) a.encode().size()).orElse(0L), waited));
             transcript.note(device + " -> kit, after " + millis(start) + " ms: "
                     + answer.map(TranscriptMailbox::describe).orElse("nothing (no answer)"));
             return answer;
         } catch (IOException e) {
+            long waited = System.nanoTime() - start;
+            RuleContext.current().ifPresent(context -> context.exchanged(1, sent, waited));
             transcript.note(device + ": no answer, after " + millis(start) + " ms: " + e.getMessage());
             throw e;
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsmtck.api.device.DoeMailbox;
 import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.support.inventory.InventoryRun;
 import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,28 @@ class TranscriptMailboxTest {
                         + " (SPDM 0x13)",
                 "tcp://127.0.0.1:2323 -> kit, after N ms: secured SPDM record of session 0xFFFE0001, 12 bytes",
                 "  (tcp://127.0.0.1:2323's record carried END_SESSION_ACK (SPDM 0x13))");
+    }
+
+    @Test
+    void aTestsCostCountsItsDeviceFramesBytesAndWaitingAndNothingOutsideTests() throws IOException {
+        TranscriptMailbox mailbox = new TranscriptMailbox(DEVICE, "tcp://127.0.0.1:2323", new Transcript());
+        mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10840000"))); // before any test
+        RuleContext.enter(Catalogue.standard().rule("SPDM-01").orElseThrow(), new InventoryRun());
+        try {
+            mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10840000")));
+            mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, ByteString.ofHex("0100feff0400aabbccdd")));
+
+            String[] cost = RuleContext.current().orElseThrow().cost().split(" ");
+            // two requests and two answers, whole DOE objects
+            assertThat(cost[2]).as("device frames").isEqualTo("4");
+            assertThat(cost[3]).as("device bytes").isEqualTo(String.valueOf(
+                    DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10840000")).encode().size()
+                    + DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("100400000001001100")).encode().size()
+                    + 2 * DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, ByteString.ofHex("0100feff0400aabbccdd"))
+                            .encode().size()));
+            assertThat(Long.parseLong(cost[4])).as("ms waited").isNotNegative();
+        } finally {
+            RuleContext.leave();
+        }
     }
 }
