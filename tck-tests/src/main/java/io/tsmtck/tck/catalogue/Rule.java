@@ -2,6 +2,7 @@ package io.tsmtck.tck.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.device.DeviceControl;
 import io.tsmtck.api.VendorProfile;
 import java.util.List;
 import java.util.Objects;
@@ -29,13 +30,15 @@ import java.util.Optional;
  * @param ownSteps set-up steps that are themselves what the rule is about (their names' first
  *     words, as {@code Setup} names them): a refused one FAILS the rule; any other refused step
  *     leaves the case NOT_TESTED, blocked by it
+ * @param rig what a device's rig must offer (one of them at least) for the rule's tests to run (device
+ *     kit): without, a test is NOT_TESTED before it meets the device, so that it costs nothing
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Rule(String id, Level level, Area area, String statement, String source, String hint,
                    List<Capability> hooks, List<Condition> conditions,
                    List<VendorProfile> profiles, Boolean testable, String untestableReason,
                    String note, String since, Kit kit, Provenance provenance,
-                   List<String> ownSteps) {
+                   List<String> ownSteps, List<DeviceControl.Action> rig) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -49,6 +52,7 @@ public record Rule(String id, Level level, Area area, String statement, String s
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         ownSteps = ownSteps == null ? List.of() : List.copyOf(ownSteps);
+        rig = rig == null ? List.of() : List.copyOf(rig);
         testable = testable == null || testable;
         hint = hint == null ? "" : hint;
         note = note == null ? "" : note;

@@ -21,6 +21,7 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.device.DeviceSource;
 import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.spdm.RequesterConfig;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -133,6 +135,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         if (prepared && (session != null && session.isOpen() || plaintext && connection != null)) {
             return this;
         }
+        requireDeclaredRig();
         openSessionOnly();
         for (PciFunction function : functions) {
             // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
@@ -145,6 +148,26 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         programStream(STREAM);
         prepared = true;
         return this;
+    }
+
+    /**
+     * NOT_TESTED before anything goes to the device when the rule under test needs a rig (its
+     * catalogue entry's {@code rig}) and the device's offers none of those actions: the test would
+     * find out only after the session, the keys and the TDI states it sets up.
+     */
+    private void requireDeclaredRig() {
+        Optional<Rule> rule = RuleContext.current().map(RuleContext::rule).filter(r -> !r.rig().isEmpty());
+        if (rule.isEmpty()) {
+            return;
+        }
+        Set<DeviceControl.Action> offered = device().control().map(DeviceControl::actions).orElse(Set.of());
+        if (rule.get().rig().stream().noneMatch(offered::contains)) {
+            DeviceControl.Action needed = rule.get().rig().get(0);
+            throw new TestAbortedException("needs a rig that can " + needed.toOffer() + ": give the device a"
+                    + " DeviceControl offering " + String.join(" or ", rule.get().rig().stream().map(Enum::name)
+                    .toList()) + (device().control().isEmpty() ? " (" + device().transport()
+                    + " has no DeviceControl)" : ""));
+        }
     }
 
     /**
