@@ -93,10 +93,6 @@ final class PlainExchange {
         return decode(answer.get().data(), sizes, 3);
     }
 
-    /**
-     * Sends one secured record; the answer is a secured record, a plaintext ERROR (DecryptError), or
-     * nothing when the device dropped the request.
-     */
     /** Tells a mailbox that keeps notes what the secured record it just delivered carried. */
     void opened(ByteString plaintext) {
         if (mailbox instanceof RecordNotes notes) {
@@ -104,6 +100,10 @@ final class PlainExchange {
         }
     }
 
+    /**
+     * Sends one secured record; the answer is a secured record, a plaintext ERROR (DecryptError), or
+     * nothing when the device dropped the request.
+     */
     SessionResult<Optional<DoeObject>> securedOrNothing(SecuredMessage record, ByteString plaintext) {
         if (mailbox instanceof RecordNotes notes) {
             notes.sending(RecordNotes.name(plaintext));
