@@ -241,7 +241,7 @@ public enum Fault {
     SPDM_SESSION_ID_REPEATED("SPDM-17"),
     /** SPDM sessions: HEARTBEAT in an open session is answered UnexpectedRequest. */
     SPDM_HEARTBEAT_UNEXPECTED("SPDM-18"),
-    /** SPDM sessions: HEARTBEAT, KEY_UPDATE and END_SESSION are served whatever their SPDMVersion. */
+    /** SPDM sessions: HEARTBEAT, KEY_UPDATE, END_SESSION and FINISH are served whatever their SPDMVersion. */
     SPDM_SESSION_CONTROL_ANY_VERSION("SPDM-18"),
     /** SPDM: GET_CERTIFICATE for any slot is answered with slot 0's chain. */
     SPDM_CERTIFICATE_ANY_SLOT("SPDM-19"),

@@ -63,7 +63,7 @@ final class ResponderSession {
 
     /** Requests in a session that skip CHALLENGE completion (libspdm_reset_message_buffer_via_request_code). */
     private static final Set<RequestResponseCode> CONTROL = EnumSet.of(RequestResponseCode.HEARTBEAT,
-            RequestResponseCode.KEY_UPDATE, RequestResponseCode.END_SESSION);
+            RequestResponseCode.KEY_UPDATE, RequestResponseCode.END_SESSION, RequestResponseCode.FINISH);
     private static final Set<RequestResponseCode> SKIPS_CHALLENGE = EnumSet.of(
             RequestResponseCode.GET_MEASUREMENTS, RequestResponseCode.HEARTBEAT, RequestResponseCode.KEY_UPDATE,
             RequestResponseCode.END_SESSION);

@@ -3,6 +3,7 @@ package io.tsmtck.tck.tests.spdm;
 import io.tsmtck.api.spdm.message.Challenge;
 import io.tsmtck.api.spdm.message.GetCertificate;
 import io.tsmtck.api.spdm.message.GetDigests;
+import io.tsmtck.api.spdm.message.GetMeasurements;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.spdm.SpdmConnection;
@@ -31,6 +32,18 @@ enum PlainRequest {
                     version >= 0x13 ? ByteString.ofHex("0123456789abcdef") : ByteString.EMPTY).encode();
         }
     },
+    GET_MEASUREMENTS(RequestResponseCode.MEASUREMENTS) {
+        @Override
+        ByteString in(int version, SpdmConnection connection) {
+            return GetMeasurements.unsigned(version, GetMeasurements.NUMBER_OF_MEASUREMENTS,
+                    version >= 0x13 ? ByteString.ofHex("1011121314151617") : ByteString.EMPTY).encode();
+        }
+
+        @Override
+        boolean needsMeasurements() {
+            return true;
+        }
+    },
     KEY_EXCHANGE(RequestResponseCode.KEY_EXCHANGE_RSP) {
         @Override
         ByteString in(int version, SpdmConnection connection) {
@@ -46,6 +59,11 @@ enum PlainRequest {
 
     /** The request in SPDMVersion {@code version} on {@code connection}. */
     abstract ByteString in(int version, SpdmConnection connection);
+
+    /** Whether only a device with measurements serves it. */
+    boolean needsMeasurements() {
+        return false;
+    }
 
     /** The response code that serves it. */
     RequestResponseCode answer() {

@@ -9,6 +9,7 @@ import io.tsmtck.api.spdm.ProtocolId;
 import io.tsmtck.api.spdm.VendorDefinedMessage;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.Finish;
+import io.tsmtck.api.spdm.message.GetMeasurements;
 import io.tsmtck.api.spdm.message.GetVersion;
 import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
@@ -92,10 +93,12 @@ class SecuredSessionTest {
 
     /** What a session in its handshake phase must refuse: anything but FINISH. */
     enum InHandshake {
-        HEARTBEAT, KEY_UPDATE, END_SESSION, GET_TDISP_VERSION;
+        HEARTBEAT, KEY_UPDATE, END_SESSION, GET_TDISP_VERSION, GET_MEASUREMENTS;
 
         ByteString in(int version, DeviceSut sut) {
             return switch (this) {
+                case GET_MEASUREMENTS -> GetMeasurements.unsigned(version, GetMeasurements.NUMBER_OF_MEASUREMENTS,
+                        version >= 0x13 ? ByteString.ofHex("0001020304050607") : ByteString.EMPTY).encode();
                 case HEARTBEAT -> new SessionControl(version, RequestResponseCode.HEARTBEAT, 0, 0).encode();
                 case KEY_UPDATE -> new SessionControl(version, RequestResponseCode.KEY_UPDATE,
                         SessionControl.UPDATE_KEY, 1).encode();
@@ -146,6 +149,10 @@ class SecuredSessionTest {
     @Must("SPDM-14")
     void aSessionInItsHandshakePhaseServesNothingButFinish(DeviceSut sut, InHandshake request) {
         SpdmConnection connection = sut.connect().connection();
+        if (request == InHandshake.GET_MEASUREMENTS) { // a device without measurements may refuse it otherwise
+            Applicability.requireSpdmCapability(connection, Condition.ADVERTISES_SIGNED_MEASUREMENTS,
+                    CapabilityFlag.MEAS_CAP_SIG);
+        }
         int version = connection.version().code();
         SpdmSession handshake = keyExchange(connection);
 
@@ -379,6 +386,34 @@ class SecuredSessionTest {
                 version));
         assertServed(sut, session, "after " + request + " in it");
         session.end();
+    }
+
+    static Stream<Arguments> minorOffsets() {
+        return DeviceCases.with(List.of(Named.of("one minor version above", 1), Named.of("one minor version below",
+                -1)));
+    }
+
+    @ParameterizedTest(name = "{0}, FINISH {1}")
+    @MethodSource("minorOffsets")
+    @Must("SPDM-18")
+    void aFinishInAnotherVersionIsVersionMismatchAndTheRightOneStillOpens(DeviceSut sut, int offset) {
+        SpdmConnection connection = sut.connect().connection();
+        int version = connection.version().code();
+        SpdmSession handshake = keyExchange(connection);
+        ByteString right = new Finish(version, 0, 0, handshake.requesterVerifyData()).encode();
+        byte[] other = right.toByteArray();
+        other[0] = (byte) (version + offset);
+
+        SessionResult<Optional<ByteString>> answer = handshake.exchange(ByteString.of(other));
+
+        assertThat(String.format("answer to FINISH in SPDMVersion 0x%02X in session 0x%08x (negotiated 0x%02X)",
+                other[0], handshake.sessionId(), version), describe(answer))
+                .is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, version));
+        SessionResult<SpdmSession> finished = handshake.finish();
+        assertThat(String.format("FINISH in the negotiated version in session 0x%08x after the mismatch",
+                handshake.sessionId()), finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString())
+                .is("FINISH_RSP");
+        finished.orElseThrow().end();
     }
 
     /** What came back to {@code record} sent as it is, opened with the session's keys where it opens. */

@@ -3,6 +3,7 @@ package io.tsmtck.tck.tests.spdm;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
+import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.GetCapabilities;
 import io.tsmtck.api.spdm.message.GetVersion;
 import io.tsmtck.api.spdm.message.MessageSizes;
@@ -10,8 +11,10 @@ import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.spdm.message.VersionResponse;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.spdm.SpdmConnection;
 import io.tsmtck.tck.spdm.SpdmRequester;
+import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
@@ -78,6 +81,10 @@ class SpdmErrorsTest {
     @Must("SPDM-05")
     void aRequestInAnotherVersionThanTheNegotiatedOneIsVersionMismatch(DeviceSut sut, Mismatch mismatch) {
         SpdmConnection connection = sut.freshConnection();
+        if (mismatch.request().needsMeasurements()) {
+            Applicability.requireSpdmCapability(connection, Condition.ADVERTISES_SIGNED_MEASUREMENTS,
+                    CapabilityFlag.MEAS_CAP_SIG);
+        }
         int negotiated = connection.version().code();
         int other = negotiated + mismatch.offset();
         MessageSizes sizes = MessageSizes.of(connection.suite());
