@@ -253,6 +253,11 @@ public enum Fault {
     SPDM_FINISH_AGAIN_ACKNOWLEDGED("SPDM-20"),
     /** SPDM sessions: a request refused in an open session (UnexpectedRequest) ends the session. */
     SPDM_SESSION_REFUSAL_ENDS_SESSION("SPDM-20"),
+    /**
+     * SPDM: NEGOTIATE_ALGORITHMS is read from its fixed fields alone (BaseAsymAlgo, BaseHashAlgo), whatever
+     * its Length, counts and structures say, as firmware that parses by offset does.
+     */
+    SPDM_ALGORITHMS_READ_BY_OFFSET("SPDM-21"),
     /** SPDM: GET_VERSION leaves the open sessions open. */
     SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
     /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */

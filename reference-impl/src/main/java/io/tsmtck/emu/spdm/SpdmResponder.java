@@ -6,6 +6,7 @@ import io.tsmtck.api.spdm.algorithm.AlgorithmSuite;
 import io.tsmtck.api.spdm.algorithm.AsymAlgorithm;
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.cert.SpdmCertificateChain;
+import io.tsmtck.api.spdm.message.AlgorithmStructure;
 import io.tsmtck.api.spdm.message.CapabilitiesResponse;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.Challenge;
@@ -139,6 +140,10 @@ public final class SpdmResponder {
         }
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(bytes, sizes(), ReservedPolicy.IGNORE, 3);
         if (decoded instanceof DecodeResult.Malformed<SpdmMessage> malformed) {
+            if (bytes.size() >= 16 && bytes.get(1) == RequestResponseCode.NEGOTIATE_ALGORITHMS.code()
+                    && config.faults().inject(Fault.SPDM_ALGORITHMS_READ_BY_OFFSET)) {
+                return Optional.of(algorithms(byOffset(bytes)));
+            }
             return Optional.of(malformed(bytes, malformed.error()));
         }
         SpdmMessage request = decoded.orElseThrow();
@@ -213,6 +218,17 @@ public final class SpdmResponder {
             return Optional.of(ErrorResponse.of(0x10, SpdmErrorCode.VERSION_MISMATCH, 0).encode());
         }
         return Optional.empty();
+    }
+
+    /** NEGOTIATE_ALGORITHMS from its fixed fields, all else offered ({@link Fault#SPDM_ALGORITHMS_READ_BY_OFFSET}). */
+    private static NegotiateAlgorithms byOffset(ByteString bytes) {
+        long asym = bytes.get(8) | bytes.get(9) << 8 | bytes.get(10) << 16 | (long) bytes.get(11) << 24;
+        long hash = bytes.get(12) | bytes.get(13) << 8 | bytes.get(14) << 16 | (long) bytes.get(15) << 24;
+        return new NegotiateAlgorithms(bytes.get(0), bytes.get(6), bytes.get(7), asym, hash, List.of(), List.of(),
+                List.of(AlgorithmStructure.of(AlgorithmStructure.DHE, 0xFF),
+                        AlgorithmStructure.of(AlgorithmStructure.AEAD, 0xFF),
+                        AlgorithmStructure.of(AlgorithmStructure.KEY_SCHEDULE, AlgorithmStructure.SPDM_KEY_SCHEDULE)),
+                0);
     }
 
     private ByteString malformed(ByteString bytes, DecodeError error) {

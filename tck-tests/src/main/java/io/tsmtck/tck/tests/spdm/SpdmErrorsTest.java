@@ -220,6 +220,31 @@ class SpdmErrorsTest {
                 .satisfies(d -> after.is(field.answer()), "the device's " + field.answer());
     }
 
+    static Stream<Arguments> invalidAlgorithms() {
+        return DeviceCases.with(List.of(InvalidAlgorithms.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, NEGOTIATE_ALGORITHMS with {1}")
+    @MethodSource("invalidAlgorithms")
+    @Must("SPDM-21")
+    void negotiateAlgorithmsWhoseSizesContradictItsBytesIsInvalidRequest(DeviceSut sut, InvalidAlgorithms invalid) {
+        SpdmVersion common = highestCommon(sut, versionOnly(sut));
+        SpdmRequester requester = sut.requester();
+        SpdmAnswer capabilities = sut.plain(requester.capabilitiesRequest(common).encode(), MessageSizes.none());
+        if (!capabilities.is(RequestResponseCode.CAPABILITIES)) {
+            throw Setup.failed("GET_CAPABILITIES", capabilities.describe());
+        }
+        ByteString right = requester.algorithmsRequest(common).encode();
+        ByteString wrong = invalid.of(right);
+
+        SpdmAnswer answer = sut.plain(wrong, MessageSizes.none());
+
+        assertThat(String.format("answer to NEGOTIATE_ALGORITHMS with %s (%s)", invalid, wrong.hex()),
+                answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, common.code()));
+        expectServed(sut, "the kit's NEGOTIATE_ALGORITHMS after the refused one", right,
+                RequestResponseCode.ALGORITHMS);
+    }
+
     /** GET_VERSION of the test's own (the kit reconnects afterwards); the VERSION it got. */
     private static VersionResponse versionOnly(DeviceSut sut) {
         sut.device();
