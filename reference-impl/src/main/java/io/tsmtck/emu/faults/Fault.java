@@ -258,6 +258,8 @@ public enum Fault {
      * its Length, counts and structures say, as firmware that parses by offset does.
      */
     SPDM_ALGORITHMS_READ_BY_OFFSET("SPDM-21"),
+    /** SPDM sessions: a FINISH that does not decode is refused, and the session with it. */
+    SPDM_MALFORMED_FINISH_ENDS_SESSION("SPDM-19"),
     /** SPDM: GET_VERSION leaves the open sessions open. */
     SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
     /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */

@@ -165,7 +165,14 @@ final class ResponderSession {
                     opened.orElseThrow().get(3)), false);
         }
         if (!decoded.isDecoded()) {
-            return reply(error(SpdmErrorCode.INVALID_REQUEST), false);
+            boolean ends = !established && opened.orElseThrow().size() >= 2
+                    && opened.orElseThrow().get(1) == RequestResponseCode.FINISH.code()
+                    && context.config().faults().inject(Fault.SPDM_MALFORMED_FINISH_ENDS_SESSION);
+            Outcome refused = reply(error(SpdmErrorCode.INVALID_REQUEST), ends);
+            if (ends) {
+                channel.end();
+            }
+            return refused;
         }
         SpdmMessage message = decoded.orElseThrow();
         boolean vendorAnyVersion = context.config().faults().inject(Fault.SPDM_VENDOR_ANY_VERSION)

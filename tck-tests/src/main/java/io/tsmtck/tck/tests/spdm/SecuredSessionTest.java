@@ -22,6 +22,7 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.wire.WireWriter;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.spdm.SpdmConnection;
 import io.tsmtck.tck.spdm.SpdmSession;
@@ -358,6 +359,46 @@ class SecuredSessionTest {
                 session.sessionId()), describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, version));
         assertServed(sut, session, "after KEY_UPDATE with operation " + operation);
         session.end();
+    }
+
+    /** A FINISH a responder must refuse (this kit never asks for mutual authentication). */
+    enum BadFinish {
+        /** Param1 bit 0: a requester signature, which nothing asked for. */
+        SIGNATURE_FLAG_WITHOUT_MUTUAL_AUTHENTICATION,
+        /** The header alone: no RequesterVerifyData. */
+        NO_VERIFY_DATA;
+
+        ByteString in(int version, ByteString verifyData) {
+            byte[] header = {(byte) version, (byte) RequestResponseCode.FINISH.code(), 0, 0};
+            if (this == NO_VERIFY_DATA) {
+                return ByteString.of(header);
+            }
+            header[2] = 0x01;
+            return WireWriter.littleEndian().bytes(ByteString.of(header)).bytes(verifyData).toByteString();
+        }
+    }
+
+    static Stream<Arguments> badFinishes() {
+        return DeviceCases.with(List.of(BadFinish.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, FINISH with {1}")
+    @MethodSource("badFinishes")
+    @Must("SPDM-19")
+    void aFinishThatDoesNotParseIsInvalidRequestAndTheRightOneStillOpens(DeviceSut sut, BadFinish bad) {
+        SpdmConnection connection = sut.connect().connection();
+        int version = connection.version().code();
+        SpdmSession handshake = keyExchange(connection);
+
+        SessionResult<Optional<ByteString>> answer = handshake.exchange(bad.in(version,
+                handshake.requesterVerifyData()));
+
+        assertThat(String.format("answer to FINISH with %s in session 0x%08x", bad, handshake.sessionId()),
+                describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, version));
+        SessionResult<SpdmSession> finished = handshake.finish();
+        assertThat(String.format("the right FINISH in session 0x%08x after the refused one", handshake.sessionId()),
+                finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
+        finished.orElseThrow().end();
     }
 
     /** Requests that have no place in a session already open. */
