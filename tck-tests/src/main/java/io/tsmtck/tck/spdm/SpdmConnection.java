@@ -24,6 +24,8 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * A negotiated SPDM connection with a device whose chain validated: version, algorithms, the
@@ -68,6 +70,11 @@ public final class SpdmConnection {
     /** The slots DIGESTS named (Param2 SlotMask). */
     public int slotMask() {
         return slotMask;
+    }
+
+    /** The lowest slot (1 to 7) DIGESTS left empty, if any. */
+    public OptionalInt emptySlot() {
+        return IntStream.rangeClosed(1, 7).filter(slot -> (slotMask & 1 << slot) == 0).findFirst();
     }
 
     SpdmConnection withSlotMask(int mask) {

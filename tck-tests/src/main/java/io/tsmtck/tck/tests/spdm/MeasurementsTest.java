@@ -23,6 +23,7 @@ import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.SpdmAnswer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -191,9 +192,9 @@ class MeasurementsTest {
         read(sut, where, (connection, reader) -> {
             List<MeasurementBlock> blocks = list(reader);
             List<Integer> have = blocks.stream().map(MeasurementBlock::index).toList();
-            List<Integer> missing = Stream.of(IntStream.rangeClosed(1, 0xFE).filter(i -> !have.contains(i)).findFirst(),
-                    have.contains(0xFE) ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(0xFE))
-                    .filter(java.util.OptionalInt::isPresent).map(java.util.OptionalInt::getAsInt).distinct().toList();
+            // the lowest index the device lacks, and 0xFE unless it has that one
+            List<Integer> missing = IntStream.concat(IntStream.rangeClosed(1, 0xFE).filter(i -> !have.contains(i))
+                    .limit(1), IntStream.of(0xFE).filter(i -> !have.contains(i))).distinct().boxed().toList();
             int version = connection.version().code();
             for (int index : missing) {
                 GetMeasurements request = reader.request(index, false, ByteString.EMPTY);
@@ -202,9 +203,8 @@ class MeasurementsTest {
                         reader.where(), have), answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST,
                         version));
             }
-            int emptySlot = IntStream.rangeClosed(1, 7).filter(slot -> (connection.slotMask() & 1 << slot) == 0)
-                    .findFirst().orElseThrow(() -> Setup.failed("find a slot the device left empty",
-                            "DIGESTS names every slot 0 to 7"));
+            int emptySlot = connection.emptySlot().orElseThrow(() -> Setup.failed("find a slot the device left "
+                    + "empty", "DIGESTS names every slot 0 to 7"));
             GetMeasurements wrongSlot = GetMeasurements.signed(version, GetMeasurements.ALL_MEASUREMENTS, nonce(9),
                     emptySlot, reader.request(1, false, ByteString.EMPTY).context());
             SpdmAnswer answer = exchange(sut, connection, where, reader, wrongSlot);
@@ -298,7 +298,7 @@ class MeasurementsTest {
 
     private static ByteString nonce(int seed) {
         byte[] bytes = new byte[32];
-        java.util.Arrays.fill(bytes, (byte) (0x5A ^ seed));
+        Arrays.fill(bytes, (byte) (0x5A ^ seed));
         bytes[0] = (byte) seed;
         return ByteString.of(bytes);
     }

@@ -161,11 +161,9 @@ class SecuredSessionTest {
 
         assertThat(String.format("answer to %s in session 0x%08x before FINISH", request, handshake.sessionId()),
                 describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.UNEXPECTED_REQUEST, version));
-        SessionResult<SpdmSession> finished = handshake.finish();
-        assertThat(String.format("FINISH in session 0x%08x after the refused %s", handshake.sessionId(), request),
-                finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
-        assertServed(sut, finished.orElseThrow(), "after FINISH");
-        finished.orElseThrow().end();
+        SpdmSession finished = assertFinishes(handshake, "after the refused " + request);
+        assertServed(sut, finished, "after FINISH");
+        finished.end();
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -288,9 +286,7 @@ class SecuredSessionTest {
                 requesterHalf), String.format("0x%08x and 0x%08x", first.sessionId(), second.orElseThrow().sessionId()))
                 .satisfies(d -> first.sessionId() != second.orElseThrow().sessionId(), "two different SessionIDs");
         for (SpdmSession session : List.of(first, second.orElseThrow())) {
-            SessionResult<SpdmSession> finished = session.finish();
-            assertThat(String.format("FINISH of session 0x%08x", session.sessionId()), finished.isOk() ? "FINISH_RSP"
-                    : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
+            assertFinishes(session, "beside the other session of the same ReqSessionID");
             assertServed(sut, session, "beside the other session of the same ReqSessionID");
         }
         first.end();
@@ -395,10 +391,7 @@ class SecuredSessionTest {
 
         assertThat(String.format("answer to FINISH with %s in session 0x%08x", bad, handshake.sessionId()),
                 describe(answer)).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, version));
-        SessionResult<SpdmSession> finished = handshake.finish();
-        assertThat(String.format("the right FINISH in session 0x%08x after the refused one", handshake.sessionId()),
-                finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
-        finished.orElseThrow().end();
+        assertFinishes(handshake, "after the refused one").end();
     }
 
     /** Requests that have no place in a session already open. */
@@ -450,11 +443,15 @@ class SecuredSessionTest {
         assertThat(String.format("answer to FINISH in SPDMVersion 0x%02X in session 0x%08x (negotiated 0x%02X)",
                 other[0], handshake.sessionId(), version), describe(answer))
                 .is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, version));
+        assertFinishes(handshake, "in the negotiated version, after the mismatch").end();
+    }
+
+    /** The right FINISH of {@code handshake} ({@code when} says after what) opens it: FINISH_RSP. */
+    private static SpdmSession assertFinishes(SpdmSession handshake, String when) {
         SessionResult<SpdmSession> finished = handshake.finish();
-        assertThat(String.format("FINISH in the negotiated version in session 0x%08x after the mismatch",
-                handshake.sessionId()), finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString())
-                .is("FINISH_RSP");
-        finished.orElseThrow().end();
+        assertThat(String.format("FINISH in session 0x%08x %s", handshake.sessionId(), when),
+                finished.isOk() ? "FINISH_RSP" : finished.failure().orElseThrow().toString()).is("FINISH_RSP");
+        return finished.orElseThrow();
     }
 
     /** What came back to {@code record} sent as it is, opened with the session's keys where it opens. */

@@ -22,7 +22,6 @@ import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.SpdmAnswer;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
@@ -128,12 +127,8 @@ class SpdmErrorsTest {
     @MethodSource("minorOffsets")
     @Must("SPDM-05")
     void negotiateAlgorithmsInAnotherVersionThanCapabilitiesIsVersionMismatch(DeviceSut sut, int offset) {
-        SpdmVersion common = highestCommon(sut, versionOnly(sut));
         SpdmRequester requester = sut.requester();
-        SpdmAnswer capabilities = sut.plain(requester.capabilitiesRequest(common).encode(), MessageSizes.none());
-        if (!capabilities.is(RequestResponseCode.CAPABILITIES)) {
-            throw Setup.failed("GET_CAPABILITIES", capabilities.describe());
-        }
+        SpdmVersion common = upToCapabilities(sut, requester);
         ByteString right = requester.algorithmsRequest(common).encode();
         byte[] other = right.toByteArray();
         other[0] = (byte) (common.code() + offset);
@@ -206,9 +201,8 @@ class SpdmErrorsTest {
     void aRequestWithAnInvalidFieldIsInvalidRequestAndChangesNothing(DeviceSut sut, InvalidField field) {
         SpdmConnection connection = sut.freshConnection();
         int version = connection.version().code();
-        int emptySlot = IntStream.rangeClosed(1, 7).filter(slot -> (connection.slotMask() & 1 << slot) == 0)
-                .findFirst().orElseThrow(() -> Setup.failed("find a slot the device left empty",
-                        "DIGESTS names every slot 0 to 7"));
+        int emptySlot = connection.emptySlot().orElseThrow(() -> Setup.failed("find a slot the device left "
+                + "empty", "DIGESTS names every slot 0 to 7"));
         MessageSizes sizes = MessageSizes.of(connection.suite());
 
         SpdmAnswer answer = sut.plain(field.wrong(connection, emptySlot), sizes);
@@ -228,12 +222,8 @@ class SpdmErrorsTest {
     @MethodSource("invalidAlgorithms")
     @Must("SPDM-21")
     void negotiateAlgorithmsWhoseSizesContradictItsBytesIsInvalidRequest(DeviceSut sut, InvalidAlgorithms invalid) {
-        SpdmVersion common = highestCommon(sut, versionOnly(sut));
         SpdmRequester requester = sut.requester();
-        SpdmAnswer capabilities = sut.plain(requester.capabilitiesRequest(common).encode(), MessageSizes.none());
-        if (!capabilities.is(RequestResponseCode.CAPABILITIES)) {
-            throw Setup.failed("GET_CAPABILITIES", capabilities.describe());
-        }
+        SpdmVersion common = upToCapabilities(sut, requester);
         ByteString right = requester.algorithmsRequest(common).encode();
         ByteString wrong = invalid.of(right);
 
@@ -251,6 +241,16 @@ class SpdmErrorsTest {
         sut.connectionReset();
         SpdmAnswer answer = sut.plain(GetVersion.request().encode(), MessageSizes.none());
         return answer.as(VersionResponse.class).orElseThrow(() -> Setup.failed("GET_VERSION", answer.describe()));
+    }
+
+    /** GET_VERSION of the test's own and the kit's GET_CAPABILITIES: the version they settled on. */
+    private static SpdmVersion upToCapabilities(DeviceSut sut, SpdmRequester requester) {
+        SpdmVersion common = highestCommon(sut, versionOnly(sut));
+        SpdmAnswer capabilities = sut.plain(requester.capabilitiesRequest(common).encode(), MessageSizes.none());
+        if (!capabilities.is(RequestResponseCode.CAPABILITIES)) {
+            throw Setup.failed("GET_CAPABILITIES", capabilities.describe());
+        }
+        return common;
     }
 
     private static SpdmVersion highestCommon(DeviceSut sut, VersionResponse offered) {
