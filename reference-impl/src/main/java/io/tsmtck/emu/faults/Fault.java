@@ -260,6 +260,12 @@ public enum Fault {
     SPDM_ALGORITHMS_READ_BY_OFFSET("SPDM-21"),
     /** SPDM sessions: a FINISH that does not decode is refused, and the session with it. */
     SPDM_MALFORMED_FINISH_ENDS_SESSION("SPDM-19"),
+    /** SPDM sessions: a session that missed its heartbeat (nothing for twice the HeartbeatPeriod) stays open. */
+    SPDM_HEARTBEAT_NEVER_ENDS_SESSION("SPDM-22"),
+    /** SPDM sessions: the heartbeat watchdog starts at FINISH and no later record restarts it. */
+    SPDM_HEARTBEAT_WATCHDOG_NOT_RESTARTED("SPDM-22"),
+    /** SPDM sessions: one heartbeat watchdog for the device, restarted by a record of any session. */
+    SPDM_HEARTBEAT_WATCHDOG_SHARED("SPDM-22"),
     /** SPDM: GET_VERSION leaves the open sessions open. */
     SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
     /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */

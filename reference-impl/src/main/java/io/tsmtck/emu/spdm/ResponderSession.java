@@ -80,6 +80,8 @@ final class ResponderSession {
     /** The last record opened and what it held: {@link Fault#SPDM_REPLAY_ACCEPTED} serves it again. */
     private Optional<SecuredMessage> lastRecord = Optional.empty();
     private ByteString lastPlaintext = ByteString.EMPTY;
+    /** When the last record of this session arrived ({@link System#nanoTime()}), for its heartbeat watchdog. */
+    private long lastHeard;
 
     private ResponderSession(long sessionId, Context context, KeyExchangeTranscript transcript, KeyExchange request,
                              KeyExchangeRsp response, HandshakeSecrets secrets) {
@@ -139,6 +141,23 @@ final class ResponderSession {
     }
 
     /**
+     * Whether this session's heartbeat watchdog ran out at {@code now}: the session is open, its
+     * KEY_EXCHANGE_RSP announced a HeartbeatPeriod, and no record of it arrived for more than twice
+     * that period. The watchdog starts at FINISH_RSP and every record of the session restarts it, as
+     * libspdm's responder does (libspdm_start_watchdog with twice the period in libspdm_rsp_finish_rsp.c,
+     * libspdm_reset_watchdog in libspdm_rsp_receive_send.c).
+     */
+    boolean silentTooLong(long now) {
+        long timeout = 2L * context.heartbeatPeriod() * 1_000_000_000L;
+        return established && timeout > 0 && now - lastHeard > timeout;
+    }
+
+    /** A record of this session arrived at {@code now}: its watchdog starts again. */
+    void heard(long now) {
+        lastHeard = now;
+    }
+
+    /**
      * Answers one record of this session; {@code challengeSkipped} runs for a request served that skips
      * CHALLENGE completion (FINISH, GET_MEASUREMENTS, HEARTBEAT, KEY_UPDATE, END_SESSION).
      */
@@ -149,6 +168,9 @@ final class ResponderSession {
         if (opened.isOk()) {
             lastRecord = Optional.of(record);
             lastPlaintext = opened.orElseThrow();
+            if (!context.config().faults().inject(Fault.SPDM_HEARTBEAT_WATCHDOG_NOT_RESTARTED)) {
+                heard(System.nanoTime());
+            }
         }
         if (!opened.isOk()) {
             return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SPDM,
@@ -246,6 +268,7 @@ final class ResponderSession {
         Outcome answer = reply(finishRsp.encode(), false);
         channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
         established = true;
+        heard(System.nanoTime());
         application.sessionEstablished(new SpdmSessionId(sessionId));
         return answer;
     }

@@ -92,6 +92,7 @@ public final class SpdmResponder {
         if (request.vendorId() != DoeObject.VENDOR_PCI_SIG) {
             return Optional.empty();
         }
+        endSilentSessions(System.nanoTime());
         return switch (request.type()) {
             case DoeObject.TYPE_DISCOVERY -> DoeDiscovery.answer(request.data());
             case DoeObject.TYPE_SPDM -> plaintext(request.data()).map(m -> DoeObject.wrap(DoeObject.TYPE_SPDM, m));
@@ -389,6 +390,10 @@ public final class SpdmResponder {
             return Optional.empty();
         }
         ResponderSession.Outcome outcome = session.handle(record, application, this::challengeSkipped);
+        if (config.faults().inject(Fault.SPDM_HEARTBEAT_WATCHDOG_SHARED)) {
+            long now = System.nanoTime();
+            sessions.values().forEach(other -> other.heard(now)); // one watchdog for the whole device
+        }
         if (outcome.ended()) {
             sessions.remove(record.sessionId());
             if (outcome.wasEstablished()) {
@@ -401,6 +406,20 @@ public final class SpdmResponder {
     /** Whether the connection is negotiated (GET_VERSION, GET_CAPABILITIES, NEGOTIATE_ALGORITHMS done). */
     public boolean isNegotiated() {
         return stage == Stage.NEGOTIATED;
+    }
+
+    /**
+     * Ends every session whose heartbeat watchdog ran out ({@link ResponderSession#silentTooLong}),
+     * telling the device, before the request that arrived at {@code now} is looked at: a record of such
+     * a session then finds none.
+     */
+    private void endSilentSessions(long now) {
+        for (Map.Entry<Long, ResponderSession> entry : new ArrayList<>(sessions.entrySet())) {
+            if (config.faults().check(Fault.SPDM_HEARTBEAT_NEVER_ENDS_SESSION, entry.getValue().silentTooLong(now))) {
+                sessions.remove(entry.getKey());
+                application.sessionEnded(new SpdmSessionId(entry.getKey()));
+            }
+        }
     }
 
     /** Ends every session (GET_VERSION does), telling the device of each one that was established. */

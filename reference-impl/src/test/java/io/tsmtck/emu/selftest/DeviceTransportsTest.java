@@ -51,6 +51,12 @@ class DeviceTransportsTest {
     private static final Duration DOE_TIMEOUT = Duration.ofMillis(100);
     private static final Set<String> DEVICE_RULES = Catalogue.standard().of(Kit.DEVICE).rules().stream()
             .filter(Rule::isTestable).map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    /**
+     * The device rules the transports are timed on: all but SPDM-22, which waits the device's own
+     * HeartbeatPeriod (the served runs below still run it).
+     */
+    private static final Set<String> TIMED_RULES = DEVICE_RULES.stream().filter(id -> !id.equals("SPDM-22"))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     @AfterEach
     void backToTheConfiguredDevice() {
@@ -61,21 +67,21 @@ class DeviceTransportsTest {
     @Test
     void inProcessTcpAndDoeGiveIdenticalPerRuleResults() {
         long start = System.nanoTime();
-        Results inProcess = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        Results inProcess = Results.run(TIMED_RULES);
         long inProcessNanos = System.nanoTime() - start;
         assertThat(inProcess.passed).as("device rules passed in-process").isNotEmpty();
 
         Devices.use(new RigDevices(RigDevices.Transport.TCP));
         start = System.nanoTime();
-        Results tcp = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        Results tcp = Results.run(TIMED_RULES);
         long tcpNanos = System.nanoTime() - start;
         Devices.use(new RigDevices(RigDevices.Transport.DOE));
         start = System.nanoTime();
-        Results doe = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        Results doe = Results.run(TIMED_RULES);
         long doeNanos = System.nanoTime() - start;
         // a measurement, not a check: the issue "Performance" asks TCP within 1.5x of in-process
         System.out.printf("[transports] %d device rules: in-process %d ms, loopback TCP %d ms (%.2fx),"
-                + " DOE registers %d ms (%.2fx)%n", DEVICE_RULES.size(), inProcessNanos / 1_000_000,
+                + " DOE registers %d ms (%.2fx)%n", TIMED_RULES.size(), inProcessNanos / 1_000_000,
                 tcpNanos / 1_000_000, (double) tcpNanos / inProcessNanos, doeNanos / 1_000_000,
                 (double) doeNanos / inProcessNanos);
 
@@ -85,7 +91,7 @@ class DeviceTransportsTest {
 
     @Test
     void aDeviceServedOverTcpWithoutARigGetsEveryRuleThatNeedsNone() throws Exception {
-        Results inProcess = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, DEVICE_RULES));
+        Results inProcess = Results.run(DEVICE_RULES);
         Results served = served(FaultPlan.NONE, DEVICE_RULES);
 
         assertThat(served.failed).as("device rules failing over TCP").isEmpty();
@@ -117,7 +123,7 @@ class DeviceTransportsTest {
             System.setProperty(KitConfig.FUNCTIONS, device.functions().stream().map(f -> f.address().toString())
                     .collect(Collectors.joining(",")));
             Devices.use(Devices.parse("tcp://127.0.0.1:" + server.port()));
-            Results results = Results.of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, rules));
+            Results results = Results.run(rules);
             Devices.reset();
             serving.join(TIMEOUT.toMillis());
             assertThat(serving.isAlive()).as("the served connection ended with the kit's SHUTDOWN").isFalse();
@@ -139,12 +145,19 @@ class DeviceTransportsTest {
         return serving;
     }
 
-    /** Per-rule results of the device rules of one run. */
-    /** Per-rule results; {@code why} (why rules were not tested) is shown, not compared. */
+    /**
+     * Per-rule results of the device rules of one run; {@code why} (why rules were not tested) is
+     * shown, not compared.
+     */
     private record Results(Set<String> passed, Set<String> failed, Set<String> notApplicable, Set<String> notTested,
                            Map<String, String> why) {
-        static Results of(KitRun.Outcome outcome) {
-            Set<String> passed = new TreeSet<>(DEVICE_RULES);
+        /** A run of {@code rules} against the correct reference device of the configured source. */
+        static Results run(Set<String> rules) {
+            return of(KitRun.run(FaultPlan.NONE, ReferenceStackProvider.LARGEST, rules), rules);
+        }
+
+        static Results of(KitRun.Outcome outcome, Set<String> rules) {
+            Set<String> passed = new TreeSet<>(rules);
             passed.removeAll(outcome.failedRules());
             passed.removeAll(outcome.notApplicableRules());
             passed.removeAll(outcome.notTestedRules());

@@ -57,6 +57,13 @@ public final class KitConfig {
     /** How long the device kit waits for one answer of a device over a socket or DOE mailbox, in ms. */
     public static final String TIMEOUT_DEVICE = "tsm-tck.timeout.device";
 
+    /**
+     * How long the device kit may leave a session without a message to see the device end it, in ms
+     * (15000 unless set): a device whose HeartbeatPeriod needs a longer wait (twice the period and a
+     * margin) is not checked for it (SPDM-22 NOT_TESTED, naming the wait it needs).
+     */
+    public static final String TIMEOUT_HEARTBEAT = "tsm-tck.timeout.heartbeat";
+
     private static final long DEFAULT_SEED = 0x20250120L;
 
     /** The per-test timeout when neither the user nor a declared latency sets one. */
@@ -127,6 +134,11 @@ public final class KitConfig {
     /** How long to wait for one answer of a device over a socket or DOE mailbox. */
     public static Duration timeoutDevice() {
         return millis(TIMEOUT_DEVICE, 10_000);
+    }
+
+    /** How long the device kit may leave a session without a message to see the device end it. */
+    public static Duration timeoutHeartbeat() {
+        return millis(TIMEOUT_HEARTBEAT, 15_000);
     }
 
     private static Duration millis(String name, long fallback) {
