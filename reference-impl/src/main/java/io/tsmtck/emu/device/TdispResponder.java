@@ -124,6 +124,9 @@ final class TdispResponder {
                 if (context.faults().inject(Fault.TDISP_VERSION_RESETS_TDI)) {
                     tdi.reset();
                 }
+                if (context.faults().inject(Fault.TDISP_VERSION_LIST_ECHOES_REQUEST)) {
+                    return new TdispVersionResponse(reply, List.of(request.header().version()));
+                }
                 return new TdispVersionResponse(reply, List.of(TdispHeader.VERSION_1_0));
             case GET_TDISP_CAPABILITIES:
                 if (context.faults().inject(Fault.TDISP_CAPS_REFUSED_IN_ERROR) && tdi.state() == TdiState.ERROR) {

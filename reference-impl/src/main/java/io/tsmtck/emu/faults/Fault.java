@@ -136,6 +136,8 @@ public enum Fault {
     TDISP_RESERVED_REJECTED("TDISP-42"),
     /** TDISP: GET_TDISP_VERSION is answered only for version 1.0 exactly. */
     TDISP_GET_VERSION_EXACT("TDISP-43"),
+    /** TDISP: TDISP_VERSION lists the version the request carried, not the versions the device supports. */
+    TDISP_VERSION_LIST_ECHOES_REQUEST("TDISP-43"),
     /** TDISP: LOCK succeeds with overlapping BARs. */
     TDISP_LOCK_OVERLAPPING_BARS_OK("TDISP-44"),
     /** TDISP: LOCK sees two BARs overlap only when the higher one starts inside the lower one. */
@@ -319,8 +321,12 @@ public enum Fault {
     TSM_BIND_NOT_CONNECTED("TSM-10"),
     /** TSM: bind to a second VM succeeds, re-binding the TDI. */
     TSM_BIND_OTHER_VM("TSM-12"),
+    /** TSM: bind to a second VM is refused with EBUSY, but only after the first VM's binding was undone. */
+    TSM_BIND_OTHER_VM_UNBINDS_FIRST("TSM-12"),
     /** TSM: bind of an already bound TDI to the same VM calls the driver again (re-locks). */
     TSM_REBIND_SAME_VM_CALLS_DRIVER("TSM-11"),
+    /** TSM: bind of an already bound TDI to the same VM unbinds and binds it again, so a started TDI is locked anew. */
+    TSM_REBIND_SAME_VM_RELOCKS("TSM-11"),
     /** TSM: bind leaves the TDI in RUN instead of CONFIG_LOCKED (the host starts the interface). */
     TSM_BIND_STARTS_INTERFACE("SEC-01"),
     /** TSM: bind leaves the TDI CONFIG_LOCKED, then starts it a moment later (after the first look). */
@@ -349,6 +355,8 @@ public enum Fault {
     TSM_CONNECT_BAD_NAME("TSM-01", "TSM-03"),
     /** TSM: connect looks the written string up as it is, so "tsm0\n" (as echo writes it) names no TSM. */
     TSM_CONNECT_NAME_EXACT("TSM-01"),
+    /** TSM: connect reads the number as Integer.parseInt does, so "tsm+0" names tsm0 (the kernel's vsscanf: EINVAL). */
+    TSM_CONNECT_PLUS_SIGN("TSM-01"),
     /** TSM: disconnect of a DSM that is not connected succeeds. */
     TSM_DISCONNECT_NOT_CONNECTED("TSM-04"),
     /** TSM: connect does not consume a host-bridge secure stream. */

@@ -17,9 +17,13 @@ import java.util.List;
  * write and restored afterwards only if memory decode is still enabled; private MMIO reaches KVM
  * only as a dma-buf the host CPU cannot access.
  *
- * <p><b>Lifecycle.</b> {@link #close()} destroys the device's vdevice (unbinding its TDI, before the
- * device is disabled, so that clearing MSE/BME cannot drive the TDI to ERROR), revokes every
- * dma-buf for good, unmaps every mmap, and drops the VM reference. Afterwards every method but
+ * <p><b>Lifecycle.</b> {@link #close()} destroys the device's vdevice (unbinding its TDI), revokes
+ * every dma-buf for good, unmaps every mmap, and drops the VM reference. The order of unbind and
+ * disable is not mainline's to give yet: mainline's {@code vfio_df_device_last_close()} calls
+ * {@code close_device} (which disables the device, clearing MSE/BME) before the iommufd unbind,
+ * while Xu Yilun's RFC "vfio/pci: Do TSM Unbind before zapping bars" (2025-05-29) unbinds first, in
+ * {@code vfio_pci_core_close_device()} before {@code vfio_pci_core_disable()} (VFIO-20, a SHOULD
+ * that rests on that RFC). Afterwards every method but
  * {@link #address()} and {@link #close()} is refused with {@code ENODEV}. Closing twice is
  * harmless.
  *

@@ -8,7 +8,6 @@ import io.tsmtck.api.spdm.message.ErrorResponse;
 import io.tsmtck.api.tdisp.DeviceInterfaceStateResponse;
 import io.tsmtck.api.tdisp.GetTdispCapabilities;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
-import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.LockInterfaceResponse;
 import io.tsmtck.api.tdisp.StartInterfaceRequest;
@@ -113,9 +112,12 @@ public final class TdispClient {
                 .orElseThrow(() -> Setup.failed("LOCK_INTERFACE_REQUEST " + function.address(), "got " + answer));
     }
 
-    /** Locks with NO_FW_UPDATE and no reporting offset. */
+    /**
+     * Locks with no flags and no reporting offset: no flag is required of a device (LOCK_INTERFACE_FLAGS_SUPPORTED
+     * says which it takes), so a device that refuses one fails the rule about it, not every rule that locks.
+     */
     public ByteString lock() {
-        return lock(LockFlag.NO_FW_UPDATE.mask(), 0);
+        return lock(0, 0);
     }
 
     /** START_INTERFACE_REQUEST with {@code nonce}. */

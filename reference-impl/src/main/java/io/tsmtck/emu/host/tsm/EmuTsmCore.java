@@ -46,8 +46,13 @@ import java.util.regex.Pattern;
  */
 public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
-    /** What {@code sscanf(buf, "tsm%d")} accepts: "tsm", optional blanks and sign, digits, then anything. */
-    private static final Pattern TSM_NAME = Pattern.compile("tsm\\s*([+-]?[0-9]+).*", Pattern.DOTALL);
+    /**
+     * What the kernel's {@code sscanf(buf, "tsm%d")} accepts: "tsm", optional white space, an optional
+     * minus sign (vsscanf in lib/vsprintf.c takes no plus), digits, then anything.
+     */
+    private static final Pattern TSM_NAME = Pattern.compile("tsm\\s*(-?[0-9]+).*", Pattern.DOTALL);
+    /** {@link #TSM_NAME} with the sign Java's Integer.parseInt also takes: {@link Fault#TSM_CONNECT_PLUS_SIGN}. */
+    private static final Pattern TSM_NAME_ANY_SIGN = Pattern.compile("tsm\\s*([+-]?[0-9]+).*", Pattern.DOTALL);
     /** The selective IDE stream id the core gives each DSM's link. */
     static final int STREAM_ID = 1;
 
@@ -89,7 +94,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     @Override
     public Result<Done> connect(PciAddress dsm, String written) {
-        Matcher parsed = TSM_NAME.matcher(written);
+        Matcher parsed = (context.faults().inject(Fault.TSM_CONNECT_PLUS_SIGN) ? TSM_NAME_ANY_SIGN : TSM_NAME)
+                .matcher(written);
         if (context.faults().check(Fault.TSM_CONNECT_BAD_NAME, !parsed.matches())) {
             return Result.refused(Errno.EINVAL, "'" + written + "' does not start with tsmN");
         }
@@ -406,12 +412,16 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         Optional<Binding> existing = d.contexts.get(function);
         if (existing.isPresent()) {
             boolean sameVm = existing.get().vm().equals(vm);
-            if (context.faults().check(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER, sameVm)) {
+            if (context.faults().inject(Fault.TSM_REBIND_SAME_VM_RELOCKS) && sameVm) {
+                unbindLocked(d, function); // the defect: the same VM's TDI is stopped and locked again
+            } else if (context.faults().check(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER, sameVm)) {
                 return Result.done();
-            }
-            if (context.faults().inject(Fault.TSM_BIND_OTHER_VM) && !sameVm) {
+            } else if (context.faults().inject(Fault.TSM_BIND_OTHER_VM) && !sameVm) {
                 unbindLocked(d, function); // the defect: the other VM's binding is replaced
             } else if (!sameVm) {
+                if (context.faults().inject(Fault.TSM_BIND_OTHER_VM_UNBINDS_FIRST)) {
+                    unbindLocked(d, function); // the defect: the refusal comes after the first VM's TDI was undone
+                }
                 return Result.refused(Errno.EBUSY, function + " is bound to another VM");
             }
         }

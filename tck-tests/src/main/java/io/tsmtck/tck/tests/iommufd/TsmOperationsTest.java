@@ -11,6 +11,7 @@ import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.tck.support.Assignment;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
@@ -98,7 +99,7 @@ class TsmOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
-    @Must("IOMMUFD-16")
+    @Should("IOMMUFD-16")
     void aRequestWithReservedSetIsNotSupported(Sut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
         GuestRequest read = new GuestRequest(GuestRequestScope.INFO, HeaderOnlyMessage.getState(a.header()).encode());

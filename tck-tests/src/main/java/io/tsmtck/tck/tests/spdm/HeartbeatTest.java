@@ -15,6 +15,7 @@ import io.tsmtck.tck.spdm.SpdmSession;
 import io.tsmtck.tck.support.Applicability;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.HeartbeatWait;
 import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.SpdmAnswer;
@@ -24,7 +25,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The HeartbeatPeriod a device announces in KEY_EXCHANGE_RSP, held to: a session that hears nothing
@@ -43,8 +43,8 @@ class HeartbeatTest {
                 CapabilityFlag.HBEAT_CAP);
         Applicability.requireHeartbeatPeriod(kept);
         Duration period = Duration.ofSeconds(kept.heartbeatPeriod());
-        Duration silence = silence(period);
-        requireWithinBudget(period, silence);
+        Duration silence = HeartbeatWait.silence(period);
+        HeartbeatWait.requireWithinBudget(period, silence);
         SpdmSession idle = sut.openSecondSession();
         long end = System.nanoTime() + silence.toNanos(); // the device heard FINISH before the kit read FINISH_RSP
         Duration beat = period.dividedBy(2);
@@ -71,25 +71,6 @@ class HeartbeatTest {
                 + " %d s), while session 0x%08x got one every %d ms", idle.sessionId(), silence.toMillis(),
                 period.toSeconds(), kept.sessionId(), beat.toMillis()), describe(answer))
                 .satisfies(d -> !acknowledged(answer), "no HEARTBEAT_ACK: the session ended after twice the period");
-    }
-
-    /** Twice the period and a margin for the device's clock and the way there: a quarter period, 1 s at least. */
-    static Duration silence(Duration period) {
-        Duration margin = period.dividedBy(4);
-        return period.multipliedBy(2).plus(margin.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                : margin);
-    }
-
-    private static void requireWithinBudget(Duration period, Duration silence) {
-        Duration budget = KitConfig.timeoutHeartbeat();
-        if (silence.compareTo(budget) > 0) {
-            throw new TestAbortedException(String.format("blocked by: the wait this rule needs. The device announces"
-                    + " HeartbeatPeriod %d s, so a session must be left %d ms without a message, longer than %s (%d"
-                    + " ms). To check it, set %s to %d or more (with the plugin: -Dtsm-tck.jvmArgs=-D%s=%d, or the environment"
-                    + " variable TSM_TCK_TIMEOUT_HEARTBEAT) and tsm-tck.timeout.test above it", period.toSeconds(),
-                    silence.toMillis(), KitConfig.TIMEOUT_HEARTBEAT, budget.toMillis(), KitConfig.TIMEOUT_HEARTBEAT,
-                    silence.toMillis(), KitConfig.TIMEOUT_HEARTBEAT, silence.toMillis()));
-        }
     }
 
     /** Parks until {@code deadline} ({@link System#nanoTime()}), and returns the time then. */

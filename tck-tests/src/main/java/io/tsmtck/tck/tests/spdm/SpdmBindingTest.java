@@ -12,7 +12,6 @@ import io.tsmtck.api.spdm.message.SpdmCodec;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.spdm.session.SecuredMessage;
 import io.tsmtck.api.spdm.session.SessionResult;
-import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
@@ -64,7 +63,7 @@ class SpdmBindingTest {
 
     private static ByteString lock(PciFunction function, int spdmVersion) {
         return new VendorDefinedMessage(spdmVersion, true, 0, 0, ProtocolId.TDISP, new LockInterfaceRequest(
-                        TdispHeader.v10(function.interfaceId()), LockFlag.NO_FW_UPDATE.mask(), DeviceSut.STREAM, 0, 0)
+                        TdispHeader.v10(function.interfaceId()), 0, DeviceSut.STREAM, 0, 0)
                         .encode()).encode();
     }
 

@@ -6,7 +6,6 @@ import io.tsmtck.api.device.DeviceEvent;
 import io.tsmtck.api.spdm.message.SessionControl;
 import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
-import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
@@ -76,7 +75,7 @@ class DeviceEventsTest {
         TdispClient tdisp = sut.tdisp(function);
         assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).as("STOP after the second session ended")
                 .isResponse(MessageType.STOP_INTERFACE_RESPONSE);
-        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0,
                 tdisp.defaultStream(), 0, 0))).as("LOCK over the first session, whose IDE keys the second session's"
                 + " end leaves in place").isResponse(MessageType.LOCK_INTERFACE_RESPONSE);
     }

@@ -152,7 +152,7 @@ class ErrorTriggersTest {
         PciFunction function = sut.connect().function(fn);
         Applicability.requireLockFlag(sut, function, Condition.ADVERTISES_LOCK_MSIX, LockFlag.LOCK_MSIX);
         RigConfig config = sut.config(function);
-        sut.tdisp(function).lock(LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask(), 0);
+        sut.tdisp(function).lock(LockFlag.LOCK_MSIX.mask(), 0);
 
         config.write(ConfigRegister.MSIX_MESSAGE_CONTROL, config.read(ConfigRegister.MSIX_MESSAGE_CONTROL) ^ 0x8000);
 

@@ -3,24 +3,25 @@ package io.tsmtck.tck.tests.tdisp;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.idekm.KeySubStream;
-import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
+import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.tck.spdm.SpdmSession;
+import io.tsmtck.tck.support.BarOverlap;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
-import io.tsmtck.tck.support.RigConfig;
 import io.tsmtck.tck.support.TdispClient;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /** What LOCK_INTERFACE_REQUEST checks before it locks (PCIe Base 6.x table 11-12). */
 @Tag("area-tdisp")
@@ -44,7 +45,7 @@ class LockTest {
         TdispClient tdisp = sut.tdisp(function);
         int keyless = (tdisp.defaultStream() + 0x40) & 0xFF;
 
-        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(), keyless, 0, 0)))
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, keyless, 0, 0)))
                 .as("LOCK with DEFAULT_STREAM_ID %d, which has no keys", keyless)
                 .isError(TdispErrorCode.INVALID_REQUEST);
         assertThat(sut, function).isInState(TdiState.CONFIG_UNLOCKED);
@@ -63,7 +64,7 @@ class LockTest {
         sut.programStreamWithout(stream, unkeyed);
         TdispClient tdisp = sut.tdisp(pf0);
 
-        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(), stream, 0, 0)))
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, stream, 0, 0)))
                 .as("LOCK with DEFAULT_STREAM_ID %d, keyed for five sub-streams, not for %s", stream, unkeyed)
                 .isError(TdispErrorCode.INVALID_REQUEST);
         assertThat(sut, pf0).as("after the LOCK naming a stream without a key for %s", unkeyed)
@@ -80,7 +81,7 @@ class LockTest {
         try {
             sut.programStream(KEYED_ELSEWHERE, second);
 
-            assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),
+            assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0,
                     KEYED_ELSEWHERE, 0, 0))).as("LOCK over the kit's session with DEFAULT_STREAM_ID %d, whose keys"
                     + " a second session, still open, programmed", KEYED_ELSEWHERE)
                     .isError(TdispErrorCode.INVALID_REQUEST);
@@ -92,16 +93,9 @@ class LockTest {
     }
 
     /** Which BAR is moved one page into the other: both orders of an overlap. */
+    /** Which of the function's first two memory BARs the kit moves into the other. */
     enum Overlap {
-        BAR1_INTO_BAR0(ConfigRegister.BAR1, ConfigRegister.BAR0), BAR0_INTO_BAR1(ConfigRegister.BAR0, ConfigRegister.BAR1);
-
-        final ConfigRegister moved;
-        final ConfigRegister into;
-
-        Overlap(ConfigRegister moved, ConfigRegister into) {
-            this.moved = moved;
-            this.into = into;
-        }
+        SECOND_INTO_FIRST, FIRST_INTO_SECOND
     }
 
     static Stream<Arguments> everyFunctionAndOverlap() {
@@ -115,12 +109,18 @@ class LockTest {
     void lockWithOverlappingBarsIsInvalidDeviceConfiguration(DeviceSut sut, int fn, TdiState unlocked,
                                                              Overlap overlap) {
         PciFunction function = sut.connect().function(fn);
-        RigConfig config = sut.config(function);
-        config.write(overlap.moved, (config.read(overlap.into) & ~0xF) + 4096);
+        List<Bar> bars = function.bars().stream().sorted(Comparator.comparingInt(Bar::index)).toList();
+        if (bars.size() < 2) {
+            throw new TestAbortedException("blocked by: " + function.address() + " has " + bars.size()
+                    + " memory BAR(s); two are needed to overlap");
+        }
+        boolean secondMoves = overlap == Overlap.SECOND_INTO_FIRST;
+        String moved = BarOverlap.move(sut.config(function), bars.get(secondMoves ? 1 : 0),
+                bars.get(secondMoves ? 0 : 1));
         TdispClient tdisp = sut.tdisp(function);
 
-        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), LockFlag.NO_FW_UPDATE.mask(),
-                tdisp.defaultStream(), 0, 0))).as("LOCK with %s moved one page into %s", overlap.moved, overlap.into)
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0,
+                tdisp.defaultStream(), 0, 0))).as("LOCK with %s", moved)
                 .isError(TdispErrorCode.INVALID_DEVICE_CONFIGURATION);
         assertThat(sut, function).as("after the refused LOCK").isInState(unlocked);
     }

@@ -13,24 +13,28 @@ import io.tsmtck.api.tdisp.TdispError;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
+import io.tsmtck.api.tdisp.TdispVersionResponse;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.support.DeviceCases;
-import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.Must;
+import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispAnswer;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /** How a responder treats the form of a request: interface, version, code, length, reserved bits. */
 @Tag("area-tdisp")
@@ -96,7 +100,10 @@ class MessageValidationTest {
     @Must("TDISP-11")
     void aRequestInAnotherVersionIsVersionMismatch(DeviceSut sut, MessageType type) {
         PciFunction pf0 = sut.connect().pf0();
-        int version = 0x11;
+        List<Integer> supported = supportedVersions(sut, pf0, 0x10);
+        int version = IntStream.rangeClosed(0x11, 0x2F).filter(v -> !supported.contains(v)).findFirst()
+                .orElseThrow(() -> new TestAbortedException("blocked by: TDISP_VERSION lists every version from 0x11"
+                        + " to 0x2F, so the kit has no version the device does not support to send"));
         Legal legal = legal(sut, pf0, type, new TdispHeader(version, pf0.interfaceId()));
 
         assertThat(legal.tdisp().send(legal.request())).as("%s with TDISPVersion 0x%02X, in %s", type, version,
@@ -217,10 +224,33 @@ class MessageValidationTest {
     @Must("TDISP-43")
     void getVersionWithAnyMajorOneVersionIsAnswered(DeviceSut sut, int version) {
         PciFunction pf0 = sut.connect().pf0();
+        List<Integer> answeredTo10 = version == 0x10 ? List.of() : supportedVersions(sut, pf0, 0x10);
         TdispHeader header = new TdispHeader(version, pf0.interfaceId());
 
-        assertThat(sut.tdisp(pf0).send(HeaderOnlyMessage.getVersion(header))).as("TDISPVersion 0x%02X", version)
-                .isResponse(MessageType.TDISP_VERSION);
+        TdispAnswer answer = sut.tdisp(pf0).send(HeaderOnlyMessage.getVersion(header));
+
+        assertThat(answer).as("TDISPVersion 0x%02X", version).isResponse(MessageType.TDISP_VERSION);
+        List<Integer> versions = ((TdispVersionResponse) answer.message().orElseThrow()).versions();
+        String listed = versions.stream().map(v -> String.format("0x%02X", v)).collect(Collectors.joining(", ", "[",
+                "]"));
+        // the device serves the kit's 1.0 requests, so 1.0 is one of the versions it supports
+        assertThat("versions TDISP_VERSION lists to GET_TDISP_VERSION 0x" + Integer.toHexString(version), listed)
+                .satisfies(l -> versions.contains(0x10), "a list that names 0x10, the version the device answers the"
+                        + " kit's requests in");
+        if (version != 0x10) {
+            assertThat("versions listed to GET_TDISP_VERSION 0x" + Integer.toHexString(version) + " and to 0x10",
+                    listed).satisfies(l -> versions.equals(answeredTo10), "the same list for both: " + answeredTo10
+                    .stream().map(v -> String.format("0x%02X", v)).collect(Collectors.joining(", ", "[", "]")));
+        }
+    }
+
+    /** The versions PF0's TDISP_VERSION lists to GET_TDISP_VERSION in {@code version}; a set-up step. */
+    private static List<Integer> supportedVersions(DeviceSut sut, PciFunction function, int version) {
+        TdispAnswer answer = sut.tdisp(function).send(HeaderOnlyMessage.getVersion(new TdispHeader(version,
+                function.interfaceId())));
+        return answer.message().filter(TdispVersionResponse.class::isInstance).map(TdispVersionResponse.class::cast)
+                .map(TdispVersionResponse::versions).orElseThrow(() -> Setup.failed("GET_TDISP_VERSION 0x"
+                        + Integer.toHexString(version) + " of " + function.address(), answer.toString()));
     }
 
     @ParameterizedTest(name = "{0}, function {1}")

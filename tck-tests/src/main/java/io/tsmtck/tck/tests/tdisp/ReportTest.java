@@ -38,6 +38,8 @@ class ReportTest {
     private static final int WHOLE = 0xFFFF;
     /** A reporting offset that moves every address by 4 GiB. */
     private static final long OFFSET = 0x1_0000_0000L;
+    /** RANGE_IDs 0 to 7 are the BARs' (PCIe §11.3.11 table 11-15); a device may report other ranges after. */
+    private static final int FIRST_NON_BAR_RANGE_ID = 8;
 
     static Stream<Arguments> everyFunction() {
         return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
@@ -60,7 +62,11 @@ class ReportTest {
 
         InterfaceReport report = ReportReader.read(tdisp, WHOLE).report();
 
-        assertThat("MMIO ranges of " + function.address() + ", the pieces of a split BAR joined", joined(report))
+        List<MmioRange> barRanges = report.ranges().stream().filter(range -> range.rangeId() < FIRST_NON_BAR_RANGE_ID)
+                .toList();
+        assertThat("MMIO ranges of " + function.address() + ", the pieces of a split BAR joined"
+                + (barRanges.size() < report.ranges().size() ? ", " + (report.ranges().size() - barRanges.size())
+                + " range(s) with a RANGE_ID of 8 or more (no BAR) left out" : ""), joined(barRanges))
                 .is(expected);
     }
 
@@ -101,11 +107,11 @@ class ReportTest {
      * its MSI-X table, PBA or non-TEE pages): "range ID: N pages", or where a piece does not start
      * where the one before it ended, "range ID: not contiguous at page P".
      */
-    private static List<String> joined(InterfaceReport report) {
+    private static List<String> joined(List<MmioRange> ranges) {
         List<String> joined = new ArrayList<>();
         MmioRange previous = null;
         long pages = 0;
-        for (MmioRange range : report.ranges()) {
+        for (MmioRange range : ranges) {
             if (previous != null && range.rangeId() == previous.rangeId()) {
                 if (range.firstPage() != previous.firstPage() + previous.numberOfPages()) {
                     joined.add("range " + range.rangeId() + ": not contiguous at page 0x"
@@ -132,10 +138,10 @@ class ReportTest {
     void theReportingOffsetMovesEveryRangeByTheSameAmount(DeviceSut sut, int fn) {
         PciFunction function = sut.connect().function(fn);
         TdispClient tdisp = sut.tdisp(function);
-        tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), 0);
+        tdisp.lock(0, 0);
         List<MmioRange> plain = ReportReader.read(tdisp, WHOLE).report().ranges();
         tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
-        tdisp.lock(LockFlag.NO_FW_UPDATE.mask(), OFFSET);
+        tdisp.lock(0, OFFSET);
         List<MmioRange> moved = ReportReader.read(tdisp, WHOLE).report().ranges();
         if (plain.isEmpty()) {
             throw new TestAbortedException("the interface report of " + function.address() + " lists no MMIO range,"

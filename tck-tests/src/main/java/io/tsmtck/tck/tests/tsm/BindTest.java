@@ -12,6 +12,7 @@ import io.tsmtck.api.tsm.TsmFunctionOps;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
 import io.tsmtck.tck.support.Assignment;
+import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -61,25 +63,45 @@ class BindTest {
                 .as("bind of a function that is not connected").isRefusedWith(Errno.EINVAL);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
-    @Must("TSM-11")
-    void bindingAgainToTheSameVmSucceedsAndKeepsTheLock(Sut sut) {
-        Assignment assignment = sut.assign(sut.pf0()).bound();
-
-        assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(assignment.vm()), Assignment.VIRT_ID))
-                .as("second bind to the same VM").succeeded();
-        assertThat(sut, sut.pf0()).isInState(TdiState.CONFIG_LOCKED);
+    /** The states a bound TDI is in when the kit binds it again: as the bind left it, or started by the guest. */
+    static Stream<Arguments> boundStates() {
+        return Cases.profilesWith(List.of(TdiState.CONFIG_LOCKED, TdiState.RUN));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(Suts.EVERY_PROFILE)
+    @ParameterizedTest(name = "{0}, TDI in {1}")
+    @MethodSource("boundStates")
+    @Must("TSM-11")
+    void bindingAgainToTheSameVmSucceedsAndLeavesTheTdiAsItWas(Sut sut, TdiState state) {
+        Assignment assignment = boundIn(sut, state);
+
+        assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(assignment.vm()), Assignment.VIRT_ID))
+                .as("second bind to the same VM, the TDI in %s", state).succeeded();
+        // from RUN, a TSM called again (STOP and LOCK again) would leave CONFIG_LOCKED
+        assertThat(sut, sut.pf0()).as("after the second bind to the same VM").isInState(state);
+        assertThat("tsm/bound of " + sut.pf0().address() + " after the second bind",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+    }
+
+    @ParameterizedTest(name = "{0}, TDI in {1}")
+    @MethodSource("boundStates")
     @Must("TSM-12")
-    void bindingToAnotherVmIsBusy(Sut sut) {
-        sut.assign(sut.pf0()).bound();
+    void bindingToAnotherVmIsBusyAndChangesNothing(Sut sut, TdiState state) {
+        boundIn(sut, state);
 
         assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
-                .as("bind to a second VM").isRefusedWith(Errno.EBUSY);
+                .as("bind to a second VM, the TDI in %s for the first", state).isRefusedWith(Errno.EBUSY);
+        assertThat(sut, sut.pf0()).as("after the refused bind to a second VM").isInState(state);
+        assertThat("tsm/bound of " + sut.pf0().address() + " after the refused bind to a second VM",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+    }
+
+    /** PF0 bound to a VM of its own, and started by the guest for {@code RUN}. */
+    private static Assignment boundIn(Sut sut, TdiState state) {
+        Assignment assignment = sut.assign(sut.pf0()).bound();
+        if (state == TdiState.RUN) {
+            Setup.require(assignment.guestStart(), "guest start");
+        }
+        return assignment;
     }
 
     @ParameterizedTest(name = "{0}")

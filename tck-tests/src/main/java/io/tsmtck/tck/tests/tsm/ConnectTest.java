@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConnectTest {
 
     static Stream<Arguments> malformedNames() {
-        // what sscanf(buf, "tsm%d") does not parse; "tsm0x" parses as tsm0 and "tsm-1" as tsm-1
-        return Cases.profilesWith(List.of("foo", "tsm", "TSM0", "tsmx", " tsm0", "tsm+"));
+        // what the kernel's sscanf(buf, "tsm%d") does not parse: its vsscanf takes '-' as the only sign,
+        // so "tsm+0" is no number; "tsm0x" parses as tsm0 and "tsm-1" as tsm-1
+        return Cases.profilesWith(List.of("foo", "tsm", "TSM0", "tsmx", " tsm0", "tsm+", "tsm+0", "tsm +1"));
     }
 
     @ParameterizedTest(name = "{0}, name \"{1}\"")
@@ -46,7 +47,7 @@ class ConnectTest {
     /** Spellings of "tsmN" that sscanf(buf, "tsm%d\n", &id) reads as N: the kernel looks up tsmN for each. */
     enum Spelling {
         ECHO_NEWLINE("tsm%d\n"), LEADING_ZERO("tsm0%d"), TEXT_AFTER("tsm%dx"), SPACE_BEFORE("tsm %d"),
-        PLUS_SIGN("tsm+%d");
+        TAB_BEFORE("tsm\t%d");
 
         private final String format;
 
