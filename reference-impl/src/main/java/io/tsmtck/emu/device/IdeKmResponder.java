@@ -67,7 +67,8 @@ final class IdeKmResponder {
         int devFunc = dsm.device() << 3 | dsm.function();
         int bus = context.faults().value(Fault.IDEKM_QUERY_WRONG_IDENTITY, dsm.bus(),
                 dsm.bus() + 1);
-        return new IdeKmQueryResponse(PORT, devFunc, bus, dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
+        int port = context.faults().value(Fault.IDEKM_QUERY_PORT_NOT_ECHOED, PORT, PORT + 1);
+        return new IdeKmQueryResponse(port, devFunc, bus, dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
     }
 
     private KpAck program(SpdmSessionId session, KeyProg keyProg) {

@@ -23,6 +23,7 @@ import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.tdisp.TdispVersionResponse;
 import io.tsmtck.api.tdisp.VdmMessage;
+import io.tsmtck.api.wire.ByteEditor;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeError;
 import io.tsmtck.api.wire.DecodeResult;
@@ -110,7 +111,8 @@ final class TdispResponder {
         if (function.isEmpty()) {
             return TdispError.of(reply, TdispErrorCode.INVALID_INTERFACE, 0);
         }
-        if (!supports(type)) {
+        if (!supports(type) || type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST
+                && context.faults().inject(Fault.TDISP_ADVERTISED_SET_MMIO_UNSUPPORTED)) {
             return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code());
         }
         return dispatch(session, request, function.get(), reply);
@@ -164,10 +166,18 @@ final class TdispResponder {
         if (context.faults().inject(Fault.TDISP_CAPS_MISS_MANDATORY)) {
             supported.remove(MessageType.START_INTERFACE_REQUEST);
         }
+        if (context.faults().inject(Fault.TDISP_CAPS_HIDE_SERVED_VDM)) {
+            supported.remove(MessageType.VDM_REQUEST); // the defect: still served below
+        }
         int lockFlags = LockFlag.NO_FW_UPDATE.mask() | LockFlag.LOCK_MSIX.mask()
                 | (features.p2p() ? LockFlag.BIND_P2P.mask() : 0);
-        return new TdispCapabilitiesResponse(reply, 0, TdispCapabilitiesResponse.requestBitmap(supported), lockFlags,
-                DEV_ADDR_WIDTH, 1, 1);
+        ByteString requests = TdispCapabilitiesResponse.requestBitmap(supported);
+        if (context.faults().inject(Fault.TDISP_CAPS_RESERVED_BITS_SET)) {
+            // the defect: a flag of a later revision advertised, and the bit past VDM_REQUEST (0x8C) set
+            lockFlags |= 1 << 5;
+            requests = ByteEditor.of(requests).set(1, requests.get(1) | 0x10).toByteString();
+        }
+        return new TdispCapabilitiesResponse(reply, 0, requests, lockFlags, DEV_ADDR_WIDTH, 1, 1);
     }
 
     private TdispMessage lock(SpdmSessionId session, LockInterfaceRequest request, EmuFunction function,

@@ -132,6 +132,12 @@ public enum Fault {
     TDISP_MALFORMED_REPLY_INTERFACE_ZERO("TDISP-40"),
     /** TDISP: responses set the reserved header byte. */
     TDISP_RESPONSE_RESERVED_SET("TDISP-41"),
+    /** TDISP: TDISP_CAPABILITIES sets LOCK_INTERFACE_FLAGS_SUPPORTED bit 5 and the REQ_MSGS_SUPPORTED bit of 0x8C. */
+    TDISP_CAPS_RESERVED_BITS_SET("TDISP-41"),
+    /** TDISP: REQ_MSGS_SUPPORTED leaves out VDM_REQUEST, which the device still serves. */
+    TDISP_CAPS_HIDE_SERVED_VDM("TDISP-52"),
+    /** TDISP: SET_MMIO_ATTRIBUTE is advertised but answered UNSUPPORTED_REQUEST. */
+    TDISP_ADVERTISED_SET_MMIO_UNSUPPORTED("TDISP-52"),
     /** TDISP: requests with non-zero reserved fields are refused (spdm-emu compares them). */
     TDISP_RESERVED_REJECTED("TDISP-42"),
     /** TDISP: GET_TDISP_VERSION is answered only for version 1.0 exactly. */
@@ -276,6 +282,8 @@ public enum Fault {
     IDEKM_GO_UNPROGRAMMED_ACKED("IDEKM-06"),
     /** IDE_KM: QUERY_RESP names another bus than the DSM's. */
     IDEKM_QUERY_WRONG_IDENTITY("IDEKM-07"),
+    /** IDE_KM: QUERY_RESP names a port the QUERY did not ask for, past its own MaxPortIndex. */
+    IDEKM_QUERY_PORT_NOT_ECHOED("IDEKM-07"),
 
     /** TSM: connect programs the stream's keys but never starts them (the stream is not Secure). */
     TSM_CONNECT_NO_KEYS("IDEKM-03"),

@@ -25,6 +25,8 @@ public record TdispCapabilitiesResponse(TdispHeader header, long dsmCaps, ByteSt
 
     /** Length of REQ_MSGS_SUPPORTED. */
     public static final int REQUEST_BITMAP_LENGTH = 16;
+    /** The bits of REQ_MSGS_SUPPORTED's first two bytes that name no request: bit 0 (0x80) and bits 15:12. */
+    static final int RESERVED_REQUEST_BITS = 0xF001;
 
     public TdispCapabilitiesResponse {
         Objects.requireNonNull(header, "header");
@@ -69,10 +71,28 @@ public record TdispCapabilitiesResponse(TdispHeader header, long dsmCaps, ByteSt
     static TdispCapabilitiesResponse read(MessageType type, TdispHeader header, WireReader in)
             throws MalformedException {
         long dsmCaps = in.u32("DSM_CAPS");
-        ByteString requests = in.bytes("REQ_MSGS_SUPPORTED", REQUEST_BITMAP_LENGTH);
-        int lockFlags = in.u16("LOCK_INTERFACE_FLAGS_SUPPORTED");
+        ByteString bitmap = in.bytes("REQ_MSGS_SUPPORTED", REQUEST_BITMAP_LENGTH);
+        // bit (code - 0x80): bit 0 and the bits past VDM_REQUEST (0x8B) name no request, bytes 2 to 15 none either;
+        // an ignoring decoder drops them, as it drops every reserved bit
+        long named = in.reservedBits("REQ_MSGS_SUPPORTED bytes 0-1", littleEndian(bitmap, 0, 2),
+                RESERVED_REQUEST_BITS, 20);
+        in.reservedBits("REQ_MSGS_SUPPORTED bytes 2-9", littleEndian(bitmap, 2, 8), -1L, 22);
+        in.reservedBits("REQ_MSGS_SUPPORTED bytes 10-15", littleEndian(bitmap, 10, 6), 0xFFFF_FFFF_FFFFL, 30);
+        byte[] requests = new byte[REQUEST_BITMAP_LENGTH];
+        requests[0] = (byte) named;
+        requests[1] = (byte) (named >>> 8);
+        int lockFlags = (int) in.reservedBits("LOCK_INTERFACE_FLAGS_SUPPORTED",
+                in.u16("LOCK_INTERFACE_FLAGS_SUPPORTED"), LockFlag.RESERVED_MASK, 36);
         in.reserved("reserved (offset 38)", 3);
-        return new TdispCapabilitiesResponse(header, dsmCaps, requests, lockFlags, in.u8("DEV_ADDR_WIDTH"),
-                in.u8("NUM_REQ_THIS"), in.u8("NUM_REQ_ALL"));
+        return new TdispCapabilitiesResponse(header, dsmCaps, ByteString.of(requests), lockFlags,
+                in.u8("DEV_ADDR_WIDTH"), in.u8("NUM_REQ_THIS"), in.u8("NUM_REQ_ALL"));
+    }
+
+    private static long littleEndian(ByteString bytes, int offset, int length) {
+        long value = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            value = value << 8 | bytes.get(offset + i) & 0xFF;
+        }
+        return value;
     }
 }

@@ -38,7 +38,13 @@ final class RandomMessages {
             case TDISP_VERSION:
                 return new TdispVersionResponse(header, versions());
             case TDISP_CAPABILITIES:
-                return new TdispCapabilitiesResponse(header, u32(), bytes(16), u16(), u8(), u8(), u8());
+                // the bits of REQ_MSGS_SUPPORTED and LOCK_INTERFACE_FLAGS_SUPPORTED that name nothing are reserved
+                byte[] requests = new byte[16];
+                int named = u16() & ~TdispCapabilitiesResponse.RESERVED_REQUEST_BITS;
+                requests[0] = (byte) named;
+                requests[1] = (byte) (named >>> 8);
+                return new TdispCapabilitiesResponse(header, u32(), ByteString.of(requests),
+                        u16() & ~LockFlag.RESERVED_MASK, u8(), u8(), u8());
             case LOCK_INTERFACE_RESPONSE:
                 return new LockInterfaceResponse(header, bytes(32));
             case DEVICE_INTERFACE_REPORT:

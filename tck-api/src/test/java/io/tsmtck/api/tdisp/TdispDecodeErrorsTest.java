@@ -50,6 +50,31 @@ class TdispDecodeErrorsTest {
         assertThat(error.message()).isEqualTo("DEVICE_INTERFACE_STATE");
     }
 
+    /** spdm-emu's TDISP_CAPABILITIES (REQ_MSGS byte 0 = 0xFE, LOCK flags 0x0001) with {@code value} at {@code at}. */
+    private static String capabilitiesWith(int at, int value) {
+        byte[] caps = ByteString.ofHex("10 02 " + BEEF_HEADER_TAIL + " 00 00 00 00 fe 00 00 00 00 00 00 00 00 00 00 00"
+                + " 00 00 00 00 01 00 00 00 00 34 01 01").toByteArray();
+        caps[at] = (byte) value;
+        return ByteString.of(caps).hex();
+    }
+
+    @ParameterizedTest(name = "byte {0} = 0x{1}: {2}")
+    @CsvSource({"20, FF, REQ_MSGS_SUPPORTED bytes 0-1", "21, 10, REQ_MSGS_SUPPORTED bytes 0-1",
+            "27, 01, REQ_MSGS_SUPPORTED bytes 2-9", "35, 80, REQ_MSGS_SUPPORTED bytes 10-15",
+            "36, 21, LOCK_INTERFACE_FLAGS_SUPPORTED", "37, 80, LOCK_INTERFACE_FLAGS_SUPPORTED"})
+    void capabilityBitsThatNameNothingAreReservedAndDroppedWhenIgnored(int at, String hex, String field) {
+        String caps = capabilitiesWith(at, Integer.parseInt(hex, 16));
+
+        DecodeError error = errorOf(caps, ReservedPolicy.REJECT);
+        TdispCapabilitiesResponse ignored = (TdispCapabilitiesResponse) TdispCodec.decode(ByteString.ofHex(caps),
+                ReservedPolicy.IGNORE).asOptional().orElseThrow();
+
+        assertThat(error.reason()).isEqualTo(DecodeError.Reason.RESERVED_NOT_ZERO);
+        assertThat(error.field()).isEqualTo(field);
+        assertThat(ignored.encode().hex()).as("re-encoded after IGNORE").isEqualTo(capabilitiesWith(at,
+                at == 20 ? 0xFE : at == 36 ? 0x01 : 0));
+    }
+
     @Test
     void aVersionResponseWithoutVersionsIsAnInvalidValue() {
         DecodeError error = errorOf("10 01 " + BEEF_HEADER_TAIL + " 00", ReservedPolicy.REJECT);

@@ -23,11 +23,22 @@ public final class CataloguePage {
         }
         page.append("\n## Peer suites\n\nThe public suites case by case: the rules that check what a case checks, or"
                 + " why the kit leaves it out (`").append(PeerSuites.RESOURCE).append("`).\n\n")
-                .append("| suite | case | what it checks | rules | or why not |\n|---|---|---|---|---|\n");
-        PeerSuites.cases().forEach(c -> page.append("| ").append(c.suite()).append(" | ").append(cell(c.id()))
-                .append(" | ").append(cell(c.checks())).append(" | ").append(String.join(", ", c.rules()))
-                .append(" | ").append(cell(c.outOfScope())).append(" |\n"));
+                .append(TABLE_HEAD);
+        PeerSuites.cases().forEach(c -> row(page, c));
+        page.append("\n## Catalogue reviews\n\nThe outside reviews of the catalogue, finding by finding: the rules"
+                + " that now carry each, or how the kit answers it (`").append(PeerSuites.REVIEWS).append("`).\n\n")
+                .append(TABLE_HEAD);
+        PeerSuites.reviews().forEach(c -> row(page, c));
         return page.toString();
+    }
+
+    private static final String TABLE_HEAD = "| suite | case | what it checks | rules | not checked by them, or why"
+            + " not |\n|---|---|---|---|---|\n";
+
+    private static void row(StringBuilder page, PeerCase c) {
+        page.append("| ").append(c.suite()).append(" | ").append(cell(c.id())).append(" | ").append(cell(c.checks()))
+                .append(" | ").append(String.join(", ", c.rules())).append(" | ")
+                .append(cell(c.missing().isBlank() ? c.outOfScope() : "not checked: " + c.missing())).append(" |\n");
     }
 
     private static String notes(Rule rule) {

@@ -47,6 +47,18 @@ class PeerSuitesTest {
     }
 
     @Test
+    void theReviewsAreApartFromThePeerSuitesAndNameOnlyCatalogueRules() {
+        assertThat(PeerSuites.cases()).as("rows of %s that are a review of the catalogue, not a peer suite",
+                PeerSuites.RESOURCE).noneMatch(c -> c.suite().contains("review"));
+        List<String> unknown = PeerSuites.reviews().stream().flatMap(c -> c.rules().stream()
+                .filter(id -> Catalogue.standard().rule(id).isEmpty()).map(id -> c.suite() + " " + c.id() + ": " + id))
+                .toList();
+        assertThat(unknown).as("rule ids in %s that the catalogue does not have", PeerSuites.REVIEWS).isEmpty();
+        assertThat(PeerSuites.reviews()).as("findings of the reviews").isNotEmpty()
+                .allMatch(c -> c.suite().startsWith("review of issue "));
+    }
+
+    @Test
     void everyTeeIoValidatorCaseHasARow() {
         assertThat(ids("tee-io-validator TDISP")).as("tee-io-validator TDISP cases").isEqualTo(new TreeSet<>(TEE_IO_TDISP));
         assertThat(ids("tee-io-validator IDE_KM")).as("tee-io-validator IDE_KM cases")
@@ -66,6 +78,8 @@ class PeerSuitesTest {
     @Test
     void theCataloguePageShowsTheTable() {
         assertThat(CataloguePage.markdown(Catalogue.standard())).contains("## Peer suites")
-                .contains("| devsec.sh | ide_multi_test |").contains("| iommufd selftests | iommufd_fail_nth |");
+                .contains("| devsec.sh | ide_multi_test |").contains("| iommufd selftests | iommufd_fail_nth |")
+                .contains("## Catalogue reviews").contains("| review of issue 31 | TSM-01 |")
+                .contains("not checked: 1.1.3");
     }
 }

@@ -133,11 +133,14 @@ class IdeKmTest {
 
         IdeKmAnswer answer = sut.tdisp(sut.pf0()).ideKm(new IdeKmQuery(0));
 
-        assertThat("QUERY_RESP of " + dsm, answer.message().filter(IdeKmQueryResponse.class::isInstance)
-                .map(r -> String.format("QUERY_RESP naming bus %02x devfn %02x", ((IdeKmQueryResponse) r).busNum(),
-                        ((IdeKmQueryResponse) r).devFuncNum())).orElse(answer.toString()))
-                .is(String.format("QUERY_RESP naming bus %02x devfn %02x", dsm.bus(),
-                        dsm.device() << 3 | dsm.function()));
+        assertThat("QUERY_RESP of " + dsm + " to QUERY for port 0", answer.message()
+                .filter(IdeKmQueryResponse.class::isInstance).map(IdeKmQueryResponse.class::cast)
+                .map(r -> String.format("QUERY_RESP for port %d, %s, naming bus %02x devfn %02x", r.portIndex(),
+                        r.maxPortIndex() >= r.portIndex() ? "MaxPortIndex at or above it"
+                        : "MaxPortIndex " + r.maxPortIndex() + " below it", r.busNum(), r.devFuncNum()))
+                .orElse(answer.toString()))
+                .is(String.format("QUERY_RESP for port 0, MaxPortIndex at or above it, naming bus %02x devfn %02x",
+                        dsm.bus(), dsm.device() << 3 | dsm.function()));
     }
 
     /** KEY_PROG's KeySubStream byte: key set, direction, reserved, and the sub-stream in bits 7:4. */

@@ -187,14 +187,20 @@ class MessageValidationTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("mandatoryRequests")
-    @Must("TDISP-41")
-    void everyResponseIsWellFormedWithReservedFieldsZero(DeviceSut sut, MessageType type) {
-        PciFunction pf0 = sut.connect().pf0();
-        TdispClient tdisp = sut.tdisp(pf0);
+    /** Every mandatory request to every function (its own TDI, in CONFIG_UNLOCKED). */
+    static Stream<Arguments> everyFunctionAndMandatoryRequest() {
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_UNLOCKED),
+                MANDATORY);
+    }
 
-        assertThat(tdisp.send(probe(type, tdisp))).isStrictlyWellFormed();
+    @ParameterizedTest(name = "{0}, function {1}, {3}")
+    @MethodSource("everyFunctionAndMandatoryRequest")
+    @Must("TDISP-41")
+    void everyResponseIsWellFormedWithReservedFieldsZero(DeviceSut sut, int fn, TdiState unlocked, MessageType type) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(probe(type, tdisp))).as("%s of %s", type, function.address()).isStrictlyWellFormed();
     }
 
     @ParameterizedTest(name = "{0}, {1}")

@@ -8,6 +8,7 @@ import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.P2pStreamRequest;
 import io.tsmtck.api.tdisp.SetMmioAttributeRequest;
 import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispError;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
@@ -21,6 +22,10 @@ import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
+import io.tsmtck.tck.support.TdispAnswer;
+import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.api.tdisp.VendorPayload;
+import io.tsmtck.api.tdisp.VdmMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,11 @@ class OptionalMessagesTest {
     private static final int P2P_STREAM = 0x22;
     /** The first of the streams BIND_P2P_STREAM must refuse (keyless, partly keyed, keyed elsewhere). */
     private static final int REFUSED_P2P_STREAM = 0x60;
+    /**
+     * REGISTRY_ID of the kit's VDM_REQUEST, with VENDOR_ID 0x0001: a vendor message the device need not
+     * understand, so that any answer but UNSUPPORTED_REQUEST shows the request is served.
+     */
+    private static final int VDM_REGISTRY = 0;
     /** A LENGTH that asks for the whole report at once. */
     private static final int WHOLE_REPORT = 0xFFFF;
 
@@ -71,6 +81,35 @@ class OptionalMessagesTest {
     private static void requireP2pStreams(DeviceSut sut, PciFunction function) {
         Applicability.requireAdvertised(sut, function, Condition.ADVERTISES_P2P_STREAMS,
                 MessageType.BIND_P2P_STREAM_REQUEST, MessageType.UNBIND_P2P_STREAM_REQUEST);
+    }
+
+    static Stream<Arguments> optionalRequests() {
+        return DeviceCases.with(List.of(MessageType.BIND_P2P_STREAM_REQUEST, MessageType.UNBIND_P2P_STREAM_REQUEST,
+                MessageType.SET_MMIO_ATTRIBUTE_REQUEST, MessageType.VDM_REQUEST));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("optionalRequests")
+    @Must("TDISP-52")
+    void theRequestBitmapTellsWhichOptionalRequestsAreServed(DeviceSut sut, MessageType type) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+        boolean advertised = tdisp.capabilities().supports(type);
+        TdiDriver.enter(sut, pf0, TdiState.RUN); // where every optional request is legal
+
+        TdispAnswer answer = tdisp.send(type == MessageType.VDM_REQUEST ? new VdmMessage(type, tdisp.header(),
+                new VendorPayload(VDM_REGISTRY, ByteString.ofHex("0100"), ByteString.EMPTY))
+                : request(type, tdisp.header()));
+
+        if (advertised) {
+            boolean unsupported = answer.message().filter(TdispError.class::isInstance)
+                    .filter(m -> ((TdispError) m).code() == TdispErrorCode.UNSUPPORTED_REQUEST).isPresent();
+            assertThat(String.format("answer to %s in RUN, which REQ_MSGS_SUPPORTED advertises", type),
+                    answer.toString()).satisfies(d -> !unsupported, "any answer but UNSUPPORTED_REQUEST");
+        } else {
+            assertThat(answer).as("%s in RUN, which REQ_MSGS_SUPPORTED does not advertise", type)
+                    .isError(TdispErrorCode.UNSUPPORTED_REQUEST, type.code());
+        }
     }
 
     @ParameterizedTest(name = "{0}, {1} in {2}")
