@@ -6,6 +6,7 @@ import io.tsmtck.api.device.PciConfigAccess;
 import io.tsmtck.api.spdm.cert.Certificates;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.tck.spdm.VerifiedChains;
 import io.tsmtck.tck.support.KitConfig;
 import io.tsmtck.tck.transport.DoeConfigMailbox;
 import io.tsmtck.tck.transport.SocketMailbox;
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
 public final class Devices {
 
     private static DeviceSource source;
+    /** The chains validated in this run, so that each test's connection reads a device's chain once. */
+    private static final VerifiedChains VERIFIED = new VerifiedChains();
     private static X509Certificate anchor;
 
     private Devices() {
@@ -44,6 +47,11 @@ public final class Devices {
     }
 
     /** The trust anchor. @throws IllegalStateException saying how to set it */
+    /** The chains the kit validated in this run (content-addressed: by anchor, hash and digest). */
+    public static VerifiedChains verifiedChains() {
+        return VERIFIED;
+    }
+
     public static synchronized X509Certificate trustAnchor() {
         if (anchor == null) {
             String file = KitConfig.value(KitConfig.TRUST_ANCHOR).orElseThrow(() -> new IllegalStateException(

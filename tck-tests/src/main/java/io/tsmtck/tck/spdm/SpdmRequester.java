@@ -49,13 +49,26 @@ public final class SpdmRequester {
 
     private final RequesterConfig config;
     private final SecureRandom random;
+    private final Optional<VerifiedChains> verified;
 
     public SpdmRequester(RequesterConfig config, SecureRandom random) {
-        this.config = config;
-        this.random = random;
+        this(config, random, Optional.empty());
     }
 
-    /** Runs VCA, GET_DIGESTS and GET_CERTIFICATE on {@code mailbox} and validates the chain. */
+    /**
+     * A requester that skips GET_CERTIFICATE for a chain {@code verified} already holds, and keeps
+     * every chain it validates there.
+     */
+    public SpdmRequester(RequesterConfig config, SecureRandom random, Optional<VerifiedChains> verified) {
+        this.config = config;
+        this.random = random;
+        this.verified = verified;
+    }
+
+    /**
+     * Runs VCA, GET_DIGESTS and GET_CERTIFICATE on {@code mailbox} and validates the chain (no
+     * GET_CERTIFICATE for a chain its {@link VerifiedChains} holds).
+     */
     public SessionResult<SpdmConnection> connect(DoeMailbox mailbox) {
         PlainExchange exchange = new PlainExchange(mailbox, config.notReadyRetries());
         WireWriter vca = WireWriter.littleEndian();
@@ -156,6 +169,12 @@ public final class SpdmRequester {
                 return SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, String.format(
                         "DIGESTS slot mask 0x%02X has no slot %d", digests.slotMask(), SLOT));
             }
+            Optional<VerifiedChains.Verified> known = verified.flatMap(chains -> chains.find(config.trustAnchor(),
+                    negotiated.suite().hash(), digest.get()));
+            if (known.isPresent()) {
+                return connection(negotiated, known.get().chain(), known.get().leaf(), exchange)
+                        .then(connection -> SessionResult.ok(connection.withSlotMask(digests.slotMask())));
+            }
             return readChain(exchange, negotiated, sizes).then(chain -> validate(negotiated, chain,
                     digest.get(), exchange).then(connection -> SessionResult.ok(
                             connection.withSlotMask(digests.slotMask()))));
@@ -207,10 +226,19 @@ public final class SpdmRequester {
         }
         SessionResult<X509Certificate> leaf = new ChainValidator(config.trustAnchor()).validate(chain, hash,
                 config.clock().instant());
-        return leaf.then(certificate -> negotiated.suite().asym().fits(certificate.getPublicKey())
-                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, certificate, random))
+        return leaf.then(certificate -> {
+            verified.ifPresent(chains -> chains.keep(config.trustAnchor(), hash, chain, certificate));
+            return connection(negotiated, chain, certificate, exchange);
+        });
+    }
+
+    /** The connection over a validated {@code chain}, if its leaf key is of the negotiated signature algorithm. */
+    private SessionResult<SpdmConnection> connection(Negotiated negotiated, SpdmCertificateChain chain,
+                                                     X509Certificate leaf, PlainExchange exchange) {
+        return negotiated.suite().asym().fits(leaf.getPublicKey())
+                ? SessionResult.ok(new SpdmConnection(exchange, negotiated, chain, leaf, random))
                 : SessionResult.failed(SessionError.Kind.UNTRUSTED_CHAIN, "the leaf key of "
-                        + certificate.getSubjectX500Principal() + " is not a " + negotiated.suite().asym() + " key"));
+                        + leaf.getSubjectX500Principal() + " is not a " + negotiated.suite().asym() + " key");
     }
 
     /** What VCA settled. */

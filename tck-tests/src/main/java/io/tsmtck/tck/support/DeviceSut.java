@@ -181,8 +181,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
         prepared = false;
         DeviceUnderTest dut = device();
-        connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
-                .connect(mailbox), "negotiate with " + dut.transport() + " and validate its certificate chain");
+        connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
+                Optional.of(Devices.verifiedChains())).connect(mailbox), "negotiate with " + dut.transport()
+                + " and validate its certificate chain");
         if (!plaintext) {
             session = require(connection.openSession(), "open a secured session with " + dut.transport());
         }
@@ -260,8 +261,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     public SpdmConnection freshConnection() {
         DeviceUnderTest dut = device();
         connectionReset();
-        return require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random()).connect(mailbox),
-                "negotiate a connection of the test's own with " + dut.transport());
+        return require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
+                Optional.of(Devices.verifiedChains())).connect(mailbox), "negotiate a connection of the test's own"
+                + " with " + dut.transport());
     }
 
     /** The kit's SPDM requester, as {@link #connect()} uses it (its requests, to send raw). */
