@@ -197,7 +197,7 @@ final class TdispResponder {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
         }
         ByteString nonce = newNonce(request.interfaceId());
-        tdi.lock(request, session, nonce);
+        context.faults().step(Fault.TDISP_LOCK_ANSWERED_NOT_APPLIED, () -> tdi.lock(request, session, nonce));
         return new LockInterfaceResponse(reply, nonce);
     }
 

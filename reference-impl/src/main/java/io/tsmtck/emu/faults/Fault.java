@@ -8,6 +8,8 @@ import java.util.List;
  * show every rule failing against its fault. The constant's javadoc says what breaks.
  */
 public enum Fault {
+    /** TDISP: LOCK is answered with LOCK_INTERFACE_RESPONSE and a nonce, but the TDI stays CONFIG_UNLOCKED. */
+    TDISP_LOCK_ANSWERED_NOT_APPLIED("TDISP-53"),
     /** TDISP: LOCK succeeds although the TDI is not CONFIG_UNLOCKED. */
     TDISP_LOCK_ANY_STATE("TDISP-01"),
     /** TDISP: a LOCK refused in CONFIG_LOCKED still forgets the lock's nonce, so START cannot follow. */

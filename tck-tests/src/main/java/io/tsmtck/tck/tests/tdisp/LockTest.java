@@ -4,6 +4,7 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
+import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.Bar;
@@ -35,6 +36,19 @@ class LockTest {
 
     static Stream<Arguments> everyFunction() {
         return DeviceCases.functions(DeviceCases.WITH_SUBFUNCTIONS);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-53")
+    void lockWithTheDefaultStreamKeyedLocksTheTdi(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdispClient tdisp = sut.tdisp(function);
+
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
+                .as("LOCK of %s in CONFIG_UNLOCKED, DEFAULT_STREAM_ID %d keyed for every sub-stream",
+                        function.address(), tdisp.defaultStream()).isResponse(MessageType.LOCK_INTERFACE_RESPONSE);
+        assertThat(sut, function).as("after LOCK_INTERFACE_RESPONSE").isInState(TdiState.CONFIG_LOCKED);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
