@@ -5,6 +5,7 @@ import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TdiProbe;
 import io.tsmtck.api.iommufd.Iommufd;
+import io.tsmtck.api.iommufd.HwInfoType;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.pci.PciHotplug;
 import io.tsmtck.api.pci.PciResetMethod;
@@ -52,6 +53,11 @@ public final class EmuHostStack implements HostStack {
      * type is claimed.
      */
     public static final ViommuType EMULATED_VIOMMU = new ViommuType(0xE0);
+    /**
+     * What IOMMU_GET_HW_INFO reports for the emulated IOMMU, emulation-private as well; its
+     * {@code Iommufd.viommuType} is {@link #EMULATED_VIOMMU}.
+     */
+    public static final HwInfoType EMULATED_IOMMU = new HwInfoType(0xE0);
 
     private final StackRequest request;
     private final Topology topology;
@@ -129,7 +135,7 @@ public final class EmuHostStack implements HostStack {
 
     @Override
     public Iommufd openIommufd() {
-        return context.handles().track(new EmuIommufd(context, tsm, EMULATED_VIOMMU));
+        return context.handles().track(new EmuIommufd(context, tsm, EMULATED_IOMMU, EMULATED_VIOMMU));
     }
 
     @Override

@@ -47,7 +47,7 @@ final class StackDriver {
         device = vfio.deviceId();
         ObjectId ioas = iommufd.allocIoas().orElseThrow();
         ObjectId hwpt = iommufd.allocHwpt(device, ioas, HwptFlags.NEST_PARENT).orElseThrow();
-        viommu = iommufd.allocViommu(device, hwpt, iommufd.hwViommuType(device).orElseThrow(), 0).orElseThrow();
+        viommu = iommufd.allocViommu(device, hwpt, iommufd.viommuType(iommufd.hwInfoType(device).orElseThrow()).orElseThrow(), 0).orElseThrow();
         vdevice = iommufd.allocVdevice(viommu, device, 0x0800).orElseThrow();
         return this;
     }

@@ -38,6 +38,14 @@ public enum Capability {
      * Linux, a test module), since iommufd and KVM both allow it.
      */
     NON_P2P_IMPORTER("DmaBuf.attach(new Importer(false)) through an importer without allow_peer2peer"),
+    /**
+     * Whether an importer's DMA mapping of a dma-buf still stands:
+     * {@link io.tsmtck.api.dmabuf.DmaBufAttachment#isMapped()}. No uAPI shows it (iommufd's revoke
+     * path, {@code iopt_revoke_notify()}, unmaps silently); the iommufd selftests read it through their
+     * mock test ops only, so on Linux an adapter needs a test module of that kind.
+     */
+    DMABUF_MAPPING("DmaBufAttachment.isMapped() through an importer whose mapping can be read (on Linux, a test"
+            + " module, as the iommufd selftests' mock dma-buf test ops)"),
     /** Making the n-th fault-injection point of a call fail: {@link HostStack#failNth()}. */
     FAIL_NTH("a FailNth returned by HostStack.failNth() (on Linux, /proc/thread-self/fail-nth of a kernel with"
             + " CONFIG_FAULT_INJECTION and failslab, as tools/testing/selftests/iommu/iommufd_fail_nth.c uses it)");

@@ -63,7 +63,8 @@ final class Lifecycle {
             Result<ObjectId> dev = Result.ok(device.deviceId());
             Result<ObjectId> ioas = dev.flatMap(d -> iommufd.allocIoas());
             Result<ObjectId> hwpt = ioas.flatMap(i -> iommufd.allocHwpt(dev.orElseThrow(), i, HwptFlags.NEST_PARENT));
-            Result<ObjectId> viommu = hwpt.flatMap(h -> iommufd.hwViommuType(dev.orElseThrow())
+            Result<ObjectId> viommu = hwpt.flatMap(h -> iommufd.hwInfoType(dev.orElseThrow())
+                    .map(hw -> iommufd.viommuType(hw).orElseThrow())
                     .flatMap(type -> iommufd.allocViommu(dev.orElseThrow(), h, type, 0)));
             Result<ObjectId> vdevice = viommu.flatMap(v -> iommufd.allocVdevice(v, dev.orElseThrow(), virtId));
             if (!vdevice.isOk()) {

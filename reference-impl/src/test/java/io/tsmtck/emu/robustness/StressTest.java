@@ -73,7 +73,7 @@ class StressTest {
             ObjectId device = vfio.deviceId();
             ObjectId hwpt = iommufd.allocHwpt(device, iommufd.allocIoas().orElseThrow(), HwptFlags.NEST_PARENT)
                     .orElseThrow();
-            ObjectId viommu = iommufd.allocViommu(device, hwpt, iommufd.hwViommuType(device).orElseThrow(), 0)
+            ObjectId viommu = iommufd.allocViommu(device, hwpt, iommufd.viommuType(iommufd.hwInfoType(device).orElseThrow()).orElseThrow(), 0)
                     .orElseThrow();
             return new Assigned(function, vfio, vm, iommufd, iommufd.allocVdevice(viommu, device, virtId)
                     .orElseThrow(), new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());

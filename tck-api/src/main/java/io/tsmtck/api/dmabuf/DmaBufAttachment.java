@@ -24,7 +24,9 @@ public interface DmaBufAttachment extends AutoCloseable {
 
     /**
      * Whether the mapping the last successful {@link #map()} made still stands. A revoke takes it
-     * away (the importer unmaps); a restore does not bring it back: the importer maps again.
+     * away (the importer unmaps); a restore does not bring it back: the importer maps again. A test
+     * hook ({@link io.tsmtck.api.Capability#DMABUF_MAPPING}): no uAPI shows it, and the kit calls it
+     * only on a stack that declares the capability.
      */
     boolean isMapped();
 

@@ -4,6 +4,7 @@ import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestResponse;
+import java.util.Optional;
 
 /**
  * An open {@code /dev/iommu} (drivers/iommu/iommufd/): the object graph IOAS -> nest-parent HWPT ->
@@ -29,8 +30,20 @@ public interface Iommufd extends AutoCloseable {
     /** {@code IOMMU_IOAS_ALLOC}. */
     Result<ObjectId> allocIoas();
 
-    /** {@code IOMMU_GET_HW_INFO}: the vIOMMU type the device's IOMMU driver implements. */
-    Result<ViommuType> hwViommuType(ObjectId device);
+    /**
+     * {@code IOMMU_GET_HW_INFO}: {@code out_data_type}, what the device's IOMMU is. Not a vIOMMU type:
+     * {@link #viommuType(HwInfoType)} maps it.
+     */
+    Result<HwInfoType> hwInfoType(ObjectId device);
+
+    /**
+     * The vIOMMU type to allocate for an IOMMU of type {@code hardware}, as a VMM decides it; empty when
+     * there is none (Intel VT-d in mainline), in which case every assignment through iommufd stops at
+     * {@code IOMMU_VIOMMU_ALLOC}. Mainline's table unless the platform has an IOMMU of its own.
+     */
+    default Optional<ViommuType> viommuType(HwInfoType hardware) {
+        return hardware.mainlineViommuType();
+    }
 
     /**
      * {@code IOMMU_HWPT_ALLOC} of a paging HWPT on {@code ioas} for {@code device}.

@@ -2,7 +2,7 @@ package io.tsmtck.api.iommufd;
 
 /**
  * {@code enum iommu_viommu_type} (include/uapi/linux/iommufd.h). A u32 on the uAPI; any value can be
- * sent.
+ * sent. Not the numbering of {@link HwInfoType}, which {@code IOMMU_GET_HW_INFO} reports.
  *
  * @param value the raw type
  */
@@ -12,4 +12,6 @@ public record ViommuType(long value) {
     public static final ViommuType DEFAULT = new ViommuType(0);
     /** {@code IOMMU_VIOMMU_TYPE_ARM_SMMUV3}. */
     public static final ViommuType ARM_SMMUV3 = new ViommuType(1);
+    /** {@code IOMMU_VIOMMU_TYPE_TEGRA241_CMDQV}. */
+    public static final ViommuType TEGRA241_CMDQV = new ViommuType(2);
 }

@@ -55,7 +55,7 @@ public final class Assignment {
         this.device = vfio.deviceId();
         ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
         this.hwpt = Setup.require(iommufd.allocHwpt(device, ioas, HwptFlags.NEST_PARENT), "IOMMU_HWPT_ALLOC");
-        ViommuType type = Setup.require(iommufd.hwViommuType(device), "IOMMU_GET_HW_INFO");
+        ViommuType type = ViommuTypes.of(iommufd, device);
         this.viommu = Setup.require(iommufd.allocViommu(device, hwpt, type, 0), "IOMMU_VIOMMU_ALLOC");
         this.vdevice = Setup.require(iommufd.allocVdevice(viommu, device, VIRT_ID), "IOMMU_VDEVICE_ALLOC");
     }

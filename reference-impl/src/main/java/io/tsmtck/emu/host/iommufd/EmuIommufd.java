@@ -3,6 +3,7 @@ package io.tsmtck.emu.host.iommufd;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
+import io.tsmtck.api.iommufd.HwInfoType;
 import io.tsmtck.api.iommufd.HwptFlags;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
@@ -37,14 +38,18 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
 
     private final EmuContext context;
     private final EmuTsmCore tsm;
+    /** What IOMMU_GET_HW_INFO reports for the emulated IOMMU. */
+    private final HwInfoType hardware;
+    /** The vIOMMU type the emulated IOMMU implements. */
     private final ViommuType hardwareType;
     private final Map<ObjectId, IommufdObject> objects = new LinkedHashMap<>();
     private final Set<ObjectId> tombstones = new HashSet<>();
     private boolean closed;
 
-    public EmuIommufd(EmuContext context, EmuTsmCore tsm, ViommuType hardwareType) {
+    public EmuIommufd(EmuContext context, EmuTsmCore tsm, HwInfoType hardware, ViommuType hardwareType) {
         this.context = context;
         this.tsm = tsm;
+        this.hardware = hardware;
         this.hardwareType = hardwareType;
     }
 
@@ -69,8 +74,14 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     }
 
     @Override
-    public synchronized Result<ViommuType> hwViommuType(ObjectId device) {
-        return live(() -> find(device, IommufdObject.Device.class).map(d -> hardwareType));
+    public synchronized Result<HwInfoType> hwInfoType(ObjectId device) {
+        return live(() -> find(device, IommufdObject.Device.class).map(d -> hardware));
+    }
+
+    /** The emulated IOMMU's own vIOMMU type for it; mainline's table for any other. */
+    @Override
+    public Optional<ViommuType> viommuType(HwInfoType reported) {
+        return reported.equals(hardware) ? Optional.of(hardwareType) : reported.mainlineViommuType();
     }
 
     @Override

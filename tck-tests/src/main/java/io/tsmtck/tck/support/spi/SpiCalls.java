@@ -37,7 +37,7 @@ public final class SpiCalls {
             "request", "ideStreams", "tsmDevices", "dsmOf", "lifecycle", "state", "connectedTsm", "boundTsm",
             "availableSecureStreams", "read", "regions",
             "address", "id", "type", "isAlive", "isClosed", "isMapped", "access", "deviceId", "size", "offset",
-            "length", "region", "config", "hwViommuType");
+            "length", "region", "config", "hwInfoType", "viommuType");
 
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong actions = new AtomicLong();

@@ -11,6 +11,7 @@ import io.tsmtck.tck.support.Assignment;
 import io.tsmtck.tck.support.FailNthSweep;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.ViommuTypes;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class FailedAllocationTest {
         Assignment a = sut.assign(sut.pf0());
         Iommufd iommufd = a.iommufd();
         Setup.require(iommufd.destroy(a.vdevice()), "IOMMU_DESTROY of the assignment's vdevice, to allocate another");
-        ViommuType type = Setup.require(iommufd.hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+        ViommuType type = ViommuTypes.of(iommufd, a.device());
         Chain chain = new Chain(iommufd, a.device(), type);
 
         sweep.sweep("IOAS, HWPT, vIOMMU and vdevice allocation for device " + a.device().value(),

@@ -12,6 +12,7 @@ import io.tsmtck.tck.support.Assignment;
 import io.tsmtck.tck.support.Cases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
+import io.tsmtck.tck.support.ViommuTypes;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class ObjectGraphTest {
         Iommufd iommufd = a.iommufd();
         ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
         ObjectId plain = Setup.require(iommufd.allocHwpt(a.device(), ioas, 0), "a HWPT without NEST_PARENT");
-        ViommuType type = Setup.require(iommufd.hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+        ViommuType type = ViommuTypes.of(iommufd, a.device());
 
         assertThat(iommufd.allocViommu(a.device(), plain, type, 0)).isRefusedWith(Errno.EINVAL);
     }
@@ -101,7 +102,7 @@ class ObjectGraphTest {
     @Must("IOMMUFD-07")
     void viommuFlagsAreNotSupported(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
-        ViommuType type = Setup.require(a.iommufd().hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+        ViommuType type = ViommuTypes.of(a.iommufd(), a.device());
         // one fault at a time: the device gets no second vdevice, only a wrong vIOMMU id
         Setup.require(a.iommufd().destroy(a.vdevice()), "IOMMU_DESTROY of the (unbound) vdevice");
 
@@ -183,7 +184,7 @@ class ObjectGraphTest {
     @Must("IOMMUFD-19")
     void anIdOfAnotherTypeIsNoEntry(Sut sut) {
         Assignment a = sut.assign(sut.pf0());
-        ViommuType type = Setup.require(a.iommufd().hwViommuType(a.device()), "IOMMU_GET_HW_INFO");
+        ViommuType type = ViommuTypes.of(a.iommufd(), a.device());
 
         assertThat(a.iommufd().allocViommu(a.device(), a.viommu(), type, 0))
                 .as("IOMMU_VIOMMU_ALLOC naming vIOMMU %d as its HWPT", a.viommu().value())
