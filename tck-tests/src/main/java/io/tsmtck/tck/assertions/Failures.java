@@ -19,8 +19,7 @@ final class Failures {
         text.append("  subject:  ").append(subject).append(nl)
                 .append("  expected: ").append(Described.of(expected)).append(nl)
                 .append("  actual:   ").append(Described.of(actual));
-        RuleContext.current().map(c -> c.rule().hint()).filter(h -> !h.isEmpty())
-                .ifPresent(h -> text.append(nl).append("  check:    ").append(h));
+        RuleContext.current().ifPresent(c -> text.append(nl).append("  check:    ").append(c.rule().hint()));
         return text.toString();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param area the part of the stack
  * @param statement the rule, one testable sentence
  * @param source the public source (spec section, kernel file and function, mailing-list message)
- * @param hint what to check if the rule fails
+ * @param hint what to check if the rule fails (required: every failure message ends with it)
  * @param hooks test hooks the rule's tests need; without one the rule is NOT_TESTED
  * @param conditions facts about the subject the rule holds under; where one is false the rule is
  *     NOT_APPLICABLE
@@ -54,7 +54,10 @@ public record Rule(String id, Level level, Area area, String statement, String s
         ownSteps = ownSteps == null ? List.of() : List.copyOf(ownSteps);
         rig = rig == null ? List.of() : List.copyOf(rig);
         testable = testable == null || testable;
-        hint = hint == null ? "" : hint;
+        if (hint == null || hint.isBlank()) {
+            throw new IllegalArgumentException(id + ": a rule says what to check when it fails (hint), in the terms"
+                    + " of the kernel or the device firmware");
+        }
         note = note == null ? "" : note;
         kit = kit == null ? area.kit() : kit;
         if (!testable && (untestableReason == null || untestableReason.isBlank())) {

@@ -170,9 +170,7 @@ public final class HtmlReports {
         for (RuleResult rule : failed) {
             html.append("<h3 class=\"FAILED\">").append(rule.id()).append(" (").append(rule.level()).append(")</h3>")
                     .append("<p>").append(escape(rule.statement())).append("</p>");
-            if (!rule.hint().isEmpty()) {
-                html.append("<p><b>If this fails, check:</b> ").append(escape(rule.hint())).append("</p>");
-            }
+            html.append("<p><b>If this fails, check:</b> ").append(escape(rule.hint())).append("</p>");
             for (TestResult test : rule.tests()) {
                 if (test.status() == CertificationReport.TestStatus.FAILED) {
                     html.append("<p><b>").append(escape(test.name())).append("</b></p><pre>")

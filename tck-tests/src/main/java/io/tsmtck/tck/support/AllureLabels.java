@@ -28,8 +28,7 @@ final class AllureLabels {
             result.getLabels().add(new Label().setName("severity").setValue(severity(rule.level())));
             result.getLabels().add(new Label().setName("tag").setValue(rule.level().name()));
             result.getLinks().add(new Link().setName(rule.source()).setType("source"));
-            result.setDescription(rule.statement() + (rule.hint().isEmpty() ? ""
-                    : "\n\nIf this fails, check: " + rule.hint()));
+            result.setDescription(rule.statement() + "\n\nIf this fails, check: " + rule.hint());
         });
     }
 
