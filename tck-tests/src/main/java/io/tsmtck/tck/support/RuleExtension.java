@@ -88,13 +88,16 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
         if (throwable instanceof TimeoutException) {
             RuleContext.current().ifPresent(c -> c.runningCalls().forEach(call -> c.hungCalls().hung(call,
                     context.getRequiredTestMethod().getName() + " " + context.getDisplayName())));
-            throw timedOut(throwable);
+            throw timedOut(throwable, context.getDisplayName());
         }
         throw throwable;
     }
 
-    /** A per-test timeout, with the SPI call the test was left in and the top of its thread's stack. */
-    private static AssertionFailedError timedOut(Throwable timeout) {
+    /**
+     * A per-test timeout, named by rule and case ({@code displayName}) rather than by the Java method,
+     * with the SPI call the test was left in and the top of its thread's stack.
+     */
+    static AssertionFailedError timedOut(Throwable timeout, String displayName) {
         Optional<RuleContext> current = RuleContext.current();
         List<String> running = current.map(RuleContext::runningCalls).orElse(List.of());
         List<String> awaited = current.map(RuleContext::awaitedAnswers).orElse(List.of());
@@ -103,8 +106,12 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
                 .dropWhile(f -> f.getClassName().startsWith("java.") || f.getClassName().startsWith("jdk."))
                 .limit(8).map(f -> "\n    at " + f)
                 .collect(Collectors.joining());
+        // JUnit says "<method>(<parameter types>) timed out after 60 seconds": keep the limit, name the case
+        String message = String.valueOf(timeout.getMessage());
+        int at = message.indexOf("timed out after");
         return new AssertionFailedError(current.map(c -> "Rule " + c.rule().label() + ": ").orElse("")
-                + timeout.getMessage() + " (" + KitConfig.TIMEOUT_TEST + "); "
+                + "case " + displayName + " " + (at >= 0 ? message.substring(at) : "timed out: " + message)
+                + " (" + KitConfig.TIMEOUT_TEST + "); "
                 + (!running.isEmpty() ? "it was in the SPI call " + String.join(", then ", running)
                         : !awaited.isEmpty() ? "it was waiting for " + String.join(", then ", awaited)
                         : "no SPI call was running and no device answer awaited (the time went in the kit or between"
