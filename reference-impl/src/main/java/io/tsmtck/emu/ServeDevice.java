@@ -33,7 +33,7 @@ import java.util.Optional;
 
 /**
  * Serves the reference device on 127.0.0.1 over the SPDM socket protocol of DMTF spdm-emu and QEMU
- * (README, "Serving the reference device"), so that anyone's requester, or the device kit with
+ * (docs/internals.md, "Serving the reference device"), so that anyone's requester, or the device kit with
  * {@code -Dtsm-tck.device=tcp://127.0.0.1:2323}, can drive it:
  * {@code java -cp <reference-impl and tck-api jars> io.tsmtck.emu.ServeDevice [--port 2323]
  * [--connections N] [--functions PFS,VFS] [--fault NAME,...] [--verbose] [--latency-ms N]}. The

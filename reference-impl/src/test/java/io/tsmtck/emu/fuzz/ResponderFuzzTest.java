@@ -41,7 +41,7 @@ import java.util.Optional;
  * session, from each TDI state. The properties: the responder never throws; every TDISP request
  * gets a well-formed TDISP answer (its response type, or TDISP_ERROR); a TDISP_ERROR, a dropped
  * IDE_KM object or a failed KP_ACK leaves every TDI state, nonce, lock, P2P stream and IDE key slot
- * as it was. Regression inputs replay in every build; {@code JAZZER_FUZZ=1} fuzzes (README).
+ * as it was. Regression inputs replay in every build; {@code JAZZER_FUZZ=1} fuzzes (docs/contributing.md).
  */
 class ResponderFuzzTest {
 

@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /**
  * Coverage-guided fuzzing of the reference SPDM responder (Jazzer; regression inputs replay in
- * every build, {@code JAZZER_FUZZ=1} fuzzes, README "Fuzzing"). Fuzzed DOE objects (plaintext SPDM,
+ * every build, {@code JAZZER_FUZZ=1} fuzzes, docs/contributing.md, "Fuzzing"). Fuzzed DOE objects (plaintext SPDM,
  * secured records, discovery, unknown types) reach it fresh, negotiated, or with a session open. The
  * properties: it never throws; every plaintext answer is one SPDM message; and an open session still
  * works afterwards unless the input was a record for it (which may end it, never corrupt it).

@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Coverage-guided fuzzing of every decoder (Jazzer). In a normal build each method replays its
  * regression inputs ({@code src/test/resources/io/tsmtck/api/fuzz/CodecFuzzTestInputs/<method>/});
- * with {@code JAZZER_FUZZ=1} one method fuzzes (see README, "Fuzzing"). The properties: no
+ * with {@code JAZZER_FUZZ=1} one method fuzzes (see docs/contributing.md, "Fuzzing"). The properties: no
  * decoder throws, whatever the bytes; what decodes under REJECT re-encodes to exactly the input;
  * what decodes under IGNORE re-encodes to bytes that decode under REJECT to the same message.
  */

@@ -24,7 +24,7 @@ import io.tsmtck.api.wire.ReservedPolicy;
 
 /**
  * Coverage-guided fuzzing of the SPDM decoders and of record opening (Jazzer; regression inputs in
- * {@code SpdmFuzzTestInputs/<method>/}, {@code JAZZER_FUZZ=1} to fuzz, README "Fuzzing"). The
+ * {@code SpdmFuzzTestInputs/<method>/}, {@code JAZZER_FUZZ=1} to fuzz, docs/contributing.md, "Fuzzing"). The
  * properties: nothing throws; what decodes strictly re-encodes to exactly the input; what decodes
  * leniently re-encodes to bytes that decode strictly to the same message; a record of random bytes
  * never opens and ends the channel.

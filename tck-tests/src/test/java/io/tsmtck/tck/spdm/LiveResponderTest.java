@@ -30,7 +30,7 @@ class LiveResponderTest {
         String target = System.getenv(RESPONDER);
         String anchor = System.getenv(ANCHOR);
         assumeTrue(target != null && anchor != null, "live SPDM run not requested: set " + RESPONDER
-                + "=host:port and " + ANCHOR + "=<root CA file> (see README, 'Against DMTF spdm-emu')");
+                + "=host:port and " + ANCHOR + "=<root CA file> (see docs/device-kit.md, 'Against DMTF spdm-emu')");
         int colon = target.lastIndexOf(':');
         RequesterConfig config = RequesterConfig.standard(Certificates.readTrustAnchor(Path.of(anchor)));
         try (SocketMailbox mailbox = SocketMailbox.connect(target.substring(0, colon),
