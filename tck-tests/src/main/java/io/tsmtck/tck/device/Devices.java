@@ -46,12 +46,12 @@ public final class Devices {
         return source;
     }
 
-    /** The trust anchor. @throws IllegalStateException saying how to set it */
     /** The chains the kit validated in this run (content-addressed: by anchor, hash and digest). */
     public static VerifiedChains verifiedChains() {
         return VERIFIED;
     }
 
+    /** The trust anchor. @throws IllegalStateException saying how to set it */
     public static synchronized X509Certificate trustAnchor() {
         if (anchor == null) {
             String file = KitConfig.value(KitConfig.TRUST_ANCHOR).orElseThrow(() -> new IllegalStateException(

@@ -72,6 +72,12 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private boolean reset;
     /** Whether the open session has had what {@link #connect()} sends after it (TDISP versions, IDE keys). */
     private boolean prepared;
+    /** The mailbox the kit's session goes through on a shared device, so that it can be handed on. */
+    private KeptSession.Switchable switchable;
+    /** Whether the test touched more than TDISP over the kit's session: the session is then not handed on. */
+    private boolean tainted;
+    /** Whether the kit itself is setting the session up (its IDE_KM is no test's). */
+    private boolean kitSetup;
 
     /** A device with (at most) the functions of {@code wanted}, opened when first used. */
     public DeviceSut(TopologyRequest wanted) {
@@ -136,18 +142,73 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             return this;
         }
         requireDeclaredRig();
-        openSessionOnly();
-        for (PciFunction function : functions) {
-            // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
-            tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+        kitSetup = true;
+        try {
+            if (adoptKeptSession()) {
+                prepared = true;
+                return this;
+            }
+            openSessionOnly();
+            for (PciFunction function : functions) {
+                // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
+                tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+            }
+            if (!reset && !Devices.source().fresh()) {
+                reset = true;
+                resetTdis();
+            }
+            programStream(tdisp(pf0()), STREAM, lane -> true);
+            prepared = true;
+            return this;
+        } finally {
+            kitSetup = false;
         }
-        if (!reset && !Devices.source().fresh()) {
+    }
+
+    /**
+     * On a shared device, the session the previous test handed on ({@link KeptSession}), its keys
+     * programmed: adopted once every TDI is back in CONFIG_UNLOCKED. False when there is none, or when
+     * it no longer answers (the test then starts from a connection of its own).
+     */
+    private boolean adoptKeptSession() {
+        if (plaintext || Devices.source().fresh()) {
+            return false;
+        }
+        device();
+        Optional<KeptSession.Kept> kept = KeptSession.take(Devices.source());
+        if (kept.isEmpty()) {
+            return false;
+        }
+        kept.get().mailbox().retarget(mailbox);
+        switchable = kept.get().mailbox();
+        connection = kept.get().connection();
+        session = kept.get().session();
+        try {
             reset = true;
             resetTdis();
+            return true;
+        } catch (RuntimeException stale) {
+            // ended by its heartbeat, or the device was met anew: start over on a view of its own
+            switchable = null;
+            connection = null;
+            session = null;
+            reset = false;
+            closeView();
+            return false;
         }
-        programStream(STREAM);
-        prepared = true;
-        return this;
+    }
+
+    /** Whether the kit's session may go on to the next test: only TDISP went over it, nothing is in flight. */
+    private boolean handsOn() {
+        return switchable != null && prepared && !tainted && !switchable.busy() && session != null
+                && session.isOpen();
+    }
+
+    /** The test touched more than TDISP over the kit's session: it is not handed on. */
+    private void taint() {
+        if (!kitSetup) {
+            tainted = true;
+        }
     }
 
     /**
@@ -181,9 +242,11 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
         prepared = false;
         DeviceUnderTest dut = device();
+        switchable = plaintext || Devices.source().fresh() ? null : new KeptSession.Switchable(mailbox);
+        KeptSession.take(Devices.source()); // this connection's GET_VERSION ends any session handed on
         connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
-                Optional.of(Devices.verifiedChains())).connect(mailbox), "negotiate with " + dut.transport()
-                + " and validate its certificate chain");
+                Optional.of(Devices.verifiedChains())).connect(switchable != null ? switchable : mailbox),
+                "negotiate with " + dut.transport() + " and validate its certificate chain");
         if (!plaintext) {
             session = require(connection.openSession(), "open a secured session with " + dut.transport());
         }
@@ -194,12 +257,14 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     public SpdmSession session() {
         requireSession();
         connect();
+        taint();
         return session;
     }
 
     /** The kit's negotiated connection (plaintext SPDM). */
     public SpdmConnection connection() {
         connect();
+        taint();
         return connection;
     }
 
@@ -230,6 +295,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      */
     public Optional<DoeObject> rawOrClosed(DoeObject request) throws IOException {
         device();
+        taint();
         return mailbox.exchange(request);
     }
 
@@ -248,6 +314,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * negotiates anew.
      */
     public void connectionReset() {
+        taint();
         session = null;
         connection = null;
         prepared = false;
@@ -268,6 +335,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /** The kit's SPDM requester, as {@link #connect()} uses it (its requests, to send raw). */
     public SpdmRequester requester() {
+        taint();
         return new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random());
     }
 
@@ -292,7 +360,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private TdispClient client(Supplier<Optional<SpdmSession>> over, Supplier<SpdmChannel> channel,
                                PciFunction function) {
         return new TdispClient(new KitLink(() -> connection, over, device().transport()), oracle, channel,
-                () -> STREAM, function);
+                () -> STREAM, function, this::taint);
     }
 
     /** The kit's session, or plaintext in a plaintext run. */
@@ -326,6 +394,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * NOT_TESTED, saying what to provide.
      */
     public DeviceControl control(DeviceControl.Action action) {
+        taint();
         Optional<DeviceControl> control = device().control();
         if (control.isEmpty() || !control.get().actions().contains(action)) {
             throw new TestAbortedException("needs a rig that can " + action.toOffer() + ": give the device a"
@@ -399,11 +468,28 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             return;
         }
         try {
-            if (session != null && session.isOpen()) {
+            if (handsOn()) {
+                KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, session));
+            } else if (session != null && session.isOpen()) {
                 session.end();
             }
         } finally {
+            DeviceUnderTest view = device;
+            device = null;
+            mailbox = null;
+            view.close();
+        }
+    }
+
+    /** Gives this test's view of the device back; the next {@link #device()} opens a new one. */
+    private void closeView() {
+        try {
             device.close();
+        } catch (IOException e) {
+            // the view of a shared device closes its test's share only; nothing to give back
+        } finally {
+            device = null;
+            mailbox = null;
         }
     }
 
@@ -434,17 +520,20 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * K_SET_GO for each; a refusal fails the test as a set-up failure.
      */
     public void programStream(int stream) {
+        taint();
         programStream(tdisp(pf0()), stream, lane -> true);
     }
 
     /** {@link #programStream(int)} over {@code other}, a session the kit opened besides its own. */
     public void programStream(int stream, SpdmSession other) {
+        taint();
         programStream(client(() -> Optional.of(other), () -> SpdmChannel.secured(new SpdmSessionId(
                 other.sessionId())), pf0()), stream, lane -> true);
     }
 
     /** {@link #programStream(int)} but for {@code missing}: that one sub-stream gets no key and no K_SET_GO. */
     public void programStreamWithout(int stream, KeySubStream missing) {
+        taint();
         programStream(tdisp(pf0()), stream, lane -> !lane.equals(missing));
     }
 

@@ -34,16 +34,19 @@ public final class TdispClient {
     private final OracleCheck oracle;
     private final Supplier<SpdmChannel> channel;
     private final IntSupplier defaultStream;
+    /** Told of every IDE_KM object sent: IDE keys a test changes end the kit's session with the test. */
+    private final Runnable ideKmSent;
     private final PciFunction function;
 
     /** {@code channel}: how the kit's requests reach the device (a session, or plaintext in a plaintext run). */
     TdispClient(KitLink responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
-                IntSupplier defaultStream, PciFunction function) {
+                IntSupplier defaultStream, PciFunction function, Runnable ideKmSent) {
         this.responder = responder;
         this.oracle = oracle;
         this.channel = channel;
         this.defaultStream = defaultStream;
         this.function = function;
+        this.ideKmSent = ideKmSent;
     }
 
     /** A TDISP 1.0 header for this function's TDI. */
@@ -73,12 +76,14 @@ public final class TdispClient {
 
     /** Sends IDE_KM bytes (well-formed or not) over the session; what came back. */
     public IdeKmAnswer ideKmRaw(ByteString request) {
+        ideKmSent.run();
         TdispAnswer answer = exchange(channel(), ProtocolId.IDE_KM, request);
         return new IdeKmAnswer(request, answer.raw(), answer.spdmError());
     }
 
     /** Sends an IDE_KM object outside any session; whether anything came back. */
     public boolean ideKmAnsweredInPlaintext(IdeKmMessage request) {
+        ideKmSent.run();
         return !exchange(SpdmChannel.plaintext(), ProtocolId.IDE_KM, request.encode()).isDropped();
     }
 
