@@ -72,7 +72,9 @@ final class IdeKmResponder {
     }
 
     private KpAck program(SpdmSessionId session, KeyProg keyProg) {
-        if (context.faults().check(Fault.IDEKM_BAD_PORT_ACKED, keyProg.portIndex() != PORT)) {
+        // the defect of IDEKM_PORT_CHECK_OFF_BY_ONE: the port just past MaxPortIndex taken as one of the device's
+        int lastAccepted = context.faults().value(Fault.IDEKM_PORT_CHECK_OFF_BY_ONE, PORT, PORT + 1);
+        if (context.faults().check(Fault.IDEKM_BAD_PORT_ACKED, keyProg.portIndex() > lastAccepted)) {
             return ack(keyProg, KpAckStatus.UNSUPPORTED_PORT_INDEX);
         }
         keys.program(keyProg.streamId(), keyProg.keySubStream(), session);

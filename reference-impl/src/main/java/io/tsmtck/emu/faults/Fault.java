@@ -166,6 +166,8 @@ public enum Fault {
     TDISP_REPORT_NO_FW_UPDATE_ALWAYS("TDISP-51"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
     IDEKM_BAD_PORT_ACKED("IDEKM-02"),
+    /** IDE_KM: KEY_PROG for the port just past MaxPortIndex is taken (an off-by-one port check). */
+    IDEKM_PORT_CHECK_OFF_BY_ONE("IDEKM-02"),
     /** IDE_KM: a KEY_PROG of the wrong length is acknowledged with SUCCESS. */
     IDEKM_WRONG_LENGTH_ACKED("IDEKM-08"),
     /** IDE_KM: K_SET_STOP is carried out but answered with nothing. */

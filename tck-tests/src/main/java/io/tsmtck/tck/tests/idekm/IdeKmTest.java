@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /**
  * IDE key management (PCIe Base 6.x §6.33.3) as the device answers it: the kit, as the TSM would,
@@ -81,11 +82,21 @@ class IdeKmTest {
     @Must("IDEKM-02")
     void keyProgForAnAbsentPortIsUnsupportedPortIndex(DeviceSut sut, KeySubStream lane) {
         TdispClient link = sut.connect().tdisp(sut.pf0());
+        IdeKmAnswer query = link.ideKm(new IdeKmQuery(0));
+        int maxPort = query.message().filter(IdeKmQueryResponse.class::isInstance)
+                .map(r -> ((IdeKmQueryResponse) r).maxPortIndex())
+                .orElseThrow(() -> Setup.failed("QUERY for port 0, to learn MaxPortIndex", query.toString()));
+        if (maxPort == 0xFF) {
+            throw new TestAbortedException("blocked by: QUERY_RESP gives MaxPortIndex 255, so every port index is"
+                    + " the device's and none is absent");
+        }
+        int absent = maxPort + 1;
 
-        IdeKmAnswer answer = link.ideKm(keyProg(lane, 7));
+        IdeKmAnswer answer = link.ideKm(keyProg(lane, absent));
 
-        assertThat("answer to KEY_PROG for port 7", answer.toString())
-                .is(IdeKmAnswer.answering(new KpAck(SPARE_STREAM, KpAckStatus.UNSUPPORTED_PORT_INDEX, lane, 7)));
+        assertThat(String.format("answer to KEY_PROG for port %d (QUERY_RESP: MaxPortIndex %d)", absent, maxPort),
+                answer.toString()).is(IdeKmAnswer.answering(new KpAck(SPARE_STREAM,
+                KpAckStatus.UNSUPPORTED_PORT_INDEX, lane, absent)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
