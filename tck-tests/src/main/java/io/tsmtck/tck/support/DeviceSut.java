@@ -167,8 +167,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /**
      * On a shared device, the session the previous test handed on ({@link KeptSession}), its keys
-     * programmed: adopted once every TDI is back in CONFIG_UNLOCKED. False when there is none, or when
-     * it no longer answers (the test then starts from a connection of its own).
+     * programmed: adopted after GET_TDISP_VERSION of every TDI (as in a new session) once every TDI is back
+     * in CONFIG_UNLOCKED. False when there is none, or when it no longer answers (the test then starts
+     * from a connection of its own).
      */
     private boolean adoptKeptSession() {
         if (plaintext || Devices.source().fresh()) {
@@ -184,6 +185,11 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         connection = kept.get().connection();
         session = kept.get().session();
         try {
+            // what connect() asks of every TDI in a new session, so that a device whose TDISP state hangs on it
+            // (spdm-emu re-homes its interface at GET_TDISP_VERSION) starts each test as in a session of its own
+            for (PciFunction function : functions) {
+                tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+            }
             reset = true;
             resetTdis();
             return true;
