@@ -192,6 +192,10 @@ final class TdispResponder {
         if (!lockKeysPresent(session, request.defaultStreamId())) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
+        if (context.faults().inject(Fault.TDISP_LOCK_UNADVERTISED_FLAG_REFUSED)
+                && (request.flags() & ~((TdispCapabilitiesResponse) capabilities(reply)).lockFlagsSupported()) != 0) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0); // the defect: table 11-9 makes it no error
+        }
         boolean overlap = function.barsOverlap(context.faults());
         if (context.faults().check(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK, overlap)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);

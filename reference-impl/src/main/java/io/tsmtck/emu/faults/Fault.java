@@ -141,7 +141,9 @@ public enum Fault {
     /** TDISP: SET_MMIO_ATTRIBUTE is advertised but answered UNSUPPORTED_REQUEST. */
     TDISP_ADVERTISED_SET_MMIO_UNSUPPORTED("TDISP-52"),
     /** TDISP: requests with non-zero reserved fields are refused (spdm-emu compares them). */
-    TDISP_RESERVED_REJECTED("TDISP-42"),
+    TDISP_RESERVED_REJECTED("TDISP-42", "TDISP-54"),
+    /** TDISP: LOCK asking a flag the device does not advertise is refused with INVALID_REQUEST. */
+    TDISP_LOCK_UNADVERTISED_FLAG_REFUSED("TDISP-54"),
     /** TDISP: GET_TDISP_VERSION is answered only for version 1.0 exactly. */
     TDISP_GET_VERSION_EXACT("TDISP-43"),
     /** TDISP: TDISP_VERSION lists the version the request carried, not the versions the device supports. */

@@ -3,6 +3,7 @@ package io.tsmtck.tck.tests.tdisp;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.idekm.KeySubStream;
+import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
@@ -14,6 +15,7 @@ import io.tsmtck.tck.support.BarOverlap;
 import io.tsmtck.tck.support.DeviceCases;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.Should;
 import io.tsmtck.tck.support.TdispClient;
 import java.util.Comparator;
 import java.util.List;
@@ -49,6 +51,33 @@ class LockTest {
                 .as("LOCK of %s in CONFIG_UNLOCKED, DEFAULT_STREAM_ID %d keyed for every sub-stream",
                         function.address(), tdisp.defaultStream()).isResponse(MessageType.LOCK_INTERFACE_RESPONSE);
         assertThat(sut, function).as("after LOCK_INTERFACE_RESPONSE").isInState(TdiState.CONFIG_LOCKED);
+    }
+
+    /** What the kit asks a LOCK for beyond its preconditions: reserved FLAGS bits, or a flag the device lacks. */
+    enum ExtraFlags {
+        RESERVED_BITS, UNADVERTISED_FLAG
+    }
+
+    static Stream<Arguments> extraFlags() {
+        return DeviceCases.with(List.of(ExtraFlags.values()));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("extraFlags")
+    @Should("TDISP-54")
+    void lockIsNotRefusedForFlagsTheDeviceDoesNotHave(DeviceSut sut, ExtraFlags extra) {
+        PciFunction pf0 = sut.connect().pf0();
+        TdispClient tdisp = sut.tdisp(pf0);
+        int supported = tdisp.capabilities().lockFlagsSupported();
+        int flags = extra == ExtraFlags.RESERVED_BITS ? 0x8020 : Stream.of(LockFlag.values()).mapToInt(LockFlag::mask)
+                .filter(mask -> (mask & supported) == 0).findFirst().orElseThrow(() -> new TestAbortedException(
+                        "blocked by: LOCK_INTERFACE_FLAGS_SUPPORTED 0x" + Integer.toHexString(supported)
+                        + " advertises every flag, so none is unadvertised"));
+
+        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), flags, tdisp.defaultStream(), 0, 0)))
+                .as("LOCK with FLAGS 0x%04X (%s; LOCK_INTERFACE_FLAGS_SUPPORTED 0x%04X)", flags, extra, supported)
+                .isResponse(MessageType.LOCK_INTERFACE_RESPONSE);
+        assertThat(sut, pf0).as("after LOCK with FLAGS 0x%04X", flags).isInState(TdiState.CONFIG_LOCKED);
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
