@@ -1,5 +1,6 @@
 package io.tsmtck.tck.catalogue;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Renders the catalogue as a Markdown page for people; generated, never written by hand. */
@@ -11,6 +12,7 @@ public final class CataloguePage {
     /** The page. */
     public static String markdown(Catalogue catalogue) {
         StringBuilder page = new StringBuilder("# TSM-TCK rule catalogue\n\n");
+        List<PeerCase> peers = PeerSuites.cases();
         page.append("Generated from `rules.yaml`; ").append(catalogue.rules().size()).append(" rules, ")
                 .append(catalogue.rules().stream().filter(Rule::isTestable).count()).append(" testable.\n");
         for (Area area : Area.values()) {
@@ -19,12 +21,12 @@ public final class CataloguePage {
             catalogue.rules().stream().filter(rule -> rule.area() == area).forEach(rule -> page.append("| ")
                     .append(rule.id()).append(" | ").append(rule.level()).append(" | ").append(cell(rule.statement()))
                     .append(" | ").append(cell(rule.source())).append(" | ").append(rule.provenance())
-                    .append(" | ").append(cell(notes(rule))).append(" |\n"));
+                    .append(" | ").append(cell(notes(rule, peers))).append(" |\n"));
         }
         page.append("\n## Peer suites\n\nThe public suites case by case: the rules that check what a case checks, or"
                 + " why the kit leaves it out (`").append(PeerSuites.RESOURCE).append("`).\n\n")
                 .append(TABLE_HEAD);
-        PeerSuites.cases().forEach(c -> row(page, c));
+        peers.forEach(c -> row(page, c));
         page.append("\n## Catalogue reviews\n\nThe outside reviews of the catalogue, finding by finding: the rules"
                 + " that now carry each, or how the kit answers it (`").append(PeerSuites.REVIEWS).append("`).\n\n")
                 .append(TABLE_HEAD);
@@ -41,7 +43,7 @@ public final class CataloguePage {
                 .append(cell(c.missing().isBlank() ? c.outOfScope() : "not checked: " + c.missing())).append(" |\n");
     }
 
-    private static String notes(Rule rule) {
+    private static String notes(Rule rule, List<PeerCase> peerCases) {
         StringBuilder notes = new StringBuilder();
         if (!rule.isTestable()) {
             notes.append("not testable: ").append(rule.whyUntestable().orElse("")).append(' ');
@@ -58,6 +60,12 @@ public final class CataloguePage {
             notes.append("profiles ").append(rule.profiles()).append(". ");
         }
         notes.append(rule.note()).append(" (since ").append(rule.since()).append(')');
+        notes.append(" If it fails, check: ").append(rule.hint());
+        List<String> peers = peerCases.stream().filter(c -> c.rules().contains(rule.id()))
+                .map(c -> c.suite() + " " + c.id()).toList();
+        if (!peers.isEmpty()) {
+            notes.append(" Peer cases: ").append(String.join(", ", peers)).append('.');
+        }
         return notes.toString().trim();
     }
 

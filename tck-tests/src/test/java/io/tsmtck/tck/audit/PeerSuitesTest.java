@@ -80,6 +80,8 @@ class PeerSuitesTest {
         assertThat(CataloguePage.markdown(Catalogue.standard())).contains("## Peer suites")
                 .contains("| devsec.sh | ide_multi_test |").contains("| iommufd selftests | iommufd_fail_nth |")
                 .contains("## Catalogue reviews").contains("| review of issue 31 | TSM-01 |")
+                .contains("If it fails, check: Build every response from zeroed buffers")
+                .contains("Peer cases: tee-io-validator TDISP 1.1, tee-io-validator TDISP 2.1")
                 .contains("not checked: 1.1.3");
     }
 }
