@@ -25,6 +25,9 @@ public record HwInfoType(long value) {
     /** {@code IOMMU_HW_INFO_TYPE_AMD}, as the posted AMD vIOMMU series (Suravee Suthikulpanit) numbers it. */
     public static final HwInfoType AMD = new HwInfoType(4);
 
+    /** The names of the values above, by value. */
+    private static final String[] NAMES = {"NONE", "INTEL_VTD", "ARM_SMMUV3", "TEGRA241_CMDQV", "AMD"};
+
     /**
      * The vIOMMU type mainline's {@code IOMMU_VIOMMU_ALLOC} takes for this IOMMU: ARM_SMMUV3 for an
      * SMMUv3, TEGRA241_CMDQV for a Tegra241 CMDQV; empty for every other, Intel VT-d and AMD included
@@ -42,8 +45,6 @@ public record HwInfoType(long value) {
 
     @Override
     public String toString() {
-        String name = value == 0 ? "NONE" : value == 1 ? "INTEL_VTD" : value == 2 ? "ARM_SMMUV3"
-                : value == 3 ? "TEGRA241_CMDQV" : value == 4 ? "AMD" : "type " + value;
-        return name + " (" + value + ")";
+        return (value >= 0 && value < NAMES.length ? NAMES[(int) value] : "type " + value) + " (" + value + ")";
     }
 }

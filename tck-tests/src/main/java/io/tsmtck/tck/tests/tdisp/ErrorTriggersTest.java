@@ -16,7 +16,6 @@ import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.RigConfig;
 import io.tsmtck.tck.support.TdiDriver;
-import io.tsmtck.tck.support.TdispClient;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
