@@ -280,6 +280,22 @@ public enum Fault {
     SPDM_HEARTBEAT_WATCHDOG_NOT_RESTARTED("SPDM-22"),
     /** SPDM sessions: one heartbeat watchdog for the device, restarted by a record of any session. */
     SPDM_HEARTBEAT_WATCHDOG_SHARED("SPDM-22"),
+    /** SPDM, handshake in the clear: KEY_EXCHANGE_RSP still ends with ResponderVerifyData. */
+    SPDM_CLEAR_KEY_EXCHANGE_RSP_VERIFY_DATA("SPDM-23"),
+    /** SPDM, handshake in the clear: FINISH_RSP carries no ResponderVerifyData. */
+    SPDM_CLEAR_FINISH_RSP_WITHOUT_VERIFY_DATA("SPDM-23"),
+    /** SPDM, handshake in the clear: FINISH_RSP's ResponderVerifyData is KEY_EXCHANGE_RSP's (the HMAC of TH1). */
+    SPDM_CLEAR_FINISH_RSP_VERIFY_DATA_OF_TH1("SPDM-23"),
+    /** SPDM, handshake in the clear: FINISH_RSP's ResponderVerifyData uses the request finished key. */
+    SPDM_CLEAR_FINISH_RSP_REQUEST_FINISHED_KEY("SPDM-23"),
+    /** SPDM, handshake in the clear: the data keys come from a transcript without FINISH_RSP's ResponderVerifyData. */
+    SPDM_CLEAR_DATA_KEYS_WITHOUT_VERIFY_DATA("SPDM-23"),
+    /** SPDM, handshake in the clear: FINISH in the clear is accepted whatever its RequesterVerifyData. */
+    SPDM_CLEAR_FINISH_NOT_CHECKED("SPDM-23"),
+    /** SPDM, handshake in the clear: a wrong FINISH in the clear is refused with DecryptError, the session kept. */
+    SPDM_CLEAR_FINISH_RETRY_ALLOWED("SPDM-23"),
+    /** SPDM, handshake in the clear: advertised, but FINISH in the clear is answered SessionRequired. */
+    SPDM_CLEAR_FINISH_REFUSED("SPDM-23"),
     /** SPDM: GET_VERSION leaves the open sessions open. */
     SPDM_GET_VERSION_KEEPS_SESSIONS("SPDM-16"),
     /** SPDM: GET_VERSION drops the sessions without ending them at the device, so their locked TDIs stay locked. */

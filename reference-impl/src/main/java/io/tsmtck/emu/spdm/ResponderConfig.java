@@ -57,7 +57,8 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
     /**
      * Every version and algorithm this kit implements; certificates, CHALLENGE, signed measurements
      * (the {@link DeviceMeasurements#reference() reference device's}), key exchange, encryption,
-     * heartbeat, key update; four sessions at once. The HeartbeatPeriod is 2 s: a session that hears
+     * heartbeat, key update, the handshake in the clear for a requester that asks for it; four
+     * sessions at once. The HeartbeatPeriod is 2 s: a session that hears
      * nothing for 4 s ends, short enough for the kit to see it happen within its default budget
      * ({@code tsm-tck.timeout.heartbeat}), long enough for every other test to use a session without
      * heartbeats.
@@ -71,7 +72,7 @@ public record ResponderConfig(List<SpdmVersion> versions, List<HashAlgorithm> ha
                 EnumSet.of(CapabilityFlag.CERT_CAP, CapabilityFlag.CHAL_CAP, CapabilityFlag.MEAS_CAP_SIG,
                         CapabilityFlag.ENCRYPT_CAP,
                         CapabilityFlag.MAC_CAP, CapabilityFlag.KEY_EX_CAP, CapabilityFlag.HBEAT_CAP,
-                        CapabilityFlag.KEY_UPD_CAP),
+                        CapabilityFlag.KEY_UPD_CAP, CapabilityFlag.HANDSHAKE_IN_THE_CLEAR_CAP),
                 4096, 4, Set.of(), FaultPlan.NONE, DeviceMeasurements.reference(), 2);
     }
 

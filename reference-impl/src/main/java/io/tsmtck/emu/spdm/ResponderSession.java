@@ -47,10 +47,12 @@ final class ResponderSession {
      *
      * @param measurementsNegotiated whether ALGORITHMS selected the DMTF measurement specification
      * @param heartbeatPeriod the HeartbeatPeriod KEY_EXCHANGE_RSP announces (0 unless both sides have HBEAT_CAP)
+     * @param handshakeInTheClear both sides have HANDSHAKE_IN_THE_CLEAR_CAP: KEY_EXCHANGE_RSP without
+     *     ResponderVerifyData, FINISH and FINISH_RSP in the clear, FINISH_RSP with it
      */
     record Context(SpdmVersion version, AlgorithmSuite suite, int otherParams, ByteString vca,
                    SpdmCertificateChain chain, PrivateKey key, SecureRandom random, ResponderConfig config,
-                   boolean measurementsNegotiated, int heartbeatPeriod) {
+                   boolean measurementsNegotiated, int heartbeatPeriod, boolean handshakeInTheClear) {
     }
 
     /** A session just created, and the KEY_EXCHANGE_RSP that created it. */
@@ -131,7 +133,10 @@ final class ResponderSession {
         KeyExchangeRsp signed = unsigned.withSignature(ByteString.of(context.suite().asym().sign(context.suite().hash(),
                 context.key(), transcript.toBeSigned(request, unsigned), context.random())));
         HandshakeSecrets secrets = transcript.handshake(ByteString.of(shared.get()), request, signed);
-        KeyExchangeRsp complete = signed.withVerifyData(transcript.responderVerifyData(secrets, request, signed));
+        boolean verifyData = !context.handshakeInTheClear()
+                || context.config().faults().inject(Fault.SPDM_CLEAR_KEY_EXCHANGE_RSP_VERIFY_DATA);
+        KeyExchangeRsp complete = verifyData
+                ? signed.withVerifyData(transcript.responderVerifyData(secrets, request, signed)) : signed;
         ResponderSession session = new ResponderSession(sessionId, context, transcript, request, complete, secrets);
         return Optional.of(new Started(session, complete.encode()));
     }
@@ -204,6 +209,9 @@ final class ResponderSession {
         if (message.version() != context.version().code() && !vendorAnyVersion && !controlAnyVersion) {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
+        if (!established && message instanceof Finish && context.handshakeInTheClear()) {
+            return reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), false); // FINISH belongs in the clear
+        }
         if (!established && message instanceof Finish finish) {
             Outcome finished = finish(finish, application);
             if (established) {
@@ -252,25 +260,54 @@ final class ResponderSession {
         return refused;
     }
 
-    private Outcome finish(Finish finish, SessionApplication application) {
+    /**
+     * FINISH in its session, or in the clear when the handshake is ({@link Context#handshakeInTheClear()}):
+     * then answered in the clear, FINISH_RSP with ResponderVerifyData, the HMAC of the transcript up to
+     * its header (libspdm_rsp_finish_rsp.c).
+     */
+    Outcome finish(Finish finish, SessionApplication application) {
+        boolean inClear = context.handshakeInTheClear();
         ByteString expected = transcript.requesterVerifyData(secrets, request, response, finish);
         boolean matches = context.config().faults().inject(Fault.SPDM_FINISH_VERIFY_DATA_PARTLY_COMPARED)
                 ? halfOf(expected).equals(halfOf(finish.verifyData())) : expected.equals(finish.verifyData());
-        if (context.config().faults().check(Fault.SPDM_FINISH_VERIFY_DATA_NOT_CHECKED, !matches)) {
-            boolean retry = context.config().faults().inject(Fault.SPDM_FINISH_RETRY_ALLOWED);
-            Outcome refused = reply(error(SpdmErrorCode.DECRYPT_ERROR), !retry);
+        if (context.config().faults().check(Fault.SPDM_FINISH_VERIFY_DATA_NOT_CHECKED, !matches)
+                && !(inClear && context.config().faults().inject(Fault.SPDM_CLEAR_FINISH_NOT_CHECKED))) {
+            boolean retry = context.config().faults().inject(Fault.SPDM_FINISH_RETRY_ALLOWED)
+                    || inClear && context.config().faults().inject(Fault.SPDM_CLEAR_FINISH_RETRY_ALLOWED);
+            Outcome refused = inClear ? plain(error(SpdmErrorCode.DECRYPT_ERROR), !retry)
+                    : reply(error(SpdmErrorCode.DECRYPT_ERROR), !retry);
             if (!retry) {
                 channel.end();
             }
             return refused;
         }
-        FinishRsp finishRsp = new FinishRsp(context.version().code(), ByteString.EMPTY);
-        Outcome answer = reply(finishRsp.encode(), false);
-        channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
+        FinishRsp finishRsp = inClear ? finishRspInTheClear(finish)
+                : new FinishRsp(context.version().code(), ByteString.EMPTY);
+        Outcome answer = inClear ? plain(finishRsp.encode(), false) : reply(finishRsp.encode(), false);
+        FinishRsp transcribed = context.config().faults().inject(Fault.SPDM_CLEAR_DATA_KEYS_WITHOUT_VERIFY_DATA)
+                ? new FinishRsp(finishRsp.version(), ByteString.EMPTY) : finishRsp;
+        channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, transcribed));
         established = true;
         heard(System.nanoTime());
         application.sessionEstablished(new SpdmSessionId(sessionId));
         return answer;
+    }
+
+    /** FINISH_RSP of the handshake in the clear, with its ResponderVerifyData. */
+    private FinishRsp finishRspInTheClear(Finish finish) {
+        FinishRsp header = new FinishRsp(context.version().code(), ByteString.EMPTY);
+        var faults = context.config().faults();
+        if (faults.inject(Fault.SPDM_CLEAR_FINISH_RSP_WITHOUT_VERIFY_DATA)) {
+            return header;
+        }
+        if (faults.inject(Fault.SPDM_CLEAR_FINISH_RSP_VERIFY_DATA_OF_TH1)) {
+            return new FinishRsp(header.version(), transcript.responderVerifyData(secrets, request, response));
+        }
+        ByteString data = faults.inject(Fault.SPDM_CLEAR_FINISH_RSP_REQUEST_FINISHED_KEY)
+                ? transcript.finishRspVerifyData(new HandshakeSecrets(secrets.handshakeSecret(), secrets.request(), secrets.request()), request,
+                        response, finish, header)
+                : transcript.finishRspVerifyData(secrets, request, response, finish, header);
+        return new FinishRsp(header.version(), data);
     }
 
     private static ByteString halfOf(ByteString data) {
@@ -310,6 +347,11 @@ final class ResponderSession {
         SecuredMessage sealed = channel.seal(message).orElseThrow();
         return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SECURED_SPDM, sealed.encode())), ends,
                 established);
+    }
+
+    /** An answer in the clear (the handshake in the clear): a plaintext SPDM object. */
+    private Outcome plain(ByteString message, boolean ends) {
+        return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SPDM, message)), ends, established);
     }
 
     private ByteString ack(RequestResponseCode code, int param1, int param2) {

@@ -14,6 +14,7 @@ import io.tsmtck.api.spdm.message.ChallengeAuth;
 import io.tsmtck.api.spdm.message.CertificateResponse;
 import io.tsmtck.api.spdm.message.DigestsResponse;
 import io.tsmtck.api.spdm.message.ErrorResponse;
+import io.tsmtck.api.spdm.message.Finish;
 import io.tsmtck.api.spdm.message.GetCapabilities;
 import io.tsmtck.api.spdm.message.GetCertificate;
 import io.tsmtck.api.spdm.message.GetMeasurements;
@@ -76,6 +77,8 @@ public final class SpdmResponder {
     /** Whether a CHALLENGE succeeded on this connection (libspdm: connection state AUTHENTICATED). */
     private boolean authenticated;
     private int nextSessionHalf = 0xFFFF;
+    /** The session the last KEY_EXCHANGE made: a FINISH in the clear is for it. */
+    private long latestSession = -1;
     private final Set<RequestResponseCode> deferred = EnumSet.noneOf(RequestResponseCode.class);
     private Optional<Pending> pending = Optional.empty();
 
@@ -165,9 +168,41 @@ public final class SpdmResponder {
                     ? Optional.of(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0))
                     : application.vendorDefined(Optional.empty(), request.encode());
             case RESPOND_IF_READY -> respondIfReady((RespondIfReady) request);
-            case FINISH, HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(sessionRequestInTheClear(request));
+            case FINISH -> Optional.of(handshakeInTheClear() ? finishInTheClear((Finish) request)
+                    : sessionRequestInTheClear(request));
+            case HEARTBEAT, KEY_UPDATE, END_SESSION -> Optional.of(sessionRequestInTheClear(request));
             default -> Optional.of(error(SpdmErrorCode.UNSUPPORTED_REQUEST, request.code().code()));
         };
+    }
+
+    /**
+     * Whether both CAPABILITIES and the requester's GET_CAPABILITIES have HANDSHAKE_IN_THE_CLEAR_CAP:
+     * FINISH then comes in the clear for the session the last KEY_EXCHANGE made.
+     */
+    private boolean handshakeInTheClear() {
+        return stage == Stage.NEGOTIATED && config.flags().contains(CapabilityFlag.HANDSHAKE_IN_THE_CLEAR_CAP)
+                && CapabilityFlag.HANDSHAKE_IN_THE_CLEAR_CAP.in(requesterFlags);
+    }
+
+    /**
+     * FINISH in the clear, for the session of the last KEY_EXCHANGE (libspdm's latest_session_id):
+     * UnexpectedRequest without one in its handshake phase.
+     */
+    private ByteString finishInTheClear(Finish finish) {
+        if (config.faults().inject(Fault.SPDM_CLEAR_FINISH_REFUSED)) {
+            return error(SpdmErrorCode.SESSION_REQUIRED, 0);
+        }
+        ResponderSession session = sessions.get(latestSession);
+        if (session == null || session.isEstablished()) {
+            return error(SpdmErrorCode.UNEXPECTED_REQUEST, 0);
+        }
+        ResponderSession.Outcome outcome = session.finish(finish, application);
+        if (outcome.ended()) {
+            sessions.remove(latestSession);
+        } else {
+            challengeSkipped();
+        }
+        return outcome.answer().orElseThrow().data();
     }
 
     /** GET_MEASUREMENTS outside a session; a MEASUREMENTS answer skips CHALLENGE completion. */
@@ -375,6 +410,7 @@ public final class SpdmResponder {
             nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
         }
         sessions.put(sessionId, started.get().session());
+        latestSession = sessionId;
         challengeSkipped();
         return started.get().response();
     }
@@ -449,7 +485,7 @@ public final class SpdmResponder {
                 && CapabilityFlag.HBEAT_CAP.in(requesterFlags);
         return new ResponderSession.Context(SpdmVersion.fromCode(version).orElseThrow(), suite, otherParams,
                 vca.toByteString(), chain(), identity().key(), random, config, measurementsNegotiated,
-                heartbeat ? config.heartbeatPeriod() : 0);
+                heartbeat ? config.heartbeatPeriod() : 0, handshakeInTheClear());
     }
 
     private void reset() {

@@ -32,6 +32,10 @@ public enum Condition {
     /** CAPABILITIES has HBEAT_CAP and KEY_EXCHANGE_RSP a HeartbeatPeriod other than 0. */
     ADVERTISES_HEARTBEAT("the device advertises HBEAT_CAP in CAPABILITIES and announces a HeartbeatPeriod in "
             + "KEY_EXCHANGE_RSP"),
+    /** VERSION has the SPDM version a test case is about. */
+    OFFERS_SPDM_VERSION("the device offers the case's SPDM version in VERSION"),
+    /** CAPABILITIES has HANDSHAKE_IN_THE_CLEAR_CAP. */
+    ADVERTISES_HANDSHAKE_IN_THE_CLEAR("the device advertises HANDSHAKE_IN_THE_CLEAR_CAP in CAPABILITIES"),
     /** CAPABILITIES has KEY_UPD_CAP. */
     ADVERTISES_KEY_UPDATE("the device advertises KEY_UPD_CAP in CAPABILITIES"),
     /** The interface report of a locked TDI has an MMIO range with IS_MEM_ATTR_UPDATABLE. */

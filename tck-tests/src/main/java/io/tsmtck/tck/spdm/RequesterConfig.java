@@ -70,6 +70,14 @@ public record RequesterConfig(List<SpdmVersion> versions, Set<HashAlgorithm> has
                 certificateChunk, trustAnchor, clock, notReadyRetries);
     }
 
+    /** This configuration with {@code flag} among its GET_CAPABILITIES flags. */
+    public RequesterConfig flagging(CapabilityFlag flag) {
+        Set<CapabilityFlag> more = EnumSet.of(flag);
+        more.addAll(flags);
+        return new RequesterConfig(versions, hashes, asyms, dheGroups, aeads, more, dataTransferSize,
+                certificateChunk, trustAnchor, clock, notReadyRetries);
+    }
+
     /** This configuration reading the chain in portions of {@code chunk} bytes. */
     public RequesterConfig withCertificateChunk(int chunk) {
         return new RequesterConfig(versions, hashes, asyms, dheGroups, aeads, flags, dataTransferSize, chunk,

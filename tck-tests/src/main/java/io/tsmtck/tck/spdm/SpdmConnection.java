@@ -55,6 +55,15 @@ public final class SpdmConnection {
         this.random = random;
     }
 
+    /**
+     * Whether the handshake of this connection's sessions is in the clear (both sides set
+     * HANDSHAKE_IN_THE_CLEAR_CAP): KEY_EXCHANGE_RSP without ResponderVerifyData, FINISH and FINISH_RSP
+     * unsecured, FINISH_RSP with it.
+     */
+    public boolean handshakeInTheClear() {
+        return negotiated.handshakeInTheClear();
+    }
+
     public SpdmVersion version() {
         return negotiated.version();
     }
@@ -205,8 +214,8 @@ public final class SpdmConnection {
         AlgorithmSuite suite = negotiated.suite();
         KeyPair ephemeral = suite.dhe().generate(random);
         KeyExchange request = keyExchangeRequest(version().code(), summaryType, requesterHalf, ephemeral);
-        return exchange.send(request, KeyExchangeRsp.class, MessageSizes.of(suite)
-                .withMeasurementSummary(summaryType != 0)).then(response ->
+        return exchange.send(request, KeyExchangeRsp.class, sizes().withMeasurementSummary(summaryType != 0))
+                .then(response ->
                 accept(request, response, ephemeral, opaqueFormat(version().code())));
     }
 
@@ -233,6 +242,13 @@ public final class SpdmConnection {
         return new KeyExchange(version, summaryType, slot, requesterHalf, version >= 0x12 ? 1 : 0, random(32),
                 ByteString.of(negotiated.suite().dhe().exchangeData(ephemeral)),
                 SecuredMessageOpaqueData.supported(opaqueFormat(version), SecuredMessageOpaqueData.VERSIONS));
+    }
+
+    /** The negotiated sizes, the handshake in the clear or not. */
+    MessageSizes sizes() {
+        MessageSizes sizes = MessageSizes.of(negotiated.suite());
+        return new MessageSizes(sizes.hashSize(), sizes.signatureSize(), sizes.exchangeDataSize(), false,
+                handshakeInTheClear());
     }
 
     private SecuredMessageOpaqueData.Format opaqueFormat(int version) {
@@ -274,12 +290,13 @@ public final class SpdmConnection {
                     + response.exchangeData().hex() + " is not a point on " + suite.dhe());
         }
         var secrets = transcript.handshake(ByteString.of(shared.get()), request, response);
-        if (!transcript.responderVerifyData(secrets, request, response).equals(response.verifyData())) {
+        if (!handshakeInTheClear()
+                && !transcript.responderVerifyData(secrets, request, response).equals(response.verifyData())) {
             return SessionResult.failed(SessionError.Kind.BAD_VERIFY_DATA, "KEY_EXCHANGE_RSP's ResponderVerifyData "
                     + response.verifyData().hex() + " is not the HMAC of TH1");
         }
         long sessionId = request.requesterSessionId() | (long) response.responderSessionId() << 16;
         return SessionResult.ok(SpdmSession.handshake(exchange, version(), transcript, secrets, request, response,
-                sessionId));
+                sessionId, sizes()));
     }
 }

@@ -128,7 +128,9 @@ public final class SpdmRequester {
         return exchange.send(request, AlgorithmsResponse.class, MessageSizes.none()).then(algorithms -> {
             vca.bytes(request.encode()).bytes(algorithms.encode());
             return selection(algorithms).then(suite -> certificates(exchange, new Negotiated(version, capabilities,
-                    algorithms, suite, vca.toByteString())));
+                    algorithms, suite, vca.toByteString(), config.flags().contains(
+                    CapabilityFlag.HANDSHAKE_IN_THE_CLEAR_CAP) && capabilities.has(
+                    CapabilityFlag.HANDSHAKE_IN_THE_CLEAR_CAP))));
         });
     }
 
@@ -242,7 +244,11 @@ public final class SpdmRequester {
     }
 
     /** What VCA settled. */
+    /**
+     * @param handshakeInTheClear both GET_CAPABILITIES and CAPABILITIES set HANDSHAKE_IN_THE_CLEAR_CAP:
+     *     FINISH and FINISH_RSP go in the clear, FINISH_RSP carrying the ResponderVerifyData
+     */
     record Negotiated(SpdmVersion version, CapabilitiesResponse capabilities, AlgorithmsResponse algorithms,
-                      AlgorithmSuite suite, ByteString vca) {
+                      AlgorithmSuite suite, ByteString vca, boolean handshakeInTheClear) {
     }
 }

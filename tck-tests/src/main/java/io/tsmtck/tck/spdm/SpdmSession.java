@@ -35,6 +35,8 @@ public final class SpdmSession {
     private final SpdmVersion version;
     private final SecureChannel channel;
     private final MessageSizes sizes;
+    /** The connection's sizes; with {@link MessageSizes#handshakeInTheClear()} FINISH goes unsecured. */
+    private final MessageSizes handshakeSizes;
     private final KeyExchangeTranscript transcript;
     private final HandshakeSecrets secrets;
     private final KeyExchange request;
@@ -42,11 +44,12 @@ public final class SpdmSession {
 
     private SpdmSession(PlainExchange exchange, SpdmVersion version, SecureChannel channel,
                         KeyExchangeTranscript transcript, HandshakeSecrets secrets, KeyExchange request,
-                        KeyExchangeRsp response) {
+                        KeyExchangeRsp response, MessageSizes handshakeSizes) {
         this.exchange = exchange;
         this.version = version;
         this.channel = channel;
         this.sizes = new MessageSizes(transcript.schedule().hash().size(), 0, 0, false, false);
+        this.handshakeSizes = handshakeSizes;
         this.transcript = transcript;
         this.secrets = secrets;
         this.request = request;
@@ -56,18 +59,39 @@ public final class SpdmSession {
     /** A session in its handshake phase, after {@code response} answered {@code request}. */
     static SpdmSession handshake(PlainExchange exchange, SpdmVersion version, KeyExchangeTranscript transcript,
                                  HandshakeSecrets secrets, KeyExchange request, KeyExchangeRsp response,
-                                 long sessionId) {
+                                 long sessionId, MessageSizes sizes) {
         SecureChannel channel = new SecureChannel(sessionId, SessionRole.REQUESTER, transcript.schedule(), secrets);
-        return new SpdmSession(exchange, version, channel, transcript, secrets, request, response);
+        return new SpdmSession(exchange, version, channel, transcript, secrets, request, response, sizes);
     }
 
-    /** FINISH with the right RequesterVerifyData: the session, in its application phase. */
+    /**
+     * FINISH with the right RequesterVerifyData: the session, in its application phase. With the
+     * handshake in the clear FINISH goes unsecured and FINISH_RSP's ResponderVerifyData must be the
+     * HMAC of the transcript up to its header.
+     */
     public SessionResult<SpdmSession> finish() {
         Finish finish = new Finish(version.code(), 0, 0, requesterVerifyData());
-        return request(finish, FinishRsp.class).then(finishRsp -> {
+        if (!handshakeInTheClear()) {
+            return request(finish, FinishRsp.class).then(finishRsp -> {
+                channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
+                return SessionResult.ok(this);
+            });
+        }
+        return exchange.send(finish, FinishRsp.class, handshakeSizes).then(finishRsp -> {
+            ByteString expected = transcript.finishRspVerifyData(secrets, request, response, finish, finishRsp);
+            if (!expected.equals(finishRsp.verifyData())) {
+                return fail(SessionError.Kind.BAD_VERIFY_DATA, "FINISH_RSP's ResponderVerifyData "
+                        + finishRsp.verifyData().hex() + " is not the HMAC of the transcript up to FINISH_RSP's "
+                        + "header with the response finished key (" + expected.hex() + ")");
+            }
             channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
             return SessionResult.ok(this);
         });
+    }
+
+    /** Whether FINISH and FINISH_RSP go in the clear (both sides set HANDSHAKE_IN_THE_CLEAR_CAP). */
+    public boolean handshakeInTheClear() {
+        return handshakeSizes.handshakeInTheClear();
     }
 
     /** The RequesterVerifyData a correct FINISH carries. */
@@ -79,10 +103,14 @@ public final class SpdmSession {
     /**
      * FINISH with {@code verifyData}, in the handshake phase, for a device that must refuse it: the
      * answer's SPDM message (opened if it came sealed, as it is if it came in the clear), or empty.
-     * The session stays in its handshake phase at the kit's end.
+     * The session stays in its handshake phase at the kit's end. With the handshake in the clear the
+     * FINISH goes unsecured.
      */
     public SessionResult<Optional<ByteString>> finishWith(ByteString verifyData) {
         ByteString finish = new Finish(version.code(), 0, 0, verifyData).encode();
+        if (handshakeInTheClear()) {
+            return exchange.rawOrNothing(finish);
+        }
         SessionResult<SecuredMessage> sealed = channel.seal(finish);
         if (!(sealed instanceof SessionResult.Ok<SecuredMessage> ok)) {
             return SessionResult.failed(sealed.failure().orElseThrow());

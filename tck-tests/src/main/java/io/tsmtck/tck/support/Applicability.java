@@ -1,7 +1,9 @@
 package io.tsmtck.tck.support;
 
 import io.tsmtck.api.Capability;
+import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.spdm.message.VersionResponse;
 import io.tsmtck.api.tdisp.InterfaceReport;
 import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MessageType;
@@ -124,6 +126,15 @@ public final class Applicability {
             throw notApplicable(Condition.NEGOTIATES_SPDM_1_2, "the connection negotiated " + connection.version());
         }
         checkListed(Condition.NEGOTIATES_SPDM_1_2);
+    }
+
+    /** NOT_APPLICABLE unless {@code offered} has {@code version}. */
+    public static void requireVersion(VersionResponse offered, SpdmVersion version) {
+        if (offered.highestCommon(List.of(version)).isEmpty()) {
+            throw notApplicable(Condition.OFFERS_SPDM_VERSION, "VERSION offers " + offered.entries().stream()
+                    .map(entry -> String.format("0x%04X", entry)).toList() + ", without " + version);
+        }
+        checkListed(Condition.OFFERS_SPDM_VERSION);
     }
 
     /**

@@ -19,7 +19,9 @@ import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.spdm.message.GetVersion;
 import io.tsmtck.api.spdm.message.MessageSizes;
+import io.tsmtck.api.spdm.message.VersionResponse;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.device.DeviceSource;
@@ -39,6 +41,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
@@ -332,11 +335,30 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * test starts from a connection nothing else has touched. A refusal is a set-up failure.
      */
     public SpdmConnection freshConnection() {
+        return freshConnection(UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #freshConnection()} with the kit's requester configuration changed by {@code offering}
+     * (a capability the kit does not offer otherwise, one version).
+     */
+    public SpdmConnection freshConnection(UnaryOperator<RequesterConfig> offering) {
         DeviceUnderTest dut = device();
         connectionReset();
-        return require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
+        return require(new SpdmRequester(offering.apply(RequesterConfig.standard(Devices.trustAnchor())), random(),
                 Optional.of(Devices.verifiedChains())).connect(mailbox), "negotiate a connection of the test's own"
                 + " with " + dut.transport());
+    }
+
+    /**
+     * GET_VERSION of the test's own, which resets the device's connection ({@link #connectionReset()}):
+     * the VERSION it got. Anything else is a set-up failure.
+     */
+    public VersionResponse versionOnly() {
+        device();
+        connectionReset();
+        SpdmAnswer answer = plain(GetVersion.request().encode(), MessageSizes.none());
+        return answer.as(VersionResponse.class).orElseThrow(() -> Setup.failed("GET_VERSION", answer.describe()));
     }
 
     /** The kit's SPDM requester, as {@link #connect()} uses it (its requests, to send raw). */

@@ -18,6 +18,11 @@ public record FinishRsp(int version, ByteString verifyData) implements SpdmMessa
         return new Header(version, code(), 0, 0).writer().bytes(verifyData).toByteString();
     }
 
+    /** The four header bytes: the end of the transcript ResponderVerifyData covers (handshake in the clear). */
+    public ByteString header() {
+        return Header.only(version, code(), 0, 0);
+    }
+
     static FinishRsp decode(WireReader in, Header header, MessageSizes sizes) throws MalformedException {
         Header.reservedParam(in, "Param1", header.param1(), 2);
         Header.reservedParam(in, "Param2", header.param2(), 3);

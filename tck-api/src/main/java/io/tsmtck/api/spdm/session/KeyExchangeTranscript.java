@@ -70,6 +70,18 @@ public final class KeyExchangeTranscript {
         return schedule.verifyData(schedule.finishedKey(secrets.request()), hash(transcript));
     }
 
+    /**
+     * ResponderVerifyData of FINISH_RSP when the handshake is in the clear: HMAC(response finished
+     * key, hash up to FINISH_RSP's header), FINISH whole (libspdm_generate_finish_rsp_hmac, 1e16c60f).
+     * KEY_EXCHANGE_RSP then carries no ResponderVerifyData of its own.
+     */
+    public ByteString finishRspVerifyData(HandshakeSecrets secrets, KeyExchange request, KeyExchangeRsp response,
+                                          Finish finish, FinishRsp finishRsp) {
+        ByteString transcript = concat(prefix, request.encode(), response.encode(), finish.encode(),
+                finishRsp.header());
+        return schedule.verifyData(schedule.finishedKey(secrets.response()), hash(transcript));
+    }
+
     /** The data secrets from TH2: the handshake messages whole, FINISH and FINISH_RSP. */
     public DataSecrets data(HandshakeSecrets secrets, KeyExchange request, KeyExchangeRsp response, Finish finish,
                             FinishRsp finishRsp) {

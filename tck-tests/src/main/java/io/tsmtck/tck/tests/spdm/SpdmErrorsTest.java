@@ -5,7 +5,6 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
 import io.tsmtck.api.spdm.message.GetCapabilities;
-import io.tsmtck.api.spdm.message.GetVersion;
 import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
@@ -102,7 +101,7 @@ class SpdmErrorsTest {
     @MethodSource("unofferedVersions")
     @Must("SPDM-05")
     void getCapabilitiesInAVersionNotOfferedIsVersionMismatch(DeviceSut sut, Unoffered unoffered) {
-        VersionResponse offered = versionOnly(sut);
+        VersionResponse offered = sut.versionOnly();
         int version = unoffered.in(offered).orElseThrow(() -> new TestAbortedException(String.format("blocked by: "
                 + "the device offers SPDM 1.0 (VERSION %s), so a GET_CAPABILITIES in it is not a mismatch", offered)));
         SpdmVersion common = highestCommon(sut, offered);
@@ -146,7 +145,7 @@ class SpdmErrorsTest {
     @MethodSource("invalidCapabilities")
     @Must("SPDM-06")
     void getCapabilitiesWithContradictoryFieldsIsInvalidRequest(DeviceSut sut, InvalidCapabilities invalid) {
-        VersionResponse offered = versionOnly(sut);
+        VersionResponse offered = sut.versionOnly();
         SpdmVersion common = highestCommon(sut, offered);
         if (common.code() < invalid.since()) {
             throw new TestAbortedException(String.format("blocked by: the highest version the device and the kit "
@@ -168,7 +167,7 @@ class SpdmErrorsTest {
     @MethodSource("outOfOrder")
     @Must("SPDM-07")
     void aNegotiationRequestOutOfOrderIsUnexpectedRequest(DeviceSut sut, OutOfOrder step) {
-        VersionResponse offered = versionOnly(sut);
+        VersionResponse offered = sut.versionOnly();
         SpdmVersion common = highestCommon(sut, offered);
         SpdmRequester requester = sut.requester();
         List<ByteString> before = step.before(requester, common);
@@ -235,17 +234,10 @@ class SpdmErrorsTest {
                 RequestResponseCode.ALGORITHMS);
     }
 
-    /** GET_VERSION of the test's own (the kit reconnects afterwards); the VERSION it got. */
-    private static VersionResponse versionOnly(DeviceSut sut) {
-        sut.device();
-        sut.connectionReset();
-        SpdmAnswer answer = sut.plain(GetVersion.request().encode(), MessageSizes.none());
-        return answer.as(VersionResponse.class).orElseThrow(() -> Setup.failed("GET_VERSION", answer.describe()));
-    }
 
     /** GET_VERSION of the test's own and the kit's GET_CAPABILITIES: the version they settled on. */
     private static SpdmVersion upToCapabilities(DeviceSut sut, SpdmRequester requester) {
-        SpdmVersion common = highestCommon(sut, versionOnly(sut));
+        SpdmVersion common = highestCommon(sut, sut.versionOnly());
         SpdmAnswer capabilities = sut.plain(requester.capabilitiesRequest(common).encode(), MessageSizes.none());
         if (!capabilities.is(RequestResponseCode.CAPABILITIES)) {
             throw Setup.failed("GET_CAPABILITIES", capabilities.describe());
