@@ -84,7 +84,8 @@ public final class ServeDevice {
         ReferenceDevice device = new ReferenceDevice(new TopologyRequest(1, pfs, vfs,
                 TopologyRequest.minimal().barSizes()), faults, 0x20250120L);
         SpdmResponder responder = identity.isPresent()
-                ? new SpdmResponder(ResponderConfig.standard(), List.of(identity.get()), new Silent(), new SecureRandom())
+                ? new SpdmResponder(ResponderConfig.standard().withFaults(faults), List.of(identity.get()), new Silent(),
+                        new SecureRandom())
                 : device.device().responder();
         try (SocketServer server = new SocketServer(responder, InetAddress.getLoopbackAddress(), port, System.out)) {
             if (verbose) {
@@ -92,7 +93,7 @@ public final class ServeDevice {
             }
             server.withLatency(latency);
             System.out.println("[serve] " + (identity.isPresent() ? "SPDM responder" : "reference device with " + pfs
-                    + " PF, " + vfs + " VF" + (faults.faults().isEmpty() ? "" : ", faults " + faults.faults()))
+                    + " PF, " + vfs + " VF") + (faults.faults().isEmpty() ? "" : ", faults " + faults.faults())
                     + " on 127.0.0.1:" + server.port());
             if (identity.isEmpty()) {
                 System.out.println("[serve] its functions, for the device kit: -Dtsm-tck.functions=" + String.join(",",
