@@ -2,12 +2,17 @@ package io.tsmtck.tck.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Kit;
+import io.tsmtck.tck.catalogue.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +39,19 @@ class ReadmeTest {
         assertThat(commands).as("the quick start's commands").containsExactly(
                 "mvn -B -DskipTests -Dinvoker.skip=true verify", "mvn -B verify");
         assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run").contains(commands.get(1));
+    }
+
+    @Test
+    void theReadmesCountsAreTheCatalogues() throws IOException {
+        Catalogue catalogue = Catalogue.standard();
+        String provenances = Stream.of(Provenance.values()).map(p -> catalogue.rules().stream()
+                .filter(rule -> rule.provenance() == p).count() + " " + p).collect(Collectors.joining(", "));
+        String text = readme().replaceAll("\\s+", " ");
+        assertThat(text).as("README.md, its rule counts (write them as the catalogue has them)")
+                .contains("catalogue (" + catalogue.rules().size() + " rules")
+                .contains("provenance: " + provenances + ")")
+                .contains("`tsm-tck:certify`, " + catalogue.of(Kit.HOST).rules().size() + " rules")
+                .contains("`tsm-tck:certify-device`, " + catalogue.of(Kit.DEVICE).rules().size() + " rules");
     }
 
     @Test
