@@ -17,6 +17,7 @@ import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.FunctionRole;
+import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.spdm.message.GetVersion;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -81,6 +83,15 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private boolean tainted;
     /** Whether the kit itself is setting the session up (its IDE_KM is no test's). */
     private boolean kitSetup;
+    /**
+     * The TDIs known to be in CONFIG_UNLOCKED when this test set up: those the kit's reset checked, and
+     * those the test before left so ({@link UnlockedTdis}).
+     */
+    private final Set<PciAddress> unlockedAtSetup = new HashSet<>();
+    /** The test reached the device beyond the kit's TDISP and IDE_KM clients: nothing is known of its TDIs. */
+    private boolean stateUnknown;
+    /** The TDIs this test sent a request that may move them (see {@link TdispClient}), outside the kit's set-up. */
+    private final Set<PciAddress> moved = new HashSet<>();
 
     /** A device with (at most) the functions of {@code wanted}, opened when first used. */
     public DeviceSut(TopologyRequest wanted) {
@@ -158,7 +169,10 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             }
             if (!reset && !Devices.source().fresh()) {
                 reset = true;
-                resetTdis();
+                Set<PciAddress> known = UnlockedTdis.of(Devices.source());
+                resetTdis(function -> !known.contains(function.address()));
+                unlockedAtSetup.addAll(known);
+                functions.forEach(function -> unlockedAtSetup.add(function.address()));
             }
             programStream(tdisp(pf0()), STREAM, lane -> true);
             prepared = true;
@@ -187,14 +201,22 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         switchable = kept.get().mailbox();
         connection = kept.get().connection();
         session = kept.get().session();
+        Set<PciAddress> unlocked = UnlockedTdis.of(Devices.source());
         try {
             // what connect() asks of every TDI in a new session, so that a device whose TDISP state hangs on it
-            // (spdm-emu re-homes its interface at GET_TDISP_VERSION) starts each test as in a session of its own
+            // (spdm-emu re-homes its interface at GET_TDISP_VERSION) starts each test as in a session of its own;
+            // a TDI the last test sent nothing that could move it is where the reset before that test left it
             for (PciFunction function : functions) {
-                tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+                if (!unlocked.contains(function.address())) {
+                    tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+                }
             }
             reset = true;
-            resetTdis();
+            // at least one request, so that a session the device ended since is found out here
+            boolean allKnown = functions.stream().allMatch(function -> unlocked.contains(function.address()));
+            resetTdis(function -> !unlocked.contains(function.address()) || allKnown && function.equals(pf0()));
+            unlockedAtSetup.addAll(unlocked);
+            functions.forEach(function -> unlockedAtSetup.add(function.address()));
             return true;
         } catch (RuntimeException stale) {
             // ended by its heartbeat, or the device was met anew: start over on a view of its own
@@ -213,8 +235,22 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
                 && session.isOpen();
     }
 
-    /** The test touched more than TDISP over the kit's session: it is not handed on. */
+    /**
+     * The test touched more than TDISP over the kit's session: it is not handed on, and nothing is
+     * known of the TDIs after it.
+     */
     private void taint() {
+        if (!kitSetup) {
+            tainted = true;
+            stateUnknown = true;
+        }
+    }
+
+    /**
+     * The test sent IDE_KM: the session is not handed on (its keys are not the kit's), but the TDIs are
+     * where the TDISP requests the kit followed left them (keys move no TDI that is not locked).
+     */
+    private void keysChanged() {
         if (!kitSetup) {
             tainted = true;
         }
@@ -388,7 +424,11 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private TdispClient client(Supplier<Optional<SpdmSession>> over, Supplier<SpdmChannel> channel,
                                PciFunction function) {
         return new TdispClient(new KitLink(() -> connection, over, device().transport()), oracle, channel,
-                () -> STREAM, function, this::taint);
+                () -> STREAM, function, this::keysChanged, () -> {
+                    if (!kitSetup) {
+                        moved.add(function.address());
+                    }
+                });
     }
 
     /** The kit's session, or plaintext in a plaintext run. */
@@ -496,6 +536,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             return;
         }
         try {
+            rememberUnlocked();
             if (handsOn()) {
                 KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, session));
             } else if (session != null && session.isOpen()) {
@@ -507,6 +548,18 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             mailbox = null;
             view.close();
         }
+    }
+
+    /** What the next test may take as known of the TDIs ({@link UnlockedTdis}). */
+    private void rememberUnlocked() {
+        if (stateUnknown || Devices.source().fresh()) {
+            UnlockedTdis.forget();
+            return;
+        }
+        Set<PciAddress> unlocked = new HashSet<>(unlockedAtSetup.isEmpty() ? UnlockedTdis.of(Devices.source())
+                : unlockedAtSetup);
+        unlocked.removeAll(moved);
+        UnlockedTdis.know(Devices.source(), unlocked);
     }
 
     /** Gives this test's view of the device back; the next {@link #device()} opens a new one. */
@@ -528,9 +581,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
                 + (topology.vfsPerDsm() > 0 ? " " + topology.vfsPerDsm() + " VF" : "") + ")";
     }
 
-    /** The reset contract of a shared device: every TDI STOPped back to CONFIG_UNLOCKED. */
-    private void resetTdis() {
-        for (PciFunction function : functions) {
+    /** The reset contract of a shared device: every TDI {@code checked} names STOPped back to CONFIG_UNLOCKED. */
+    private void resetTdis(Predicate<PciFunction> checked) {
+        for (PciFunction function : functions.stream().filter(checked).toList()) {
             TdispClient tdisp = tdisp(function);
             if (tdisp.state() != TdiState.CONFIG_UNLOCKED) {
                 tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
@@ -548,20 +601,20 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * K_SET_GO for each; a refusal fails the test as a set-up failure.
      */
     public void programStream(int stream) {
-        taint();
+        keysChanged();
         programStream(tdisp(pf0()), stream, lane -> true);
     }
 
     /** {@link #programStream(int)} over {@code other}, a session the kit opened besides its own. */
     public void programStream(int stream, SpdmSession other) {
-        taint();
+        keysChanged();
         programStream(client(() -> Optional.of(other), () -> SpdmChannel.secured(new SpdmSessionId(
                 other.sessionId())), pf0()), stream, lane -> true);
     }
 
     /** {@link #programStream(int)} but for {@code missing}: that one sub-stream gets no key and no K_SET_GO. */
     public void programStreamWithout(int stream, KeySubStream missing) {
-        taint();
+        keysChanged();
         programStream(tdisp(pf0()), stream, lane -> !lane.equals(missing));
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The kit's secured session on a shared device (one the tests take turns on: a socket, a DOE
  * mailbox), kept from one test to the next with its IDE keys: a test that used only TDISP over it
  * hands it on instead of ending it, and the next test adopts it after bringing every TDI back to
- * CONFIG_UNLOCKED, instead of negotiating, opening a session and programming the keys again (about
+ * CONFIG_UNLOCKED (those not {@link UnlockedTdis known} to be), instead of negotiating, opening a session and programming the keys again (about
  * twenty exchanges a test; issue "device kit speed"). A test that touched anything beyond TDISP
  * (the session or connection itself, plaintext SPDM, IDE_KM, a second session, the rig) ends it,
  * and the next test starts from a connection of its own. A kept session that no longer answers

@@ -10,6 +10,7 @@ import io.tsmtck.api.tdisp.GetTdispCapabilities;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.LockInterfaceResponse;
+import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.StartInterfaceRequest;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
@@ -36,17 +37,20 @@ public final class TdispClient {
     private final IntSupplier defaultStream;
     /** Told of every IDE_KM object sent: IDE keys a test changes end the kit's session with the test. */
     private final Runnable ideKmSent;
+    /** Told of every TDISP request that is not a read (one that may move the TDI from the state it is in). */
+    private final Runnable moving;
     private final PciFunction function;
 
     /** {@code channel}: how the kit's requests reach the device (a session, or plaintext in a plaintext run). */
     TdispClient(KitLink responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
-                IntSupplier defaultStream, PciFunction function, Runnable ideKmSent) {
+                IntSupplier defaultStream, PciFunction function, Runnable ideKmSent, Runnable moving) {
         this.responder = responder;
         this.oracle = oracle;
         this.channel = channel;
         this.defaultStream = defaultStream;
         this.function = function;
         this.ideKmSent = ideKmSent;
+        this.moving = moving;
     }
 
     /** A TDISP 1.0 header for this function's TDI. */
@@ -61,12 +65,27 @@ public final class TdispClient {
 
     /** Sends TDISP bytes (well-formed or not) over the session. */
     public TdispAnswer sendRaw(ByteString tdisp) {
+        noteMoving(tdisp);
         return exchange(channel(), ProtocolId.TDISP, tdisp);
     }
 
     /** Sends TDISP bytes outside any session. */
     public TdispAnswer sendPlaintext(ByteString tdisp) {
+        noteMoving(tdisp);
         return exchange(SpdmChannel.plaintext(), ProtocolId.TDISP, tdisp);
+    }
+
+    /**
+     * Tells {@link #moving} of a request other than GET_TDISP_CAPABILITIES, GET_DEVICE_INTERFACE_REPORT
+     * and GET_DEVICE_INTERFACE_STATE (GET_TDISP_VERSION included: a device may re-home its TDI on it, as
+     * spdm-emu does), well formed or not.
+     */
+    private void noteMoving(ByteString tdisp) {
+        int type = tdisp.size() >= 2 ? tdisp.get(1) & 0xFF : -1;
+        if (type != MessageType.GET_TDISP_CAPABILITIES.code() && type != MessageType.GET_DEVICE_INTERFACE_REPORT.code()
+                && type != MessageType.GET_DEVICE_INTERFACE_STATE.code()) {
+            moving.run();
+        }
     }
 
     /** Sends an IDE_KM object over the session; the answer decoded, if any. */
