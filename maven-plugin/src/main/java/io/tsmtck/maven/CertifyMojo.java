@@ -1,9 +1,11 @@
 package io.tsmtck.maven;
 
+import io.tsmtck.tck.catalogue.CertificationProfile;
 import io.tsmtck.tck.runner.RunConfig;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,6 +32,14 @@ public final class CertifyMojo extends KitMojo {
     @Parameter(property = "tsm-tck.provider")
     private String provider;
 
+    /**
+     * The certification profile: {@code lab} (every rule, with the test hooks; the default) or
+     * {@code uapi} (the rules the kernel's uAPI alone shows, for a production host without hooks).
+     * The rules of each are fixed by the catalogue; the verdict line names the profile.
+     */
+    @Parameter(property = "tsm-tck.profile", defaultValue = "lab")
+    private String profile;
+
     /** Where the reports go. */
     @Parameter(property = "tsm-tck.reportDirectory", defaultValue = "${project.build.directory}/tsm-tck")
     private File reportDirectory;
@@ -40,10 +50,17 @@ public final class CertifyMojo extends KitMojo {
     }
 
     @Override
-    RunConfig configure(RunConfig base) {
+    RunConfig configure(RunConfig base) throws MojoExecutionException {
+        CertificationProfile chosen;
+        try {
+            chosen = CertificationProfile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         return new RunConfig(base.outputDirectory(), base.rules(), base.areas(), base.seed(),
                 base.timeoutHappenMillis(), base.timeoutAbsentMillis(), base.testTimeoutSeconds(), base.allure(),
-                base.maven(), base.artifacts(), Optional.ofNullable(provider).filter(p -> !p.isBlank()));
+                base.maven(), base.artifacts(), Optional.ofNullable(provider).filter(p -> !p.isBlank()))
+                .inProfile(chosen);
     }
 
     @Override

@@ -140,7 +140,8 @@ final class ForkedRun {
                     + (began ? "" : ", while it was created or asked what it declares") + ", or a crash)", "");
         }
         CertificationReport written = JsonReports.read(report);
-        List<String> inconsistencies = ReportCheck.inconsistencies(written, output, nonce, classpath);
+        List<String> inconsistencies = new ArrayList<>(ReportCheck.inconsistencies(written, output, nonce, classpath));
+        inconsistencies.addAll(ReportCheck.againstScope(written, config));
         if (!inconsistencies.isEmpty()) {
             return IncompleteReports.write(output, config, "the report the fork left is not the run the plugin"
                     + " watched, so it was not judged: " + String.join("; ", inconsistencies), "");

@@ -5,6 +5,8 @@ import io.tsmtck.api.Capability;
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.StackRequest;
 import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.api.UapiExtension;
+import io.tsmtck.api.UapiLevel;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.emu.faults.FaultSource;
@@ -39,6 +41,12 @@ public final class ReferenceStackProvider implements TsmStackProvider {
     public static final String LARGEST = "4,8,8";
 
     /**
+     * The uAPI the stacks declare: "mainline", or extensions by name ("IOMMUFD_TSM_V5,SEV_TIO"); unset,
+     * mainline 6.19 and every extension, all of which the reference implements.
+     */
+    public static final String UAPI_PROPERTY = "tsm-tck.emu.uapi";
+
+    /**
      * System property naming the test hooks the reference declares ("TDI_PROBE,FUNCTION_TSM_OPS",
      * or "none"), as a stack without them would; default all. The stacks still have every hook: a kit
      * that used an undeclared one would be caught.
@@ -67,6 +75,8 @@ public final class ReferenceStackProvider implements TsmStackProvider {
 
     @Override
     public Capabilities capabilities() {
+        Set<Capability> hooks = hooks();
+        UapiLevel uapi = uapi();
         String spec = System.getProperty(TOPOLOGY_PROPERTY, LARGEST);
         String[] limits = spec.split(",");
         try {
@@ -74,11 +84,36 @@ public final class ReferenceStackProvider implements TsmStackProvider {
                 throw new NumberFormatException("three numbers");
             }
             return new Capabilities(PROFILES, Integer.parseInt(limits[0].trim()), Integer.parseInt(limits[1].trim()),
-                    Integer.parseInt(limits[2].trim()), hooks());
+                    Integer.parseInt(limits[2].trim()), hooks).withUapi(uapi);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(TOPOLOGY_PROPERTY + "=" + spec + " is not a platform: give DSMS,PFS,VFS"
                     + " with at least one DSM and one PF, for example " + LARGEST + " or 1,1,0", e);
         }
+    }
+
+    /**
+     * The uAPI the reference declares: mainline 6.19 and every extension it implements, or, with
+     * {@link #UAPI_PROPERTY}, mainline and those it names ("mainline" alone: none).
+     */
+    private static UapiLevel uapi() {
+        String spec = System.getProperty(UAPI_PROPERTY, "").trim();
+        UapiLevel mainline = UapiLevel.mainline("6.19");
+        if (spec.isEmpty()) {
+            return mainline.with(UapiExtension.values());
+        }
+        UapiLevel level = mainline;
+        for (String name : spec.split(",")) {
+            if (!name.trim().equalsIgnoreCase("mainline")) {
+                try {
+                    level = level.with(UapiExtension.valueOf(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(UAPI_PROPERTY + "=" + spec + " names " + name.trim()
+                            + ", which is no uAPI extension; give mainline, or some of "
+                            + EnumSet.allOf(UapiExtension.class), e);
+                }
+            }
+        }
+        return level;
     }
 
     private static Set<Capability> hooks() {

@@ -18,9 +18,11 @@ import java.util.Set;
  * @param maxVfsPerDsm most SR-IOV virtual functions of PF0 per DSM; 0 for a device without SR-IOV
  * @param features the test hooks it provides
  * @param latency how long its calls take, from which the kit scales its default timeouts
+ * @param uapi the kernel uAPI it implements: mainline, plus the series and proposals it carries; rules
+ *     that need more are NOT_APPLICABLE, and the certificate names it
  */
 public record Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
-                           Set<Capability> features, Latency latency) {
+                           Set<Capability> features, Latency latency, UapiLevel uapi) {
 
     /**
      * How long a provider's operations take on its platform, as measured by its authors: an SPI call
@@ -44,19 +46,31 @@ public record Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunc
         }
     }
 
-    /** Capabilities of a provider that declares no latency. */
+    /** Capabilities of a provider that declares no latency and mainline's uAPI only. */
     public Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
                         Set<Capability> features) {
-        this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, Latency.NONE);
+        this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, Latency.NONE, UapiLevel.MAINLINE);
+    }
+
+    /** Capabilities of a provider that declares mainline's uAPI only. */
+    public Capabilities(Set<VendorProfile> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
+                        Set<Capability> features, Latency latency) {
+        this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, latency, UapiLevel.MAINLINE);
     }
 
     /** These capabilities with {@code latency} declared. */
     public Capabilities withLatency(Latency latency) {
-        return new Capabilities(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, latency);
+        return new Capabilities(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, latency, uapi);
+    }
+
+    /** These capabilities with the uAPI {@code level} declared. */
+    public Capabilities withUapi(UapiLevel level) {
+        return new Capabilities(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, features, latency, level);
     }
 
     public Capabilities {
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(uapi, "uapi (UapiLevel.MAINLINE when the stack carries nothing beyond mainline)");
         profiles = Set.copyOf(profiles);
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
         if (profiles.isEmpty()) {

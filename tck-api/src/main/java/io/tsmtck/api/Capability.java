@@ -46,6 +46,14 @@ public enum Capability {
      */
     DMABUF_MAPPING("DmaBufAttachment.isMapped() through an importer whose mapping can be read (on Linux, a test"
             + " module, as the iommufd selftests' mock dma-buf test ops)"),
+    /**
+     * Whether a VM object still exists: {@link io.tsmtck.api.vm.Kvm#isAlive}. No uAPI answers it; on Linux
+     * the VM's debugfs directory ({@code kvm/<pid>-<fd>}) is not ABI, needs root and debugfs mounted,
+     * and a reused fd number names another VM, so an adapter needs a test module holding the
+     * {@code struct kvm} or a debugfs it controls.
+     */
+    VM_LIFETIME("Kvm.isAlive(): whether a VM object still exists (on Linux, not ABI: a test module, or the VM's"
+            + " debugfs directory kvm/<pid>-<fd> with debugfs mounted, root, and no fd number reused)"),
     /** Making the n-th fault-injection point of a call fail: {@link HostStack#failNth()}. */
     FAIL_NTH("a FailNth returned by HostStack.failNth() (on Linux, /proc/thread-self/fail-nth of a kernel with"
             + " CONFIG_FAULT_INJECTION and failslab, as tools/testing/selftests/iommu/iommufd_fail_nth.c uses it)");

@@ -7,10 +7,13 @@ package io.tsmtck.api;
  * tools/testing/selftests/iommu/iommufd_fail_nth.c does for iommufd.
  *
  * <p>On Linux it is {@code /proc/thread-self/fail-nth} of a kernel built with
- * {@code CONFIG_FAULT_INJECTION} and the fault types the calls reach enabled (failslab,
- * fail_page_alloc; a TSM driver's firmware calls where they go through {@code should_fail()}):
- * writing {@code n} makes the n-th fault-injection point the thread then reaches fail, and reading
- * the file back gives 0 when that failure was injected.
+ * {@code CONFIG_FAULT_INJECTION} and failslab (and fail_page_alloc) enabled: writing {@code n} makes
+ * the n-th fault-injection point the thread then reaches fail, and reading the file back gives 0 when
+ * that failure was injected. Only allocations have such points: a TSM's firmware calls (SEV, TDX
+ * module, RMM) never reach {@code should_fail()}, so what is swept is the kernel's allocations along
+ * the call, not firmware refusals. Arm, call and disarm back to back on one thread, with no Java work
+ * between the write and the ioctl that could allocate in the kernel (a JVM's own system calls there
+ * would use the n-th point up): an adapter writes {@code n} and makes the ioctl in one native call.
  *
  * <p><b>Threading.</b> Per thread: the kit arms, makes the call and disarms on one thread.
  */

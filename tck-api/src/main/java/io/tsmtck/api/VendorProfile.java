@@ -6,12 +6,15 @@ package io.tsmtck.api;
  */
 public enum VendorProfile {
     /**
-     * A link TSM that does the TDISP work itself over the DSM's SPDM session, like the kernel's
-     * devsec sample (samples/devsec) and its faux link TSM.
+     * A link TSM: the host kernel itself drives the DSM's SPDM session, IDE keys and TDISP, with no
+     * platform firmware in between, as the kit's reference models it. The devsec sample's
+     * {@code devsec_link_tsm} (devsec/tsm tree, not mainline) registers a link TSM of this kind but a
+     * faux one: it does no SPDM and no TDISP.
      */
     GENERIC_LINK,
     /**
-     * AMD SEV-TIO (drivers/crypto/ccp/sev-dev-tio.c, posted): sub-functions get no TSM context; bind
+     * AMD SEV-TIO (drivers/crypto/ccp/sev-dev-tsm.c): connect and disconnect are mainline, bind is
+     * posted. Sub-functions get no TSM context; bind
      * is one firmware call that needs the SEV-SNP guest's context and locks the TDI; RUN is set from
      * guest requests; bind to a VM without SEV-SNP is refused.
      */

@@ -3,8 +3,10 @@
  * test it. {@link io.tsmtck.api.TsmStackProvider} is the entry point (found with
  * {@link java.util.ServiceLoader}); it builds {@link io.tsmtck.api.HostStack} instances, one per
  * test, whose layers live in the sub-packages: {@code tsm} (PCI/TSM core), {@code vfio} and
- * {@code dmabuf} (VFIO and its MMIO dma-bufs), {@code iommufd}, {@code vm} (KVM), {@code device}
- * (the DSM's SPDM responder, the kit's oracle) and {@code topology}. Refusals that the uAPIs define
+ * {@code dmabuf} (VFIO and its MMIO dma-bufs), {@code iommufd}, {@code vm} (KVM) and {@code topology}.
+ * The device kit's SPI is {@code device}: a {@link io.tsmtck.api.device.DeviceProvider} hands the kit
+ * a device's DOE mailbox, and the kit is the device's SPDM requester in sessions of its own. What a
+ * host stack declares beyond its hooks is its {@link io.tsmtck.api.UapiLevel}. Refusals that the uAPIs define
  * are {@link io.tsmtck.api.errno.Result} values. The wire codec of TDISP, IDE_KM and their SPDM
  * carriers is in {@code tdisp}, {@code idekm}, {@code spdm} and {@code wire}.
  *

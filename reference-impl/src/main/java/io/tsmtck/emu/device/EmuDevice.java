@@ -1,7 +1,6 @@
 package io.tsmtck.emu.device;
 
 import io.tsmtck.api.device.DeviceEvent;
-import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.device.DoeMailbox;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.device.SpdmSessionId;

@@ -1,5 +1,7 @@
 package io.tsmtck.api.iommufd;
 
+import io.tsmtck.api.Extension;
+import io.tsmtck.api.UapiExtension;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.tsm.GuestRequest;
@@ -80,12 +82,14 @@ public interface Iommufd extends AutoCloseable {
      * {@code EBUSY}); the TSM's own errors. On success the TDI is
      * CONFIG_LOCKED, never RUN.
      */
+    @Extension(UapiExtension.IOMMUFD_TSM_V5)
     Result<Done> tsmOp(ObjectId vdevice, TsmOpType type, int flags);
 
     /**
      * {@code IOMMU_VDEVICE_TSM_REQ} [posted]: relays a guest request. Refusals: {@code reserved != 0}
      * {@code EOPNOTSUPP}; unknown scope {@code EINVAL}; not bound {@code ENXIO}.
      */
+    @Extension(UapiExtension.IOMMUFD_TSM_V5)
     Result<GuestResponse> tsmRequest(ObjectId vdevice, GuestRequest request, long reserved);
 
     /** Closes the fd; the objects go with the last reference (see the class comment). */

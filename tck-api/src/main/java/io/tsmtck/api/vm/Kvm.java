@@ -20,6 +20,10 @@ public interface Kvm {
      */
     Result<Vm> createVm(VmType type);
 
-    /** Whether the VM object still exists (some handle or kernel object holds it). */
+    /**
+     * Whether the VM object still exists (some handle or kernel object holds it). A test hook
+     * ({@link io.tsmtck.api.Capability#VM_LIFETIME}): the kit asks only a stack that declares it, since
+     * no uAPI answers it.
+     */
     boolean isAlive(VmId id);
 }

@@ -59,6 +59,13 @@ public final class CataloguePage {
         if (!rule.profiles().isEmpty()) {
             notes.append("profiles ").append(rule.profiles()).append(". ");
         }
+        if (!rule.uapi().isEmpty()) {
+            notes.append("needs beyond mainline ").append(rule.uapi().stream().map(e -> e.label())
+                    .collect(Collectors.joining(", "))).append(". ");
+        }
+        if (rule.kit() == Kit.HOST) {
+            notes.append(rule.hooks().isEmpty() ? "uapi and lab profiles. " : "lab profile. ");
+        }
         notes.append(rule.note()).append(" (since ").append(rule.since()).append(')');
         notes.append(" If it fails, check: ").append(rule.hint());
         List<String> peers = peerCases.stream().filter(c -> c.rules().contains(rule.id()))

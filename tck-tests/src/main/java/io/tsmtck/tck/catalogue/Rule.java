@@ -3,6 +3,8 @@ package io.tsmtck.tck.catalogue;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tsmtck.api.Capability;
 import io.tsmtck.api.device.DeviceControl;
+import io.tsmtck.api.UapiExtension;
+import io.tsmtck.api.UapiLevel;
 import io.tsmtck.api.VendorProfile;
 import java.util.List;
 import java.util.Objects;
@@ -32,13 +34,16 @@ import java.util.Optional;
  *     leaves the case NOT_TESTED, blocked by it
  * @param rig what a device's rig must offer (one of them at least) for the rule's tests to run (device
  *     kit): without, a test is NOT_TESTED before it meets the device, so that it costs nothing
+ * @param uapi the kernel uAPI beyond mainline the rule needs (host kit): the series or proposal its
+ *     statement rests on, and the interfaces its tests call; a stack whose {@link UapiLevel} lacks
+ *     one gets the rule NOT_APPLICABLE
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Rule(String id, Level level, Area area, String statement, String source, String hint,
                    List<Capability> hooks, List<Condition> conditions,
                    List<VendorProfile> profiles, Boolean testable, String untestableReason,
                    String note, String since, Kit kit, Provenance provenance,
-                   List<String> ownSteps, List<DeviceControl.Action> rig) {
+                   List<String> ownSteps, List<DeviceControl.Action> rig, List<UapiExtension> uapi) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -53,6 +58,7 @@ public record Rule(String id, Level level, Area area, String statement, String s
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         ownSteps = ownSteps == null ? List.of() : List.copyOf(ownSteps);
         rig = rig == null ? List.of() : List.copyOf(rig);
+        uapi = uapi == null ? List.of() : List.copyOf(uapi);
         testable = testable == null || testable;
         if (hint == null || hint.isBlank()) {
             throw new IllegalArgumentException(id + ": a rule says what to check when it fails (hint), in the terms"
@@ -73,6 +79,11 @@ public record Rule(String id, Level level, Area area, String statement, String s
     /** Why the rule is not testable, if it is not. */
     public Optional<String> whyUntestable() {
         return Optional.ofNullable(untestableReason);
+    }
+
+    /** The extensions of {@link #uapi} that {@code level} lacks: the rule is NOT_APPLICABLE unless none. */
+    public List<UapiExtension> missingFrom(UapiLevel level) {
+        return uapi.stream().filter(extension -> !level.has(extension)).toList();
     }
 
     /** Whether the rule applies to {@code profile}. */

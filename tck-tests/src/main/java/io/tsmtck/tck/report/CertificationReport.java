@@ -155,9 +155,26 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param callMillis the latency it declares for one SPI call
      * @param stackSetupMillis the latency it declares for building one stack
      * @param inventory its fixed devices ("profile: name"), in inventory mode; empty when it builds stacks
+     * @param uapi the kernel uAPI it declares, as the verdict line names it ("mainline 6.19 + iommufd TSM v5")
+     * @param uapiKernel the mainline release of it ("6.19"; empty when unstated)
+     * @param uapiExtensions the extensions beyond mainline in it, by name ({@code UapiExtension})
      */
     public record Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
-                           List<String> hooks, long callMillis, long stackSetupMillis, List<String> inventory) {
+                           List<String> hooks, long callMillis, long stackSetupMillis, List<String> inventory,
+                           String uapi, String uapiKernel, List<String> uapiExtensions) {
+
+        public Declared {
+            uapi = uapi == null ? "mainline" : uapi;
+            uapiKernel = uapiKernel == null ? "" : uapiKernel;
+            uapiExtensions = uapiExtensions == null ? List.of() : List.copyOf(uapiExtensions);
+        }
+
+        /** A declaration of mainline's uAPI alone. */
+        public Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
+                        List<String> hooks, long callMillis, long stackSetupMillis, List<String> inventory) {
+            this(profiles, maxDsms, maxFunctionsPerDsm, maxVfsPerDsm, hooks, callMillis, stackSetupMillis, inventory,
+                    "mainline", "", List.of());
+        }
 
         /** A declaration without latencies, of a provider that builds its stacks. */
         public Declared(List<String> profiles, int maxDsms, int maxFunctionsPerDsm, int maxVfsPerDsm,
@@ -178,12 +195,20 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param runNonce the nonce the plugin handed the forked run (on its standard input, never in a
      *     file before the run), so that it can tell this run's report from a copy of another's; empty
      *     for a run no plugin started
+     * @param profile the certification profile of a host run ("lab" or "uapi"); empty for a device run
      */
     public record Environment(String java, String os, Optional<String> maven, long seed, Map<String, Long> timeouts,
-                              List<String> selection, String runNonce) {
+                              List<String> selection, String runNonce, String profile) {
 
         public Environment {
             runNonce = runNonce == null ? "" : runNonce;
+            profile = profile == null ? "" : profile;
+        }
+
+        /** The environment of a run that certifies no host profile (a device run). */
+        public Environment(String java, String os, Optional<String> maven, long seed, Map<String, Long> timeouts,
+                           List<String> selection, String runNonce) {
+            this(java, os, maven, seed, timeouts, selection, runNonce, "");
         }
 
         /** The environment of a run no plugin started. */

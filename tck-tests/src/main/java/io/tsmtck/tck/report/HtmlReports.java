@@ -45,7 +45,9 @@ public final class HtmlReports {
                 .append("<title>TSM-TCK certification report</title><style>").append(STYLE).append("</style></head><body>")
                 .append("<h1>TSM-TCK certification report</h1>")
                 .append("<div id=\"verdict\" class=\"").append(report.verdict()).append("\">").append(report.verdict())
-                .append(report.complete() ? "" : " (incomplete)").append("</div>");
+                .append(report.complete() ? "" : " (incomplete)")
+                .append(escape(report.implementation().declared().map(d -> ", " + report.environment().profile()
+                        + " profile, " + d.uapi()).orElse(""))).append("</div>");
         report.problems().forEach(p -> html.append("<p class=\"FAILED\">").append(escape(p)).append("</p>"));
         failures(report.rules(), html);
         notObserved(report.rules(), html);
@@ -106,6 +108,8 @@ public final class HtmlReports {
             row(html, "declared topology", d.maxDsms() + " DSM(s), " + d.maxFunctionsPerDsm() + " PF(s) and "
                     + d.maxVfsPerDsm() + " VF(s) per DSM");
             row(html, "declared test hooks", d.hooks().isEmpty() ? "none" : String.join(", ", d.hooks()));
+            row(html, "declared kernel uAPI", d.uapi());
+            row(html, "certification profile", report.environment().profile());
             if (!d.inventory().isEmpty()) {
                 row(html, "fixed devices (inventory mode)", String.join("; ", d.inventory()));
             }

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import io.tsmtck.api.Capabilities;
 import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.api.UapiLevel;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.tck.catalogue.Catalogue;
@@ -90,16 +91,16 @@ public final class KitRunner {
             StackPool.closeAll();
             Devices.closeAll();
         }
-        return report(config, identity, subject.profiles(), outcomes.outcomes());
+        return report(config, identity, subject, outcomes.outcomes());
     }
 
     /**
      * What a run certifies: its identity in the report, the vendor profiles it implements (a device
-     * has none: every rule of its kit applies), how long one test may take, and how many tests run
-     * at once.
+     * has none: every rule of its kit applies), the kernel uAPI it declares (a device's rules need
+     * none), how long one test may take, and how many tests run at once.
      */
     private record Subject(CertificationReport.Implementation implementation, Set<VendorProfile> profiles,
-                           Duration testTimeout, List<Class<?>> jars, int parallelism) {
+                           UapiLevel uapi, Duration testTimeout, List<Class<?>> jars, int parallelism) {
     }
 
     private static Subject hostSubject(RunConfig config) {
@@ -110,7 +111,8 @@ public final class KitRunner {
                 .orElseGet(() -> Timeouts.test(latency));
         return new Subject(new CertificationReport.Implementation(provider.getClass().getName(), provider.name(),
                 config.artifacts(), hashes(provider.getClass()), Optional.of(declared(provider))),
-                provider.capabilities().profiles(), testTimeout, List.of(TsmStackProvider.class),
+                provider.capabilities().profiles(), provider.capabilities().uapi(), testTimeout,
+                List.of(TsmStackProvider.class),
                 Parallelism.host(provider));
     }
 
@@ -122,7 +124,7 @@ public final class KitRunner {
         return new Subject(new CertificationReport.Implementation(source.describe(), device.certificateSubject(),
                 config.artifacts(), source.implementation().map(KitRunner::hashes).orElse(Map.of()),
                 Optional.empty(), Optional.of(device)),
-                EnumSet.allOf(VendorProfile.class), testTimeout, List.of(DeviceUnderTest.class),
+                EnumSet.allOf(VendorProfile.class), UapiLevel.MAINLINE, testTimeout, List.of(DeviceUnderTest.class),
                 Parallelism.device(source));
     }
 
@@ -135,7 +137,7 @@ public final class KitRunner {
                 Map.of(KitConfig.TIMEOUT_HAPPEN, KitConfig.timeoutHappen().toMillis(),
                         KitConfig.TIMEOUT_ABSENT, KitConfig.timeoutAbsent().toMillis(),
                         KitConfig.TIMEOUT_TEST, subject.testTimeout().toMillis()),
-                selection(config), nonce);
+                selection(config), nonce, config.kit() == Kit.HOST ? config.profile().toString() : "");
         List<Class<?>> kitJars = new ArrayList<>(List.of(Catalogue.class));
         kitJars.addAll(subject.jars());
         return new RunIdentity(new CertificationReport.Kit(kitVersion(), hashes(kitJars.toArray(Class<?>[]::new)),
@@ -163,7 +165,7 @@ public final class KitRunner {
                 .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
                 .configurationParameter("junit.platform.reporting.output.dir",
                         outputDirectory(config).resolve(ReportFiles.OPEN_TEST_REPORTING).toString())
-                .filters(Excludes.filter(), kitFilter(config.kit()));
+                .filters(Excludes.filter(), kitFilter(config.kit()), scopeFilter(config, subject.uapi()));
         // a test runs in a thread of its own that is abandoned at its timeout, so a call that hangs
         // and ignores interrupts ends that test, not the run
         long seconds = Math.max(1, testTimeout.toSeconds());
@@ -185,6 +187,18 @@ public final class KitRunner {
         return request.build();
     }
 
+    /**
+     * Only the tests of rules the run certifies: in the chosen profile, and needing no uAPI the stack
+     * does not declare (the rest are NOT_APPLICABLE, {@link ReportFolder}).
+     */
+    private static PostDiscoveryFilter scopeFilter(RunConfig config, UapiLevel uapi) {
+        return descriptor -> descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .flatMap(source -> RuleExtension.citedId(source.getJavaMethod()).flatMap(Catalogue.standard()::rule))
+                .map(rule -> FilterResult.includedIf(config.profile().includes(rule) && rule.missingFrom(uapi)
+                        .isEmpty(), () -> "in scope", () -> "outside the " + config.profile().label() + " or " + uapi))
+                .orElse(FilterResult.included("no rule"));
+    }
+
     /** Only the tests of {@code kit}'s rules; a test that cites no rule is the host kit's. */
     private static PostDiscoveryFilter kitFilter(Kit kit) {
         return descriptor -> descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
@@ -196,7 +210,7 @@ public final class KitRunner {
                 }).orElse(FilterResult.included("container"));
     }
 
-    private static CertificationReport report(RunConfig config, RunIdentity identity, Set<VendorProfile> profiles,
+    private static CertificationReport report(RunConfig config, RunIdentity identity, Subject subject,
                                               List<TestOutcomes.Outcome> outcomes) {
         Catalogue catalogue = Catalogue.standard().of(config.kit());
         List<String> problems = new ArrayList<>();
@@ -205,7 +219,8 @@ public final class KitRunner {
                     + " session, which PCIe Base 6.x §11.2.2 forbids, and the rules that need a session were not tested;"
                     + " never a certification");
         }
-        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), profiles);
+        List<RuleResult> rules = ReportFolder.rules(catalogue, outcomes, excludedRules(), subject.profiles(),
+                new ReportFolder.Scope(config.profile(), subject.uapi()));
         outcomes.stream().filter(o -> o.ruleId().equals(TestOutcomes.NO_RULE) && o.status() == TestStatus.FAILED)
                 .forEach(o -> problems.add("a test that cites no rule failed: " + o.name()));
         if (!config.isWholeKit()) {
@@ -233,7 +248,8 @@ public final class KitRunner {
                 capabilities.features().stream().sorted().map(Enum::name).collect(Collectors.toList()),
                 capabilities.latency().call().toMillis(), capabilities.latency().stackSetup().toMillis(),
                 provider.inventory().stream().map(device -> device.profile() + ": " + device.name())
-                        .collect(Collectors.toList()));
+                        .collect(Collectors.toList()), capabilities.uapi().describe(), capabilities.uapi().kernel(),
+                capabilities.uapi().extensions().stream().sorted().map(Enum::name).collect(Collectors.toList()));
     }
 
     /** The rules cited by tests on the exclude list. */

@@ -216,7 +216,8 @@ public final class Main {
                         + " reacts at once, so \"does not happen\" clauses were looked at twice within a quarter of "
                         + KitConfig.TIMEOUT_ABSENT + ", not watched for all of it; a real device's late reaction needs"
                         + " that declaration off"));
-        out.println("[tsm-tck] verdict: " + report.verdict());
+        out.println("[tsm-tck] verdict: " + report.verdict() + report.implementation().declared()
+                .map(declared -> ", " + report.environment().profile() + " profile, " + declared.uapi()).orElse(""));
         out.println("[tsm-tck] report: " + file.toAbsolutePath() + " (and " + HtmlReports.FILE + " beside it)");
     }
 }

@@ -1,6 +1,11 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.api.UapiExtension;
+import io.tsmtck.api.UapiLevel;
+import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.Kit;
 import io.tsmtck.tck.catalogue.Level;
+import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.JsonReports;
@@ -13,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +69,54 @@ public final class ReportCheck {
                                               CertificationReport.Implementation b) {
         return a.provider().equals(b.provider()) && a.name().equals(b.name()) && a.sha256().equals(b.sha256())
                 && a.artifacts().equals(b.artifacts());
+    }
+
+    /**
+     * The report's scope must be the one the plugin asked for: its certification profile, and the
+     * rules outside the profile or the stack's declared uAPI, and only those, NOT_APPLICABLE for it
+     * with no test, as the catalogue fixes them; a provider cannot move a rule out of its profile.
+     */
+    public static List<String> againstScope(CertificationReport report, RunConfig config) {
+        List<String> found = new ArrayList<>();
+        if (config.kit() != Kit.HOST) {
+            return found;
+        }
+        if (!report.environment().profile().equals(config.profile().toString())) {
+            found.add("it names the profile '" + report.environment().profile() + "' where the plugin asked for '"
+                    + config.profile() + "'");
+            return found;
+        }
+        UapiLevel uapi = UapiLevel.mainline(report.implementation().declared()
+                .map(CertificationReport.Declared::uapiKernel).orElse(""));
+        for (String name : report.implementation().declared().map(CertificationReport.Declared::uapiExtensions)
+                .orElse(List.of())) {
+            try {
+                uapi = uapi.with(UapiExtension.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                found.add("it declares the uAPI extension " + name + ", which the kit does not know");
+            }
+        }
+        ReportFolder.Scope scope = new ReportFolder.Scope(config.profile(), uapi);
+        Map<String, CertificationReport.RuleResult> byId = report.rules().stream()
+                .collect(Collectors.toMap(CertificationReport.RuleResult::id, r -> r, (a, b) -> a));
+        for (Rule rule : Catalogue.standard().of(Kit.HOST).rules()) {
+            CertificationReport.RuleResult reported = byId.get(rule.id());
+            Optional<String> outside = scope.excludes(rule);
+            if (reported == null || !rule.isTestable() || reported.status() == CertificationReport.RuleStatus.EXCLUDED) {
+                continue; // untestable and excluded rules are so in every scope
+            }
+            boolean ruledOut = reported.status() == CertificationReport.RuleStatus.NOT_APPLICABLE
+                    && reported.tests().isEmpty();
+            // in scope, only a rule of other vendor profiles is ruled out without a test
+            boolean reportedOutside = outside.isPresent() ? ruledOut && List.of(outside.get()).equals(reported.reasons())
+                    : ruledOut && rule.profiles().isEmpty();
+            if (outside.isPresent() != reportedOutside) {
+                found.add("it reports " + rule.id() + " " + reported.status() + (outside.isPresent() ? ", which is "
+                        + outside.get() : " as outside its scope, which the catalogue has in the "
+                        + config.profile().label() + " at " + uapi.describe()));
+            }
+        }
+        return found;
     }
 
     /** The report's tests must be the tests the progress log saw finish, each with the same status. */

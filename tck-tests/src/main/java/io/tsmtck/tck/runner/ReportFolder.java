@@ -1,7 +1,10 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.api.UapiExtension;
+import io.tsmtck.api.UapiLevel;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.catalogue.CertificationProfile;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Rule;
@@ -17,6 +20,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -35,11 +39,38 @@ final class ReportFolder {
     }
 
     /**
-     * Rule results of a subject implementing {@code profiles}; a rule in {@code excluded} without
-     * tests is EXCLUDED.
+     * What a host certificate covers: a certification profile, and the kernel uAPI the stack declares.
+     * A device run's is the lab profile at mainline, which every device rule is in.
      */
+    record Scope(CertificationProfile profile, UapiLevel uapi) {
+
+        static final Scope ALL = new Scope(CertificationProfile.LAB, UapiLevel.MAINLINE);
+
+        /** Why {@code rule} is outside this scope, if it is. */
+        Optional<String> excludes(Rule rule) {
+            Optional<String> byProfile = profile.excludes(rule);
+            if (byProfile.isPresent()) {
+                return byProfile;
+            }
+            List<UapiExtension> missing = rule.missingFrom(uapi);
+            return missing.isEmpty() ? Optional.empty() : Optional.of("the rule needs " + missing.stream()
+                    .map(e -> e.label() + " (" + e.source() + ")").collect(Collectors.joining(" and "))
+                    + ", which the stack's declared uAPI, " + uapi.describe() + ", does not have");
+        }
+    }
+
+    /** {@link #rules(Catalogue, List, Set, Set, Scope)} of a run that certifies everything its kit has. */
     static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes, Set<String> excluded,
                                   Set<VendorProfile> profiles) {
+        return rules(catalogue, outcomes, excluded, profiles, Scope.ALL);
+    }
+
+    /**
+     * Rule results of a subject implementing {@code profiles}, certified in {@code scope}; a rule in
+     * {@code excluded} without tests is EXCLUDED, a rule outside the scope without tests NOT_APPLICABLE.
+     */
+    static List<RuleResult> rules(Catalogue catalogue, List<TestOutcomes.Outcome> outcomes, Set<String> excluded,
+                                  Set<VendorProfile> profiles, Scope scope) {
         Map<String, List<TestOutcomes.Outcome>> byRule = outcomes.stream()
                 .collect(Collectors.groupingBy(TestOutcomes.Outcome::ruleId));
         List<RuleResult> rules = new ArrayList<>();
@@ -55,6 +86,9 @@ final class ReportFolder {
             } else if (tests.isEmpty() && excluded.contains(rule.id())) {
                 status = RuleStatus.EXCLUDED;
                 reasons = List.of("its tests are on the kit's exclude list");
+            } else if (tests.isEmpty() && scope.excludes(rule).isPresent()) {
+                status = RuleStatus.NOT_APPLICABLE;
+                reasons = List.of(scope.excludes(rule).orElseThrow());
             } else if (tests.isEmpty() && !rule.profiles().isEmpty()
                     && rule.profiles().stream().noneMatch(profiles::contains)) {
                 status = RuleStatus.NOT_APPLICABLE;

@@ -1,5 +1,6 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.tck.catalogue.CertificationProfile;
 import io.tsmtck.tck.catalogue.Kit;
 import java.util.List;
 import java.util.Objects;
@@ -20,11 +21,13 @@ import java.util.Optional;
  * @param artifacts the implementation's artifact coordinates, for the report
  * @param provider the provider class to test when the classpath has several, or empty
  * @param device the device to certify with the device kit; empty for a host-kit run
+ * @param profile the certification profile of a host run (lab unless set)
  */
 public record RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
                         Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
                         Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
-                        List<String> artifacts, Optional<String> provider, Optional<DeviceRun> device) {
+                        List<String> artifacts, Optional<String> provider, Optional<DeviceRun> device,
+                        CertificationProfile profile) {
 
     /**
      * A device-kit run's subject.
@@ -45,13 +48,28 @@ public record RunConfig(String outputDirectory, List<String> rules, List<String>
         }
     }
 
-    /** A host-kit run. */
+    /** A host-kit run in the lab profile. */
     public RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
                      Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
                      Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
                      List<String> artifacts, Optional<String> provider) {
         this(outputDirectory, rules, areas, seed, timeoutHappenMillis, timeoutAbsentMillis, testTimeoutSeconds, allure,
-                maven, artifacts, provider, Optional.empty());
+                maven, artifacts, provider, Optional.empty(), CertificationProfile.LAB);
+    }
+
+    /** A run of the device kit, or of the host kit in the lab profile. */
+    public RunConfig(String outputDirectory, List<String> rules, List<String> areas, Optional<Long> seed,
+                     Optional<Long> timeoutHappenMillis, Optional<Long> timeoutAbsentMillis,
+                     Optional<Long> testTimeoutSeconds, boolean allure, Optional<String> maven,
+                     List<String> artifacts, Optional<String> provider, Optional<DeviceRun> device) {
+        this(outputDirectory, rules, areas, seed, timeoutHappenMillis, timeoutAbsentMillis, testTimeoutSeconds, allure,
+                maven, artifacts, provider, device, CertificationProfile.LAB);
+    }
+
+    /** This run in {@code chosen}, the certification profile of a host run. */
+    public RunConfig inProfile(CertificationProfile chosen) {
+        return new RunConfig(outputDirectory, rules, areas, seed, timeoutHappenMillis, timeoutAbsentMillis,
+                testTimeoutSeconds, allure, maven, artifacts, provider, device, chosen);
     }
 
     public RunConfig {
@@ -66,6 +84,7 @@ public record RunConfig(String outputDirectory, List<String> rules, List<String>
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
         provider = provider == null ? Optional.empty() : provider;
         device = device == null ? Optional.empty() : device;
+        profile = profile == null ? CertificationProfile.LAB : profile;
     }
 
     /** The kit this run certifies with. */

@@ -1,6 +1,5 @@
 package io.tsmtck.tck.support;
 
-import io.tsmtck.api.device.DeviceResponder;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.wire.ByteEditor;
@@ -15,7 +14,7 @@ import java.util.function.Supplier;
  * (sealed and opened with its keys), and plaintext outside it, on the same mailbox. A message the
  * session cannot carry (the transport failed, a record did not open) fails the test, naming it.
  */
-final class KitLink implements DeviceResponder {
+final class KitLink {
 
     private final Supplier<SpdmConnection> connection;
     private final Supplier<Optional<SpdmSession>> session;
@@ -29,10 +28,10 @@ final class KitLink implements DeviceResponder {
 
     /**
      * Sends {@code spdmMessage} in the version the kit negotiated (its first byte, SPDMVersion, set
-     * to it: DSP0274 requires every request after VCA in the negotiated version).
+     * to it: DSP0274 requires every request after VCA in the negotiated version). The answer, or
+     * empty when the device dropped the message.
      */
-    @Override
-    public Optional<ByteString> exchange(SpdmChannel channel, ByteString message) {
+    Optional<ByteString> exchange(SpdmChannel channel, ByteString message) {
         ByteString spdmMessage = asSent(message);
         SessionResult<Optional<ByteString>> answer;
         if (channel instanceof SpdmChannel.Secured secured) {

@@ -23,8 +23,9 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The kit's TDISP and IDE_KM requester for one function, speaking over the TSM's SPDM session with
- * the function's DSM. Every exchange is recorded in the running test's transcript.
+ * The kit's TDISP and IDE_KM requester for one function, speaking over the SPDM session the kit
+ * itself opened with the function's DSM (or plaintext, where a test asks). Every exchange is recorded
+ * in the running test's transcript.
  */
 public final class TdispClient {
 

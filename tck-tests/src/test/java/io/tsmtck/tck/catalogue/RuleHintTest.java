@@ -12,7 +12,7 @@ class RuleHintTest {
 
     private static Rule withHint(String hint) {
         return new Rule("TDISP-99", Level.MUST, Area.TDISP, "a statement", "a source", hint, null, null, null, null,
-                null, null, "0.3.0", null, Provenance.PCIE, null, null);
+                null, null, "0.3.0", null, Provenance.PCIE, null, null, null);
     }
 
     @ParameterizedTest(name = "hint \"{0}\"")

@@ -82,7 +82,8 @@ public class FixedLab implements TsmStackProvider {
     @Override
     public Capabilities capabilities() {
         return new Capabilities(Set.of(VendorProfile.GENERIC_LINK, VendorProfile.AMD_SEV_TIO), 1, 2, 2,
-                new ReferenceStackProvider().capabilities().features());
+                new ReferenceStackProvider().capabilities().features())
+                .withUapi(new ReferenceStackProvider().capabilities().uapi());
     }
 
     @Override

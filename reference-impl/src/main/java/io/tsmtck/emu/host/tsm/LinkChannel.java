@@ -1,6 +1,6 @@
 package io.tsmtck.emu.host.tsm;
 
-import io.tsmtck.api.device.DeviceResponder;
+import io.tsmtck.emu.device.DeviceResponder;
 import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.device.SpdmSessionId;
 import io.tsmtck.api.errno.Errno;

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.support.spi;
 
 import io.tsmtck.api.HostStack;
+import io.tsmtck.api.UapiExtension;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.support.HungCalls;
 import io.tsmtck.tck.support.RuleContext;
@@ -44,6 +45,20 @@ public final class SpiCalls {
     private final List<String> running = new ArrayList<>();
     private final Deque<Map.Entry<Result<?>, String>> refusals = new ArrayDeque<>();
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+    /**
+     * A call to an interface beyond mainline ({@code @Extension}) from a test whose rule does not name
+     * {@code extension} in its {@code uapi}: a defect of the kit (the rule would run on a stack that
+     * lacks the interface), never the implementation's.
+     */
+    static void requireNamed(UapiExtension extension, String call) {
+        RuleContext.current().map(RuleContext::rule).filter(rule -> !rule.uapi().contains(extension))
+                .ifPresent(rule -> {
+                    throw new IllegalStateException("kit defect: a test of " + rule.id() + " calls " + call + ", which"
+                            + " is " + extension.label() + " (" + extension.source() + "), not mainline; the rule must"
+                            + " name " + extension.name() + " in its uapi, so that a stack without it is not asked");
+                });
+    }
 
     /**
      * Counts and tracks {@code call}; a call that hung in the run {@value HungCalls#BLOCK_AFTER} times

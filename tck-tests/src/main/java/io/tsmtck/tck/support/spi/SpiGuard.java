@@ -1,5 +1,6 @@
 package io.tsmtck.tck.support.spi;
 
+import io.tsmtck.api.Extension;
 import io.tsmtck.api.errno.Result;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -70,6 +71,10 @@ public final class SpiGuard {
                 unwrapped[i] = unwrap(args[i]);
             }
             String call = SpiCalls.describe(type, method, args);
+            Extension extension = method.getAnnotation(Extension.class);
+            if (extension != null) {
+                SpiCalls.requireNamed(extension.value(), call);
+            }
             Object value;
             calls.enter(call);
             try {

@@ -15,6 +15,7 @@ import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.ViommuTypes;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.Vms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -120,7 +121,7 @@ class ObjectGraphTest {
         a.vfio().close();
 
         assertThat("VM " + vm.value() + " alive with its fd and the VFIO device closed, the vIOMMU alive",
-                sut.stack().kvm().isAlive(vm)).is(true);
+                Vms.isAlive(sut, vm)).is(true);
     }
 
     /** How the test closes the bound VFIO device: one fd on Linux, two handles in the SPI. */

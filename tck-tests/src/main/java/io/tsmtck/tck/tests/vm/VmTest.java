@@ -11,6 +11,7 @@ import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.Setup;
 import io.tsmtck.tck.support.Sut;
 import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.support.Vms;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -60,7 +61,7 @@ class VmTest {
         Setup.require(a.iommufd().destroy(a.viommu()), "IOMMU_DESTROY of the vIOMMU");
 
         assertThat("VM " + vm.value() + " alive after its fd, VFIO device and vIOMMU are gone (TDI " + tdi + ")",
-                sut.stack().kvm().isAlive(vm)).is(false);
+                Vms.isAlive(sut, vm)).is(false);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,13 +74,13 @@ class VmTest {
         a.vfio().close();
 
         assertThat("VM " + vm.value() + " alive with its fd and the VFIO device closed, the vIOMMU still allocated",
-                sut.stack().kvm().isAlive(vm)).is(true);
+                Vms.isAlive(sut, vm)).is(true);
 
         a.iommufd().close();
 
         assertThat("VM " + vm.value() + " alive after its fd, the VFIO device and then the iommufd (no device bound"
                 + " to it any more, so its objects, the vIOMMU among them, go at once) closed",
-                sut.stack().kvm().isAlive(vm)).is(false);
+                Vms.isAlive(sut, vm)).is(false);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,12 +93,12 @@ class VmTest {
         a.iommufd().close();
 
         assertThat("VM " + vm.value() + " alive with its fd and the iommufd closed, the VFIO device still bound",
-                sut.stack().kvm().isAlive(vm)).is(true);
+                Vms.isAlive(sut, vm)).is(true);
 
         a.vfio().close();
 
         assertThat("VM " + vm.value() + " alive after its fd, the iommufd and then the last VFIO device bound to it"
                 + " closed (the iommufd's objects, the vIOMMU among them, go with the last device)",
-                sut.stack().kvm().isAlive(vm)).is(false);
+                Vms.isAlive(sut, vm)).is(false);
     }
 }

@@ -1,15 +1,14 @@
-package io.tsmtck.api.device;
+package io.tsmtck.emu.device;
 
+import io.tsmtck.api.device.SpdmChannel;
 import io.tsmtck.api.wire.ByteString;
 import java.util.Optional;
 
 /**
- * The SPDM responder of one DSM, bytes in and bytes out: the device's side of the stack. The TSM
- * uses it to lock, start and stop TDIs; the kit uses it as its oracle, reading each TDI's state
- * with GET_DEVICE_INTERFACE_STATE over the TSM's session instead of taking the host's word.
- *
- * <p>An implementation on real hardware forwards the bytes over the DOE mailbox (or an SPDM
- * socket to spdm-emu); an emulation answers them itself.
+ * The reference device's SPDM responder seen from its host stack, bytes in and bytes out: the
+ * emulated TSMs lock, start and stop TDIs through it ({@code LinkChannel}). Not an SPI: the kit
+ * reaches a device through {@code DeviceUnderTest}'s DOE mailbox in sessions of its own, and a
+ * host stack's TSM is the vendor's.
  *
  * <p>Lifecycle: lives as long as its stack. Threading: safe for use from any thread; exchanges are
  * serialised per DSM, as a DOE mailbox serialises them.
