@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,23 @@ public final class Catalogue {
     /** The kit's catalogue. */
     public static Catalogue standard() {
         return STANDARD;
+    }
+
+    /**
+     * The SHA-256 of the kit's {@value #RESOURCE}, hex: what a report records, so that it can be
+     * checked against the catalogue of the kit that reads it.
+     */
+    public static String sha256() {
+        try (InputStream in = Catalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the kit's jar");
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rule catalogue " + RESOURCE, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     private static Catalogue load() {

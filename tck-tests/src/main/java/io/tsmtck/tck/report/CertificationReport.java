@@ -88,8 +88,18 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param version kit version
      * @param sha256 SHA-256 of each kit artifact used, by file name
      * @param catalogueRules rules in the catalogue
+     * @param catalogueSha256 SHA-256 of the catalogue the run used ({@code rules.yaml}), hex
      */
-    public record Kit(String version, Map<String, String> sha256, int catalogueRules) {
+    public record Kit(String version, Map<String, String> sha256, int catalogueRules, String catalogueSha256) {
+
+        public Kit {
+            catalogueSha256 = catalogueSha256 == null ? "" : catalogueSha256;
+        }
+
+        /** A kit whose catalogue digest is not recorded. */
+        public Kit(String version, Map<String, String> sha256, int catalogueRules) {
+            this(version, sha256, catalogueRules, "");
+        }
     }
 
     /**

@@ -141,7 +141,8 @@ public final class KitRunner {
         List<Class<?>> kitJars = new ArrayList<>(List.of(Catalogue.class));
         kitJars.addAll(subject.jars());
         return new RunIdentity(new CertificationReport.Kit(kitVersion(), hashes(kitJars.toArray(Class<?>[]::new)),
-                Catalogue.standard().of(config.kit()).rules().size()), subject.implementation(), environment);
+                Catalogue.standard().of(config.kit()).rules().size(), Catalogue.sha256()), subject.implementation(),
+                environment);
     }
 
     private static void writeIdentity(RunIdentity identity, Path directory) {
@@ -253,7 +254,7 @@ public final class KitRunner {
     }
 
     /** The rules cited by tests on the exclude list. */
-    private static Set<String> excludedRules() {
+    static Set<String> excludedRules() {
         Set<String> rules = new HashSet<>();
         for (String test : Excludes.all().keySet()) {
             String[] parts = test.split("#", 2);
@@ -277,7 +278,7 @@ public final class KitRunner {
         return selection;
     }
 
-    private static String kitVersion() {
+    static String kitVersion() {
         return Optional.ofNullable(Catalogue.class.getPackage().getImplementationVersion())
                 .orElse("unknown (not loaded from the kit's jar)");
     }

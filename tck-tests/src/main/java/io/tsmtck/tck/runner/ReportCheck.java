@@ -120,7 +120,7 @@ public final class ReportCheck {
     }
 
     /** The report's tests must be the tests the progress log saw finish, each with the same status. */
-    private static List<String> againstProgress(CertificationReport report, Path directory) throws IOException {
+    static List<String> againstProgress(CertificationReport report, Path directory) throws IOException {
         List<String> found = new ArrayList<>();
         IncompleteReports.Progress progress = IncompleteReports.Progress.read(
                 directory.resolve(IncompleteReports.PROGRESS_FILE));
