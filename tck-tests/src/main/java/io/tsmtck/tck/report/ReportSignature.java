@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -22,6 +23,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -35,7 +38,7 @@ import java.util.TreeMap;
  * A certification report signed over a canonical form of its JSON (object members sorted by name, no
  * white space, UTF-8), with JDK crypto only: the signature beside the report
  * ({@value #SIGNATURE_SUFFIX}: the algorithm and the Base64 signature) and the signer's certificate
- * chain ({@value #CHAIN_SUFFIX}, PEM). ECDSA keys sign with SHA-384, Ed25519 keys with Ed25519. A
+ * chain ({@value #CHAIN_SUFFIX}, PEM). The key comes from a PKCS#12 keystore or a PEM PKCS#8 file. ECDSA keys sign with SHA-384, Ed25519 keys with Ed25519. A
  * reviewer verifies both against a trust anchor of their own: one byte of the report changed, or a
  * chain that does not end at the anchor, and it does not verify.
  */
@@ -45,6 +48,9 @@ public final class ReportSignature {
     public static final String SIGNATURE_SUFFIX = ".sig";
     /** The signer's chain: {@code certification-report.json.pem}. */
     public static final String CHAIN_SUFFIX = ".pem";
+
+    private static final String PRIVATE_KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String PRIVATE_KEY_END = "-----END PRIVATE KEY-----";
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .disable(SerializationFeature.INDENT_OUTPUT);
@@ -91,7 +97,47 @@ public final class ReportSignature {
             throw new GeneralSecurityException(keystore + " has no key named '" + alias + "' (it has "
                     + Collections.list(store.aliases()) + ")");
         }
-        PrivateKey key = (PrivateKey) store.getKey(alias, password);
+        List<X509Certificate> chain = new ArrayList<>();
+        for (Certificate certificate : store.getCertificateChain(alias)) {
+            chain.add((X509Certificate) certificate);
+        }
+        return sign(report, (PrivateKey) store.getKey(alias, password), chain);
+    }
+
+    /**
+     * Signs {@code report} with the PKCS#8 private key in the PEM file {@code keyFile} ("BEGIN PRIVATE
+     * KEY", ECDSA or Ed25519), whose certificate chain, signer first, is the PEM file {@code chainFile}.
+     */
+    public static Path sign(Path report, Path keyFile, Path chainFile) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(keyFile);
+        int begin = pem.indexOf(PRIVATE_KEY_BEGIN);
+        int end = pem.indexOf(PRIVATE_KEY_END);
+        if (begin < 0 || end < begin) {
+            throw new GeneralSecurityException(keyFile + " holds no '" + PRIVATE_KEY_BEGIN + "' (a PKCS#8 key; convert"
+                    + " one with openssl pkcs8 -topk8 -nocrypt)");
+        }
+        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(
+                pem.substring(begin + PRIVATE_KEY_BEGIN.length(), end)));
+        PrivateKey key = null;
+        for (String keyAlgorithm : List.of("EC", "Ed25519")) {
+            try {
+                key = KeyFactory.getInstance(keyAlgorithm).generatePrivate(spec);
+                break;
+            } catch (InvalidKeySpecException notThisOne) {
+                // try the next
+            }
+        }
+        if (key == null) {
+            throw new GeneralSecurityException(keyFile + " is neither an ECDSA nor an Ed25519 key");
+        }
+        return sign(report, key, certificates(Files.readAllBytes(chainFile)));
+    }
+
+    private static Path sign(Path report, PrivateKey key, List<X509Certificate> chain)
+            throws IOException, GeneralSecurityException {
+        if (chain.isEmpty()) {
+            throw new GeneralSecurityException("no certificate for the signing key");
+        }
         String algorithm = algorithm(key.getAlgorithm());
         Signature signer = Signature.getInstance(algorithm);
         signer.initSign(key);
@@ -99,7 +145,7 @@ public final class ReportSignature {
         Path signature = sibling(report, SIGNATURE_SUFFIX);
         Files.writeString(signature, algorithm + " " + Base64.getEncoder().encodeToString(signer.sign()) + "\n");
         StringBuilder pem = new StringBuilder();
-        for (Certificate certificate : store.getCertificateChain(alias)) {
+        for (Certificate certificate : chain) {
             pem.append("-----BEGIN CERTIFICATE-----\n")
                     .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(certificate.getEncoded()))

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,31 @@ class ReportSignatureTest {
         Files.writeString(report, REPORT.replace("PASSED", "PASSEE"));
         assertThat(ReportSignature.verify(report, certificate(store))).singleElement().asString()
                 .startsWith("the signature does not verify: the report is not what CN=acme signed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"EC secp384r1", "Ed25519"})
+    void aPemKeyWithItsChainSignsAsTheKeystoreWould(String key) throws Exception {
+        String[] algorithm = key.split(" ");
+        Path store = algorithm.length == 2 ? keystore("acme", "-keyalg", "EC", "-groupname", algorithm[1])
+                : keystore("acme", "-keyalg", algorithm[0]);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            keys.load(in, PASSWORD);
+        }
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
+        Path pemKey = Files.writeString(directory.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + base64.encodeToString(keys.getKey("signer", PASSWORD).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Path chain = Files.writeString(directory.resolve("chain.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + base64.encodeToString(certificate(store).getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Path report = Files.writeString(directory.resolve("certification-report.json"), REPORT);
+
+        ReportSignature.sign(report, pemKey, chain);
+
+        assertThat(ReportSignature.verify(report, certificate(store))).isEmpty();
+        Files.writeString(report, REPORT.replace("TSM-01", "TSM-02"));
+        assertThat(ReportSignature.verify(report, certificate(store))).singleElement().asString()
+                .startsWith("the signature does not verify");
     }
 
     @Test
