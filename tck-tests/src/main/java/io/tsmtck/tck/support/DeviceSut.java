@@ -552,7 +552,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /** What the next test may take as known of the TDIs ({@link UnlockedTdis}). */
     private void rememberUnlocked() {
-        if (stateUnknown || Devices.source().fresh()) {
+        // a request still in flight (a test abandoned at its timeout) may yet move a TDI the kit did not see
+        if (stateUnknown || Devices.source().fresh() || switchable != null && switchable.busy()) {
             UnlockedTdis.forget();
             return;
         }
