@@ -1,6 +1,5 @@
 package io.tsmtck.tck.runner;
 
-import io.tsmtck.api.UapiExtension;
 import io.tsmtck.api.UapiLevel;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Kit;
@@ -86,15 +85,12 @@ public final class ReportCheck {
                     + config.profile() + "'");
             return found;
         }
-        UapiLevel uapi = UapiLevel.mainline(report.implementation().declared()
-                .map(CertificationReport.Declared::uapiKernel).orElse(""));
-        for (String name : report.implementation().declared().map(CertificationReport.Declared::uapiExtensions)
-                .orElse(List.of())) {
-            try {
-                uapi = uapi.with(UapiExtension.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                found.add("it declares the uAPI extension " + name + ", which the kit does not know");
-            }
+        UapiLevel uapi;
+        try {
+            uapi = ReportFolder.Scope.declaredUapi(report);
+        } catch (IllegalArgumentException e) {
+            found.add(e.getMessage());
+            return found;
         }
         ReportFolder.Scope scope = new ReportFolder.Scope(config.profile(), uapi);
         Map<String, CertificationReport.RuleResult> byId = report.rules().stream()

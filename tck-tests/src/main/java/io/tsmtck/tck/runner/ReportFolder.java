@@ -46,6 +46,24 @@ final class ReportFolder {
 
         static final Scope ALL = new Scope(CertificationProfile.LAB, UapiLevel.MAINLINE);
 
+        /**
+         * The uAPI level {@code report}'s provider declared (mainline when it declared none); an
+         * extension this kit does not know is an {@link IllegalArgumentException} naming it.
+         */
+        static UapiLevel declaredUapi(CertificationReport report) {
+            Optional<CertificationReport.Declared> declared = report.implementation().declared();
+            UapiLevel uapi = UapiLevel.mainline(declared.map(CertificationReport.Declared::uapiKernel).orElse(""));
+            for (String name : declared.map(CertificationReport.Declared::uapiExtensions).orElse(List.of())) {
+                try {
+                    uapi = uapi.with(UapiExtension.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("it declares the uAPI extension " + name + ", which the kit"
+                            + " does not know", e);
+                }
+            }
+            return uapi;
+        }
+
         /** Why {@code rule} is outside this scope, if it is. */
         Optional<String> excludes(Rule rule) {
             Optional<String> byProfile = profile.excludes(rule);

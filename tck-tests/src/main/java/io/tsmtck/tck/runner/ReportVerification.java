@@ -1,7 +1,5 @@
 package io.tsmtck.tck.runner;
 
-import io.tsmtck.api.UapiExtension;
-import io.tsmtck.api.UapiLevel;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.CertificationProfile;
@@ -134,13 +132,8 @@ public final class ReportVerification {
         if (kit == Kit.DEVICE || report.environment().profile().isEmpty()) {
             return ReportFolder.Scope.ALL;
         }
-        UapiLevel uapi = UapiLevel.mainline(report.implementation().declared()
-                .map(CertificationReport.Declared::uapiKernel).orElse(""));
-        for (String name : report.implementation().declared().map(CertificationReport.Declared::uapiExtensions)
-                .orElse(List.of())) {
-            uapi = uapi.with(UapiExtension.valueOf(name));
-        }
-        return new ReportFolder.Scope(CertificationProfile.parse(report.environment().profile()), uapi);
+        return new ReportFolder.Scope(CertificationProfile.parse(report.environment().profile()),
+                ReportFolder.Scope.declaredUapi(report));
     }
 
     private static List<String> statuses(CertificationReport report, List<RuleResult> recomputed) {

@@ -7,6 +7,7 @@ import static io.tsmtck.tck.tests.spdm.InSession.tdispGetVersion;
 
 import io.tsmtck.api.spdm.algorithm.SpdmVersion;
 import io.tsmtck.api.spdm.message.CapabilityFlag;
+import io.tsmtck.api.spdm.message.MessageSizes;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.wire.ByteString;
@@ -110,8 +111,11 @@ class HandshakeInTheClearTest {
         ByteString wrong = c.finish().verifyData(handshake);
         SessionResult<Optional<ByteString>> answer = handshake.finishWith(wrong);
 
+        // decoded with the handshake's sizes, so that a FINISH_RSP wrongly given shows its fields, not bytes
+        MessageSizes inTheClear = new MessageSizes(connection.suite().hash().size(), 0, 0, false, true);
         assertThat(String.format("answer to %s in the clear for session 0x%08x (RequesterVerifyData %s)",
-                c.finish(), handshake.sessionId(), wrong.hex()), describe(answer))
+                c.finish(), handshake.sessionId(), wrong.hex()), answer.isOk()
+                ? new SpdmAnswer(answer.orElseThrow(), inTheClear).describe() : describe(answer))
                 .is(SpdmAnswer.error(SpdmErrorCode.DECRYPT_ERROR, version));
         SessionResult<SpdmSession> retried = handshake.finish();
         assertThat(String.format("answer to the right FINISH for session 0x%08x after the wrong one",
