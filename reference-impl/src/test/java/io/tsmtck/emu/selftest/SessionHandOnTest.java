@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsmtck.api.device.DeviceControl;
 import io.tsmtck.api.device.DeviceUnderTest;
 import io.tsmtck.api.device.DoeMailbox;
+import io.tsmtck.api.idekm.IdeKmObjectId;
+import io.tsmtck.api.idekm.IdeKmQuery;
+import io.tsmtck.api.idekm.KeyProg;
+import io.tsmtck.api.idekm.KeySetCommand;
+import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
+import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.ReferenceDevice;
 import io.tsmtck.emu.faults.FaultPlan;
 import io.tsmtck.tck.device.DeviceSource;
 import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.support.DeviceSut;
+import io.tsmtck.tck.support.IdeKmAnswer;
 import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.support.TdispClient;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * On a device the tests share, a test that used only TDISP hands the kit's session (and its IDE
  * keys) on to the next, which adopts it once every TDI is CONFIG_UNLOCKED; a test that touched the
- * session itself, or a TDI it left locked, does not carry over into the next one.
+ * session itself, or a TDI it left locked, does not carry over into the next one. IDE_KM that queried, or
+ * keyed and started a spare stream, hands the session on, and the next test that needs a stream without
+ * keys gets another spare one, or a new session once the session has keyed them all.
  */
 class SessionHandOnTest {
 
@@ -123,6 +133,64 @@ class SessionHandOnTest {
             assertThat(shared.keyExchanges).as("KEY_EXCHANGEs once the third test opened a session of its own")
                     .isEqualTo(2);
             assertThat(third.tdisp(third.pf0()).lock()).as("a LOCK with the third session's own keys").isNotNull();
+        }
+    }
+
+    private static KeyProg keyProg(int stream) {
+        return new KeyProg(stream, KeySubStream.of(KeySubStream.KeySet.K0).get(0), 0,
+                ByteString.zeros(KeyProg.KEY_LENGTH), ByteString.zeros(KeyProg.IFV_LENGTH));
+    }
+
+    /** Whether {@code answer} is the K_GOSTOP_ACK of a K_SET_GO: keys the device found. */
+    private static boolean started(IdeKmAnswer answer) {
+        return answer.message().filter(KeySetCommand.class::isInstance).isPresent();
+    }
+
+    @Test
+    void ideKmOfASpareStreamHandsTheSessionOnAndTheNextTestGetsAStreamWithoutKeys() throws IOException {
+        System.setProperty(KitConfig.TRUST_ANCHOR, KitRun.TRUST_ANCHOR);
+        Shared shared = new Shared();
+        Devices.use(shared);
+        KeySubStream lane = KeySubStream.of(KeySubStream.KeySet.K0).get(0);
+
+        for (int test = 0; test < DeviceSut.SPARE_STREAMS; test++) {
+            try (DeviceSut sut = new DeviceSut(TopologyRequest.minimal())) {
+                int stream = sut.unkeyedStream();
+                TdispClient link = sut.tdisp(sut.pf0());
+                assertThat(started(link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0))))
+                        .as("K_SET_GO of stream %d, which the kit's session had not named, in test %d", stream, test)
+                        .isFalse();
+                link.ideKm(new IdeKmQuery(0));
+                link.ideKm(keyProg(stream));
+                assertThat(started(link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0))))
+                        .as("K_SET_GO of stream %d once programmed", stream).isTrue();
+            }
+        }
+        assertThat(shared.keyExchanges).as("KEY_EXCHANGEs after %d tests that each keyed a spare stream of their own",
+                DeviceSut.SPARE_STREAMS).isEqualTo(1);
+        try (DeviceSut sut = new DeviceSut(TopologyRequest.minimal())) {
+            int stream = sut.unkeyedStream();
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs once every spare stream of the session has keys")
+                    .isEqualTo(2);
+            assertThat(started(sut.tdisp(sut.pf0()).ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane,
+                    0)))).as("K_SET_GO of stream %d in the new session", stream).isFalse();
+            sut.tdisp(sut.pf0()).ideKm(new KeySetCommand(IdeKmObjectId.K_SET_STOP, stream, lane, 0));
+        }
+        try (DeviceSut sut = new DeviceSut(TopologyRequest.minimal())) {
+            sut.connect();
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs after a test that sent K_SET_STOP").isEqualTo(3);
+            sut.tdisp(sut.pf0()).ideKm(keyProg(DeviceSut.STREAM));
+        }
+        try (DeviceSut sut = new DeviceSut(TopologyRequest.minimal())) {
+            sut.connect();
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs after a test that programmed the kit's own stream")
+                    .isEqualTo(4);
+            sut.tdisp(sut.pf0()).ideKmRaw(ByteString.of(new byte[] {2, 0}));
+        }
+        try (DeviceSut sut = new DeviceSut(TopologyRequest.minimal())) {
+            sut.connect();
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs after a test that sent IDE_KM naming no stream")
+                    .isEqualTo(5);
         }
     }
 }

@@ -60,6 +60,10 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /** The IDE stream the kit sets up at connect and names as the default stream of every LOCK. */
     public static final int STREAM = 1;
+    /** The first of the spare streams {@link #unkeyedStream()} gives: none the kit or a TSM's LOCK names. */
+    public static final int FIRST_SPARE_STREAM = 0x33;
+    /** How many spare streams one session of the kit's hands out before {@link #unkeyedStream()} opens another. */
+    public static final int SPARE_STREAMS = 8;
 
 
     private final TopologyRequest wanted;
@@ -81,6 +85,11 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private KeptSession.Switchable switchable;
     /** Whether the test touched more than TDISP over the kit's session: the session is then not handed on. */
     private boolean tainted;
+    /**
+     * The streams other than {@link #STREAM} that an IDE_KM request of a test named over the kit's session (this
+     * one or the one handed on with it): keys may be programmed, started or stopped there.
+     */
+    private Set<Integer> keyedStreams = new HashSet<>();
     /** Whether the kit itself is setting the session up (its IDE_KM is no test's). */
     private boolean kitSetup;
     /**
@@ -201,6 +210,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         switchable = kept.get().mailbox();
         connection = kept.get().connection();
         session = kept.get().session();
+        keyedStreams = kept.get().keyedStreams();
         Set<PciAddress> unlocked = UnlockedTdis.of(Devices.source());
         try {
             // what connect() asks of every TDI in a new session, so that a device whose TDISP state hangs on it
@@ -247,13 +257,63 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     }
 
     /**
-     * The test sent IDE_KM: the session is not handed on (its keys are not the kit's), but the TDIs are
-     * where the TDISP requests the kit followed left them (keys move no TDI that is not locked).
+     * The test changed IDE keys the kit's session set up, or set up keys a TDI is bound to: the session is not
+     * handed on (its keys are not the kit's), but the TDIs are where the TDISP requests the kit followed left
+     * them (keys move no TDI that is not locked).
      */
     private void keysChanged() {
         if (!kitSetup) {
             tainted = true;
         }
+    }
+
+    /**
+     * What an IDE_KM request of the test ({@code request}, as sent, well formed or not) leaves to the next
+     * test: a QUERY nothing; a KEY_PROG or K_SET_GO of a stream other than {@link #STREAM} that stream's keys,
+     * which {@link #unkeyedStream()} then gives no test of the session again; anything else (the kit's stream,
+     * a K_SET_STOP, which a device that confuses streams would apply to the kit's, bytes that name no stream)
+     * {@link #keysChanged()}. IDE_KM PCIe Base 6.x §6.33.3: the stream id is byte 3 of KEY_PROG, K_SET_GO and
+     * K_SET_STOP.
+     */
+    private void ideKmSent(ByteString request) {
+        int object = request.size() > 0 ? request.get(0) & 0xFF : -1;
+        if (kitSetup || object == IdeKmObjectId.QUERY.code()) {
+            return;
+        }
+        int stream = request.size() > 3 ? request.get(3) & 0xFF : STREAM;
+        if (stream == STREAM || object != IdeKmObjectId.KEY_PROG.code() && object != IdeKmObjectId.K_SET_GO.code()) {
+            keysChanged();
+        }
+        keyedStreams.add(stream);
+    }
+
+    /**
+     * A stream that neither the kit nor any IDE_KM request over the kit's session has named, for a test that
+     * needs one without keys: one of {@value #SPARE_STREAMS} spare streams from {@link #FIRST_SPARE_STREAM}; when
+     * the session has named them all, it is ended and the kit opens another (a device keeps a session's keys
+     * for that session only). Connects first.
+     */
+    public int unkeyedStream() {
+        connect();
+        for (int stream = FIRST_SPARE_STREAM; stream < FIRST_SPARE_STREAM + SPARE_STREAMS; stream++) {
+            if (!keyedStreams.contains(stream)) {
+                return stream;
+            }
+        }
+        if (plaintext) {
+            throw Setup.failed("find a spare stream without keys", "every one of the " + SPARE_STREAMS
+                    + " from stream " + FIRST_SPARE_STREAM + " was named by IDE_KM in this plaintext run");
+        }
+        kitSetup = true;
+        try {
+            require(session.end(), "END_SESSION of a session whose spare streams all have keys");
+        } finally {
+            kitSetup = false;
+        }
+        session = null;
+        keyedStreams = new HashSet<>();
+        connect();
+        return FIRST_SPARE_STREAM;
     }
 
     /**
@@ -294,6 +354,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
                 "negotiate with " + dut.transport() + " and validate its certificate chain");
         if (!plaintext) {
             session = require(connection.openSession(), "open a secured session with " + dut.transport());
+            keyedStreams = new HashSet<>();
         }
         return this;
     }
@@ -424,7 +485,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private TdispClient client(Supplier<Optional<SpdmSession>> over, Supplier<SpdmChannel> channel,
                                PciFunction function) {
         return new TdispClient(new KitLink(() -> connection, over, device().transport()), oracle, channel,
-                () -> STREAM, function, this::keysChanged, () -> {
+                () -> STREAM, function, this::ideKmSent, () -> {
                     if (!kitSetup) {
                         moved.add(function.address());
                     }
@@ -538,7 +599,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         try {
             rememberUnlocked();
             if (handsOn()) {
-                KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, session));
+                KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, session,
+                        keyedStreams));
             } else if (session != null && session.isOpen()) {
                 session.end();
             }

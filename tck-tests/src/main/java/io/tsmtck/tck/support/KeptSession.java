@@ -6,15 +6,18 @@ import io.tsmtck.tck.spdm.SpdmConnection;
 import io.tsmtck.tck.spdm.SpdmSession;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The kit's secured session on a shared device (one the tests take turns on: a socket, a DOE
  * mailbox), kept from one test to the next with its IDE keys: a test that used only TDISP over it
  * hands it on instead of ending it, and the next test adopts it after bringing every TDI back to
- * CONFIG_UNLOCKED (those not {@link UnlockedTdis known} to be), instead of negotiating, opening a session and programming the keys again (about
- * twenty exchanges a test; issue "device kit speed"). A test that touched anything beyond TDISP
- * (the session or connection itself, plaintext SPDM, IDE_KM, a second session, the rig) ends it,
+ * CONFIG_UNLOCKED (those not {@link UnlockedTdis known} to be), instead of negotiating, opening a session and
+ * programming the keys again (about twenty exchanges a test; issue "device kit speed"). IDE_KM that only
+ * queried, or programmed and started keys of a spare stream, leaves it too. A test that touched anything
+ * beyond that (the session or connection itself, plaintext SPDM, the kit's keys, a K_SET_STOP, a second
+ * session, the rig) ends it,
  * and the next test starts from a connection of its own. A kept session that no longer answers
  * (ended by its heartbeat, or the device met anew) is dropped and the test starts over.
  *
@@ -58,8 +61,12 @@ final class KeptSession {
         }
     }
 
-    /** What a test hands on: the session, its connection, the mailbox both go through, and the source. */
-    record Kept(Object source, Switchable mailbox, SpdmConnection connection, SpdmSession session) {
+    /**
+     * What a test hands on: the session, its connection, the mailbox both go through, the source, and the
+     * spare streams the session's IDE_KM named (see {@code DeviceSut.unkeyedStream()}).
+     */
+    record Kept(Object source, Switchable mailbox, SpdmConnection connection, SpdmSession session,
+                Set<Integer> keyedStreams) {
     }
 
     private static Kept kept;

@@ -19,6 +19,7 @@ import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -36,15 +37,16 @@ public final class TdispClient {
     private final OracleCheck oracle;
     private final Supplier<SpdmChannel> channel;
     private final IntSupplier defaultStream;
-    /** Told of every IDE_KM object sent: IDE keys a test changes end the kit's session with the test. */
-    private final Runnable ideKmSent;
+    /** Told of every IDE_KM object sent (its bytes): IDE keys a test changes may end the kit's session with it. */
+    private final Consumer<ByteString> ideKmSent;
     /** Told of every TDISP request that is not a read (one that may move the TDI from the state it is in). */
     private final Runnable moving;
     private final PciFunction function;
 
     /** {@code channel}: how the kit's requests reach the device (a session, or plaintext in a plaintext run). */
     TdispClient(KitLink responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
-                IntSupplier defaultStream, PciFunction function, Runnable ideKmSent, Runnable moving) {
+                IntSupplier defaultStream, PciFunction function, Consumer<ByteString> ideKmSent,
+                Runnable moving) {
         this.responder = responder;
         this.oracle = oracle;
         this.channel = channel;
@@ -96,14 +98,14 @@ public final class TdispClient {
 
     /** Sends IDE_KM bytes (well-formed or not) over the session; what came back. */
     public IdeKmAnswer ideKmRaw(ByteString request) {
-        ideKmSent.run();
+        ideKmSent.accept(request);
         TdispAnswer answer = exchange(channel(), ProtocolId.IDE_KM, request);
         return new IdeKmAnswer(request, answer.raw(), answer.spdmError());
     }
 
     /** Sends an IDE_KM object outside any session; whether anything came back. */
     public boolean ideKmAnsweredInPlaintext(IdeKmMessage request) {
-        ideKmSent.run();
+        ideKmSent.accept(request.encode());
         return !exchange(SpdmChannel.plaintext(), ProtocolId.IDE_KM, request.encode()).isDropped();
     }
 

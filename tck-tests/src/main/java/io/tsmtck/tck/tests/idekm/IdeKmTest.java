@@ -40,7 +40,7 @@ import org.opentest4j.TestAbortedException;
 class IdeKmTest {
 
     /** A stream id the TSM does not use, for keys the kit programs itself. */
-    private static final int SPARE_STREAM = 0x33;
+    private static final int SPARE_STREAM = DeviceSut.FIRST_SPARE_STREAM;
 
     static List<KeySubStream> lanes(KeySubStream.KeySet... keySets) {
         List<KeySubStream> lanes = new ArrayList<>();
@@ -128,11 +128,13 @@ class IdeKmTest {
     @MethodSource("everyLane")
     @Should("IDEKM-06")
     void goForAKeyNeverProgrammedGetsNoAnswer(DeviceSut sut, KeySubStream lane) {
-        TdispClient link = sut.connect().tdisp(sut.pf0());
+        int stream = sut.unkeyedStream();
+        TdispClient link = sut.tdisp(sut.pf0());
 
-        IdeKmAnswer answer = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, SPARE_STREAM, lane, 0));
+        IdeKmAnswer answer = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0));
 
-        assertThat("answer to K_SET_GO " + lane + " of stream " + SPARE_STREAM + " without keys", answer.toString())
+        assertThat("answer to K_SET_GO " + lane + " of stream " + stream + ", which no KEY_PROG named in the"
+                + " session", answer.toString())
                 .is(IdeKmAnswer.NO_ANSWER);
     }
 
