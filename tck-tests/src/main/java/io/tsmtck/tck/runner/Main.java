@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,7 +112,8 @@ public final class Main {
             Path file = JsonReports.write(report, directory);
             allureEnvironment(report, directory.resolve(ReportFiles.ALLURE_RESULTS));
             HtmlReports.write(report, directory);
-            Files.writeString(directory.resolve(ReportFiles.RULES_PAGE), CataloguePage.markdown(Catalogue.standard()));
+            Files.writeString(directory.resolve(ReportFiles.RULES_PAGE), CataloguePage.markdown(Catalogue.standard(),
+                    KitTestPlan.byRule(), Map.of()));
             summarize(report, file, out);
             return 0;
         } catch (DeviceProbe.Unmet e) {

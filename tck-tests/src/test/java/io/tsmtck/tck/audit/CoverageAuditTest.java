@@ -7,6 +7,7 @@ import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Provenance;
 import io.tsmtck.tck.catalogue.Rule;
+import io.tsmtck.tck.runner.KitTestPlan;
 import io.tsmtck.tck.support.May;
 import io.tsmtck.tck.support.Must;
 import io.tsmtck.tck.support.RuleExtension;
