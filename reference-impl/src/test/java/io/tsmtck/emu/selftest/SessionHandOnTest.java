@@ -23,6 +23,7 @@ import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.support.DeviceSut;
 import io.tsmtck.tck.support.IdeKmAnswer;
 import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.support.TdiDriver;
 import io.tsmtck.tck.support.TdispClient;
 import java.io.IOException;
 import java.util.List;
@@ -39,10 +40,11 @@ import org.junit.jupiter.api.Test;
  */
 class SessionHandOnTest {
 
-    /** One reference device every test shares, counting the KEY_EXCHANGEs it is sent in the clear. */
+    /** One reference device every test shares, counting the KEY_EXCHANGEs and GET_VERSIONs it is sent. */
     private static final class Shared implements DeviceSource {
         final ReferenceDevice device = new ReferenceDevice(TopologyRequest.minimal(), FaultPlan.NONE, 7);
         int keyExchanges;
+        int getVersions;
 
         @Override
         public String describe() {
@@ -67,6 +69,10 @@ class SessionHandOnTest {
                     if (request.type() == DoeObject.TYPE_SPDM && request.data().size() > 1
                             && (request.data().get(1) & 0xFF) == RequestResponseCode.KEY_EXCHANGE.code()) {
                         keyExchanges++;
+                    }
+                    if (request.type() == DoeObject.TYPE_SPDM && request.data().size() > 1
+                            && (request.data().get(1) & 0xFF) == RequestResponseCode.GET_VERSION.code()) {
+                        getVersions++;
                     }
                     return device.mailbox().exchange(request);
                 }
@@ -133,6 +139,45 @@ class SessionHandOnTest {
             assertThat(shared.keyExchanges).as("KEY_EXCHANGEs once the third test opened a session of its own")
                     .isEqualTo(2);
             assertThat(third.tdisp(third.pf0()).lock()).as("a LOCK with the third session's own keys").isNotNull();
+        }
+    }
+
+    @Test
+    void aSessionATestEndedByResettingTheConnectionIsNotAdopted() throws IOException {
+        System.setProperty(KitConfig.TRUST_ANCHOR, KitRun.TRUST_ANCHOR);
+        Shared shared = new Shared();
+        Devices.use(shared);
+
+        try (DeviceSut first = new DeviceSut(TopologyRequest.minimal())) {
+            first.tdisp(first.connect().pf0()).state(); // only read: the next test knows the TDI is CONFIG_UNLOCKED
+        }
+        try (DeviceSut second = new DeviceSut(TopologyRequest.minimal())) {
+            second.versionOnly(); // its GET_VERSION ends the session the first test handed on
+        }
+        try (DeviceSut third = new DeviceSut(TopologyRequest.minimal())) {
+            TdispClient tdisp = third.connect().tdisp(third.pf0());
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs once a test reset the connection between").isEqualTo(2);
+            assertThat(tdisp.lock()).as("a LOCK in the third test's session").isNotNull();
+        }
+    }
+
+    @Test
+    void theSessionATestOpenedToReachErrorGoesOnAndItsAdopterProgramsTheKeys() throws IOException {
+        System.setProperty(KitConfig.TRUST_ANCHOR, KitRun.TRUST_ANCHOR);
+        Shared shared = new Shared();
+        Devices.use(shared);
+
+        try (DeviceSut first = new DeviceSut(TopologyRequest.minimal())) {
+            TdiDriver.enter(first, first.connect().pf0(), TdiState.ERROR); // ends its session, opens another
+        }
+        assertThat(shared.keyExchanges).as("KEY_EXCHANGEs of the test that reached ERROR").isEqualTo(2);
+        assertThat(shared.getVersions).as("GET_VERSIONs of that test: its second session is on the same connection")
+                .isEqualTo(1);
+        try (DeviceSut second = new DeviceSut(TopologyRequest.minimal())) {
+            TdispClient tdisp = second.connect().tdisp(second.pf0());
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs once the next test adopted that session").isEqualTo(2);
+            assertThat(tdisp.state()).as("the TDI the first test left in ERROR").isEqualTo(TdiState.CONFIG_UNLOCKED);
+            assertThat(tdisp.lock()).as("a LOCK with the keys the adopting test programmed").isNotNull();
         }
     }
 

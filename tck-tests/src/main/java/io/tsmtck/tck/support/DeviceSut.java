@@ -90,6 +90,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * one or the one handed on with it): keys may be programmed, started or stopped there.
      */
     private Set<Integer> keyedStreams = new HashSet<>();
+    /** The sessions {@link #openSecondSession()} opened for the test beside the kit's. */
+    private final List<SpdmSession> secondSessions = new ArrayList<>();
     /** Whether the kit itself is setting the session up (its IDE_KM is no test's). */
     private boolean kitSetup;
     /**
@@ -167,24 +169,24 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         requireDeclaredRig();
         kitSetup = true;
         try {
-            if (adoptKeptSession()) {
+            if (!adoptKeptSession()) {
+                openSessionOnly();
+                for (PciFunction function : functions) {
+                    // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
+                    tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
+                }
+                if (!reset && !Devices.source().fresh()) {
+                    reset = true;
+                    Set<PciAddress> known = UnlockedTdis.of(Devices.source());
+                    resetTdis(function -> !known.contains(function.address()));
+                    unlockedAtSetup.addAll(known);
+                    functions.forEach(function -> unlockedAtSetup.add(function.address()));
+                }
+            }
+            if (!prepared) {
+                programStream(tdisp(pf0()), STREAM, lane -> true);
                 prepared = true;
-                return this;
             }
-            openSessionOnly();
-            for (PciFunction function : functions) {
-                // what a TSM asks first of every TDI (spdm-emu's device creates its interface context here)
-                tdisp(function).send(HeaderOnlyMessage.getVersion(tdisp(function).header()));
-            }
-            if (!reset && !Devices.source().fresh()) {
-                reset = true;
-                Set<PciAddress> known = UnlockedTdis.of(Devices.source());
-                resetTdis(function -> !known.contains(function.address()));
-                unlockedAtSetup.addAll(known);
-                functions.forEach(function -> unlockedAtSetup.add(function.address()));
-            }
-            programStream(tdisp(pf0()), STREAM, lane -> true);
-            prepared = true;
             return this;
         } finally {
             kitSetup = false;
@@ -192,9 +194,9 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     }
 
     /**
-     * On a shared device, the session the previous test handed on ({@link KeptSession}), its keys
-     * programmed: adopted after GET_TDISP_VERSION of every TDI (as in a new session) once every TDI is back
-     * in CONFIG_UNLOCKED. False when there is none, or when it no longer answers (the test then starts
+     * On a shared device, the session the previous test handed on ({@link KeptSession}), with the kit's keys
+     * programmed or not yet: adopted after GET_TDISP_VERSION of every TDI (as in a new session) once every TDI
+     * is back in CONFIG_UNLOCKED. False when there is none, or when it no longer answers (the test then starts
      * from a connection of its own).
      */
     private boolean adoptKeptSession() {
@@ -211,6 +213,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         connection = kept.get().connection();
         session = kept.get().session();
         keyedStreams = kept.get().keyedStreams();
+        prepared = kept.get().keyed();
         Set<PciAddress> unlocked = UnlockedTdis.of(Devices.source());
         try {
             // what connect() asks of every TDI in a new session, so that a device whose TDISP state hangs on it
@@ -222,9 +225,15 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
                 }
             }
             reset = true;
-            // at least one request, so that a session the device ended since is found out here
+            // a session the device may have ended since is found out here, with one request if none went above:
+            // after a test that may have reset the connection or the device nothing is known of the TDIs, so each
+            // was asked, and otherwise only the device's heartbeat watchdog ends a kept session (twice
+            // HeartbeatPeriod of silence, DSP0274)
             boolean allKnown = functions.stream().allMatch(function -> unlocked.contains(function.address()));
-            resetTdis(function -> !unlocked.contains(function.address()) || allKnown && function.equals(pf0()));
+            boolean mayHaveEnded = session.heartbeatPeriod() > 0
+                    && switchable.idleMillis() >= session.heartbeatPeriod() * 1000L;
+            resetTdis(function -> !unlocked.contains(function.address())
+                    || allKnown && mayHaveEnded && function.equals(pf0()));
             unlockedAtSetup.addAll(unlocked);
             functions.forEach(function -> unlockedAtSetup.add(function.address()));
             return true;
@@ -233,16 +242,22 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             switchable = null;
             connection = null;
             session = null;
+            prepared = false;
             reset = false;
             closeView();
             return false;
         }
     }
 
-    /** Whether the kit's session may go on to the next test: only TDISP went over it, nothing is in flight. */
+    /**
+     * Whether the kit's session may go on to the next test: only TDISP went over it (and the IDE_KM {@link
+     * #ideKmSent} allows), nothing is in flight, and every second session the test opened is ended. A session
+     * the kit opened after ending one (to reach ERROR) goes on without keys; the test that adopts it programs
+     * them.
+     */
     private boolean handsOn() {
-        return switchable != null && prepared && !tainted && !switchable.busy() && session != null
-                && session.isOpen();
+        return switchable != null && !tainted && !switchable.busy() && session != null && session.isOpen()
+                && secondSessions.stream().noneMatch(SpdmSession::isOpen);
     }
 
     /**
@@ -337,9 +352,10 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     }
 
     /**
-     * Negotiates and opens the kit's secured session, unless one is open, and sends nothing else: no
-     * GET_TDISP_VERSION, no IDE_KM. What a session's end left is observed from here, before a request
-     * of the kit's own could change it; the next {@link #connect()} does the rest.
+     * Opens the kit's secured session, unless one is open, over the kit's connection (negotiated first if
+     * there is none, or the test reset it), and sends nothing else: no GET_TDISP_VERSION, no IDE_KM. What a
+     * session's end left is observed from here, before a request of the kit's own could change it; the next
+     * {@link #connect()} does the rest.
      */
     public DeviceSut openSessionOnly() {
         if (session != null && session.isOpen() || plaintext && connection != null) {
@@ -347,11 +363,13 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
         prepared = false;
         DeviceUnderTest dut = device();
-        switchable = plaintext || Devices.source().fresh() ? null : new KeptSession.Switchable(mailbox);
-        KeptSession.take(Devices.source()); // this connection's GET_VERSION ends any session handed on
-        connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
-                Optional.of(Devices.verifiedChains())).connect(switchable != null ? switchable : mailbox),
-                "negotiate with " + dut.transport() + " and validate its certificate chain");
+        if (connection == null) {
+            switchable = plaintext || Devices.source().fresh() ? null : new KeptSession.Switchable(mailbox);
+            KeptSession.take(Devices.source()); // this connection's GET_VERSION ends any session handed on
+            connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
+                    Optional.of(Devices.verifiedChains())).connect(switchable != null ? switchable : mailbox),
+                    "negotiate with " + dut.transport() + " and validate its certificate chain");
+        }
         if (!plaintext) {
             session = require(connection.openSession(), "open a secured session with " + dut.transport());
             keyedStreams = new HashSet<>();
@@ -359,27 +377,57 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         return this;
     }
 
-    /** The kit's open session (NOT_TESTED in a plaintext run). */
+    /**
+     * The kit's open session (NOT_TESTED in a plaintext run): the one handed on, or a new one with nothing sent
+     * in it; {@link #connect()} sends the rest (TDISP versions, the reset, IDE keys) when the test needs TDIs.
+     */
     public SpdmSession session() {
         requireSession();
-        connect();
+        sessionOnly();
         taint();
         return session;
     }
 
-    /** The kit's negotiated connection (plaintext SPDM). */
+    /** The kit's negotiated connection (plaintext SPDM), with the kit's session open as {@link #session()} has it. */
     public SpdmConnection connection() {
-        connect();
+        sessionOnly();
         taint();
         return connection;
     }
 
-    /** A second secured session beside the kit's own; the caller ends it. A refusal is a set-up failure. */
+    /**
+     * The kit's session for a test that works on the session or connection itself: a session handed on is
+     * adopted (its TDIs back in CONFIG_UNLOCKED, as for any test), otherwise one is opened, without the TDISP
+     * and IDE_KM a test of TDIs needs ({@link #connect()} adds them). Twenty exchanges fewer a test where a
+     * device answers slowly (issue "device kit speed").
+     */
+    private void sessionOnly() {
+        if (session != null && session.isOpen() || plaintext && connection != null) {
+            return;
+        }
+        requireDeclaredRig();
+        kitSetup = true;
+        try {
+            if (adoptKeptSession()) {
+                return;
+            }
+        } finally {
+            kitSetup = false;
+        }
+        openSessionOnly();
+    }
+
+    /**
+     * A second secured session beside the kit's own, over the kit's connection; the caller ends it (the kit's
+     * session goes on to the next test only when it did). A refusal is a set-up failure.
+     */
     public SpdmSession openSecondSession() {
-        SessionResult<SpdmSession> opened = connection().openSession();
+        sessionOnly();
+        SessionResult<SpdmSession> opened = connection.openSession();
         if (!opened.isOk()) {
             throw Setup.failed("open a second session", opened.failure().orElseThrow().toString());
         }
+        secondSessions.add(opened.orElseThrow());
         return opened.orElseThrow();
     }
 
@@ -600,7 +648,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             rememberUnlocked();
             if (handsOn()) {
                 KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, session,
-                        keyedStreams));
+                        prepared, keyedStreams));
             } else if (session != null && session.isOpen()) {
                 session.end();
             }
@@ -668,16 +716,21 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         programStream(tdisp(pf0()), stream, lane -> true);
     }
 
-    /** {@link #programStream(int)} over {@code other}, a session the kit opened besides its own. */
+    /**
+     * {@link #programStream(int)} over {@code other}, a session the kit opened besides its own: the kit's session
+     * goes on to the next test unless {@code stream} is the kit's ({@link #ideKmSent}).
+     */
     public void programStream(int stream, SpdmSession other) {
-        keysChanged();
         programStream(client(() -> Optional.of(other), () -> SpdmChannel.secured(new SpdmSessionId(
                 other.sessionId())), pf0()), stream, lane -> true);
     }
 
-    /** {@link #programStream(int)} but for {@code missing}: that one sub-stream gets no key and no K_SET_GO. */
+    /**
+     * {@link #programStream(int)} but for {@code missing}: that one sub-stream gets no key and no K_SET_GO. The
+     * kit's session goes on to the next test unless {@code stream} is the kit's ({@link #ideKmSent}); a test
+     * that needs the other sub-streams alone keyed asks {@link #unkeyedStream()} for the stream.
+     */
     public void programStreamWithout(int stream, KeySubStream missing) {
-        keysChanged();
         programStream(tdisp(pf0()), stream, lane -> !lane.equals(missing));
     }
 

@@ -30,6 +30,7 @@ final class KeptSession {
     static final class Switchable implements DoeMailbox {
         private volatile DoeMailbox target;
         private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile long lastExchangeNanos = System.nanoTime();
 
         Switchable(DoeMailbox target) {
             this.target = target;
@@ -45,12 +46,18 @@ final class KeptSession {
             return inFlight.get() > 0;
         }
 
+        /** Milliseconds since the last exchange through this mailbox ended. */
+        long idleMillis() {
+            return (System.nanoTime() - lastExchangeNanos) / 1_000_000;
+        }
+
         @Override
         public Optional<DoeObject> exchange(DoeObject request) throws IOException {
             inFlight.incrementAndGet();
             try {
                 return target.exchange(request);
             } finally {
+                lastExchangeNanos = System.nanoTime();
                 inFlight.decrementAndGet();
             }
         }
@@ -62,10 +69,11 @@ final class KeptSession {
     }
 
     /**
-     * What a test hands on: the session, its connection, the mailbox both go through, the source, and the
-     * spare streams the session's IDE_KM named (see {@code DeviceSut.unkeyedStream()}).
+     * What a test hands on: the session, its connection, the mailbox both go through, the source, whether the
+     * kit's IDE keys are programmed in the session ({@code keyed}), and the spare streams the session's IDE_KM
+     * named (see {@code DeviceSut.unkeyedStream()}).
      */
-    record Kept(Object source, Switchable mailbox, SpdmConnection connection, SpdmSession session,
+    record Kept(Object source, Switchable mailbox, SpdmConnection connection, SpdmSession session, boolean keyed,
                 Set<Integer> keyedStreams) {
     }
 

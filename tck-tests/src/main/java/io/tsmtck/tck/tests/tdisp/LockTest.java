@@ -102,8 +102,8 @@ class LockTest {
     @MethodSource("everyUnkeyedSubStream")
     @Must("TDISP-14")
     void lockNamingAStreamWithOneSubStreamUnkeyedIsInvalidRequest(DeviceSut sut, KeySubStream unkeyed) {
-        PciFunction pf0 = sut.connect().pf0();
-        int stream = PARTLY_KEYED + SUB_STREAMS.indexOf(unkeyed);
+        int stream = sut.unkeyedStream();
+        PciFunction pf0 = sut.pf0();
         sut.programStreamWithout(stream, unkeyed);
         TdispClient tdisp = sut.tdisp(pf0);
 
