@@ -279,8 +279,20 @@ public record CertificationReport(Verdict verdict, boolean complete, Kit kit, Im
      * @param message failure message, or why it did not run
      * @param transcript TDISP/IDE_KM exchanges of a failed test
      * @param cost what it cost
+     * @param sessions the SPDM sessions it opened with the device, one line each: the session id and the hash of
+     *     its transcript TH2 (DSP0274), which the device's KEY_EXCHANGE_RSP signature and verify data tie to it
      */
-    public record TestResult(String name, TestStatus status, String message, String transcript, Cost cost) {
+    public record TestResult(String name, TestStatus status, String message, String transcript, Cost cost,
+                             List<String> sessions) {
+
+        public TestResult {
+            sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        }
+
+        /** A test result that opened no session with a device. */
+        public TestResult(String name, TestStatus status, String message, String transcript, Cost cost) {
+            this(name, status, message, transcript, cost, List.of());
+        }
 
         /** A test result of no measured cost. */
         public TestResult(String name, TestStatus status, String message, String transcript) {

@@ -182,6 +182,10 @@ public final class HtmlReports {
                     if (!test.transcript().isEmpty()) {
                         html.append("<p>Transcript</p><pre>").append(escape(test.transcript())).append("</pre>");
                     }
+                    if (!test.sessions().isEmpty()) {
+                        html.append("<p>Sessions it opened (id, TH2 hash)</p><pre>")
+                                .append(escape(String.join("\n", test.sessions()))).append("</pre>");
+                    }
                 }
             }
         }

@@ -94,7 +94,8 @@ final class ReportFolder {
         List<RuleResult> rules = new ArrayList<>();
         for (Rule rule : catalogue.rules()) {
             List<TestResult> tests = byRule.getOrDefault(rule.id(), List.of()).stream()
-                    .map(o -> new TestResult(o.name(), o.status(), o.message(), o.transcript(), o.cost()))
+                    .map(o -> new TestResult(o.name(), o.status(), o.message(), o.transcript(), o.cost(),
+                            o.sessions()))
                     .collect(Collectors.toList());
             RuleStatus status;
             List<String> reasons;

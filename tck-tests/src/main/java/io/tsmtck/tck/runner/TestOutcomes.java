@@ -31,7 +31,17 @@ public final class TestOutcomes implements TestExecutionListener {
 
     /** One finished invocation. */
     public record Outcome(String ruleId, String name, TestStatus status, String message, String transcript,
-                          String blockedBy, Cost cost) {
+                          String blockedBy, Cost cost, List<String> sessions) {
+
+        public Outcome {
+            sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        }
+
+        /** An outcome that opened no session with a device. */
+        public Outcome(String ruleId, String name, TestStatus status, String message, String transcript,
+                       String blockedBy, Cost cost) {
+            this(ruleId, name, status, message, transcript, blockedBy, cost, List.of());
+        }
 
         /** An outcome not blocked by a refused setup step, of no measured cost. */
         public Outcome(String ruleId, String name, TestStatus status, String message, String transcript) {
@@ -52,6 +62,7 @@ public final class TestOutcomes implements TestExecutionListener {
     private final Map<String, Outcome> outcomes = new TreeMap<>(ORDER);
     private final Map<String, String> transcripts = new ConcurrentHashMap<>();
     private final Map<String, String> costs = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> sessions = new ConcurrentHashMap<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final ProgressListener progress;
     private TestPlan plan;
@@ -81,6 +92,8 @@ public final class TestOutcomes implements TestExecutionListener {
                 transcripts.put(test.getUniqueId(), value);
             } else if (key.equals(RuleExtension.COST_ENTRY)) {
                 costs.put(test.getUniqueId(), value);
+            } else if (key.equals(RuleExtension.SESSIONS_ENTRY)) {
+                sessions.put(test.getUniqueId(), List.of(value.split("\n")));
             }
         });
     }
@@ -124,7 +137,8 @@ public final class TestOutcomes implements TestExecutionListener {
 
     private synchronized void record(TestIdentifier test, TestStatus status, String message, String blockedBy) {
         Outcome outcome = new Outcome(ruleOf(test).orElse(NO_RULE), name(test), status, message == null ? "" : message,
-                transcripts.getOrDefault(test.getUniqueId(), ""), blockedBy, cost(test.getUniqueId()));
+                transcripts.getOrDefault(test.getUniqueId(), ""), blockedBy, cost(test.getUniqueId()),
+                sessions.getOrDefault(test.getUniqueId(), List.of()));
         outcomes.put(test.getUniqueId(), outcome);
         progress.finished(outcome);
     }

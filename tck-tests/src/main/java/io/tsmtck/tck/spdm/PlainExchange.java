@@ -18,6 +18,7 @@ import io.tsmtck.api.wire.ReservedPolicy;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Plaintext SPDM over a DOE mailbox: one request, its response decoded strictly, an ERROR turned
@@ -31,10 +32,18 @@ final class PlainExchange {
 
     private final DoeMailbox mailbox;
     private final int notReadyRetries;
+    /** Told of every session opened over this exchange's connection, once its FINISH_RSP is verified. */
+    private final Consumer<SpdmSession> opened;
 
-    PlainExchange(DoeMailbox mailbox, int notReadyRetries) {
+    PlainExchange(DoeMailbox mailbox, int notReadyRetries, Consumer<SpdmSession> opened) {
         this.mailbox = mailbox;
         this.notReadyRetries = notReadyRetries;
+        this.opened = opened;
+    }
+
+    /** {@code session} is open (its FINISH_RSP verified). */
+    void opened(SpdmSession session) {
+        opened.accept(session);
     }
 
     /** Sends {@code request} and returns the response, which must have {@code expected}'s code. */

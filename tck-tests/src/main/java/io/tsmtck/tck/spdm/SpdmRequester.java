@@ -34,6 +34,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The kit's SPDM requester: it negotiates version, capabilities and algorithms with a device,
@@ -50,6 +51,7 @@ public final class SpdmRequester {
     private final RequesterConfig config;
     private final SecureRandom random;
     private final Optional<VerifiedChains> verified;
+    private final Consumer<SpdmSession> sessionLog;
 
     public SpdmRequester(RequesterConfig config, SecureRandom random) {
         this(config, random, Optional.empty());
@@ -60,9 +62,20 @@ public final class SpdmRequester {
      * every chain it validates there.
      */
     public SpdmRequester(RequesterConfig config, SecureRandom random, Optional<VerifiedChains> verified) {
+        this(config, random, verified, session -> { });
+    }
+
+    private SpdmRequester(RequesterConfig config, SecureRandom random, Optional<VerifiedChains> verified,
+                          Consumer<SpdmSession> sessionLog) {
         this.config = config;
         this.random = random;
         this.verified = verified;
+        this.sessionLog = sessionLog;
+    }
+
+    /** This requester, telling {@code log} of every session its connections open (FINISH_RSP verified). */
+    public SpdmRequester loggingSessions(Consumer<SpdmSession> log) {
+        return new SpdmRequester(config, random, verified, log);
     }
 
     /**
@@ -70,7 +83,7 @@ public final class SpdmRequester {
      * GET_CERTIFICATE for a chain its {@link VerifiedChains} holds).
      */
     public SessionResult<SpdmConnection> connect(DoeMailbox mailbox) {
-        PlainExchange exchange = new PlainExchange(mailbox, config.notReadyRetries());
+        PlainExchange exchange = new PlainExchange(mailbox, config.notReadyRetries(), sessionLog);
         WireWriter vca = WireWriter.littleEndian();
         GetVersion getVersion = GetVersion.request();
         return exchange.send(getVersion, VersionResponse.class, MessageSizes.none()).then(versions -> {

@@ -41,6 +41,8 @@ public final class SpdmSession {
     private final HandshakeSecrets secrets;
     private final KeyExchange request;
     private final KeyExchangeRsp response;
+    /** TH2's hash, once FINISH_RSP came and was verified. */
+    private Optional<ByteString> transcriptHash = Optional.empty();
 
     private SpdmSession(PlainExchange exchange, SpdmVersion version, SecureChannel channel,
                         KeyExchangeTranscript transcript, HandshakeSecrets secrets, KeyExchange request,
@@ -72,10 +74,7 @@ public final class SpdmSession {
     public SessionResult<SpdmSession> finish() {
         Finish finish = new Finish(version.code(), 0, 0, requesterVerifyData());
         if (!handshakeInTheClear()) {
-            return request(finish, FinishRsp.class).then(finishRsp -> {
-                channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
-                return SessionResult.ok(this);
-            });
+            return request(finish, FinishRsp.class).then(finishRsp -> opened(finish, finishRsp));
         }
         return exchange.send(finish, FinishRsp.class, handshakeSizes).then(finishRsp -> {
             ByteString expected = transcript.finishRspVerifyData(secrets, request, response, finish, finishRsp);
@@ -84,9 +83,25 @@ public final class SpdmSession {
                         + finishRsp.verifyData().hex() + " is not the HMAC of the transcript up to FINISH_RSP's "
                         + "header with the response finished key (" + expected.hex() + ")");
             }
-            channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
-            return SessionResult.ok(this);
+            return opened(finish, finishRsp);
         });
+    }
+
+    /** The session after its FINISH_RSP: in the application phase, its TH2 hash kept and logged. */
+    private SessionResult<SpdmSession> opened(Finish finish, FinishRsp finishRsp) {
+        channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, finishRsp));
+        transcriptHash = Optional.of(transcript.th2Hash(request, response, finish, finishRsp));
+        exchange.opened(this);
+        return SessionResult.ok(this);
+    }
+
+    /**
+     * The hash of the session's transcript TH2 (DSP0274: message A, the chain's hash, KEY_EXCHANGE, KEY_EXCHANGE_RSP,
+     * FINISH, FINISH_RSP) with the negotiated hash, once the session is open: what names this session with this
+     * device in a report.
+     */
+    public Optional<ByteString> transcriptHash() {
+        return transcriptHash;
     }
 
     /** Whether FINISH and FINISH_RSP go in the clear (both sides set HANDSHAKE_IN_THE_CLEAR_CAP). */

@@ -367,7 +367,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             switchable = plaintext || Devices.source().fresh() ? null : new KeptSession.Switchable(mailbox);
             KeptSession.take(Devices.source()); // this connection's GET_VERSION ends any session handed on
             connection = require(new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random(),
-                    Optional.of(Devices.verifiedChains())).connect(switchable != null ? switchable : mailbox),
+                    Optional.of(Devices.verifiedChains())).loggingSessions(DeviceSut::logged)
+                    .connect(switchable != null ? switchable : mailbox),
                     "negotiate with " + dut.transport() + " and validate its certificate chain");
         }
         if (!plaintext) {
@@ -491,8 +492,8 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         DeviceUnderTest dut = device();
         connectionReset();
         return require(new SpdmRequester(offering.apply(RequesterConfig.standard(Devices.trustAnchor())), random(),
-                Optional.of(Devices.verifiedChains())).connect(mailbox), "negotiate a connection of the test's own"
-                + " with " + dut.transport());
+                Optional.of(Devices.verifiedChains())).loggingSessions(DeviceSut::logged).connect(mailbox),
+                "negotiate a connection of the test's own with " + dut.transport());
     }
 
     /**
@@ -509,7 +510,14 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     /** The kit's SPDM requester, as {@link #connect()} uses it (its requests, to send raw). */
     public SpdmRequester requester() {
         taint();
-        return new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random());
+        return new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
+                .loggingSessions(DeviceSut::logged);
+    }
+
+    /** A session a connection of the kit's opened: in the running test's report, by its id and TH2's hash. */
+    private static void logged(SpdmSession opened) {
+        RuleContext.current().ifPresent(context -> context.sessionOpened(opened.sessionId(),
+                opened.transcriptHash().map(ByteString::hex).orElse("")));
     }
 
     /** What went over the device's mailbox outside any test: the meeting with the device before the tests. */

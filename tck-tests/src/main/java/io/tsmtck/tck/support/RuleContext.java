@@ -29,6 +29,7 @@ public final class RuleContext {
     private final AtomicLong deviceWaitNanos = new AtomicLong();
     private final List<String> unobserved = new CopyOnWriteArrayList<>();
     private final List<String> waiting = new CopyOnWriteArrayList<>();
+    private final List<String> sessions = new CopyOnWriteArrayList<>();
     private volatile String toObserve = "";
 
     private final InventoryRun inventoryRun;
@@ -89,6 +90,19 @@ public final class RuleContext {
         deviceFrames.addAndGet(frames);
         deviceBytes.addAndGet(bytes);
         deviceWaitNanos.addAndGet(waitedNanos);
+    }
+
+    /**
+     * A session the test opened with the device (the kit's own, a second one, one of the test's own connection):
+     * its id and TH2's hash, which names it with the device in the report.
+     */
+    public void sessionOpened(long sessionId, String transcriptHash) {
+        sessions.add(String.format("0x%08x %s", sessionId, transcriptHash));
+    }
+
+    /** The sessions the test opened, one line each ("0x&lt;session id&gt; &lt;TH2 hash, hex&gt;"). */
+    String sessions() {
+        return String.join("\n", sessions);
     }
 
     /**

@@ -36,6 +36,8 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
     public static final String RULE_ENTRY = "tsm-tck.rule";
     /** Report entry key carrying a test's cost: "SPI-calls stacks-built". */
     public static final String COST_ENTRY = "tsm-tck.cost";
+    /** Report entry: the sessions the test opened with the device, one per line (id, TH2 hash). */
+    public static final String SESSIONS_ENTRY = "tsm-tck.sessions";
     /** Report entry key carrying the transcript of a failed test. */
     public static final String TRANSCRIPT_ENTRY = "tsm-tck.transcript";
 
@@ -76,6 +78,8 @@ public final class RuleExtension implements BeforeEachCallback, AfterTestExecuti
     @Override
     public void afterEach(ExtensionContext context) {
         RuleContext.current().ifPresent(c -> context.publishReportEntry(COST_ENTRY, c.cost()));
+        RuleContext.current().map(RuleContext::sessions).filter(s -> !s.isEmpty())
+                .ifPresent(s -> context.publishReportEntry(SESSIONS_ENTRY, s));
         RuleContext.leave();
     }
 

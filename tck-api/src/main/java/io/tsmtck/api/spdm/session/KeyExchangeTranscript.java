@@ -85,8 +85,16 @@ public final class KeyExchangeTranscript {
     /** The data secrets from TH2: the handshake messages whole, FINISH and FINISH_RSP. */
     public DataSecrets data(HandshakeSecrets secrets, KeyExchange request, KeyExchangeRsp response, Finish finish,
                             FinishRsp finishRsp) {
-        ByteString th2 = concat(prefix, request.encode(), response.encode(), finish.encode(), finishRsp.encode());
-        return schedule.data(secrets, hash(th2));
+        return schedule.data(secrets, th2Hash(request, response, finish, finishRsp));
+    }
+
+    /**
+     * TH2's hash: message A, Hash(Ct), KEY_EXCHANGE, KEY_EXCHANGE_RSP, FINISH and FINISH_RSP with the negotiated
+     * hash. Both ends compute it, and the responder's signature and verify data cover its first part, so it names
+     * one session with one device.
+     */
+    public ByteString th2Hash(KeyExchange request, KeyExchangeRsp response, Finish finish, FinishRsp finishRsp) {
+        return hash(concat(prefix, request.encode(), response.encode(), finish.encode(), finishRsp.encode()));
     }
 
     private ByteString hash(ByteString bytes) {

@@ -62,6 +62,8 @@ class KeyExchangeTranscriptVectorsTest {
         assertThat(transcript.responderVerifyData(secrets, request, response)).isEqualTo(response.verifyData());
         assertThat(transcript.requesterVerifyData(secrets, request, response, finish)).isEqualTo(finish.verifyData());
         assertThat(transcript.data(secrets, request, response, finish, finishRsp)).isEqualTo(session.data);
+        assertThat(transcript.th2Hash(request, response, finish, finishRsp).hex()).as("TH2 hash, as libspdm logged it")
+                .isEqualTo(session.json.get("th2_hash").asText());
     }
 
     @ParameterizedTest(name = "{0}")
