@@ -37,6 +37,8 @@ public final class DoeConfigMailbox implements DoeMailbox {
     static final int BUSY = 0x0000_0001;
     static final int ERROR = 0x0000_0004;
     static final int READY = 0x8000_0000;
+    /** Status reads closer together than this spin instead of parking the thread. */
+    static final long SPIN_BELOW_NANOS = 16_000;
 
     private static final int FIRST_EXTENDED = 0x100;
     private static final int MAX_DWORDS = 1 << 18;
@@ -124,12 +126,24 @@ public final class DoeConfigMailbox implements DoeMailbox {
         return Optional.of(receive());
     }
 
-    /** The Status register once {@code done} holds for it, or its last value when the timeout ran out. */
+    /**
+     * The Status register once {@code done} holds for it, or its last value when the timeout ran out. The reads
+     * back off: a few spin at once (an answer the device has within microseconds), then the pauses double from
+     * {@value #SPIN_BELOW_NANOS} ns to a 128th of the timeout, at most a millisecond, so that a fast device is
+     * not made to wait a millisecond an object and a slow one is not read thousands of times.
+     */
     private int poll(IntPredicate done) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long longest = Math.max(SPIN_BELOW_NANOS, Math.min(timeout.toNanos() / 128, 1_000_000));
+        long pause = 1_000;
         int status = status();
         while (!done.test(status) && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(Math.min(timeout.toNanos() / 128, 1_000_000));
+            if (pause < SPIN_BELOW_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(pause);
+            }
+            pause = Math.min(pause * 2, longest);
             status = status();
         }
         return status;
