@@ -90,6 +90,11 @@ public final class ReferenceDevice implements DeviceUnderTest {
         }
 
         @Override
+        public boolean hasRegister(PciAddress function, ConfigRegister register) {
+            return device.hasConfig(function, register);
+        }
+
+        @Override
         public void writeConfig(PciAddress function, ConfigRegister register, int value) {
             device.writeConfig(function, register, value);
         }

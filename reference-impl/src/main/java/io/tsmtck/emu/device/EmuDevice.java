@@ -248,6 +248,11 @@ public final class EmuDevice implements DeviceResponder {
         return function(address).config().read(register);
     }
 
+    /** Whether a function has a config register (an extended capability's only with the capability). */
+    public synchronized boolean hasConfig(PciAddress address, ConfigRegister register) {
+        return function(address).config().has(register);
+    }
+
     /**
      * Writes a config register of a function, as the device sees it: a write that changes the
      * configuration a TDI was locked with sends that TDI to ERROR; Initiate FLR resets the function.
@@ -312,6 +317,11 @@ public final class EmuDevice implements DeviceResponder {
             case STATUS -> context.faults().inject(Fault.TDISP_STATUS_CLEAR_ERRORS);
             case LINK_CONTROL -> context.faults().inject(Fault.TDISP_LINK_CONTROL_WRITE_ERRORS);
             case DEVICE_CAPABILITIES -> false; // read-only
+            // §11.4.1: changes to Resizable BAR, ARI, PASID, SR-IOV and similar capabilities
+            case RESIZABLE_BAR_CONTROL, ARI_CONTROL, PASID_CONTROL ->
+                    context.faults().check(Fault.TDISP_CAPABILITY_CHANGE_NO_ERROR, old != value);
+            case SRIOV_CONTROL -> context.faults().check(Fault.TDISP_SRIOV_CHANGE_NO_ERROR,
+                    context.faults().check(Fault.TDISP_CAPABILITY_CHANGE_NO_ERROR, old != value));
         };
     }
 

@@ -20,7 +20,7 @@ final class EmuFunction {
 
     EmuFunction(PciFunction info, long[] barBases) {
         this.info = info;
-        this.config = new FunctionConfig(barBases);
+        this.config = new FunctionConfig(barBases, info.role());
     }
 
     PciFunction info() {

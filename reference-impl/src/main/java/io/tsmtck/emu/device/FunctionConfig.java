@@ -1,8 +1,11 @@
 package io.tsmtck.emu.device;
 
+import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.vfio.ConfigRegister;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The config-space registers of one emulated function, as raw values. What a write does to the
@@ -20,23 +23,52 @@ final class FunctionConfig {
      */
     static final int DEVICE_CONTROL = 0x2910;
 
+    /**
+     * Resizable BAR Control of the first resizable BAR (BAR0, index 0 in bits 2:0; one resizable BAR in bits
+     * 7:5; BAR Size 2, 4 MB, in bits 13:8).
+     */
+    static final int RESIZABLE_BAR_CONTROL = 1 << 5 | 2 << 8;
+    /** SR-IOV Control of a PF whose VFs are enabled: VF Enable, VF Memory Space Enable. */
+    static final int SRIOV_CONTROL = 0x1 | ConfigRegister.SRIOV_CONTROL_VF_MSE;
+    /** The extended capabilities' registers, which a function has only with the capability. */
+    private static final Set<ConfigRegister> CAPABILITY_REGISTERS = EnumSet.of(ConfigRegister.RESIZABLE_BAR_CONTROL,
+            ConfigRegister.ARI_CONTROL, ConfigRegister.PASID_CONTROL, ConfigRegister.SRIOV_CONTROL);
+
     private final Map<ConfigRegister, Integer> registers = new EnumMap<>(ConfigRegister.class);
 
-    FunctionConfig(long[] barBases) {
+    /**
+     * A function with {@code barBases}: every function has the ARI and PASID capabilities; a physical function
+     * also Resizable BAR and, when it has VFs ({@code role} DSM or PF), SR-IOV.
+     */
+    FunctionConfig(long[] barBases, FunctionRole role) {
         for (int i = 0; i < barBases.length; i++) {
             registers.put(ConfigRegister.bar(i), (int) barBases[i]);
         }
         registers.put(ConfigRegister.DEVICE_CAPABILITIES, DEVICE_CAPABILITIES);
         registers.put(ConfigRegister.DEVICE_CONTROL, DEVICE_CONTROL);
+        registers.put(ConfigRegister.ARI_CONTROL, 0);
+        registers.put(ConfigRegister.PASID_CONTROL, 0);
+        if (role != FunctionRole.VF) {
+            registers.put(ConfigRegister.RESIZABLE_BAR_CONTROL, RESIZABLE_BAR_CONTROL);
+            registers.put(ConfigRegister.SRIOV_CONTROL, SRIOV_CONTROL);
+        }
+    }
+
+    /** Whether the function has {@code register}: an extended capability's only with the capability. */
+    boolean has(ConfigRegister register) {
+        return !CAPABILITY_REGISTERS.contains(register) || registers.containsKey(register);
     }
 
     int read(ConfigRegister register) {
         return registers.getOrDefault(register, 0);
     }
 
-    /** Stores a write; Device Capabilities is read-only and Initiate FLR always reads 0. */
+    /**
+     * Stores a write; Device Capabilities is read-only, Initiate FLR always reads 0, and the register of a
+     * capability the function lacks takes nothing.
+     */
     void write(ConfigRegister register, int value) {
-        if (register == ConfigRegister.DEVICE_CAPABILITIES) {
+        if (register == ConfigRegister.DEVICE_CAPABILITIES || !has(register)) {
             return;
         }
         int mask = register.width() == 4 ? -1 : (1 << (8 * register.width())) - 1;

@@ -156,6 +156,10 @@ public enum Fault {
     TDISP_MSIX_CHANGE_NO_ERROR("TDISP-25"),
     /** TDISP: a Device Control change leaves a locked TDI as it is. */
     TDISP_DEVCTL_CHANGE_NO_ERROR("TDISP-24"),
+    /** TDISP: a change of the Resizable BAR, ARI, PASID or SR-IOV control register leaves a locked TDI as it is. */
+    TDISP_CAPABILITY_CHANGE_NO_ERROR("TDISP-55"),
+    /** TDISP: an SR-IOV Control change (VFs enabled or their memory space) leaves a locked PF's TDI as it is. */
+    TDISP_SRIOV_CHANGE_NO_ERROR("TDISP-55"),
     /** TDISP: an expansion ROM BAR write leaves a locked TDI as it is. */
     TDISP_ROM_WRITE_NO_ERROR("TDISP-23"),
     /** TDISP: a BIST register write leaves a locked TDI as it was. */

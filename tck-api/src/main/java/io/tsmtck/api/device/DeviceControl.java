@@ -75,6 +75,15 @@ public interface DeviceControl {
     /** Reads {@code register} of {@code function}. */
     int readConfig(PciAddress function, ConfigRegister register) throws IOException;
 
+    /**
+     * Whether {@code function} has {@code register}: false for the register of a capability it lacks (an
+     * extended capability's control register), so that the kit leaves what rests on it NOT_TESTED. True by
+     * default: a rig that cannot tell lets the kit try the access.
+     */
+    default boolean hasRegister(PciAddress function, ConfigRegister register) throws IOException {
+        return true;
+    }
+
     /** Writes {@code register} of {@code function}, as a host's configuration write would. */
     void writeConfig(PciAddress function, ConfigRegister register, int value) throws IOException;
 

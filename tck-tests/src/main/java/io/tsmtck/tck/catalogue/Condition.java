@@ -39,7 +39,10 @@ public enum Condition {
     /** CAPABILITIES has KEY_UPD_CAP. */
     ADVERTISES_KEY_UPDATE("the device advertises KEY_UPD_CAP in CAPABILITIES"),
     /** The interface report of a locked TDI has an MMIO range with IS_MEM_ATTR_UPDATABLE. */
-    REPORTS_UPDATABLE_RANGE("the TDI's interface report has an MMIO range marked IS_MEM_ATTR_UPDATABLE");
+    REPORTS_UPDATABLE_RANGE("the TDI's interface report has an MMIO range marked IS_MEM_ATTR_UPDATABLE"),
+    /** The function has the capability whose control register a case changes, and the bit the kit toggles is writable. */
+    HAS_WRITABLE_CAPABILITY_CONTROL("the function has the capability whose control register the case changes, and"
+            + " that register takes the change of the bit the kit toggles");
 
     private final String when;
 

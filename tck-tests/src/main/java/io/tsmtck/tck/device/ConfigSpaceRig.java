@@ -8,7 +8,9 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,6 +35,12 @@ public final class ConfigSpaceRig implements DeviceControl {
     private static final int STATUS_CAPABILITIES_LIST = 1 << 4;
     private static final int PCI_EXPRESS = 0x10;
     private static final int MSIX = 0x11;
+    /** Where the extended capabilities begin (PCIe configuration space). */
+    private static final int FIRST_EXTENDED = 0x100;
+    private static final int EXT_ARI = 0x000E;
+    private static final int EXT_SRIOV = 0x0010;
+    private static final int EXT_RESIZABLE_BAR = 0x0015;
+    private static final int EXT_PASID = 0x001B;
 
     private final Map<PciAddress, PciConfigAccess> functions;
     private final Duration timeout;
@@ -122,7 +130,64 @@ public final class ConfigSpaceRig implements DeviceControl {
             case DEVICE_CONTROL -> capability(config, function, PCI_EXPRESS, "PCI Express") + 0x08;
             case LINK_CONTROL -> capability(config, function, PCI_EXPRESS, "PCI Express") + 0x10;
             case MSIX_MESSAGE_CONTROL -> capability(config, function, MSIX, "MSI-X") + 0x02;
+            case RESIZABLE_BAR_CONTROL -> extended(config, function, EXT_RESIZABLE_BAR, "Resizable BAR")
+                    .orElseThrow(() -> absent(function, "Resizable BAR", EXT_RESIZABLE_BAR)) + 0x08;
+            case ARI_CONTROL -> extended(config, function, EXT_ARI, "ARI")
+                    .orElseThrow(() -> absent(function, "ARI", EXT_ARI)) + 0x06;
+            case PASID_CONTROL -> extended(config, function, EXT_PASID, "PASID")
+                    .orElseThrow(() -> absent(function, "PASID", EXT_PASID)) + 0x06;
+            case SRIOV_CONTROL -> extended(config, function, EXT_SRIOV, "SR-IOV")
+                    .orElseThrow(() -> absent(function, "SR-IOV", EXT_SRIOV)) + 0x08;
         };
+    }
+
+    /** Whether {@code function} has {@code register}: an extended capability's only if the function has it. */
+    @Override
+    public boolean hasRegister(PciAddress function, ConfigRegister register) throws IOException {
+        PciConfigAccess config = config(function);
+        return switch (register) {
+            case RESIZABLE_BAR_CONTROL -> extended(config, function, EXT_RESIZABLE_BAR, "Resizable BAR").isPresent();
+            case ARI_CONTROL -> extended(config, function, EXT_ARI, "ARI").isPresent();
+            case PASID_CONTROL -> extended(config, function, EXT_PASID, "PASID").isPresent();
+            case SRIOV_CONTROL -> extended(config, function, EXT_SRIOV, "SR-IOV").isPresent();
+            default -> true;
+        };
+    }
+
+    private static IOException absent(PciAddress function, String name, int id) {
+        return new IOException(function + " has no " + name + " extended capability (ID 0x" + Integer.toHexString(id)
+                + ")");
+    }
+
+    /**
+     * The offset of the extended capability {@code id}, walking the list from 0x100 (each header: ID in bits
+     * 15:0, the next offset in bits 31:20, in any order); empty when the list ends without it or there is none.
+     * A pointer below 0x100 or back to a capability already seen is a broken list.
+     */
+    private static Optional<Integer> extended(PciConfigAccess config, PciAddress function, int id, String name)
+            throws IOException {
+        Set<Integer> seen = new HashSet<>();
+        int offset = FIRST_EXTENDED;
+        while (seen.add(offset)) {
+            int header = config.read32(offset);
+            if (header == 0 || header == -1) {
+                return Optional.empty();
+            }
+            if ((header & 0xFFFF) == id) {
+                return Optional.of(offset);
+            }
+            int next = header >>> 20 & 0xFFC;
+            if (next == 0) {
+                return Optional.empty();
+            }
+            if (next < FIRST_EXTENDED || seen.contains(next)) {
+                throw new IOException(function + ": the extended capability list is broken looking for " + name
+                        + ": the capability at 0x" + Integer.toHexString(offset) + " points to 0x"
+                        + Integer.toHexString(next));
+            }
+            offset = next;
+        }
+        return Optional.empty();
     }
 
     /** The offset of the capability {@code id} in the capability list. */

@@ -39,6 +39,11 @@ final class LazyRig implements DeviceControl {
     }
 
     @Override
+    public boolean hasRegister(PciAddress function, ConfigRegister register) throws IOException {
+        return rig().hasRegister(function, register);
+    }
+
+    @Override
     public void writeConfig(PciAddress function, ConfigRegister register, int value) throws IOException {
         rig().writeConfig(function, register, value);
     }

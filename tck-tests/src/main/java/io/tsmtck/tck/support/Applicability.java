@@ -110,6 +110,31 @@ public final class Applicability {
     }
 
     /**
+     * NOT_APPLICABLE unless {@code function} has {@code register} (the control register of a capability, as
+     * its rig tells): a function without the capability has nothing of it to change.
+     */
+    public static void requireRegister(RigConfig config, PciFunction function, ConfigRegister register) {
+        if (!config.has(register)) {
+            throw notApplicable(Condition.HAS_WRITABLE_CAPABILITY_CONTROL, function.address() + " has no " + register
+                    + " (its rig reports the capability absent)");
+        }
+        checkListed(Condition.HAS_WRITABLE_CAPABILITY_CONTROL);
+    }
+
+    /**
+     * NOT_APPLICABLE when {@code register} of {@code function} kept {@code old} after the kit wrote {@code written}:
+     * the bit is read-only there, so the change the rule is about cannot be made.
+     */
+    public static void requireTaken(PciFunction function, ConfigRegister register, int old, int written, int now) {
+        if (now == old) {
+            throw notApplicable(Condition.HAS_WRITABLE_CAPABILITY_CONTROL, String.format("%s of %s kept 0x%04X after"
+                    + " a write of 0x%04X: the bit is read-only on this function", register, function.address(), old,
+                    written));
+        }
+        checkListed(Condition.HAS_WRITABLE_CAPABILITY_CONTROL);
+    }
+
+    /**
      * The first MMIO range of {@code report} marked IS_MEM_ATTR_UPDATABLE; NOT_APPLICABLE if it has
      * none.
      */

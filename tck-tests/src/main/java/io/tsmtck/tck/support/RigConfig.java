@@ -28,6 +28,15 @@ public final class RigConfig {
         }
     }
 
+    /** Whether the function has {@code register} (a capability it lacks has none), as the rig tells. */
+    public boolean has(ConfigRegister register) {
+        try {
+            return control.hasRegister(function.address(), register);
+        } catch (IOException e) {
+            throw Setup.failed("find " + register + " of " + function.address(), e.toString());
+        }
+    }
+
     /** Writes {@code register}. */
     public void write(ConfigRegister register, int value) {
         try {

@@ -104,6 +104,44 @@ class ConfigSpaceRigTest {
         assertThat(space.dwords[0x30 / 4]).isEqualTo(0xFFFF_F800);
     }
 
+    /**
+     * The extended capabilities, walked from 0x100 in an order no offset table would guess: AER, then SR-IOV at
+     * 0x300, ARI at 0x140, PASID at 0x200, Resizable BAR at 0x180; each control register is found where mainline's
+     * pci_regs.h puts it in its capability, and one the function lacks is absent, not an error.
+     */
+    @Test
+    void theExtendedCapabilitiesControlRegistersAreFoundByWalkingTheList() throws IOException {
+        Space space = new Space(true, true);
+        space.dwords[0x100 / 4] = 0x300 << 20 | 0x1 << 16 | 0x0001; // AER
+        space.dwords[0x300 / 4] = 0x140 << 20 | 0x1 << 16 | 0x0010; // SR-IOV
+        space.dwords[0x308 / 4] = 0x0000_0009; // SR-IOV Control
+        space.dwords[0x140 / 4] = 0x200 << 20 | 0x1 << 16 | 0x000E; // ARI
+        space.dwords[0x144 / 4] = 0x0011_0000; // ARI Control 0x0011 in the upper half
+        space.dwords[0x200 / 4] = 0x180 << 20 | 0x1 << 16 | 0x001B; // PASID
+        space.dwords[0x204 / 4] = 0x0001_1404; // PASID Control 0x0001 in the upper half
+        space.dwords[0x180 / 4] = 0x1 << 16 | 0x0015; // Resizable BAR, the list's end
+        space.dwords[0x188 / 4] = 0x0000_0220; // Resizable BAR Control
+        ConfigSpaceRig rig = rig(space);
+
+        assertThat(rig.readConfig(FUNCTION, ConfigRegister.SRIOV_CONTROL)).isEqualTo(0x0009);
+        assertThat(rig.readConfig(FUNCTION, ConfigRegister.ARI_CONTROL)).isEqualTo(0x0011);
+        assertThat(rig.readConfig(FUNCTION, ConfigRegister.PASID_CONTROL)).isEqualTo(0x0001);
+        assertThat(rig.readConfig(FUNCTION, ConfigRegister.RESIZABLE_BAR_CONTROL)).isEqualTo(0x0220);
+        rig.writeConfig(FUNCTION, ConfigRegister.PASID_CONTROL, 0);
+        assertThat(space.dwords[0x204 / 4]).as("PASID Control cleared beside PASID Capability").isEqualTo(0x0000_1404);
+        assertThat(rig.hasRegister(FUNCTION, ConfigRegister.PASID_CONTROL)).isTrue();
+
+        space.dwords[0x200 / 4] = 0x180 << 20 | 0x1 << 16 | 0x0019; // the PASID capability replaced by another
+        assertThat(rig.hasRegister(FUNCTION, ConfigRegister.PASID_CONTROL)).as("PASID Control without PASID").isFalse();
+        assertThatThrownBy(() -> rig.readConfig(FUNCTION, ConfigRegister.PASID_CONTROL))
+                .hasMessageContaining("has no PASID extended capability (ID 0x1b)");
+        assertThat(rig.hasRegister(FUNCTION, ConfigRegister.DEVICE_CONTROL)).isTrue();
+
+        space.dwords[0x140 / 4] = 0x100 << 20 | 0x1 << 16 | 0x000E; // ARI pointing back at AER
+        assertThatThrownBy(() -> rig.hasRegister(FUNCTION, ConfigRegister.RESIZABLE_BAR_CONTROL))
+                .hasMessageContaining("extended capability list is broken");
+    }
+
     @Test
     void anFlrIsInitiatedAndWaitedFor() throws IOException {
         Space space = new Space(true, true);

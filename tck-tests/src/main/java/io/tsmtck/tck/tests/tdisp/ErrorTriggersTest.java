@@ -144,6 +144,45 @@ class ErrorTriggersTest {
                 .isInState(TdiState.ERROR);
     }
 
+    /** A control register of a capability §11.4.1 lists, and the bit of it the kit toggles. */
+    record Toggle(ConfigRegister register, int bit) {
+    }
+
+    /** The capabilities' control registers §11.4.1 names (IDE stream registers are not laid out in the text). */
+    static Stream<Arguments> capabilityControlsLockedOrRun() {
+        return DeviceCases.functionsInStatesWith(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_LOCKED,
+                TdiState.RUN), List.of(
+                Named.of("Resizable BAR Control, BAR Size bit 8", new Toggle(ConfigRegister.RESIZABLE_BAR_CONTROL,
+                        ConfigRegister.RESIZABLE_BAR_CONTROL_SIZE_LOW)),
+                Named.of("ARI Control, MFVC Function Groups Enable", new Toggle(ConfigRegister.ARI_CONTROL,
+                        ConfigRegister.ARI_CONTROL_MFVC_GROUPS)),
+                Named.of("PASID Control, PASID Enable", new Toggle(ConfigRegister.PASID_CONTROL,
+                        ConfigRegister.PASID_CONTROL_ENABLE)),
+                Named.of("SR-IOV Control, VF Memory Space Enable", new Toggle(ConfigRegister.SRIOV_CONTROL,
+                        ConfigRegister.SRIOV_CONTROL_VF_MSE))));
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}, {2}, {3}")
+    @MethodSource("capabilityControlsLockedOrRun")
+    @Must("TDISP-55")
+    void aCapabilityControlChangeMovesToError(DeviceSut sut, int fn, TdiState state, Toggle toggle) {
+        PciFunction function = sut.connect().function(fn);
+        RigConfig config = sut.config(function);
+        Applicability.requireRegister(config, function, toggle.register());
+        int old = config.read(toggle.register());
+        TdiDriver.enter(sut, function, state);
+        try {
+            config.write(toggle.register(), old ^ toggle.bit());
+            int now = config.read(toggle.register());
+            Applicability.requireTaken(function, toggle.register(), old, old ^ toggle.bit(), now);
+
+            assertThat(sut, function).as("after %s went from 0x%04X to 0x%04X in %s", toggle.register(), old, now,
+                    state).isInState(TdiState.ERROR);
+        } finally {
+            config.write(toggle.register(), old);
+        }
+    }
+
     @ParameterizedTest(name = "{0}, function {1}")
     @MethodSource("everyFunction")
     @Must("TDISP-25")
