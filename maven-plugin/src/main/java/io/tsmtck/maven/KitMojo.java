@@ -2,12 +2,12 @@ package io.tsmtck.maven;
 
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Kit;
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.RuleSummaries;
 import io.tsmtck.tck.runner.RunConfig;
-import io.tsmtck.tck.support.KitConfig;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -26,7 +26,7 @@ import io.tsmtck.api.vm.VmType;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.emu.EmuHostStack;
 import io.tsmtck.emu.faults.FaultPlan;
-import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.config.KitConfig;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,10 +2,10 @@ package io.tsmtck.emu.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.report.CertificationReport.Cost;
+import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.runner.Timeouts;
-import io.tsmtck.tck.support.KitConfig;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,10 +4,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import io.tsmtck.emu.ReferenceStackProvider;
 import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.tck.binding.NotApplicable;
+import io.tsmtck.tck.binding.RuleExtension;
 import io.tsmtck.tck.catalogue.Excludes;
-import io.tsmtck.tck.support.KitConfig;
-import io.tsmtck.tck.support.NotApplicable;
-import io.tsmtck.tck.support.RuleExtension;
+import io.tsmtck.tck.config.KitConfig;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package io.tsmtck.emu.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsmtck.tck.report.CertificationReport;
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.RuleStatus;
+import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.runner.RunConfig;
-import io.tsmtck.tck.support.KitConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -3,10 +3,10 @@ package io.tsmtck.emu.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsmtck.emu.faults.FaultPlan;
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.runner.KitRunner;
 import io.tsmtck.tck.runner.RunConfig;
-import io.tsmtck.tck.support.KitConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.tsmtck.emu.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.report.CertificationReport;
-import io.tsmtck.tck.support.KitConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

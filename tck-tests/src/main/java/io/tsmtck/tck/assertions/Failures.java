@@ -1,6 +1,6 @@
 package io.tsmtck.tck.assertions;
 
-import io.tsmtck.tck.support.RuleContext;
+import io.tsmtck.tck.binding.RuleContext;
 
 /**
  * The text of a kit failure: the rule, its statement, the subject, expected and actual, and the

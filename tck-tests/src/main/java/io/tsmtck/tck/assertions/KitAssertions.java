@@ -3,8 +3,8 @@ package io.tsmtck.tck.assertions;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.tck.support.TdiSubject;
-import io.tsmtck.tck.support.TdispAnswer;
+import io.tsmtck.tck.binding.TdiSubject;
+import io.tsmtck.tck.device.TdispAnswer;
 import org.assertj.core.api.Assertions;
 
 /**

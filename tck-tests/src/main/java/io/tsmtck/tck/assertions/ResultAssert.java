@@ -2,7 +2,7 @@ package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.tck.support.RuleContext;
+import io.tsmtck.tck.binding.RuleContext;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 

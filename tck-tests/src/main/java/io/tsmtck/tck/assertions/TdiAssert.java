@@ -2,10 +2,10 @@ package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.tck.support.Await;
-import io.tsmtck.tck.support.KitConfig;
-import io.tsmtck.tck.support.RuleContext;
-import io.tsmtck.tck.support.TdiSubject;
+import io.tsmtck.tck.binding.RuleContext;
+import io.tsmtck.tck.binding.TdiSubject;
+import io.tsmtck.tck.config.KitConfig;
+import io.tsmtck.tck.setup.Await;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.AbstractAssert;

@@ -8,7 +8,7 @@ import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.wire.DecodeResult;
-import io.tsmtck.tck.support.TdispAnswer;
+import io.tsmtck.tck.device.TdispAnswer;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;

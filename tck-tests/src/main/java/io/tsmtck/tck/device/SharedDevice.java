@@ -7,7 +7,7 @@ import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.topology.TopologyRequest;
-import io.tsmtck.tck.support.RuleContext;
+import io.tsmtck.tck.binding.RuleContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -2,13 +2,13 @@ package io.tsmtck.tck.runner;
 
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.tck.catalogue.Catalogue;
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.report.CertificationReport.RuleResult;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
 import io.tsmtck.tck.report.CertificationReport.Verdict;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.report.HtmlReports;
 import io.tsmtck.tck.report.JsonReports;
-import io.tsmtck.tck.support.KitConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.tsmtck.tck.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import io.tsmtck.tck.support.RuleExtension;
+import io.tsmtck.tck.binding.RuleExtension;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

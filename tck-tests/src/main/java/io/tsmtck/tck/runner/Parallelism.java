@@ -1,8 +1,8 @@
 package io.tsmtck.tck.runner;
 
 import io.tsmtck.api.TsmStackProvider;
+import io.tsmtck.tck.config.KitConfig;
 import io.tsmtck.tck.device.DeviceSource;
-import io.tsmtck.tck.support.KitConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /**

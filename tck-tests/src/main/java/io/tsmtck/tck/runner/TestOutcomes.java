@@ -1,10 +1,10 @@
 package io.tsmtck.tck.runner;
 
+import io.tsmtck.tck.binding.NotApplicable;
+import io.tsmtck.tck.binding.RuleExtension;
 import io.tsmtck.tck.report.CertificationReport.Cost;
 import io.tsmtck.tck.report.CertificationReport.TestStatus;
-import io.tsmtck.tck.support.NotApplicable;
-import io.tsmtck.tck.support.RuleExtension;
-import io.tsmtck.tck.support.SetupFailure;
+import io.tsmtck.tck.setup.SetupFailure;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Comparator;

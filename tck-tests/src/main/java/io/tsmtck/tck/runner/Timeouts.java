@@ -1,7 +1,7 @@
 package io.tsmtck.tck.runner;
 
 import io.tsmtck.api.Capabilities.Latency;
-import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.config.KitConfig;
 import java.time.Duration;
 
 /**

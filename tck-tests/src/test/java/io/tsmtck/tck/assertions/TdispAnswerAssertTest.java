@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tsmtck.api.spdm.message.ErrorResponse;
 import io.tsmtck.api.spdm.message.SpdmErrorCode;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.tck.support.TdispAnswer;
+import io.tsmtck.tck.device.TdispAnswer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

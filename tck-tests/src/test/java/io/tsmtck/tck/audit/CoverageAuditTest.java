@@ -2,16 +2,16 @@ package io.tsmtck.tck.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsmtck.tck.binding.May;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.binding.RuleExtension;
+import io.tsmtck.tck.binding.Should;
 import io.tsmtck.tck.catalogue.Catalogue;
 import io.tsmtck.tck.catalogue.Excludes;
 import io.tsmtck.tck.catalogue.Level;
 import io.tsmtck.tck.catalogue.Provenance;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.runner.KitTestPlan;
-import io.tsmtck.tck.support.May;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.RuleExtension;
-import io.tsmtck.tck.support.Should;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

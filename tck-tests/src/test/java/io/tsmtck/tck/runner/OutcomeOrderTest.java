@@ -11,7 +11,7 @@ class OutcomeOrderTest {
 
     private static String id(String method, int invocation) {
         return "[engine:junit-jupiter]/[class:io.tsmtck.tck.tests.tsm.ConnectTest]/[test-template:" + method
-                + "(io.tsmtck.tck.support.Sut)]/[test-template-invocation:#" + invocation + "]";
+                + "(io.tsmtck.tck.host.HostSut)]/[test-template-invocation:#" + invocation + "]";
     }
 
     @Test

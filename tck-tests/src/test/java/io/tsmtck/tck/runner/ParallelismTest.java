@@ -11,7 +11,7 @@ import io.tsmtck.api.TsmStackProvider;
 import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.tck.support.KitConfig;
+import io.tsmtck.tck.config.KitConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

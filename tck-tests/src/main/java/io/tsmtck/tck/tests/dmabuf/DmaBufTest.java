@@ -10,12 +10,12 @@ import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.tck.support.Await;
-import io.tsmtck.tck.support.Importers;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Importers;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Await;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ class DmaBufTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-01")
-    void anImporterWithoutPeerToPeerCannotAttach(Sut sut) {
+    void anImporterWithoutPeerToPeerCannotAttach(HostSut sut) {
         sut.require(Capability.NON_P2P_IMPORTER);
         DmaBuf buffer = export(sut.vfio(sut.pf0()));
 
@@ -46,7 +46,7 @@ class DmaBufTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-02")
-    void aRevokedBufferCannotBeMapped(Sut sut) {
+    void aRevokedBufferCannotBeMapped(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBufAttachment attachment = Setup.require(export(vfio).attach(Importer.peerToPeerCapable()), "attach");
         revokeByClearingDecode(vfio);
@@ -57,7 +57,7 @@ class DmaBufTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-03")
-    void aRevokedBufferCannotBeAttached(Sut sut) {
+    void aRevokedBufferCannotBeAttached(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBuf buffer = export(vfio);
         revokeByClearingDecode(vfio);
@@ -68,7 +68,7 @@ class DmaBufTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("DMABUF-04")
-    void aRevokeNotifiesEveryAttachment(Sut sut) {
+    void aRevokeNotifiesEveryAttachment(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBuf buffer = export(vfio);
         List<DmaBufAttachment> attachments = List.of(

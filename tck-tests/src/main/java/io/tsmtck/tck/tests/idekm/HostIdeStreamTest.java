@@ -4,9 +4,9 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.topology.IdeStream;
 import io.tsmtck.api.topology.PciAddress;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ class HostIdeStreamTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IDEKM-03")
-    void afterConnectTheStreamIsSecure(Sut sut) {
+    void afterConnectTheStreamIsSecure(HostSut sut) {
         PciAddress dsm = sut.connect().dsm().address();
 
         List<IdeStream> streams = sut.stack().tsm().ideStreams(dsm);

@@ -7,13 +7,13 @@ import io.tsmtck.api.iommufd.HwptFlags;
 import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.ViommuType;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.FailNthSweep;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.ViommuTypes;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.FailNthSweep;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.host.ViommuTypes;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +27,7 @@ class FailedAllocationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-18")
-    void aFailedAllocationTakesNoReference(Sut sut) {
+    void aFailedAllocationTakesNoReference(HostSut sut) {
         FailNthSweep sweep = FailNthSweep.on(sut);
         Assignment a = sut.assign(sut.pf0());
         Iommufd iommufd = a.iommufd();

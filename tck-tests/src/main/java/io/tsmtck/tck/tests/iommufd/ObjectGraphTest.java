@@ -7,15 +7,15 @@ import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.iommufd.ViommuType;
 import io.tsmtck.api.vm.VmId;
-import io.tsmtck.tck.support.Applicability;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.ViommuTypes;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
-import io.tsmtck.tck.support.Vms;
+import io.tsmtck.tck.binding.Applicability;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.host.ViommuTypes;
+import io.tsmtck.tck.host.Vms;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,14 +31,14 @@ class ObjectGraphTest {
     /** More allocations than the objects of an assignment, so the lowest free ids are all handed out. */
     private static final int TOMBSTONE_PROBES = 8;
 
-    static Stream<Sut> withSubfunctions() {
+    static Stream<HostSut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-01")
-    void aViommuWithAVdeviceIsBusy(Sut sut) {
+    void aViommuWithAVdeviceIsBusy(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.iommufd().destroy(a.viommu())).as("destroy the vIOMMU under a vdevice").isRefusedWith(Errno.EBUSY);
@@ -47,7 +47,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-02")
-    void aHwptUnderAViommuIsBusy(Sut sut) {
+    void aHwptUnderAViommuIsBusy(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.iommufd().destroy(a.hwpt())).as("destroy the HWPT under a vIOMMU").isRefusedWith(Errno.EBUSY);
@@ -56,7 +56,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("withSubfunctions")
     @Must("IOMMUFD-03")
-    void aDuplicateVirtIdIsExists(Sut sut) {
+    void aDuplicateVirtIdIsExists(HostSut sut) {
         Applicability.requireSubfunctions(sut);
         Assignment a = sut.assign(sut.pf0());
         ObjectId device = sut.bind(sut.openCdev(sut.function(1)), a.iommufd(), sut.function(1)).deviceId();
@@ -68,7 +68,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-04")
-    void aSecondVdeviceForOneDeviceIsExists(Sut sut) {
+    void aSecondVdeviceForOneDeviceIsExists(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.iommufd().allocVdevice(a.viommu(), a.device(), Assignment.VIRT_ID + 8))
@@ -78,7 +78,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-05")
-    void aViommuOnAPlainHwptIsInvalid(Sut sut) {
+    void aViommuOnAPlainHwptIsInvalid(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         Iommufd iommufd = a.iommufd();
         ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
@@ -91,7 +91,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-06")
-    void aDefaultTypeViommuIsNotSupported(Sut sut) {
+    void aDefaultTypeViommuIsNotSupported(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.iommufd().allocViommu(a.device(), a.hwpt(), ViommuType.DEFAULT, 0))
@@ -101,7 +101,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-07")
-    void viommuFlagsAreNotSupported(Sut sut) {
+    void viommuFlagsAreNotSupported(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         ViommuType type = ViommuTypes.of(a.iommufd(), a.device());
         // one fault at a time: the device gets no second vdevice, only a wrong vIOMMU id
@@ -113,7 +113,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-08")
-    void theViommuKeepsTheVmAlive(Sut sut) {
+    void theViommuKeepsTheVmAlive(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         VmId vm = a.vm().id();
 
@@ -136,7 +136,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}, closed through the {1}")
     @MethodSource("bothCloses")
     @Must("IOMMUFD-09")
-    void theVdeviceOfAClosedDeviceIsATombstone(Sut sut, Close close) {
+    void theVdeviceOfAClosedDeviceIsATombstone(HostSut sut, Close close) {
         Assignment a = sut.assign(sut.pf0());
 
         if (close == Close.DEVICE) {
@@ -152,7 +152,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-10")
-    void aTombstonedVdeviceIdIsNotGivenOut(Sut sut) {
+    void aTombstonedVdeviceIdIsNotGivenOut(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         a.vfio().close();
         List<ObjectId> allocated = new ArrayList<>();
@@ -169,7 +169,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-19")
-    void destroyingAnIdWithNoObjectIsNoEntry(Sut sut) {
+    void destroyingAnIdWithNoObjectIsNoEntry(HostSut sut) {
         try (Iommufd iommufd = sut.stack().openIommufd()) {
             ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
             Setup.require(iommufd.destroy(ioas), "IOMMU_DESTROY of IOAS " + ioas.value());
@@ -183,7 +183,7 @@ class ObjectGraphTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-19")
-    void anIdOfAnotherTypeIsNoEntry(Sut sut) {
+    void anIdOfAnotherTypeIsNoEntry(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         ViommuType type = ViommuTypes.of(a.iommufd(), a.device());
 

@@ -8,13 +8,13 @@ import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tsm.GuestRequest;
 import io.tsmtck.api.tsm.GuestRequestScope;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Should;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.binding.Should;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -38,7 +38,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("operations")
     @Must("IOMMUFD-11")
-    void flagsAreNotSupported(Sut sut, TsmOpType type) {
+    void flagsAreNotSupported(HostSut sut, TsmOpType type) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.iommufd().tsmOp(a.vdevice(), type, 1)).as("TSM op %d with flags 1", type.value())
@@ -49,7 +49,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}, type {1}")
     @MethodSource("unknownTypes")
     @Must("IOMMUFD-12")
-    void anUnknownOperationIsInvalid(Sut sut, long type) {
+    void anUnknownOperationIsInvalid(HostSut sut, long type) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.iommufd().tsmOp(a.vdevice(), new TsmOpType(type), 0)).as("TSM op type %d", type)
@@ -59,7 +59,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-13")
-    void bindThroughAViommuWithoutVmIsNoSuchDevice(Sut sut) {
+    void bindThroughAViommuWithoutVmIsNoSuchDevice(HostSut sut) {
         Assignment a = sut.assign(sut.pf0(), Optional.empty());
 
         assertThat(a.bind()).as("bind through a vIOMMU allocated without a VM").isRefusedWith(Errno.ENODEV);
@@ -69,7 +69,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-14")
-    void destroyingABoundVdeviceUnbinds(Sut sut) {
+    void destroyingABoundVdeviceUnbinds(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
 
         Setup.require(a.iommufd().destroy(a.vdevice()), "IOMMU_DESTROY of the vdevice");
@@ -80,7 +80,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-15")
-    void closingTheIommufdUnbindsNothingWhileItsDeviceIsOpen(Sut sut) {
+    void closingTheIommufdUnbindsNothingWhileItsDeviceIsOpen(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
 
         a.iommufd().close();
@@ -100,7 +100,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("IOMMUFD-16")
-    void aRequestWithReservedSetIsNotSupported(Sut sut) {
+    void aRequestWithReservedSetIsNotSupported(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
         GuestRequest read = new GuestRequest(GuestRequestScope.INFO, HeaderOnlyMessage.getState(a.header()).encode());
 
@@ -110,7 +110,7 @@ class TsmOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("IOMMUFD-17")
-    void unbindThroughTheVdeviceUnlocks(Sut sut) {
+    void unbindThroughTheVdeviceUnlocks(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
 
         assertThat(a.unbind()).succeeded();

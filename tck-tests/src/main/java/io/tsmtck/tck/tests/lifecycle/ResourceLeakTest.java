@@ -2,13 +2,13 @@ package io.tsmtck.tck.tests.lifecycle;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Await;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.ProcessResources;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Await;
+import io.tsmtck.tck.setup.ProcessResources;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +29,7 @@ class ResourceLeakTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-04")
-    void closingAStackEndsItsThreadsAndClosesItsFiles(Sut warmUp) {
+    void closingAStackEndsItsThreadsAndClosesItsFiles(HostSut warmUp) {
         // what the JVM or the provider opens once for good (a jar, /dev/urandom, a shared pool) is
         // not a stack's: a first stack goes through the same steps before anything is counted
         runAndClose(warmUp);
@@ -48,7 +48,7 @@ class ResourceLeakTest {
         }
     }
 
-    private static void runAndClose(Sut sut) {
+    private static void runAndClose(HostSut sut) {
         try {
             Assignment a = sut.assign(sut.pf0()).bound();
             Setup.require(a.guestStart(), "guest start");

@@ -4,11 +4,11 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tsm.TsmContextState;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,13 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-lifecycle")
 class TeardownTest {
 
-    private static Assignment running(Sut sut) {
+    private static Assignment running(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
         Setup.require(a.guestStart(), "guest start");
         return a;
     }
 
-    private static void assertRestored(Sut sut, String how) {
+    private static void assertRestored(HostSut sut, String how) {
         assertThat(sut, sut.pf0()).as(how).isInState(TdiState.CONFIG_UNLOCKED);
         assertThat("context state " + how, sut.stack().tsm().state(sut.pf0().address()))
                 .is(TsmContextState.CONNECTED);
@@ -32,7 +32,7 @@ class TeardownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-01")
-    void closingVfioThenIommufdThenVmRestoresTheDevice(Sut sut) {
+    void closingVfioThenIommufdThenVmRestoresTheDevice(HostSut sut) {
         Assignment a = running(sut);
 
         a.vfio().close();
@@ -45,7 +45,7 @@ class TeardownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-02")
-    void closingIommufdThenVfioThenVmRestoresTheDevice(Sut sut) {
+    void closingIommufdThenVfioThenVmRestoresTheDevice(HostSut sut) {
         Assignment a = running(sut);
 
         a.iommufd().close();
@@ -58,7 +58,7 @@ class TeardownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-03")
-    void aTdiCanBeBoundStartedAndUnboundTwice(Sut sut) {
+    void aTdiCanBeBoundStartedAndUnboundTwice(HostSut sut) {
         Assignment a = running(sut);
         Setup.require(a.unbind(), "first unbind");
 

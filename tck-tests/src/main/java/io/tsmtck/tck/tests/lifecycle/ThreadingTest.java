@@ -12,11 +12,11 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
-import io.tsmtck.tck.support.TwoThreads;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.TwoThreads;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class ThreadingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("LIFE-05")
-    void anAssignmentWhoseCallsAlternateBetweenTwoThreadsCompletes(Sut sut) {
+    void anAssignmentWhoseCallsAlternateBetweenTwoThreadsCompletes(HostSut sut) {
         PciAddress dsm = sut.dsm().address();
         try (TwoThreads threads = new TwoThreads()) {
             assertThat(threads.run("connect", () -> sut.stack().tsm().connect(dsm, sut.tsmName())))

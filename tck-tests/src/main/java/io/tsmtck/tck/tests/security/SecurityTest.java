@@ -8,12 +8,12 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.wire.ByteString;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Should;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.binding.Should;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +25,7 @@ class SecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("SEC-01")
-    void bindLocksButNeverStarts(Sut sut) {
+    void bindLocksButNeverStarts(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
 
         Setup.require(a.bind(), "bind");
@@ -36,7 +36,7 @@ class SecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("SEC-02")
-    void anInfoRequestCannotStartTheInterface(Sut sut) {
+    void anInfoRequestCannotStartTheInterface(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
 
         a.guest(GuestRequestScope.INFO, new StartInterfaceRequest(a.header(), ByteString.zeros(32)));
@@ -47,7 +47,7 @@ class SecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("SEC-03")
-    void theHostCpuCannotAccessPrivateMmio(Sut sut) {
+    void theHostCpuCannotAccessPrivateMmio(HostSut sut) {
         Assignment a = sut.assign(sut.pf0()).bound();
         DmaBuf buffer = Setup.require(a.vfio().exportDmaBuf(DmaBufRequest.of(0, 0, 4096)),
                 "export private MMIO for KVM");
@@ -58,7 +58,7 @@ class SecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("SEC-04")
-    void oneBindCallLeavesTheTdiLocked(Sut sut) {
+    void oneBindCallLeavesTheTdiLocked(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
 
         assertThat(a.bind()).as("the one TSM bind call").succeeded();

@@ -10,9 +10,9 @@ import io.tsmtck.api.spdm.session.SessionResult;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.TdispHeader;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.device.DeviceSut;
+import io.tsmtck.tck.device.SpdmAnswer;
 import io.tsmtck.tck.spdm.SpdmSession;
-import io.tsmtck.tck.support.DeviceSut;
-import io.tsmtck.tck.support.SpdmAnswer;
 import java.util.Optional;
 
 /** What the session rules send in a session and how they read the answer. */

@@ -7,9 +7,9 @@ import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.api.wire.ReservedPolicy;
 import io.tsmtck.api.wire.WireWriter;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.TdispAnswer;
-import io.tsmtck.tck.support.TdispClient;
+import io.tsmtck.tck.device.TdispAnswer;
+import io.tsmtck.tck.device.TdispClient;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 

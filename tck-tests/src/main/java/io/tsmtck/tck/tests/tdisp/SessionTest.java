@@ -4,10 +4,10 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.topology.PciFunction;
-import io.tsmtck.tck.support.DeviceCases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.DeviceSut;
-import io.tsmtck.tck.support.TdispClient;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.device.DeviceCases;
+import io.tsmtck.tck.device.DeviceSut;
+import io.tsmtck.tck.device.TdispClient;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,12 +11,12 @@ import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.tsm.TsmFunctionOps;
 import io.tsmtck.api.vm.Vm;
 import io.tsmtck.api.vm.VmType;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,18 +34,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tsm")
 class BindTest {
 
-    private static TsmFunctionOps ops(Sut sut) {
+    private static TsmFunctionOps ops(HostSut sut) {
         return sut.hook(Capability.FUNCTION_TSM_OPS, stack -> stack.tsm().functionOps());
     }
 
-    private static Vm newVm(Sut sut) {
+    private static Vm newVm(HostSut sut) {
         return Setup.require(sut.stack().kvm().createVm(VmType.CONFIDENTIAL), "KVM_CREATE_VM");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-09")
-    void bindWithoutAVmIsInvalid(Sut sut) {
+    void bindWithoutAVmIsInvalid(HostSut sut) {
         PciFunction pf0 = sut.connect().pf0();
 
         assertThat(ops(sut).bind(pf0.address(), Optional.empty(), Assignment.VIRT_ID))
@@ -56,7 +56,7 @@ class BindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-10")
-    void bindWithoutConnectIsInvalid(Sut sut) {
+    void bindWithoutConnectIsInvalid(HostSut sut) {
         PciFunction pf0 = sut.pf0();
 
         assertThat(ops(sut).bind(pf0.address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
@@ -71,7 +71,7 @@ class BindTest {
     @ParameterizedTest(name = "{0}, TDI in {1}")
     @MethodSource("boundStates")
     @Must("TSM-11")
-    void bindingAgainToTheSameVmSucceedsAndLeavesTheTdiAsItWas(Sut sut, TdiState state) {
+    void bindingAgainToTheSameVmSucceedsAndLeavesTheTdiAsItWas(HostSut sut, TdiState state) {
         Assignment assignment = boundIn(sut, state);
 
         assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(assignment.vm()), Assignment.VIRT_ID))
@@ -85,7 +85,7 @@ class BindTest {
     @ParameterizedTest(name = "{0}, TDI in {1}")
     @MethodSource("boundStates")
     @Must("TSM-12")
-    void bindingToAnotherVmIsBusyAndChangesNothing(Sut sut, TdiState state) {
+    void bindingToAnotherVmIsBusyAndChangesNothing(HostSut sut, TdiState state) {
         boundIn(sut, state);
 
         assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
@@ -96,7 +96,7 @@ class BindTest {
     }
 
     /** PF0 bound to a VM of its own, and started by the guest for {@code RUN}. */
-    private static Assignment boundIn(Sut sut, TdiState state) {
+    private static Assignment boundIn(HostSut sut, TdiState state) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
         if (state == TdiState.RUN) {
             Setup.require(assignment.guestStart(), "guest start");
@@ -107,7 +107,7 @@ class BindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-13")
-    void unbindUnlocksTheTdiAndLeavesTheFunctionConnected(Sut sut) {
+    void unbindUnlocksTheTdiAndLeavesTheFunctionConnected(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
         TsmCore tsm = sut.stack().tsm();
 
@@ -122,7 +122,7 @@ class BindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-14")
-    void unbindingAnUnboundFunctionSucceeds(Sut sut) {
+    void unbindingAnUnboundFunctionSucceeds(HostSut sut) {
         sut.connect();
 
         assertThat(ops(sut).unbind(sut.pf0().address())).as("unbind of an unbound function").succeeded();
@@ -131,7 +131,7 @@ class BindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyProfileWithSubfunctions")
     @Must("TSM-08")
-    void disconnectUnbindsEveryTdi(Sut sut) {
+    void disconnectUnbindsEveryTdi(HostSut sut) {
         sut.assign(sut.pf0()).bound().guestStart();
         TsmCore tsm = sut.stack().tsm();
         List<PciFunction> bound = new ArrayList<>(List.of(sut.pf0()));
@@ -152,7 +152,7 @@ class BindTest {
     }
 
     /** Every profile on a device with other PFs and VFs beside PF0. */
-    static Stream<Sut> everyProfileWithSubfunctions() {
+    static Stream<HostSut> everyProfileWithSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 }

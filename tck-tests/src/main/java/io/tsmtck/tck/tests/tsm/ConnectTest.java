@@ -11,12 +11,12 @@ import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
-import io.tsmtck.tck.support.Applicability;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Applicability;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}, name \"{1}\"")
     @MethodSource("malformedNames")
     @Must("TSM-01")
-    void aNameNotOfTheFormTsmNIsInvalid(Sut sut, String name) {
+    void aNameNotOfTheFormTsmNIsInvalid(HostSut sut, String name) {
         assertThat(sut.stack().tsm().connect(sut.dsm().address(), name)).as("connect to \"%s\"", name)
                 .isRefusedWith(Errno.EINVAL);
     }
@@ -67,7 +67,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("spellings")
     @Must("TSM-01")
-    void aNameSscanfReadsAsTsmNConnectsToTsmN(Sut sut, Spelling spelling) {
+    void aNameSscanfReadsAsTsmNConnectsToTsmN(HostSut sut, Spelling spelling) {
         String tsm = sut.tsmName();
         String written = spelling.of(Integer.parseInt(tsm.substring("tsm".length())));
 
@@ -81,7 +81,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-02")
-    void connectingTwiceIsBusy(Sut sut) {
+    void connectingTwiceIsBusy(HostSut sut) {
         sut.connect();
 
         assertThat(sut.stack().tsm().connect(sut.dsm().address(), sut.tsmName())).as("second connect")
@@ -95,7 +95,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}, name \"{1}\"")
     @MethodSource("absentTsms")
     @Must("TSM-03")
-    void connectingToAnAbsentTsmIsNoSuchDevice(Sut sut, String name) {
+    void connectingToAnAbsentTsmIsNoSuchDevice(HostSut sut, String name) {
         assertThat(sut.stack().tsm().connect(sut.dsm().address(), name)).as("connect to %s", name)
                 .isRefusedWith(Errno.ENXIO);
     }
@@ -129,7 +129,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("refusals")
     @Must("TSM-27")
-    void aRefusedConnectOrDisconnectChangesNothing(Sut sut, Refusal refusal) {
+    void aRefusedConnectOrDisconnectChangesNothing(HostSut sut, Refusal refusal) {
         TsmCore tsm = sut.stack().tsm();
         Dsm dsm = sut.dsm();
         if (refusal.connectedFirst) {
@@ -154,14 +154,14 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-04")
-    void disconnectingWithoutConnectIsNoSuchDevice(Sut sut) {
+    void disconnectingWithoutConnectIsNoSuchDevice(HostSut sut) {
         assertThat(sut.stack().tsm().disconnect(sut.dsm().address(), sut.tsmName())).isRefusedWith(Errno.ENXIO);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-05")
-    void disconnectingFromAnotherTsmIsInvalid(Sut sut) {
+    void disconnectingFromAnotherTsmIsInvalid(HostSut sut) {
         sut.connect();
 
         assertThat(sut.stack().tsm().disconnect(sut.dsm().address(), "tsm97")).as("disconnect naming tsm97")
@@ -171,7 +171,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-06")
-    void connectTakesOneSecureStreamAndDisconnectGivesItBack(Sut sut) {
+    void connectTakesOneSecureStreamAndDisconnectGivesItBack(HostSut sut) {
         TsmCore tsm = sut.stack().tsm();
         Dsm dsm = sut.dsm();
         int before = tsm.availableSecureStreams(dsm.hostBridge());
@@ -185,14 +185,14 @@ class ConnectTest {
                 List.of(connected, after)).is(List.of(before - 1, before));
     }
 
-    static Stream<Sut> twoDsms() {
+    static Stream<HostSut> twoDsms() {
         return Suts.everyProfile(new TopologyRequest(2, 1, 0, List.of(64L * 1024)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("twoDsms")
     @Must("TSM-20")
-    void dsmsBelowDifferentHostBridgesConnectAtOnceEachTakingItsOwnStream(Sut sut) {
+    void dsmsBelowDifferentHostBridgesConnectAtOnceEachTakingItsOwnStream(HostSut sut) {
         Applicability.requireSeveralDsms(sut);
         TsmCore tsm = sut.stack().tsm();
         List<Dsm> dsms = sut.stack().topology().dsms();
@@ -214,7 +214,7 @@ class ConnectTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-07")
-    void afterConnectTheDsmShowsItsTsmAndIsConnected(Sut sut) {
+    void afterConnectTheDsmShowsItsTsmAndIsConnected(HostSut sut) {
         sut.connect();
 
         assertThat("tsm/connect of " + sut.pf0().address(), sut.stack().tsm().connectedTsm(sut.pf0().address()))

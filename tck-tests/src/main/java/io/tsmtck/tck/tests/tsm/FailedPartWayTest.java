@@ -5,12 +5,12 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.tsm.TsmCore;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.FailNthSweep;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.FailNthSweep;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,14 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tsm")
 class FailedPartWayTest {
 
-    static Stream<Sut> withSubfunctions() {
+    static Stream<HostSut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("withSubfunctions")
     @Must("TSM-28")
-    void aConnectFailingPartWayChangesNothingAndARetryConnects(Sut sut) {
+    void aConnectFailingPartWayChangesNothingAndARetryConnects(HostSut sut) {
         FailNthSweep sweep = FailNthSweep.on(sut);
         TsmCore tsm = sut.stack().tsm();
         PciAddress dsm = sut.dsm().address();
@@ -50,7 +50,7 @@ class FailedPartWayTest {
                 n -> disconnect(sut, n));
     }
 
-    private static void disconnect(Sut sut, long n) {
+    private static void disconnect(HostSut sut, long n) {
         Setup.require(sut.stack().tsm().disconnect(sut.dsm().address(), sut.tsmName()),
                 "disconnect after the connect run with fail-nth " + n);
     }
@@ -58,7 +58,7 @@ class FailedPartWayTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-29")
-    void aBindFailingPartWayLeavesNoTdiAndARetryBinds(Sut sut) {
+    void aBindFailingPartWayLeavesNoTdiAndARetryBinds(HostSut sut) {
         FailNthSweep sweep = FailNthSweep.on(sut);
         Assignment assignment = sut.assign(sut.pf0());
         PciAddress function = sut.pf0().address();

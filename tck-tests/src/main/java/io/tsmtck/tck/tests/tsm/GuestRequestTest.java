@@ -7,12 +7,12 @@ import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tsm.GuestRequestScope;
 import io.tsmtck.api.vfio.ConfigRegister;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,7 +37,7 @@ class GuestRequestTest {
     @ParameterizedTest(name = "{0}, scope {1}")
     @MethodSource("scopesAboveStateChange")
     @Must("TSM-15")
-    void aScopeAboveStateChangeIsInvalid(Sut sut, GuestRequestScope scope) {
+    void aScopeAboveStateChangeIsInvalid(HostSut sut, GuestRequestScope scope) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
 
         assertThat(assignment.guest(scope, HeaderOnlyMessage.getState(assignment.header())))
@@ -47,7 +47,7 @@ class GuestRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-16")
-    void aRequestForAnUnboundTdiIsNoSuchDevice(Sut sut) {
+    void aRequestForAnUnboundTdiIsNoSuchDevice(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0());
 
         assertThat(assignment.guest(GuestRequestScope.INFO, HeaderOnlyMessage.getState(assignment.header())))
@@ -57,7 +57,7 @@ class GuestRequestTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("boundStates")
     @Must("TSM-17")
-    void boundNamesTheTsmInEveryBoundState(Sut sut, TdiState state) {
+    void boundNamesTheTsmInEveryBoundState(HostSut sut, TdiState state) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
         if (state == TdiState.RUN) {
             Setup.require(assignment.guestStart(), "guest start");
@@ -76,7 +76,7 @@ class GuestRequestTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-18")
-    void theGuestsStateChangeRequestStartsTheInterface(Sut sut) {
+    void theGuestsStateChangeRequestStartsTheInterface(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
 
         assertThat(assignment.guestStart()).as("STATE_CHANGE START from the guest").succeeded();

@@ -2,7 +2,7 @@ package io.tsmtck.tck.tests.tsm;
 
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.TsmCore;
-import io.tsmtck.tck.support.Sut;
+import io.tsmtck.tck.host.HostSut;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ final class TsmAttributes {
     }
 
     /** Each function's tsm/connect, TSM context and tsm/bound, and the host bridge's available secure streams. */
-    static List<String> of(Sut sut) {
+    static List<String> of(HostSut sut) {
         TsmCore tsm = sut.stack().tsm();
         List<String> state = new ArrayList<>();
         for (PciFunction f : sut.dsm().functions()) {

@@ -15,12 +15,12 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.tsm.TsmCore;
 import io.tsmtck.api.tsm.TsmLifecycle;
-import io.tsmtck.tck.support.Applicability;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Applicability;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ class TsmLifecycleTest {
     /** When the VFs come back, relative to the DSM's connect. */
     enum VfOrder { DISABLED_AND_ENABLED_WHILE_CONNECTED, DISABLED_BEFORE_CONNECT_ENABLED_AFTER }
 
-    static Stream<Sut> withSubfunctions() {
+    static Stream<HostSut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 
@@ -56,12 +56,12 @@ class TsmLifecycleTest {
         return Cases.profilesWith(Suts.WITH_SUBFUNCTIONS, List.of(VfOrder.values()));
     }
 
-    private static TsmLifecycle lifecycle(Sut sut) {
+    private static TsmLifecycle lifecycle(HostSut sut) {
         return sut.hook(Capability.TSM_LIFECYCLE, stack -> stack.tsm().lifecycle());
     }
 
     /** Runs {@code test} with the TSM unregistered for part of it, and registers it again after. */
-    private static void withTsmBack(Sut sut, Runnable test) {
+    private static void withTsmBack(HostSut sut, Runnable test) {
         try {
             test.run();
         } finally {
@@ -74,7 +74,7 @@ class TsmLifecycleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("withSubfunctions")
     @Must("TSM-21")
-    void unregisteringTheTsmTearsDownEveryContextItHolds(Sut sut) {
+    void unregisteringTheTsmTearsDownEveryContextItHolds(HostSut sut) {
         TsmCore tsm = sut.stack().tsm();
         int streams = tsm.availableSecureStreams(sut.dsm().hostBridge());
         Setup.require(sut.assign(sut.pf0()).bound().guestStart(), "guest start");
@@ -106,7 +106,7 @@ class TsmLifecycleTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("bothOrders")
     @Must("TSM-22")
-    void withoutALinkTsmTheAttributesAreHiddenUntilOneRegisters(Sut sut, Order order) {
+    void withoutALinkTsmTheAttributesAreHiddenUntilOneRegisters(HostSut sut, Order order) {
         TsmCore tsm = sut.stack().tsm();
         PciAddress dsm = sut.dsm().address();
         if (order == Order.UNREGISTERED_WHILE_CONNECTED) {
@@ -132,7 +132,7 @@ class TsmLifecycleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-23")
-    void tsmDsmOfPf0NamesItselfOnceConnected(Sut sut) {
+    void tsmDsmOfPf0NamesItselfOnceConnected(HostSut sut) {
         TsmCore tsm = sut.stack().tsm();
         PciAddress dsm = sut.dsm().address();
         assertThat("tsm/dsm of " + dsm + " before connect", tsm.dsmOf(dsm)).is(Optional.empty());
@@ -145,7 +145,7 @@ class TsmLifecycleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("withSubfunctions")
     @Must("TSM-24")
-    void tsmDsmOfEverySubFunctionWithAContextNamesTheDsm(Sut sut) {
+    void tsmDsmOfEverySubFunctionWithAContextNamesTheDsm(HostSut sut) {
         Applicability.requireSubfunctions(sut);
         TsmCore tsm = sut.stack().tsm();
         PciAddress dsm = sut.dsm().address();
@@ -165,7 +165,7 @@ class TsmLifecycleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("TSM-25")
-    void hotRemovalOfAConnectedDsmTearsItsContextDown(Sut sut) {
+    void hotRemovalOfAConnectedDsmTearsItsContextDown(HostSut sut) {
         PciHotplug hotplug = sut.hook(Capability.HOT_REMOVAL, HostStack::hotplug);
         TsmCore tsm = sut.stack().tsm();
         PciAddress dsm = sut.dsm().address();
@@ -200,7 +200,7 @@ class TsmLifecycleTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("bothVfOrders")
     @Must("TSM-26")
-    void vfsEnabledUnderAConnectedDsmGetTheContextsConnectGave(Sut sut, VfOrder order) {
+    void vfsEnabledUnderAConnectedDsmGetTheContextsConnectGave(HostSut sut, VfOrder order) {
         Applicability.requireVfs(sut);
         PciSriov sriov = sut.hook(Capability.SRIOV_NUMVFS, HostStack::sriov);
         TsmCore tsm = sut.stack().tsm();

@@ -6,10 +6,10 @@ import io.tsmtck.api.VendorProfile;
 import io.tsmtck.api.topology.FunctionRole;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.tsm.TsmContextState;
-import io.tsmtck.tck.support.Applicability;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Applicability;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,15 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tsm")
 class VendorProfileTest {
 
-    static Stream<Sut> amdWithSubfunctions() {
+    static Stream<HostSut> amdWithSubfunctions() {
         return Suts.specs(Suts.WITH_SUBFUNCTIONS).filter(spec -> spec.profile() == VendorProfile.AMD_SEV_TIO)
-                .map(Sut::new);
+                .map(HostSut::new);
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("amdWithSubfunctions")
     @Must("TSM-19")
-    void onlyPf0GetsAContextInSevTio(Sut sut) {
+    void onlyPf0GetsAContextInSevTio(HostSut sut) {
         Applicability.requireSubfunctions(sut);
         sut.connect();
 

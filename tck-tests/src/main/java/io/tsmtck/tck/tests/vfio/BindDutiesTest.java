@@ -11,15 +11,15 @@ import io.tsmtck.api.tsm.TsmContextState;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Await;
-import io.tsmtck.tck.support.FailNthSweep;
-import io.tsmtck.tck.support.Importers;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Should;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.binding.Should;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.FailNthSweep;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Importers;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Await;
+import io.tsmtck.tck.setup.Setup;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -39,7 +39,7 @@ class BindDutiesTest {
 
     static Stream<Arguments> everyBar() {
         return Suts.specs(TopologyRequest.minimal()).flatMap(spec -> IntStream
-                .range(0, spec.topology().barSizes().size()).mapToObj(bar -> Arguments.of(new Sut(spec), bar)));
+                .range(0, spec.topology().barSizes().size()).mapToObj(bar -> Arguments.of(new HostSut(spec), bar)));
     }
 
     static DmaBuf export(Assignment assignment) {
@@ -53,7 +53,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}, BAR{1} mapped")
     @MethodSource("everyBar")
     @Should("VFIO-01")
-    void bindIsRefusedWhileABarIsMapped(Sut sut, int bar) {
+    void bindIsRefusedWhileABarIsMapped(HostSut sut, int bar) {
         Assignment assignment = sut.assign(sut.pf0());
         Setup.require(assignment.vfio().mmap(bar, 0, 4096), "mmap BAR" + bar);
 
@@ -64,7 +64,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("VFIO-02")
-    void bindRevokesTheDmaBufs(Sut sut) {
+    void bindRevokesTheDmaBufs(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0());
         DmaBufAttachment attachment = attach(export(assignment));
         Setup.require(attachment.map(), "map the dma-buf before bind");
@@ -79,7 +79,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("VFIO-03")
-    void bindWithMemoryDecodeOnRestoresTheDmaBufs(Sut sut) {
+    void bindWithMemoryDecodeOnRestoresTheDmaBufs(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0());
         DmaBuf buffer = export(assignment);
 
@@ -91,7 +91,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("VFIO-04")
-    void bindWithMemoryDecodeOffLeavesTheDmaBufsRevoked(Sut sut) {
+    void bindWithMemoryDecodeOffLeavesTheDmaBufsRevoked(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0());
         DmaBuf buffer = export(assignment);
         Setup.require(assignment.vfio().config().write(ConfigRegister.COMMAND, 0), "clear Memory Space Enable");
@@ -104,7 +104,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("VFIO-25")
-    void aBindRefusedForAMappedBarLeavesNoTrace(Sut sut) {
+    void aBindRefusedForAMappedBarLeavesNoTrace(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0());
         DmaBuf buffer = export(assignment);
         Mmap mmap = Setup.require(assignment.vfio().mmap(0, 0, 4096), "mmap BAR0");
@@ -127,7 +127,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Should("VFIO-25")
-    void aBindFailingPartWayLeavesTheDmaBufsActive(Sut sut) {
+    void aBindFailingPartWayLeavesTheDmaBufsActive(HostSut sut) {
         FailNthSweep sweep = FailNthSweep.on(sut);
         Assignment assignment = sut.assign(sut.pf0());
         AtomicReference<DmaBuf> buffer = new AtomicReference<>(export(assignment));
@@ -144,7 +144,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}, BAR{1}")
     @MethodSource("everyBar")
     @Should("VFIO-05")
-    void aBoundDevicesBarCannotBeMapped(Sut sut, int bar) {
+    void aBoundDevicesBarCannotBeMapped(HostSut sut, int bar) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
 
         assertThat(assignment.vfio().mmap(bar, 0, 4096)).as("mmap of BAR%d while bound", bar).isRefused();
@@ -153,7 +153,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-10")
-    void closingTheDeviceRevokesItsDmaBufsForGood(Sut sut) {
+    void closingTheDeviceRevokesItsDmaBufsForGood(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0());
         DmaBuf buffer = export(assignment);
 
@@ -166,7 +166,7 @@ class BindDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-11")
-    void closingTheDeviceUnbindsAndUnlocksTheTdi(Sut sut) {
+    void closingTheDeviceUnbindsAndUnlocksTheTdi(HostSut sut) {
         Assignment assignment = sut.assign(sut.pf0()).bound();
         Setup.require(assignment.guestStart(), "guest start");
 

@@ -7,11 +7,11 @@ import io.tsmtck.api.iommufd.Iommufd;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +34,7 @@ class CdevBindTest {
         return Cases.functionsWith(Suts.WITH_SUBFUNCTIONS, List.of(Target.values()));
     }
 
-    private static Iommufd target(Sut sut, Iommufd first, Target target) {
+    private static Iommufd target(HostSut sut, Iommufd first, Target target) {
         return target == Target.SAME_IOMMUFD ? first : sut.stack().openIommufd();
     }
 
@@ -45,7 +45,7 @@ class CdevBindTest {
     }
 
     /** Another function of the DSM opens and binds as if nothing happened. */
-    private static void siblingUntouched(Sut sut, PciFunction function) {
+    private static void siblingUntouched(HostSut sut, PciFunction function) {
         List<PciFunction> functions = sut.dsm().functions();
         PciFunction sibling = functions.get((functions.indexOf(function) + 1) % functions.size());
         if (!sibling.equals(function)) {
@@ -57,7 +57,7 @@ class CdevBindTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("everyFunctionAndTarget")
     @Must("VFIO-21")
-    void aBoundFileCannotBindAgain(Sut sut, int index, Target target) {
+    void aBoundFileCannotBindAgain(HostSut sut, int index, Target target) {
         PciFunction function = sut.function(index);
         VfioCdev cdev = sut.openCdev(function);
         Iommufd first = sut.stack().openIommufd();
@@ -72,7 +72,7 @@ class CdevBindTest {
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("everyFunctionAndTarget")
     @Must("VFIO-22")
-    void aSecondFileOpensButCannotBindWhileTheFirstIsBound(Sut sut, int index, Target target) {
+    void aSecondFileOpensButCannotBindWhileTheFirstIsBound(HostSut sut, int index, Target target) {
         PciFunction function = sut.function(index);
         Iommufd first = sut.stack().openIommufd();
         VfioDevice device = Setup.require(sut.openCdev(function).bindIommufd(first), "first VFIO_DEVICE_BIND_IOMMUFD");

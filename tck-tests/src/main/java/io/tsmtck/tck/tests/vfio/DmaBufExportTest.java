@@ -7,11 +7,11 @@ import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.vfio.DmaBufRange;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Region;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,7 +40,7 @@ class DmaBufExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-12")
-    void flagsAreInvalid(Sut sut) {
+    void flagsAreInvalid(HostSut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 1, List.of(new DmaBufRange(0, 4096)))))
                 .isRefusedWith(Errno.EINVAL);
     }
@@ -48,14 +48,14 @@ class DmaBufExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-13")
-    void noRangesIsInvalid(Sut sut) {
+    void noRangesIsInvalid(HostSut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 0, List.of()))).isRefusedWith(Errno.EINVAL);
     }
 
     @ParameterizedTest(name = "{0}, region {1}")
     @MethodSource("nonBarRegions")
     @Must("VFIO-14")
-    void aRegionThatIsNotABarIsNoSuchDevice(Sut sut, int region) {
+    void aRegionThatIsNotABarIsNoSuchDevice(HostSut sut, int region) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(DmaBufRequest.of(region, 0, 4096))).as("region %d", region)
                 .isRefusedWith(Errno.ENODEV);
     }
@@ -63,14 +63,14 @@ class DmaBufExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-15")
-    void aZeroLengthRangeIsInvalid(Sut sut) {
+    void aZeroLengthRangeIsInvalid(HostSut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(0, 0))).isRefusedWith(Errno.EINVAL);
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("unalignedRanges")
     @Must("VFIO-16")
-    void anUnalignedRangeIsInvalid(Sut sut, DmaBufRange range) {
+    void anUnalignedRangeIsInvalid(HostSut sut, DmaBufRange range) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(new DmaBufRequest(0, 0, List.of(range)))).as("%s", range)
                 .isRefusedWith(Errno.EINVAL);
     }
@@ -78,14 +78,14 @@ class DmaBufExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-17")
-    void anOverflowingRangeIsOverflow(Sut sut) {
+    void anOverflowingRangeIsOverflow(HostSut sut) {
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(-4096L, 8192))).isRefusedWith(Errno.EOVERFLOW);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-18")
-    void aRangePastTheBarIsInvalid(Sut sut) {
+    void aRangePastTheBarIsInvalid(HostSut sut) {
         long size = sut.pf0().bars().get(0).size();
 
         assertThat(sut.vfio(sut.pf0()).exportDmaBuf(oneRange(size - 4096, 8192))).as("range ending 4 KiB past BAR0")
@@ -97,7 +97,7 @@ class DmaBufExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-28")
-    void theDmaBufHasTheSizeOfItsRanges(Sut sut) {
+    void theDmaBufHasTheSizeOfItsRanges(HostSut sut) {
         long page = 4096;
         long bar = sut.pf0().bars().get(0).size();
         List<List<DmaBufRange>> exports = new ArrayList<>(List.of(List.of(new DmaBufRange(0, bar))));

@@ -14,13 +14,13 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.vfio.DmaBufRequest;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.tck.support.Applicability;
-import io.tsmtck.tck.support.Await;
-import io.tsmtck.tck.support.Importers;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Applicability;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Importers;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.setup.Await;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +41,7 @@ class MemoryDecodeTest {
         return attachment;
     }
 
-    private static List<Boolean> stillMapped(Sut sut, List<DmaBufAttachment> attachments) {
+    private static List<Boolean> stillMapped(HostSut sut, List<DmaBufAttachment> attachments) {
         return attachments.stream().map(a -> Importers.isMapped(sut, a)).toList();
     }
 
@@ -52,7 +52,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-06")
-    void clearingMemoryDecodeRevokesEveryDmaBuf(Sut sut) {
+    void clearingMemoryDecodeRevokesEveryDmaBuf(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         List<DmaBufAttachment> attachments = List.of(mapped(export(vfio, 0)), mapped(export(vfio, 1)));
 
@@ -66,7 +66,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-07")
-    void clearingMemoryDecodeZapsMmaps(Sut sut) {
+    void clearingMemoryDecodeZapsMmaps(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         Mmap mmap = Setup.require(vfio.mmap(0, 0, 4096), "mmap BAR0");
         Setup.require(mmap.access(), "a CPU access through the BAR0 mmap with memory decode on");
@@ -84,7 +84,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-08")
-    void settingMemoryDecodeAgainRestoresTheDmaBufs(Sut sut) {
+    void settingMemoryDecodeAgainRestoresTheDmaBufs(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBuf buffer = export(vfio, 0);
         command(vfio, 0);
@@ -97,7 +97,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-09")
-    void aResetRevokesBeforeAndRestoresAfter(Sut sut) {
+    void aResetRevokesBeforeAndRestoresAfter(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBuf buffer = export(vfio, 0);
         DmaBufAttachment attachment = mapped(buffer);
@@ -115,7 +115,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-29")
-    void initiateFlrWrittenToDeviceControlResetsAsVfioDeviceResetDoes(Sut sut) {
+    void initiateFlrWrittenToDeviceControlResetsAsVfioDeviceResetDoes(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         PciAddress pf0 = sut.pf0().address();
         int capabilities = vfio.config().read(ConfigRegister.DEVICE_CAPABILITIES);
@@ -152,7 +152,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-23")
-    void lowPowerRevokesTheDmaBufsAndZapsTheMmapsUntilItEnds(Sut sut) {
+    void lowPowerRevokesTheDmaBufsAndZapsTheMmapsUntilItEnds(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBuf buffer = export(vfio, 0);
         DmaBufAttachment attachment = mapped(buffer);
@@ -174,7 +174,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-19")
-    void aDmaBufExportedWithDecodeOffIsRevoked(Sut sut) {
+    void aDmaBufExportedWithDecodeOffIsRevoked(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         command(vfio, 0);
 
@@ -184,7 +184,7 @@ class MemoryDecodeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-24")
-    void withoutAResetMethodResetIsRefusedAndChangesNothing(Sut sut) {
+    void withoutAResetMethodResetIsRefusedAndChangesNothing(HostSut sut) {
         PciResetMethod resetMethod = sut.hook(Capability.RESET_METHOD, HostStack::resetMethod);
         PciAddress pf0 = sut.pf0().address();
         Setup.require(resetMethod.set(pf0, List.of()), "write \"\" to reset_method of " + pf0);

@@ -9,10 +9,10 @@ import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vfio.Mmap;
 import io.tsmtck.api.vfio.Region;
 import io.tsmtck.api.vfio.VfioDevice;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +65,7 @@ class RegionTest {
         Suts.specs(Suts.WITH_SUBFUNCTIONS).forEach(spec -> {
             for (int bar = 0; bar < spec.topology().barSizes().size(); bar++) {
                 for (Request request : Request.values()) {
-                    cases.add(Arguments.of(new Sut(spec), bar, request));
+                    cases.add(Arguments.of(new HostSut(spec), bar, request));
                 }
             }
         });
@@ -75,7 +75,7 @@ class RegionTest {
     @ParameterizedTest(name = "{0}, BAR{1}, {2}")
     @MethodSource("barRequests")
     @Must("VFIO-26")
-    void aBarMapsOnlyPageAlignedRangesWithinIt(Sut sut, int bar, Request request) {
+    void aBarMapsOnlyPageAlignedRangesWithinIt(HostSut sut, int bar, Request request) {
         // PF0 and the DSM's last function (a VF where there are VFs): each BAR's own size bounds it
         List<PciFunction> functions = sut.dsm().functions();
         for (PciFunction function : Stream.of(sut.pf0(), functions.get(functions.size() - 1)).distinct().toList()) {
@@ -101,19 +101,19 @@ class RegionTest {
     @ParameterizedTest(name = "{0}, region {1}")
     @MethodSource("regionsThatAreNotBars")
     @Must("VFIO-26")
-    void onlyAnImplementedBarMaps(Sut sut, int region) {
+    void onlyAnImplementedBarMaps(HostSut sut, int region) {
         assertThat(sut.vfio(sut.pf0()).mmap(region, 0, PAGE)).as("mmap of region %d of %s", region,
                 sut.pf0().address()).isRefusedWith(Errno.EINVAL);
     }
 
-    static Stream<Sut> withSubfunctions() {
+    static Stream<HostSut> withSubfunctions() {
         return Suts.everyProfile(Suts.WITH_SUBFUNCTIONS);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("withSubfunctions")
     @Must("VFIO-27")
-    void regionInfoGivesEachBarItsSize(Sut sut) {
+    void regionInfoGivesEachBarItsSize(HostSut sut) {
         for (PciFunction function : sut.stack().topology().dsms().get(0).functions()) {
             VfioDevice device = sut.vfio(function);
             List<Region> expected = new ArrayList<>();

@@ -5,13 +5,13 @@ import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.api.vm.VmType;
-import io.tsmtck.tck.support.Assignment;
-import io.tsmtck.tck.support.Cases;
-import io.tsmtck.tck.support.Must;
-import io.tsmtck.tck.support.Setup;
-import io.tsmtck.tck.support.Sut;
-import io.tsmtck.tck.support.Suts;
-import io.tsmtck.tck.support.Vms;
+import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.host.Assignment;
+import io.tsmtck.tck.host.Cases;
+import io.tsmtck.tck.host.HostSut;
+import io.tsmtck.tck.host.Suts;
+import io.tsmtck.tck.host.Vms;
+import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,7 +27,7 @@ class VmTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VM-01")
-    void aTdiIsNotBoundToALegacyVm(Sut sut) {
+    void aTdiIsNotBoundToALegacyVm(HostSut sut) {
         Assignment a = sut.assign(sut.pf0(), Optional.of(VmType.LEGACY));
 
         assertThat(a.bind()).as("bind to a legacy VM").isRefused();
@@ -46,7 +46,7 @@ class VmTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("tdiHistories")
     @Must("VM-02")
-    void theVmIsFreedWithItsLastHolder(Sut sut, Tdi tdi) {
+    void theVmIsFreedWithItsLastHolder(HostSut sut, Tdi tdi) {
         Assignment a = sut.assign(sut.pf0());
         VmId vm = a.vm().id();
         if (tdi != Tdi.NEVER_BOUND) {
@@ -67,7 +67,7 @@ class VmTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VM-02")
-    void theVmIsFreedWhenTheIommufdClosesAfterItsDevices(Sut sut) {
+    void theVmIsFreedWhenTheIommufdClosesAfterItsDevices(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         VmId vm = a.vm().id();
         a.vm().close();
@@ -86,7 +86,7 @@ class VmTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VM-02")
-    void theVmIsFreedWhenTheIommufdGoesWithItsLastDevice(Sut sut) {
+    void theVmIsFreedWhenTheIommufdGoesWithItsLastDevice(HostSut sut) {
         Assignment a = sut.assign(sut.pf0());
         VmId vm = a.vm().id();
         a.vm().close();
