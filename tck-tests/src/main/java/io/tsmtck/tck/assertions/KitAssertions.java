@@ -1,10 +1,14 @@
 package io.tsmtck.tck.assertions;
 
 import io.tsmtck.api.dmabuf.DmaBuf;
+import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.vm.VmId;
 import io.tsmtck.tck.binding.TdiSubject;
 import io.tsmtck.tck.device.TdispAnswer;
+import io.tsmtck.tck.host.HostSut;
+import java.util.Optional;
 import org.assertj.core.api.Assertions;
 
 /**
@@ -38,5 +42,23 @@ public class KitAssertions extends Assertions {
     /** Assertions on a dma-buf. */
     public static DmaBufAssert assertThat(DmaBuf actual) {
         return new DmaBufAssert(actual);
+    }
+
+    /** A VM of {@code sut}'s stack: alive or freed (the VM_LIFETIME test hook). */
+    public static VmAssert assertThat(HostSut sut, VmId vm) {
+        return new VmAssert(sut, vm);
+    }
+
+    /** An importer's attachment of a dma-buf of {@code sut}'s stack: mapped or unmapped (the DMABUF_MAPPING hook). */
+    public static MappingAssert assertThat(HostSut sut, DmaBufAttachment attachment) {
+        return new MappingAssert(sut, attachment);
+    }
+
+    /**
+     * What {@code link} ("tsm/bound of 0000:3a:00.0", "tsm/connect of ...") names: {@code tsm}, the TSM the
+     * core's sysfs read gave, or none.
+     */
+    public static TsmLinkAssert assertThatLink(String link, Optional<String> tsm) {
+        return new TsmLinkAssert(link, tsm);
     }
 }

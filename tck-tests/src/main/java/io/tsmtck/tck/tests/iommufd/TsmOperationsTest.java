@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.iommufd;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.iommufd.TsmOpType;
@@ -87,14 +88,14 @@ class TsmOperationsTest {
 
         assertThat(sut, sut.pf0()).as("after closing the iommufd, the VFIO device still open")
                 .isInState(TdiState.CONFIG_LOCKED);
-        assertThat("tsm/bound of " + sut.pf0().address() + " after closing the iommufd, the VFIO device still open",
-                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " after closing the iommufd, the VFIO device still open",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).namesTsm(sut.tsmName());
 
         a.vfio().close();
 
         assertThat(sut, sut.pf0()).as("after closing the VFIO device too").isInState(TdiState.CONFIG_UNLOCKED);
-        assertThat("tsm/bound of " + sut.pf0().address() + " after closing the VFIO device too",
-                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.empty());
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " after closing the VFIO device too",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).namesNoTsm();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.Capability;
 import io.tsmtck.api.errno.Errno;
@@ -78,8 +79,8 @@ class BindTest {
                 .as("second bind to the same VM, the TDI in %s", state).succeeded();
         // from RUN, a TSM called again (STOP and LOCK again) would leave CONFIG_LOCKED
         assertThat(sut, sut.pf0()).as("after the second bind to the same VM").isInState(state);
-        assertThat("tsm/bound of " + sut.pf0().address() + " after the second bind",
-                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " after the second bind",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).namesTsm(sut.tsmName());
     }
 
     @ParameterizedTest(name = "{0}, TDI in {1}")
@@ -91,8 +92,8 @@ class BindTest {
         assertThat(ops(sut).bind(sut.pf0().address(), Optional.of(newVm(sut)), Assignment.VIRT_ID))
                 .as("bind to a second VM, the TDI in %s for the first", state).isRefusedWith(Errno.EBUSY);
         assertThat(sut, sut.pf0()).as("after the refused bind to a second VM").isInState(state);
-        assertThat("tsm/bound of " + sut.pf0().address() + " after the refused bind to a second VM",
-                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " after the refused bind to a second VM",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).namesTsm(sut.tsmName());
     }
 
     /** PF0 bound to a VM of its own, and started by the guest for {@code RUN}. */
@@ -115,8 +116,8 @@ class BindTest {
         assertThat(sut, sut.pf0()).as("after unbind").isInState(TdiState.CONFIG_UNLOCKED);
         assertThat("context state of " + sut.pf0().address(), tsm.state(sut.pf0().address()))
                 .is(TsmContextState.CONNECTED);
-        assertThat("tsm/bound of " + sut.pf0().address() + " after unbind", tsm.boundTsm(sut.pf0().address()))
-                .is(Optional.empty());
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " after unbind",
+                tsm.boundTsm(sut.pf0().address())).namesNoTsm();
     }
 
     @ParameterizedTest(name = "{0}")

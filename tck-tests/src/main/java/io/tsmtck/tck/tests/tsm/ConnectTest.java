@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
@@ -19,7 +20,6 @@ import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,8 +74,8 @@ class ConnectTest {
         assertThat(sut.stack().tsm().connect(sut.dsm().address(), written))
                 .as("connect to \"%s\" (%s), which names %s", written.replace("\n", "\\n"), spelling, tsm)
                 .succeeded();
-        assertThat("tsm/connect of " + sut.pf0().address() + " after writing " + spelling,
-                sut.stack().tsm().connectedTsm(sut.pf0().address())).is(Optional.of(tsm));
+        assertThatLink("tsm/connect of " + sut.pf0().address() + " after writing " + spelling,
+                sut.stack().tsm().connectedTsm(sut.pf0().address())).namesTsm(tsm);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -217,8 +217,8 @@ class ConnectTest {
     void afterConnectTheDsmShowsItsTsmAndIsConnected(HostSut sut) {
         sut.connect();
 
-        assertThat("tsm/connect of " + sut.pf0().address(), sut.stack().tsm().connectedTsm(sut.pf0().address()))
-                .is(Optional.of(sut.tsmName()));
+        assertThatLink("tsm/connect of " + sut.pf0().address(),
+                sut.stack().tsm().connectedTsm(sut.pf0().address())).namesTsm(sut.tsmName());
         assertThat("context state of " + sut.pf0().address(), sut.stack().tsm().state(sut.pf0().address()))
                 .is(TsmContextState.CONNECTED);
     }

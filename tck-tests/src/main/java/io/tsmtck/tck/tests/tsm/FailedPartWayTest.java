@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
@@ -12,7 +13,6 @@ import io.tsmtck.tck.host.HostSut;
 import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.setup.Setup;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +65,8 @@ class FailedPartWayTest {
 
         sweep.sweep("bind of " + function + " (the vdevice's TSM op BIND)", assignment::bind,
                 n -> {
-                    assertThat("tsm/bound of " + function + " after the bind failed at fail-nth " + n,
-                            sut.stack().tsm().boundTsm(function)).is(Optional.empty());
+                    assertThatLink("tsm/bound of " + function + " after the bind failed at fail-nth " + n,
+                            sut.stack().tsm().boundTsm(function)).namesNoTsm();
                     assertThat(sut, sut.pf0()).as("after the bind failed at fail-nth %d", n)
                             .isInState(TdiState.CONFIG_UNLOCKED);
                     assertThat(assignment.bind()).as("bind retried after it failed at fail-nth %d", n).succeeded();

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
@@ -14,7 +15,6 @@ import io.tsmtck.tck.host.HostSut;
 import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.setup.Setup;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,8 +69,8 @@ class GuestRequestTest {
                     "clear Bus Master Enable, keeping memory decode");
         }
 
-        assertThat("tsm/bound of " + sut.pf0().address() + " in " + state,
-                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.of(sut.tsmName()));
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " in " + state,
+                sut.stack().tsm().boundTsm(sut.pf0().address())).namesTsm(sut.tsmName());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.tsm;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.Capability;
 import io.tsmtck.api.HostStack;
@@ -90,11 +91,11 @@ class TsmLifecycleTest {
             Setup.require(lifecycle(sut).unregister(sut.tsmName()), "unregister " + sut.tsmName());
             Setup.require(lifecycle(sut).register(sut.tsmName()), "register " + sut.tsmName() + " again");
 
-            assertThat("tsm/connect of " + sut.dsm().address() + " once the TSM is back",
-                    tsm.connectedTsm(sut.dsm().address())).is(Optional.empty());
+            assertThatLink("tsm/connect of " + sut.dsm().address() + " once the TSM is back",
+                    tsm.connectedTsm(sut.dsm().address())).namesNoTsm();
             for (PciFunction function : bound) {
-                assertThat("tsm/bound of " + function.address() + " once the TSM is back",
-                        tsm.boundTsm(function.address())).is(Optional.empty());
+                assertThatLink("tsm/bound of " + function.address() + " once the TSM is back",
+                        tsm.boundTsm(function.address())).namesNoTsm();
                 assertThat(sut, function).as("%s after the TSM was unregistered", function.address())
                         .isInState(TdiState.CONFIG_UNLOCKED);
             }
@@ -190,8 +191,7 @@ class TsmLifecycleTest {
                 .isRefusedWith(Errno.ENOENT);
         assertThat(disconnectWhileRemoved).as("disconnect of %s while it is removed (no tsm/disconnect)", dsm)
                 .isRefusedWith(Errno.ENOENT);
-        assertThat("tsm/connect of " + dsm + " after its removal and a rescan", tsm.connectedTsm(dsm))
-                .is(Optional.empty());
+        assertThatLink("tsm/connect of " + dsm + " after its removal and a rescan", tsm.connectedTsm(dsm)).namesNoTsm();
         assertThat("secure streams of " + sut.dsm().hostBridge() + " after the DSM's removal and a rescan",
                 tsm.availableSecureStreams(sut.dsm().hostBridge())).is(streams);
         assertThat(tsm.connect(dsm, sut.tsmName())).as("connect of %s after the rescan", dsm).succeeded();
@@ -216,8 +216,8 @@ class TsmLifecycleTest {
                 Setup.require(tsm.connect(dsm, sut.tsmName()), "connect " + dsm + " with its VFs disabled");
             } else {
                 Setup.require(sriov.setNumVfs(dsm, 0), "sriov_numvfs = 0 on " + dsm);
-                assertThat("tsm/connect of " + dsm + " after its VFs were disabled", tsm.connectedTsm(dsm))
-                        .is(Optional.of(sut.tsmName()));
+                assertThatLink("tsm/connect of " + dsm + " after its VFs were disabled",
+                        tsm.connectedTsm(dsm)).namesTsm(sut.tsmName());
             }
             assertThat("tsm/dsm of each VF of " + dsm + " while its VFs are disabled (the VFs are gone)",
                     vfs.stream().map(tsm::dsmOf).toList()).is(vfs.stream().map(vf -> Optional.<PciAddress>empty())
@@ -227,8 +227,8 @@ class TsmLifecycleTest {
             assertThat("VFs of " + dsm + " enabled again", sriov.enabledVfs(dsm)).is(vfs);
             assertThat("TSM context and tsm/dsm of each VF enabled under the connected DSM (as at connect)",
                     contexts(tsm, vfs)).is(atConnect);
-            assertThat("tsm/connect of " + dsm + " after its VFs came back", tsm.connectedTsm(dsm))
-                    .is(Optional.of(sut.tsmName()));
+            assertThatLink("tsm/connect of " + dsm + " after its VFs came back",
+                    tsm.connectedTsm(dsm)).namesTsm(sut.tsmName());
         } finally {
             if (!sriov.enabledVfs(dsm).equals(vfs)) {
                 sriov.setNumVfs(dsm, 0);

@@ -1,6 +1,7 @@
 package io.tsmtck.tck.tests.vfio;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
+import static io.tsmtck.tck.assertions.KitAssertions.assertThatLink;
 
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.dmabuf.DmaBufAttachment;
@@ -20,7 +21,6 @@ import io.tsmtck.tck.host.Importers;
 import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.setup.Await;
 import io.tsmtck.tck.setup.Setup;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -72,8 +72,7 @@ class BindDutiesTest {
         assignment.bound();
         Await.until(() -> !Importers.isMapped(sut, attachment));
 
-        assertThat("the importer's mapping after bind (the revoke before the TSM bind takes it away)",
-                Importers.isMapped(sut, attachment)).is(false);
+        assertThat(sut, attachment).as("after bind (the revoke before the TSM bind takes it away)").isUnmapped();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,8 +112,8 @@ class BindDutiesTest {
                     + " bind to check for traces");
         }
 
-        assertThat("tsm/bound of " + sut.pf0().address() + " after the refused bind",
-                sut.stack().tsm().boundTsm(sut.pf0().address())).is(Optional.empty());
+        assertThatLink("tsm/bound of " + sut.pf0().address() + " after the refused bind",
+                sut.stack().tsm().boundTsm(sut.pf0().address())).namesNoTsm();
         assertThat(sut, sut.pf0()).as("after the refused bind").isInState(TdiState.CONFIG_UNLOCKED);
         assertThat(buffer).as("dma-buf after the refused bind, memory decode enabled").isActive();
 

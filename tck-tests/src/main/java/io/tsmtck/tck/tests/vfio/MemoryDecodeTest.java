@@ -107,7 +107,7 @@ class MemoryDecodeTest {
         Setup.require(vfio.reset(), "VFIO_DEVICE_RESET");
         Await.until(() -> !Importers.isMapped(sut, attachment));
 
-        assertThat("the importer's mapping across a reset (revoked before it)", Importers.isMapped(sut, attachment)).is(false);
+        assertThat(sut, attachment).as("across a reset (revoked before it)").isUnmapped();
         assertThat(buffer).as("dma-buf after the reset").isActive();
         assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the reset").succeeded();
     }
@@ -133,15 +133,14 @@ class MemoryDecodeTest {
         int control = vfio.config().read(ConfigRegister.DEVICE_CONTROL);
         Setup.require(vfio.config().write(ConfigRegister.DEVICE_CONTROL, control),
                 "write Device Control's own value");
-        assertThat("the importer's mapping after a Device Control write without Initiate FLR (0x"
-                + Integer.toHexString(control) + ")", Importers.isMapped(sut, attachment)).is(true);
+        assertThat(sut, attachment).as("after a Device Control write without Initiate FLR (0x"
+                + Integer.toHexString(control) + ")").isMapped();
 
         Setup.require(vfio.config().write(ConfigRegister.DEVICE_CONTROL,
                 control | ConfigRegister.DEVICE_CONTROL_INITIATE_FLR), "write Initiate FLR to Device Control");
         Await.until(() -> !Importers.isMapped(sut, attachment));
 
-        assertThat("the importer's mapping across an FLR written to Device Control (revoked before it)",
-                Importers.isMapped(sut, attachment)).is(false);
+        assertThat(sut, attachment).as("across an FLR written to Device Control (revoked before it)").isUnmapped();
         assertThat(buffer).as("dma-buf after the FLR written to Device Control").isActive();
         assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the FLR").succeeded();
         int after = vfio.config().read(ConfigRegister.DEVICE_CONTROL);
@@ -161,7 +160,7 @@ class MemoryDecodeTest {
         Setup.require(vfio.lowPowerEntry(), "VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY");
         Await.until(() -> !Importers.isMapped(sut, attachment));
 
-        assertThat("the importer's mapping in low power", Importers.isMapped(sut, attachment)).is(false);
+        assertThat(sut, attachment).as("in low power").isUnmapped();
         assertThat(buffer).as("dma-buf in low power").isRevoked();
         assertThat(mmap.access()).as("a CPU access through the BAR1 mmap in low power").isRefusedWith(Errno.EFAULT);
 
@@ -198,7 +197,7 @@ class MemoryDecodeTest {
             assertThat(vfio.reset()).as("VFIO_DEVICE_RESET of %s with every reset method disabled", pf0)
                     .isRefusedWith(Errno.EINVAL);
 
-            assertThat("the importer's mapping after the refused reset", Importers.isMapped(sut, attachment)).is(true);
+            assertThat(sut, attachment).as("after the refused reset").isMapped();
             assertThat(buffer).as("dma-buf after the refused reset").isActive();
             assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the refused reset").succeeded();
         } finally {

@@ -10,7 +10,6 @@ import io.tsmtck.tck.host.Assignment;
 import io.tsmtck.tck.host.Cases;
 import io.tsmtck.tck.host.HostSut;
 import io.tsmtck.tck.host.Suts;
-import io.tsmtck.tck.host.Vms;
 import io.tsmtck.tck.setup.Setup;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +59,7 @@ class VmTest {
 
         Setup.require(a.iommufd().destroy(a.viommu()), "IOMMU_DESTROY of the vIOMMU");
 
-        assertThat("VM " + vm.value() + " alive after its fd, VFIO device and vIOMMU are gone (TDI " + tdi + ")",
-                Vms.isAlive(sut, vm)).is(false);
+        assertThat(sut, vm).as("after its fd, VFIO device and vIOMMU are gone (TDI " + tdi + ")").isFreed();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,14 +71,12 @@ class VmTest {
         a.vm().close();
         a.vfio().close();
 
-        assertThat("VM " + vm.value() + " alive with its fd and the VFIO device closed, the vIOMMU still allocated",
-                Vms.isAlive(sut, vm)).is(true);
+        assertThat(sut, vm).as("with its fd and the VFIO device closed, the vIOMMU still allocated").isAlive();
 
         a.iommufd().close();
 
-        assertThat("VM " + vm.value() + " alive after its fd, the VFIO device and then the iommufd (no device bound"
-                + " to it any more, so its objects, the vIOMMU among them, go at once) closed",
-                Vms.isAlive(sut, vm)).is(false);
+        assertThat(sut, vm).as("after its fd, the VFIO device and then the iommufd (no device bound"
+                + " to it any more, so its objects, the vIOMMU among them, go at once) closed").isFreed();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,13 +88,11 @@ class VmTest {
         a.vm().close();
         a.iommufd().close();
 
-        assertThat("VM " + vm.value() + " alive with its fd and the iommufd closed, the VFIO device still bound",
-                Vms.isAlive(sut, vm)).is(true);
+        assertThat(sut, vm).as("with its fd and the iommufd closed, the VFIO device still bound").isAlive();
 
         a.vfio().close();
 
-        assertThat("VM " + vm.value() + " alive after its fd, the iommufd and then the last VFIO device bound to it"
-                + " closed (the iommufd's objects, the vIOMMU among them, go with the last device)",
-                Vms.isAlive(sut, vm)).is(false);
+        assertThat(sut, vm).as("after its fd, the iommufd and then the last VFIO device bound to it"
+                + " closed (the iommufd's objects, the vIOMMU among them, go with the last device)").isFreed();
     }
 }
