@@ -38,12 +38,20 @@ public final class ProcessResources {
     }
 
     /**
+     * Threads the JVM starts on its own when something asks for them (a tool attaching, a child process's
+     * reaper, the cleaner, JMX notifications): never a stack's, whenever they appear.
+     */
+    private static final Set<String> JVM_THREADS = Set.of("Attach Listener", "process reaper", "Common-Cleaner",
+            "Notification Thread", "Signal Dispatcher", "Reference Handler", "Finalizer");
+
+    /**
      * The threads alive now that were not in {@code before}, by name, leaving out the JDK's shared
-     * ForkJoin pool (anyone may start its workers; they are not a stack's own).
+     * ForkJoin pool (anyone may start its workers; they are not a stack's own) and the JVM's own threads.
      */
     public static List<String> startedSince(Set<Thread> before) {
         return threads().stream().filter(t -> !before.contains(t))
                 .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
+                .filter(t -> !JVM_THREADS.contains(t.getName()))
                 .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).sorted().collect(Collectors.toList());
     }
 
