@@ -8,7 +8,6 @@ import io.tsmtck.api.vfio.ConfigRegister;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +34,6 @@ public final class ConfigSpaceRig implements DeviceControl {
     private static final int STATUS_CAPABILITIES_LIST = 1 << 4;
     private static final int PCI_EXPRESS = 0x10;
     private static final int MSIX = 0x11;
-    /** Where the extended capabilities begin (PCIe configuration space). */
-    private static final int FIRST_EXTENDED = 0x100;
     private static final int EXT_ARI = 0x000E;
     private static final int EXT_SRIOV = 0x0010;
     private static final int EXT_RESIZABLE_BAR = 0x0015;
@@ -159,35 +156,14 @@ public final class ConfigSpaceRig implements DeviceControl {
                 + ")");
     }
 
-    /**
-     * The offset of the extended capability {@code id}, walking the list from 0x100 (each header: ID in bits
-     * 15:0, the next offset in bits 31:20, in any order); empty when the list ends without it or there is none.
-     * A pointer below 0x100 or back to a capability already seen is a broken list.
-     */
+    /** The offset of the extended capability {@code id}, if {@code function} has it; a broken list names the function. */
     private static Optional<Integer> extended(PciConfigAccess config, PciAddress function, int id, String name)
             throws IOException {
-        Set<Integer> seen = new HashSet<>();
-        int offset = FIRST_EXTENDED;
-        while (seen.add(offset)) {
-            int header = config.read32(offset);
-            if (header == 0 || header == -1) {
-                return Optional.empty();
-            }
-            if ((header & 0xFFFF) == id) {
-                return Optional.of(offset);
-            }
-            int next = header >>> 20 & 0xFFC;
-            if (next == 0) {
-                return Optional.empty();
-            }
-            if (next < FIRST_EXTENDED || seen.contains(next)) {
-                throw new IOException(function + ": the extended capability list is broken looking for " + name
-                        + ": the capability at 0x" + Integer.toHexString(offset) + " points to 0x"
-                        + Integer.toHexString(next));
-            }
-            offset = next;
+        try {
+            return PciConfigAccess.extendedCapability(config, id);
+        } catch (IOException broken) {
+            throw new IOException(function + ", looking for " + name + ": " + broken.getMessage(), broken);
         }
-        return Optional.empty();
     }
 
     /** The offset of the capability {@code id} in the capability list. */

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 /**
  * A DOE mailbox driven through configuration space (PCIe Base 6.x 6.30, the DOE extended capability
@@ -40,7 +42,6 @@ public final class DoeConfigMailbox implements DoeMailbox {
     /** Status reads closer together than this spin instead of parking the thread. */
     static final long SPIN_BELOW_NANOS = 16_000;
 
-    private static final int FIRST_EXTENDED = 0x100;
     private static final int MAX_DWORDS = 1 << 18;
 
     private final PciConfigAccess config;
@@ -73,29 +74,16 @@ public final class DoeConfigMailbox implements DoeMailbox {
     }
 
     private static int find(PciConfigAccess config, String name) throws IOException {
-        int offset = FIRST_EXTENDED;
-        StringBuilder seen = new StringBuilder();
-        for (int step = 0; step < (PciConfigAccess.SIZE - FIRST_EXTENDED) / 4; step++) {
-            int header = config.read32(offset);
-            if (header == 0 || header == -1) {
-                break;
-            }
-            if ((header & 0xFFFF) == CAPABILITY_ID) {
-                return offset;
-            }
-            seen.append(String.format(" 0x%04X@0x%03X", header & 0xFFFF, offset));
-            int next = header >>> 20 & 0xFFC;
-            if (next == 0) {
-                break;
-            }
-            if (next < FIRST_EXTENDED || next <= offset) {
-                throw new IOException(name + ": the extended capability list is broken: capability at 0x"
-                        + Integer.toHexString(offset) + " points to 0x" + Integer.toHexString(next));
-            }
-            offset = next;
+        List<PciConfigAccess.ExtendedCapability> capabilities;
+        try {
+            capabilities = PciConfigAccess.extendedCapabilities(config);
+        } catch (IOException broken) {
+            throw new IOException(name + ": " + broken.getMessage(), broken);
         }
-        throw new IOException(name + " has no DOE extended capability (ID 0x002E); its extended capabilities:"
-                + (seen.length() == 0 ? " none" : seen) + ". Is it the DSM function (PF0)?");
+        return capabilities.stream().filter(c -> c.id() == CAPABILITY_ID).map(PciConfigAccess.ExtendedCapability::offset)
+                .findFirst().orElseThrow(() -> new IOException(name + " has no DOE extended capability (ID 0x002E); its"
+                        + " extended capabilities:" + (capabilities.isEmpty() ? " none" : " " + capabilities.stream()
+                        .map(Object::toString).collect(Collectors.joining(" "))) + ". Is it the DSM function (PF0)?"));
     }
 
     @Override
