@@ -109,7 +109,10 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private final Set<PciAddress> unlockedAtSetup = new HashSet<>();
     /** The test reached the device beyond the kit's TDISP and IDE_KM clients: nothing is known of its TDIs. */
     private boolean stateUnknown;
-    /** The TDIs this test sent a request that may move them (see {@link TdispClient}), outside the kit's set-up. */
+    /**
+     * The TDIs this test sent a request that may move them (see {@link TdispClient}), outside the kit's set-up, and
+     * did not read back in CONFIG_UNLOCKED since.
+     */
     private final Set<PciAddress> moved = new HashSet<>();
 
     /** A device with (at most) the functions of {@code wanted}, opened when first used. */
@@ -549,9 +552,20 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     private TdispClient client(Supplier<Optional<SpdmSession>> over, Supplier<SpdmChannel> channel,
                                PciFunction function) {
         return new TdispClient(new KitLink(() -> connection, over, device().transport()), oracle, channel,
-                () -> STREAM, function, this::ideKmSent, () -> {
-                    if (!kitSetup) {
-                        moved.add(function.address());
+                () -> STREAM, function, this::ideKmSent, new TdispClient.TdiWatch() {
+                    @Override
+                    public void moving() {
+                        if (!kitSetup) {
+                            moved.add(function.address());
+                        }
+                    }
+
+                    /** A TDI the test read back in CONFIG_UNLOCKED after its last move needs no reset. */
+                    @Override
+                    public void read(TdiState state) {
+                        if (state == TdiState.CONFIG_UNLOCKED) {
+                            moved.remove(function.address());
+                        }
                     }
                 });
     }

@@ -42,21 +42,30 @@ public final class TdispClient {
     private final IntSupplier defaultStream;
     /** Told of every IDE_KM object sent (its bytes): IDE keys a test changes may end the kit's session with it. */
     private final Consumer<ByteString> ideKmSent;
-    /** Told of every TDISP request that is not a read (one that may move the TDI from the state it is in). */
-    private final Runnable moving;
+    /** Told of every TDISP request that may move the TDI, and of every state read. */
+    private final TdiWatch watch;
     private final PciFunction function;
+
+    /** What the device subject keeps of the TDI a client speaks to. */
+    interface TdiWatch {
+        /** A request that is not a read went to the TDI: it may have left the state it was in. */
+        void moving();
+
+        /** GET_DEVICE_INTERFACE_STATE read {@code state}. */
+        void read(TdiState state);
+    }
 
     /** {@code channel}: how the kit's requests reach the device (a session, or plaintext in a plaintext run). */
     TdispClient(KitLink responder, OracleCheck oracle, Supplier<SpdmChannel> channel,
                 IntSupplier defaultStream, PciFunction function, Consumer<ByteString> ideKmSent,
-                Runnable moving) {
+                TdiWatch watch) {
         this.responder = responder;
         this.oracle = oracle;
         this.channel = channel;
         this.defaultStream = defaultStream;
         this.function = function;
         this.ideKmSent = ideKmSent;
-        this.moving = moving;
+        this.watch = watch;
     }
 
     /** A TDISP 1.0 header for this function's TDI. */
@@ -82,7 +91,7 @@ public final class TdispClient {
     }
 
     /**
-     * Tells {@link #moving} of a request other than GET_TDISP_CAPABILITIES, GET_DEVICE_INTERFACE_REPORT
+     * Tells {@link #watch} of a request other than GET_TDISP_CAPABILITIES, GET_DEVICE_INTERFACE_REPORT
      * and GET_DEVICE_INTERFACE_STATE (GET_TDISP_VERSION included: a device may re-home its TDI on it, as
      * spdm-emu does), well formed or not.
      */
@@ -90,7 +99,7 @@ public final class TdispClient {
         int type = tdisp.size() >= 2 ? tdisp.get(1) & 0xFF : -1;
         if (type != MessageType.GET_TDISP_CAPABILITIES.code() && type != MessageType.GET_DEVICE_INTERFACE_REPORT.code()
                 && type != MessageType.GET_DEVICE_INTERFACE_STATE.code()) {
-            moving.run();
+            watch.moving();
         }
     }
 
@@ -124,10 +133,12 @@ public final class TdispClient {
     /** The TDI state, asked from the device with GET_DEVICE_INTERFACE_STATE. */
     public TdiState state() {
         TdispAnswer answer = send(HeaderOnlyMessage.getState(header()));
-        return answer.message().filter(DeviceInterfaceStateResponse.class::isInstance)
+        TdiState state = answer.message().filter(DeviceInterfaceStateResponse.class::isInstance)
                 .map(m -> ((DeviceInterfaceStateResponse) m).state())
                 .orElseThrow(() -> Setup.failed("read the TDI state of " + function.address(),
                         "GET_DEVICE_INTERFACE_STATE got " + answer));
+        watch.read(state);
+        return state;
     }
 
     /**
