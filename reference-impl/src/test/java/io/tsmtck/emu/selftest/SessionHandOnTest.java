@@ -181,6 +181,28 @@ class SessionHandOnTest {
         }
     }
 
+    @Test
+    void aTestOfTheSessionItselfHandsTheConnectionOnAndOneThatResetItDoesNot() throws IOException {
+        System.setProperty(KitConfig.TRUST_ANCHOR, KitRun.TRUST_ANCHOR);
+        Shared shared = new Shared();
+        Devices.use(shared);
+
+        try (DeviceSut first = new DeviceSut(TopologyRequest.minimal())) {
+            first.session(); // a test of the session: the session ends with it, the connection goes on
+        }
+        try (DeviceSut second = new DeviceSut(TopologyRequest.minimal())) {
+            assertThat(second.tdisp(second.connect().pf0()).lock()).as("a LOCK in the second test's session").isNotNull();
+            assertThat(shared.keyExchanges).as("KEY_EXCHANGEs: a session each").isEqualTo(2);
+            assertThat(shared.getVersions).as("GET_VERSIONs: the second session on the first test's connection")
+                    .isEqualTo(1);
+            second.requester(); // plaintext SPDM of the test's own: not even the connection goes on
+        }
+        try (DeviceSut third = new DeviceSut(TopologyRequest.minimal())) {
+            third.connect();
+            assertThat(shared.getVersions).as("GET_VERSIONs once a test reached the connection itself").isEqualTo(2);
+        }
+    }
+
     private static KeyProg keyProg(int stream) {
         return new KeyProg(stream, KeySubStream.of(KeySubStream.KeySet.K0).get(0), 0,
                 ByteString.zeros(KeyProg.KEY_LENGTH), ByteString.zeros(KeyProg.IFV_LENGTH));

@@ -94,6 +94,11 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
     /** Whether the test touched more than TDISP over the kit's session: the session is then not handed on. */
     private boolean tainted;
     /**
+     * Whether the test reached the device's SPDM connection beyond the kit's session (raw objects, plaintext
+     * requests, a GET_VERSION of its own, the rig): then not even the connection goes on to the next test.
+     */
+    private boolean connectionTouched;
+    /**
      * The streams other than {@link #STREAM} that an IDE_KM request of a test named over the kit's session (this
      * one or the one handed on with it): keys may be programmed, started or stopped there.
      */
@@ -219,6 +224,20 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         if (kept.isEmpty()) {
             return false;
         }
+        if (kept.get().session() == null) {
+            // a connection handed on without its session: a session of this test's own over it, set up as a new
+            // one (false); one that serves no session any more leaves the test to negotiate anew
+            kept.get().mailbox().retarget(mailbox);
+            SessionResult<SpdmSession> opened = kept.get().connection().openSession();
+            if (opened.isOk()) {
+                switchable = kept.get().mailbox();
+                connection = kept.get().connection();
+                session = opened.orElseThrow();
+                keyedStreams = new HashSet<>();
+                prepared = false;
+            }
+            return false;
+        }
         kept.get().mailbox().retarget(mailbox);
         switchable = kept.get().mailbox();
         connection = kept.get().connection();
@@ -280,6 +299,24 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             tainted = true;
             stateUnknown = true;
         }
+    }
+
+    /** {@link #taint()}, and the test may have reset or changed the device's connection: it is not handed on. */
+    private void taintConnection() {
+        taint();
+        if (!kitSetup) {
+            connectionTouched = true;
+        }
+    }
+
+    /**
+     * Whether the kit's connection may go on without its session: the test worked on the session (or its keys)
+     * but sent nothing beside it, nothing is in flight, and every second session it opened is ended. The next
+     * test opens a session of its own over it (KEY_EXCHANGE, FINISH) instead of negotiating again.
+     */
+    private boolean handsOnConnection() {
+        return switchable != null && !connectionTouched && !switchable.busy() && connection != null
+                && secondSessions.stream().noneMatch(SpdmSession::isOpen);
     }
 
     /**
@@ -461,7 +498,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      */
     public Optional<DoeObject> rawOrClosed(DoeObject request) throws IOException {
         device();
-        taint();
+        taintConnection();
         return mailbox.exchange(request);
     }
 
@@ -480,7 +517,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * negotiates anew.
      */
     public void connectionReset() {
-        taint();
+        taintConnection();
         session = null;
         connection = null;
         prepared = false;
@@ -520,7 +557,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /** The kit's SPDM requester, as {@link #connect()} uses it (its requests, to send raw). */
     public SpdmRequester requester() {
-        taint();
+        taintConnection();
         return new SpdmRequester(RequesterConfig.standard(Devices.trustAnchor()), random())
                 .loggingSessions(DeviceSut::logged);
     }
@@ -601,7 +638,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * NOT_TESTED, saying what to provide.
      */
     public DeviceControl control(DeviceControl.Action action) {
-        taint();
+        taintConnection();
         Optional<DeviceControl> control = device().control();
         if (control.isEmpty() || !control.get().actions().contains(action)) {
             throw new TestAbortedException("needs a rig that can " + action.toOffer() + ": give the device a"
@@ -679,8 +716,14 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
             if (handsOn()) {
                 KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, session,
                         prepared, keyedStreams));
-            } else if (session != null && session.isOpen()) {
-                session.end();
+            } else {
+                if (session != null && session.isOpen()) {
+                    session.end();
+                }
+                if (handsOnConnection()) {
+                    KeptSession.keep(new KeptSession.Kept(Devices.source(), switchable, connection, null, false,
+                            new HashSet<>()));
+                }
             }
         } finally {
             DeviceUnderTest view = device;

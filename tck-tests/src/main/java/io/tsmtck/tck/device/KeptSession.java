@@ -69,9 +69,9 @@ final class KeptSession {
     }
 
     /**
-     * What a test hands on: the session, its connection, the mailbox both go through, the source, whether the
-     * kit's IDE keys are programmed in the session ({@code keyed}), and the spare streams the session's IDE_KM
-     * named (see {@code DeviceSut.unkeyedStream()}).
+     * What a test hands on: the session (null when only the connection goes on), its connection, the mailbox
+     * both go through, the source, whether the kit's IDE keys are programmed in the session ({@code keyed}),
+     * and the spare streams the session's IDE_KM named (see {@code DeviceSut.unkeyedStream()}).
      */
     record Kept(Object source, Switchable mailbox, SpdmConnection connection, SpdmSession session, boolean keyed,
                 Set<Integer> keyedStreams) {
