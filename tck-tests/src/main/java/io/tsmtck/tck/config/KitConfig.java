@@ -2,7 +2,10 @@ package io.tsmtck.tck.config;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kit's settings, each with one documented name, read as a system property or else as the
@@ -19,7 +22,7 @@ public final class KitConfig {
     public static final String TIMEOUT_ABSENT = "tsm-tck.timeout.absent";
 
     /** Whether a stack is reused by the next test of its profile and topology after a verified reset. */
-    public static final String REUSE_STACKS = "tsm-tck.reuse-stacks";
+    public static final String REUSE_STACKS = "tsm-tck.reuseStacks";
     /**
      * How many tests run at once; unset, as many as the machine has cores (8 for a provider that
      * declares a call latency), one for a fixed inventory and for the device kit against one real
@@ -152,13 +155,43 @@ public final class KitConfig {
         return Duration.ofMillis(millis);
     }
 
-    /** The setting {@code name}, from the system property or the environment. */
+    /**
+     * Settings renamed to the kit's one spelling (camelCase words after {@code tsm-tck.}, dots only to group, as
+     * in {@code tsm-tck.timeout.happen}), by their new name: the old one still works, with a warning.
+     */
+    private static final Map<String, String> RENAMED = Map.of(REUSE_STACKS, "tsm-tck.reuse-stacks");
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The setting {@code name}, from the system property or the environment ({@code name} in upper case with
+     * {@code .} and {@code -} as {@code _}); under a setting's old name too, saying once on stderr what to set
+     * instead.
+     */
     public static Optional<String> value(String name) {
+        Optional<String> value = lookUp(name);
+        String old = RENAMED.get(name);
+        if (value.isPresent() || old == null) {
+            return value;
+        }
+        Optional<String> underOldName = lookUp(old);
+        if (underOldName.isPresent() && WARNED.add(old)) {
+            System.err.println("[tsm-tck] " + old + " is deprecated and will go: set " + name + " (or "
+                    + environmentName(name) + ") instead");
+        }
+        return underOldName;
+    }
+
+    private static Optional<String> lookUp(String name) {
         String property = System.getProperty(name);
         if (property != null && !property.isBlank()) {
             return Optional.of(property);
         }
-        String env = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        String env = System.getenv(environmentName(name));
         return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
+    }
+
+    /** The environment variable of setting {@code name}: upper case, {@code .} and {@code -} as {@code _}. */
+    public static String environmentName(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }
