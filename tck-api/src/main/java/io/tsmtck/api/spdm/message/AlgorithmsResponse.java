@@ -16,27 +16,12 @@ import java.util.List;
 public record AlgorithmsResponse(int version, int measurementSpecification, int otherParams,
                                  long measurementHash, long baseAsym, long baseHash, List<Long> extAsym,
                                  List<Long> extHash, List<AlgorithmStructure> structures, int melSpecification)
-        implements SpdmMessage {
+        implements SpdmMessage, AlgorithmStructures {
 
     public AlgorithmsResponse {
         extAsym = List.copyOf(extAsym);
         extHash = List.copyOf(extHash);
         structures = List.copyOf(structures);
-    }
-
-    /** The DHE group selected. */
-    public int dhe() {
-        return AlgorithmStructure.supported(structures, AlgorithmStructure.DHE);
-    }
-
-    /** The AEAD suite selected. */
-    public int aead() {
-        return AlgorithmStructure.supported(structures, AlgorithmStructure.AEAD);
-    }
-
-    /** The key schedule selected. */
-    public int keySchedule() {
-        return AlgorithmStructure.supported(structures, AlgorithmStructure.KEY_SCHEDULE);
     }
 
     @Override
@@ -46,17 +31,10 @@ public record AlgorithmsResponse(int version, int measurementSpecification, int 
 
     @Override
     public ByteString encode() {
-        int length = 36 + 4 * (extAsym.size() + extHash.size())
-                + structures.stream().mapToInt(AlgorithmStructure::size).sum();
-        WireWriter out = new Header(version, code(), structures.size(), 0).writer().u16(length)
-                .u8(measurementSpecification).u8(otherParams).u32(measurementHash).u32(baseAsym).u32(baseHash)
-                .zeros(12).u8(extAsym.size()).u8(extHash.size()).zeros(version >= 0x13 ? 1 : 2);
-        if (version >= 0x13) {
-            out.u8(melSpecification);
-        }
-        extAsym.forEach(out::u32);
-        extHash.forEach(out::u32);
-        structures.forEach(s -> s.write(out));
+        AlgorithmLists lists = new AlgorithmLists(extAsym, extHash, structures, melSpecification);
+        WireWriter out = new Header(version, code(), structures.size(), 0).writer().u16(36 + lists.size())
+                .u8(measurementSpecification).u8(otherParams).u32(measurementHash).u32(baseAsym).u32(baseHash);
+        lists.write(out, version);
         return out.toByteString();
     }
 
@@ -71,16 +49,9 @@ public record AlgorithmsResponse(int version, int measurementSpecification, int 
         long measurementHash = in.u32("MeasurementHashAlgo");
         long asym = in.u32("BaseAsymSel");
         long hash = in.u32("BaseHashSel");
-        in.reserved("Reserved", 12);
-        int extAsymCount = in.u8("ExtAsymSelCount");
-        int extHashCount = in.u8("ExtHashSelCount");
-        in.reserved("Reserved", header.version() >= 0x13 ? 1 : 2);
-        int mel = header.version() >= 0x13 ? in.u8("MELspecificationSel") : 0;
-        List<Long> extAsym = NegotiateAlgorithms.readExternal(in, "ExtAsymSel", extAsymCount);
-        List<Long> extHash = NegotiateAlgorithms.readExternal(in, "ExtHashSel", extHashCount);
-        List<AlgorithmStructure> structures = AlgorithmStructure.read(in, header.param1());
-        return new AlgorithmsResponse(header.version(), measurement, other, measurementHash, asym, hash, extAsym,
-                extHash, structures, mel);
+        AlgorithmLists lists = AlgorithmLists.read(in, header, AlgorithmLists.RESPONSE);
+        return new AlgorithmsResponse(header.version(), measurement, other, measurementHash, asym, hash,
+                lists.extAsym(), lists.extHash(), lists.structures(), lists.melSpecification());
     }
 
     @Override

@@ -26,27 +26,12 @@ import java.util.List;
 public record NegotiateAlgorithms(int version, int measurementSpecification, int otherParams, long baseAsym,
                                   long baseHash, List<Long> extAsym, List<Long> extHash,
                                   List<AlgorithmStructure> structures, int melSpecification)
-        implements SpdmMessage {
+        implements SpdmMessage, AlgorithmStructures {
 
     public NegotiateAlgorithms {
         extAsym = List.copyOf(extAsym);
         extHash = List.copyOf(extHash);
         structures = List.copyOf(structures);
-    }
-
-    /** The DHE groups offered. */
-    public int dhe() {
-        return AlgorithmStructure.supported(structures, AlgorithmStructure.DHE);
-    }
-
-    /** The AEAD suites offered. */
-    public int aead() {
-        return AlgorithmStructure.supported(structures, AlgorithmStructure.AEAD);
-    }
-
-    /** The key schedules offered. */
-    public int keySchedule() {
-        return AlgorithmStructure.supported(structures, AlgorithmStructure.KEY_SCHEDULE);
     }
 
     @Override
@@ -56,17 +41,10 @@ public record NegotiateAlgorithms(int version, int measurementSpecification, int
 
     @Override
     public ByteString encode() {
-        int length = 32 + 4 * (extAsym.size() + extHash.size())
-                + structures.stream().mapToInt(AlgorithmStructure::size).sum();
-        WireWriter out = new Header(version, code(), structures.size(), 0).writer().u16(length)
-                .u8(measurementSpecification).u8(otherParams).u32(baseAsym).u32(baseHash).zeros(12)
-                .u8(extAsym.size()).u8(extHash.size()).zeros(version >= 0x13 ? 1 : 2);
-        if (version >= 0x13) {
-            out.u8(melSpecification);
-        }
-        extAsym.forEach(out::u32);
-        extHash.forEach(out::u32);
-        structures.forEach(s -> s.write(out));
+        AlgorithmLists lists = new AlgorithmLists(extAsym, extHash, structures, melSpecification);
+        WireWriter out = new Header(version, code(), structures.size(), 0).writer().u16(32 + lists.size())
+                .u8(measurementSpecification).u8(otherParams).u32(baseAsym).u32(baseHash);
+        lists.write(out, version);
         return out.toByteString();
     }
 
@@ -80,24 +58,9 @@ public record NegotiateAlgorithms(int version, int measurementSpecification, int
         int other = in.u8("OtherParamsSupport");
         long asym = in.u32("BaseAsymAlgo");
         long hash = in.u32("BaseHashAlgo");
-        in.reserved("Reserved", 12);
-        int extAsymCount = in.u8("ExtAsymCount");
-        int extHashCount = in.u8("ExtHashCount");
-        in.reserved("Reserved", header.version() >= 0x13 ? 1 : 2);
-        int mel = header.version() >= 0x13 ? in.u8("MELspecification") : 0;
-        List<Long> extAsym = readExternal(in, "ExtAsym", extAsymCount);
-        List<Long> extHash = readExternal(in, "ExtHash", extHashCount);
-        List<AlgorithmStructure> structures = AlgorithmStructure.read(in, header.param1());
-        return new NegotiateAlgorithms(header.version(), measurement, other, asym, hash, extAsym, extHash, structures,
-                mel);
-    }
-
-    static List<Long> readExternal(WireReader in, String field, int count) throws MalformedException {
-        Long[] entries = new Long[count];
-        for (int i = 0; i < count; i++) {
-            entries[i] = in.u32(field + "[" + i + "]");
-        }
-        return List.of(entries);
+        AlgorithmLists lists = AlgorithmLists.read(in, header, AlgorithmLists.REQUEST);
+        return new NegotiateAlgorithms(header.version(), measurement, other, asym, hash, lists.extAsym(),
+                lists.extHash(), lists.structures(), lists.melSpecification());
     }
 
     @Override
