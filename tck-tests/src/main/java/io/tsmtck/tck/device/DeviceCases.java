@@ -2,7 +2,6 @@ package io.tsmtck.tck.device;
 
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.TopologyRequest;
-import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.host.Cases;
 import io.tsmtck.tck.host.Suts;
 import java.util.List;

@@ -10,7 +10,6 @@ import io.tsmtck.api.tdisp.TdispCapabilitiesResponse;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
 import io.tsmtck.tck.config.KitConfig;
-import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.report.CertificationReport;
 import io.tsmtck.tck.setup.SetupFailure;

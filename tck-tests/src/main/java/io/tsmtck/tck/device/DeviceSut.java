@@ -30,8 +30,6 @@ import io.tsmtck.tck.binding.TdiSubject;
 import io.tsmtck.tck.binding.Transcript;
 import io.tsmtck.tck.catalogue.Rule;
 import io.tsmtck.tck.config.KitConfig;
-import io.tsmtck.tck.device.DeviceSource;
-import io.tsmtck.tck.device.Devices;
 import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.setup.Await;
 import io.tsmtck.tck.setup.Setup;
@@ -61,8 +59,10 @@ import org.opentest4j.TestAbortedException;
  * does what a TSM's connect does, on the kit's own terms: negotiates, validates the device's
  * certificate chain against the configured trust anchor, opens a secured session, asks every TDI's
  * GET_TDISP_VERSION, and programs and starts K0 keys for all six sub-streams of {@link #STREAM} with
- * IDE_KM. Closing it ends the session
- * and gives the device back.
+ * IDE_KM. Closing it gives the device back; on a device the tests share it hands the session on to the
+ * next test when the test used only TDISP (and IDE_KM of spare streams) over it, or the connection
+ * alone when the test worked on the session but sent nothing beside it ({@link KeptSession}), and
+ * ends the session otherwise.
  */
 public final class DeviceSut implements TdiSubject, AutoCloseable {
 
@@ -705,7 +705,7 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         }
     }
 
-    /** Ends the session and gives the device back. */
+    /** Hands the session or the connection on, or ends the session, and gives the device back. */
     @Override
     public void close() throws IOException {
         if (device == null) {

@@ -11,15 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The kit's secured session on a shared device (one the tests take turns on: a socket, a DOE
- * mailbox), kept from one test to the next with its IDE keys: a test that used only TDISP over it
- * hands it on instead of ending it, and the next test adopts it after bringing every TDI back to
- * CONFIG_UNLOCKED (those not {@link UnlockedTdis known} to be), instead of negotiating, opening a session and
- * programming the keys again (about twenty exchanges a test; issue "device kit speed"). IDE_KM that only
- * queried, or programmed and started keys of a spare stream, leaves it too. A test that touched anything
- * beyond that (the session or connection itself, plaintext SPDM, the kit's keys, a K_SET_STOP, a second
- * session, the rig) ends it,
- * and the next test starts from a connection of its own. A kept session that no longer answers
- * (ended by its heartbeat, or the device met anew) is dropped and the test starts over.
+ * mailbox), kept from one test to the next with its IDE keys: a test that used only TDISP over it (and
+ * IDE_KM that queried, or keyed and started a spare stream; a second session it ended) hands it on
+ * instead of ending it, and the next test adopts it after bringing every TDI back to CONFIG_UNLOCKED
+ * (those not {@link UnlockedTdis known} to be), instead of negotiating, opening a session and programming
+ * the keys again (about twenty exchanges a test; issue "device kit speed"). A session the kit opened to
+ * reach ERROR goes on without keys, which the adopting test programs. A test that worked on the session
+ * itself or the kit's keys ends the session but hands the connection on (the next test opens a session
+ * over it); one that reached the device beyond the session (plaintext SPDM, raw objects, a GET_VERSION of
+ * its own, the rig) hands nothing on. A kept session or connection that no longer serves (ended by its
+ * heartbeat, the device met anew) is dropped and the test starts over.
  *
  * <p>Threading: one test at a time uses a shared device; {@link #take} and {@link #keep} are
  * synchronized.
