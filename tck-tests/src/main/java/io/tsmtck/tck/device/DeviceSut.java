@@ -103,8 +103,6 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * one or the one handed on with it): keys may be programmed, started or stopped there.
      */
     private Set<Integer> keyedStreams = new HashSet<>();
-    /** The sessions {@link #openSecondSession()} opened for the test beside the kit's. */
-    private final List<SpdmSession> secondSessions = new ArrayList<>();
     /** Whether the kit itself is setting the session up (its IDE_KM is no test's). */
     private boolean kitSetup;
     /**
@@ -281,13 +279,13 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /**
      * Whether the kit's session may go on to the next test: only TDISP went over it (and the IDE_KM {@link
-     * #ideKmSent} allows), nothing is in flight, and every second session the test opened is ended. A session
-     * the kit opened after ending one (to reach ERROR) goes on without keys; the test that adopts it programs
-     * them.
+     * #ideKmSent} allows), nothing is in flight, and every other session over the connection (a second one, one
+     * a test of FINISH left in its handshake) is ended. A session the kit opened after ending one (to reach
+     * ERROR) goes on without keys; the test that adopts it programs them.
      */
     private boolean handsOn() {
         return switchable != null && !tainted && !switchable.busy() && session != null && session.isOpen()
-                && secondSessions.stream().noneMatch(SpdmSession::isOpen);
+                && !connection.hasOpenSessionsBesides(session);
     }
 
     /**
@@ -311,12 +309,13 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
 
     /**
      * Whether the kit's connection may go on without its session: the test worked on the session (or its keys)
-     * but sent nothing beside it, nothing is in flight, and every second session it opened is ended. The next
-     * test opens a session of its own over it (KEY_EXCHANGE, FINISH) instead of negotiating again.
+     * but sent nothing beside it, nothing is in flight, and no session over the connection is left open (one a
+     * test left in its handshake would go on with it). The next test opens a session of its own over it
+     * (KEY_EXCHANGE, FINISH) instead of negotiating again.
      */
     private boolean handsOnConnection() {
         return switchable != null && !connectionTouched && !switchable.busy() && connection != null
-                && secondSessions.stream().noneMatch(SpdmSession::isOpen);
+                && !connection.hasOpenSessionsBesides(null);
     }
 
     /**
@@ -476,7 +475,6 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
         if (!opened.isOk()) {
             throw Setup.failed("open a second session", opened.failure().orElseThrow().toString());
         }
-        secondSessions.add(opened.orElseThrow());
         return opened.orElseThrow();
     }
 

@@ -23,6 +23,8 @@ import io.tsmtck.api.wire.WireWriter;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -45,6 +47,8 @@ public final class SpdmConnection {
     private final SecureRandom random;
     private int nextSessionHalf = 0xFFFF;
     private int slotMask = 1 << SLOT;
+    /** The sessions KEY_EXCHANGE opened over this connection that the kit has not seen end. */
+    private final List<SpdmSession> sessions = new ArrayList<>();
 
     SpdmConnection(PlainExchange exchange, SpdmRequester.Negotiated negotiated, SpdmCertificateChain chain,
                    X509Certificate leaf, SecureRandom random) {
@@ -62,6 +66,18 @@ public final class SpdmConnection {
      */
     public boolean handshakeInTheClear() {
         return negotiated.handshakeInTheClear();
+    }
+
+    /**
+     * Whether a session this connection's KEY_EXCHANGE opened is still open (in its handshake or application
+     * phase, as far as the kit saw) besides {@code kept} (null for none): what the connection would carry to a
+     * test it were handed on to.
+     */
+    public boolean hasOpenSessionsBesides(SpdmSession kept) {
+        synchronized (sessions) {
+            sessions.removeIf(session -> !session.isOpen());
+            return sessions.stream().anyMatch(session -> session != kept);
+        }
     }
 
     public SpdmVersion version() {
@@ -296,7 +312,11 @@ public final class SpdmConnection {
                     + response.verifyData().hex() + " is not the HMAC of TH1");
         }
         long sessionId = request.requesterSessionId() | (long) response.responderSessionId() << 16;
-        return SessionResult.ok(SpdmSession.handshake(exchange, version(), transcript, secrets, request, response,
-                sessionId, sizes()));
+        SpdmSession session = SpdmSession.handshake(exchange, version(), transcript, secrets, request, response,
+                sessionId, sizes());
+        synchronized (sessions) {
+            sessions.add(session);
+        }
+        return SessionResult.ok(session);
     }
 }
