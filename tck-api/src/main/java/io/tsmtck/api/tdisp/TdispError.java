@@ -67,7 +67,11 @@ public record TdispError(TdispHeader header, TdispErrorCode code, long errorData
         long raw = in.u32("ERROR_CODE");
         TdispErrorCode code = TdispErrorCode.fromCode(raw).orElseThrow(() -> in.failure("ERROR_CODE", offset,
                 DecodeError.Reason.UNKNOWN_CODE, String.format("0x%04X is not a TDISP error code", raw)));
+        int dataOffset = in.position();
         long data = in.u32("ERROR_DATA");
+        if (code.errorDataReserved()) {
+            in.reservedBits("ERROR_DATA", data, 0xFFFF_FFFFL, dataOffset);
+        }
         if (code != TdispErrorCode.VENDOR_SPECIFIC_ERROR) {
             return of(header, code, data);
         }

@@ -30,6 +30,15 @@ public enum TdispErrorCode implements WireCode {
         return code;
     }
 
+    /**
+     * Whether ERROR_DATA is reserved for this code (zero on send): every code but UNSUPPORTED_REQUEST
+     * (the request code) and VENDOR_SPECIFIC_ERROR (the extended data's length), per the chapter's
+     * Error Code and Error Data table.
+     */
+    public boolean errorDataReserved() {
+        return this != UNSUPPORTED_REQUEST && this != VENDOR_SPECIFIC_ERROR;
+    }
+
     public static Optional<TdispErrorCode> fromCode(long code) {
         return WireCode.lookup(TdispErrorCode.class, code);
     }

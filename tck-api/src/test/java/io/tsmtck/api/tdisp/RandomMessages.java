@@ -71,7 +71,7 @@ final class RandomMessages {
         TdispErrorCode code = pick(TdispErrorCode.values());
         return code == TdispErrorCode.VENDOR_SPECIFIC_ERROR
                 ? TdispError.vendorSpecific(header, vendorPayload())
-                : new TdispError(header, code, u32(), Optional.empty());
+                : new TdispError(header, code, code.errorDataReserved() ? 0 : u32(), Optional.empty());
     }
 
     private TdispHeader header() {

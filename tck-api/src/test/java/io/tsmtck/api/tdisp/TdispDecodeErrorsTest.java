@@ -42,6 +42,31 @@ class TdispDecodeErrorsTest {
     }
 
     @Test
+    void errorDataIsReservedButForUnsupportedRequestAndVendorErrors() {
+        for (TdispErrorCode code : TdispErrorCode.values()) {
+            String hex = String.format("10 7f %s %02x %02x 00 00 01 00 00 00", BEEF_HEADER_TAIL, code.code() & 0xFF,
+                    code.code() >> 8);
+            if (code == TdispErrorCode.VENDOR_SPECIFIC_ERROR) {
+                continue; // its ERROR_DATA is the extended data's length, checked against the bytes that follow
+            }
+            DecodeResult<TdispMessage> strict = TdispCodec.decode(ByteString.ofHex(hex), ReservedPolicy.REJECT);
+            DecodeResult<TdispMessage> lenient = TdispCodec.decode(ByteString.ofHex(hex), ReservedPolicy.IGNORE);
+
+            assertThat(strict.isDecoded()).as("ERROR_DATA 1 with %s under REJECT", code)
+                    .isEqualTo(!code.errorDataReserved());
+            assertThat(code.errorDataReserved()).as("%s", code).isEqualTo(code != TdispErrorCode.UNSUPPORTED_REQUEST);
+            assertThat(((TdispError) lenient.orElseThrow()).errorData()).as("ERROR_DATA kept under IGNORE, %s", code)
+                    .isEqualTo(1);
+            if (!strict.isDecoded()) {
+                DecodeError error = strict.failure().orElseThrow();
+                assertThat(error.field()).isEqualTo("ERROR_DATA");
+                assertThat(error.offset()).isEqualTo(20);
+                assertThat(error.reason()).isEqualTo(DecodeError.Reason.RESERVED_NOT_ZERO);
+            }
+        }
+    }
+
+    @Test
     void aTdiStateAboveErrorIsAnInvalidValue() {
         DecodeError error = errorOf("10 05 " + BEEF_HEADER_TAIL + " 04", ReservedPolicy.REJECT);
 
