@@ -29,6 +29,11 @@ public final class DeviceCases {
         return Stream.of(new DeviceSut(TopologyRequest.minimal()));
     }
 
+    /** The device with {@code topology}, cut to what the device has: a test that walks its functions itself. */
+    public static Stream<DeviceSut> device(TopologyRequest topology) {
+        return Stream.of(new DeviceSut(Suts.fit(topology, Devices.source().largest())));
+    }
+
     /** (device, function index) for every function up to {@code topology}. */
     public static Stream<Arguments> functions(TopologyRequest topology) {
         return Cases.functions(target(topology));

@@ -48,6 +48,14 @@ public final class TdiDriver {
         check(sut, function, target);
     }
 
+    /**
+     * Checks with the device that {@code function}'s TDI is in {@code state}, which something the test
+     * did beside this driver should have brought about; any other state fails the set-up.
+     */
+    public static void expect(DeviceSut sut, PciFunction function, TdiState state) {
+        check(sut, function, state);
+    }
+
     private static void check(DeviceSut sut, PciFunction function, TdiState target) {
         TdiState reached = sut.tdisp(function).state();
         if (reached != target) {

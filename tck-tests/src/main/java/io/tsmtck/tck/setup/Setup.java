@@ -4,6 +4,7 @@ import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.binding.RuleContext;
 import io.tsmtck.tck.catalogue.Rule;
 import java.util.Optional;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Steps a test needs before it can check its rule. A refused step is no observation of the rule:
@@ -45,5 +46,17 @@ public final class Setup {
         }
         return new SetupFailure.Blocked(prefix + "blocked by: " + step + " (" + answer + ")" + (rule.isPresent()
                 ? "; the rule was not observed. Check the rule that covers this step first." : "."), blocker);
+    }
+
+    /**
+     * {@code blocked}, a step that stopped a test part-way, told with what the test checked before it
+     * and found to hold ({@code held}): the case is still not tested, but its report does not say that
+     * nothing was observed.
+     */
+    public static TestAbortedException blockedAfter(TestAbortedException blocked, String held) {
+        String blocker = SetupFailure.blockerOf(blocked).orElse(blocked.getMessage());
+        String prefix = RuleContext.current().map(c -> "Rule " + c.rule().label() + ": ").orElse("");
+        return new SetupFailure.Blocked(prefix + "blocked by: " + blocker + "; before that step, " + held
+                + " held. Check the rule that covers the step first.", blocker);
     }
 }

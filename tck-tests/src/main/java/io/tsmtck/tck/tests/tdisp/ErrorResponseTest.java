@@ -16,14 +16,17 @@ import io.tsmtck.tck.device.DeviceSut;
 import io.tsmtck.tck.device.TdiDriver;
 import io.tsmtck.tck.device.TdispAnswer;
 import io.tsmtck.tck.device.TdispClient;
+import io.tsmtck.tck.setup.Setup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.TestAbortedException;
 
@@ -31,95 +34,133 @@ import org.opentest4j.TestAbortedException;
  * What a TDISP_ERROR carries, whichever error it is and in whichever state it is given: the request's
  * INTERFACE_ID and zero in every reserved field (ERROR_DATA included, reserved but for
  * UNSUPPORTED_REQUEST and VENDOR_SPECIFIC_ERROR). A device builds its errors on paths of their own
- * (one per check, often one per state), so each is asked for: a wrong version, an unknown code and a
- * wrong length in every state, and the requests the state table refuses in that state.
+ * (one per check, often one per state), so each is asked for on every function: a wrong version, an
+ * unknown code and a wrong length, and the requests the state table refuses in each state.
  */
 @Tag("area-tdisp")
 class ErrorResponseTest {
 
-    /** A request the device refuses, to whom, and what came back. */
-    private record Refused(PciFunction function, String request, TdispAnswer answer) {
-    }
-
-    static Stream<Arguments> everyState() {
-        return DeviceCases.with(DeviceCases.WITH_SUBFUNCTIONS, List.of(TdiState.CONFIG_UNLOCKED,
-                TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR));
-    }
-
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("everyState")
-    @Must("TDISP-40")
-    void everyErrorEchoesTheInterfaceIdInEveryState(DeviceSut sut, TdiState state) {
-        for (Refused refused : refusals(sut, state)) {
-            assertThat(refused.answer()).as("%s to %s in %s", refused.request(), refused.function().address(), state)
-                    .hasInterfaceId(refused.function().interfaceId());
+    /** A request the device refuses, to whom, in which state, and what came back. */
+    private record Refused(PciFunction function, TdiState state, String request, TdispAnswer answer) {
+        @Override
+        public String toString() {
+            return request + " to " + function.address() + " in " + state;
         }
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("everyState")
+    static Stream<DeviceSut> deviceWithSubfunctions() {
+        return DeviceCases.device(DeviceCases.WITH_SUBFUNCTIONS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deviceWithSubfunctions")
+    @Must("TDISP-40")
+    void everyErrorEchoesTheInterfaceIdInEveryState(DeviceSut sut) {
+        walk(sut).check(refused -> assertThat(refused.answer()).as("%s", refused)
+                .hasInterfaceId(refused.function().interfaceId()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deviceWithSubfunctions")
     @Must("TDISP-41")
-    void everyErrorHasItsReservedFieldsZeroInEveryState(DeviceSut sut, TdiState state) {
-        for (Refused refused : refusals(sut, state)) {
-            assertThat(refused.answer()).as("%s to %s in %s", refused.request(), refused.function().address(), state)
-                    .isStrictlyWellFormed();
+    void everyErrorHasItsReservedFieldsZeroInEveryState(DeviceSut sut) {
+        walk(sut).check(refused -> assertThat(refused.answer()).as("%s", refused).isStrictlyWellFormed());
+    }
+
+    /** What the walk sent and got, and the state it could not reach, if any. */
+    private record Walk(List<Refused> refused, Optional<TestAbortedException> blocked) {
+
+        /**
+         * Checks every answer (a request dropped is left to the rules on answering: no answer carries
+         * nothing wrong), then reports the state the walk could not reach: what was observed before it
+         * still fails the rule.
+         */
+        void check(Consumer<Refused> assertion) {
+            List<Refused> answered = refused.stream().filter(r -> !r.answer().isDropped()).toList();
+            answered.forEach(assertion);
+            if (blocked.isPresent()) {
+                throw Setup.blockedAfter(blocked.get(), "the " + answered.size() + " answers to the requests of the"
+                        + " states reached (" + refused.stream().map(r -> r.state().name()).distinct()
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+            if (answered.isEmpty()) {
+                throw new TestAbortedException("blocked by: the device answered none of the " + refused.size()
+                        + " requests it must refuse");
+            }
         }
     }
 
     /**
-     * Drives every function's TDI to {@code state} (ERROR: all locked over the kit's session, which then
-     * ends) and sends each the requests it must refuse there; the answers (a request dropped is left to
-     * the rules on answering: no answer carries nothing wrong).
+     * Walks every function's TDI through the states once - CONFIG_UNLOCKED, then all locked, all
+     * started, and all in ERROR by the end of the kit's session that locked them - and sends each, in
+     * each state, the requests it must refuse there. One walk, not one set-up per state: a device pays
+     * each exchange in its own time.
      */
-    private static List<Refused> refusals(DeviceSut sut, TdiState state) {
+    private static Walk walk(DeviceSut sut) {
         List<PciFunction> functions = sut.connect().functions();
-        Map<PciFunction, ByteString> nonces = new LinkedHashMap<>();
-        for (PciFunction function : functions) {
-            if (state == TdiState.ERROR) {
-                nonces.put(function, sut.tdisp(function).lock());
-            } else {
-                nonces.put(function, TdiDriver.enter(sut, function, state).orElse(ByteString.zeros(32)));
-            }
-        }
-        if (state == TdiState.ERROR) {
-            TdiDriver.enterFromLocked(sut, functions.get(0), nonces.get(functions.get(0)), TdiState.ERROR);
-        }
         List<Refused> refused = new ArrayList<>();
         for (PciFunction function : functions) {
-            TdispClient tdisp = sut.tdisp(function);
-            TdispHeader header = tdisp.header();
-            ByteString getState = HeaderOnlyMessage.getState(header).encode();
-            refused.add(new Refused(function, "GET_DEVICE_INTERFACE_STATE in TDISP 0x20",
-                    tdisp.send(HeaderOnlyMessage.getState(new TdispHeader(0x20, header.interfaceId())))));
-            refused.add(new Refused(function, "request code 0x8C", tdisp.sendRaw(ByteEditor.of(getState)
-                    .set(1, 0x8C).toByteString())));
-            refused.add(new Refused(function, "GET_DEVICE_INTERFACE_STATE with one extra byte",
-                    tdisp.sendRaw(ByteString.ofHex(getState.hex() + "00"))));
-            for (MessageType type : refusedIn(state)) {
-                ByteString nonce = nonces.get(function);
-                // START is refused in CONFIG_LOCKED for its nonce (the lock's, its last byte flipped)
-                refused.add(new Refused(function, type.name(), type == MessageType.START_INTERFACE_REQUEST
-                        ? tdisp.send(new StartInterfaceRequest(header, ByteEditor.of(nonce).set(31,
-                                nonce.get(31) ^ 0x01).toByteString()))
-                        : tdisp.send(Requests.wellFormed(type, header, tdisp.defaultStream()))));
+            refused.addAll(malformed(sut.tdisp(function), function));
+        }
+        Map<PciFunction, ByteString> nonces = new LinkedHashMap<>();
+        try {
+            for (PciFunction function : functions) {
+                nonces.put(function, TdiDriver.enter(sut, function, TdiState.CONFIG_LOCKED).orElseThrow());
             }
+            refused.addAll(refusedIn(sut, TdiState.CONFIG_LOCKED, nonces));
+            for (PciFunction function : functions) {
+                TdiDriver.enterFromLocked(sut, function, nonces.get(function), TdiState.RUN);
+            }
+            refused.addAll(refusedIn(sut, TdiState.RUN, nonces));
+            PciFunction first = functions.get(0);
+            TdiDriver.enterFromLocked(sut, first, nonces.get(first), TdiState.ERROR);
+            for (PciFunction function : functions.subList(1, functions.size())) {
+                TdiDriver.expect(sut, function, TdiState.ERROR);
+            }
+            refused.addAll(refusedIn(sut, TdiState.ERROR, nonces));
+            return new Walk(refused, Optional.empty());
+        } catch (TestAbortedException blocked) {
+            return new Walk(refused, Optional.of(blocked));
         }
-        List<Refused> answered = refused.stream().filter(r -> !r.answer().isDropped()).toList();
-        if (answered.isEmpty()) {
-            // no answer is no violation of what an answer carries; the rules on answering judge that
-            throw new TestAbortedException("blocked by: the device answered none of the " + refused.size()
-                    + " requests it must refuse in " + state);
-        }
-        return answered;
     }
 
-    /** The mandatory requests the state table refuses in {@code state} and no other test sends (tdisp.md, state table). */
+    /** A wrong version, an unknown request code and a wrong length, in CONFIG_UNLOCKED. */
+    private static List<Refused> malformed(TdispClient tdisp, PciFunction function) {
+        TdispHeader header = tdisp.header();
+        ByteString getState = HeaderOnlyMessage.getState(header).encode();
+        TdiState unlocked = TdiState.CONFIG_UNLOCKED;
+        return List.of(new Refused(function, unlocked, "GET_DEVICE_INTERFACE_STATE in TDISP 0x20",
+                        tdisp.send(HeaderOnlyMessage.getState(new TdispHeader(0x20, header.interfaceId())))),
+                new Refused(function, unlocked, "request code 0x8C", tdisp.sendRaw(ByteEditor.of(getState)
+                        .set(1, 0x8C).toByteString())),
+                new Refused(function, unlocked, "GET_DEVICE_INTERFACE_STATE with one extra byte",
+                        tdisp.sendRaw(ByteString.ofHex(getState.hex() + "00"))));
+    }
+
+    /** Each request the state table refuses in {@code state}, to every function. */
+    private static List<Refused> refusedIn(DeviceSut sut, TdiState state, Map<PciFunction, ByteString> nonces) {
+        List<Refused> refused = new ArrayList<>();
+        for (Map.Entry<PciFunction, ByteString> entry : nonces.entrySet()) {
+            TdispClient tdisp = sut.tdisp(entry.getKey());
+            ByteString nonce = entry.getValue();
+            for (MessageType type : refusedIn(state)) {
+                // START carries the lock's nonce with its last byte flipped: refused in CONFIG_LOCKED for it
+                refused.add(new Refused(entry.getKey(), state, type.name(), type == MessageType.START_INTERFACE_REQUEST
+                        ? tdisp.send(new StartInterfaceRequest(tdisp.header(), ByteEditor.of(nonce).set(31,
+                                nonce.get(31) ^ 0x01).toByteString()))
+                        : tdisp.send(Requests.wellFormed(type, tdisp.header(), tdisp.defaultStream()))));
+            }
+        }
+        return refused;
+    }
+
+    /**
+     * The mandatory requests the state table refuses in {@code state} (tdisp.md); those refused in
+     * CONFIG_UNLOCKED (the report, START) are asked of every function by MessageValidationTest, which
+     * sends every mandatory request there.
+     */
     private static List<MessageType> refusedIn(TdiState state) {
         switch (state) {
-            case CONFIG_UNLOCKED:
-                // the report and START refused here are asked of every function by MessageValidationTest's
-                // TDISP-40 and TDISP-41 tests, which send every mandatory request in CONFIG_UNLOCKED
-                return List.of();
             case CONFIG_LOCKED:
                 return List.of(MessageType.LOCK_INTERFACE_REQUEST, MessageType.START_INTERFACE_REQUEST);
             case RUN:
