@@ -505,16 +505,16 @@ public enum Fault {
     /** KVM: a VM object is never freed, even when nothing holds it. */
     VM_NEVER_FREED("VM-02"),
 
-    /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
     /** iommufd: a vdevice allocation that fails leaves its half-made object in the table (the vIOMMU stays busy). */
     IOMMUFD_FAILED_VDEVICE_NOT_ABORTED("IOMMUFD-18"),
     /** iommufd: a closed iommufd keeps its objects (the vIOMMU and its VM reference) after its last device closes. */
     IOMMUFD_LAST_DEVICE_CLOSE_KEEPS_OBJECTS("VM-02"),
     /** iommufd: closing an fd with no device bound keeps its objects (a vIOMMU's VM reference is never put). */
     IOMMUFD_CLOSE_KEEPS_OBJECTS("VM-02"),
-    IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01"),
+    /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
+    IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01", "IOMMUFD-20"),
     /** iommufd: destroying a HWPT with a vIOMMU succeeds. */
-    IOMMUFD_DESTROY_BUSY_HWPT("IOMMUFD-02"),
+    IOMMUFD_DESTROY_BUSY_HWPT("IOMMUFD-02", "IOMMUFD-20"),
     /** iommufd: a duplicate virt_id is accepted. */
     IOMMUFD_DUPLICATE_VIRT_ID("IOMMUFD-03"),
     /** iommufd: a second vdevice for one device is accepted. */

@@ -40,6 +40,7 @@ public final class Assignment {
     private final Optional<Vm> vm;
     private final Iommufd iommufd;
     private final ObjectId device;
+    private final ObjectId ioas;
     private final ObjectId hwpt;
     private final ObjectId viommu;
     private final ObjectId vdevice;
@@ -54,7 +55,7 @@ public final class Assignment {
         this.iommufd = stack.openIommufd();
         this.vfio = sut.bind(cdev, iommufd, function);
         this.device = vfio.deviceId();
-        ObjectId ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
+        this.ioas = Setup.require(iommufd.allocIoas(), "IOMMU_IOAS_ALLOC");
         this.hwpt = Setup.require(iommufd.allocHwpt(device, ioas, HwptFlags.NEST_PARENT), "IOMMU_HWPT_ALLOC");
         ViommuType type = ViommuTypes.of(iommufd, device);
         this.viommu = Setup.require(iommufd.allocViommu(device, hwpt, type, 0), "IOMMU_VIOMMU_ALLOC");
@@ -93,6 +94,11 @@ public final class Assignment {
 
     public ObjectId device() {
         return device;
+    }
+
+    /** The IOAS the HWPT takes its mappings from. */
+    public ObjectId ioas() {
+        return ioas;
     }
 
     public ObjectId hwpt() {

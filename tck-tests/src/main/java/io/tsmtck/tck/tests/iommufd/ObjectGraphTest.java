@@ -53,6 +53,28 @@ class ObjectGraphTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("IOMMUFD-20")
+    void eachObjectIsDestroyedOnlyAfterWhatIsBuiltOnIt(HostSut sut) {
+        Assignment a = sut.assign(sut.pf0());
+        Iommufd iommufd = a.iommufd();
+        // top first: each object holds the one after it
+        List<String> names = List.of("vdevice", "vIOMMU", "HWPT", "IOAS");
+        List<ObjectId> chain = List.of(a.vdevice(), a.viommu(), a.hwpt(), a.ioas());
+
+        for (int top = 0; top < chain.size(); top++) {
+            for (int below = top + 1; below < chain.size(); below++) {
+                assertThat(iommufd.destroy(chain.get(below))).as("destroy the %s while the %s is built on it",
+                        names.get(below), names.get(below - 1)).isRefusedWith(Errno.EBUSY);
+            }
+            assertThat(iommufd.destroy(chain.get(top))).as("destroy the %s, nothing built on it any more",
+                    names.get(top)).succeeded();
+            assertThat(iommufd.destroy(chain.get(top))).as("destroy the %s a second time", names.get(top))
+                    .isRefusedWith(Errno.ENOENT);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("withSubfunctions")
     @Must("IOMMUFD-03")
     void aDuplicateVirtIdIsExists(HostSut sut) {
