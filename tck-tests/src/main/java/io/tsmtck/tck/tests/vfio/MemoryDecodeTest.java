@@ -83,6 +83,22 @@ class MemoryDecodeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-07")
+    void anMmapMadeWithDecodeOffFaultsUntilDecodeIsOn(HostSut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        command(vfio, 0);
+        Mmap mmap = Setup.require(vfio.mmap(0, 0, 4096), "mmap BAR0 with MSE clear");
+
+        assertThat(mmap.access()).as("a CPU access through a BAR0 mmap made while MSE is clear")
+                .isRefusedWith(Errno.EFAULT);
+
+        command(vfio, ConfigRegister.COMMAND_MEMORY_SPACE);
+
+        assertThat(mmap.access()).as("a CPU access through that mmap once MSE is set").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-08")
     void settingMemoryDecodeAgainRestoresTheDmaBufs(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
@@ -168,6 +184,29 @@ class MemoryDecodeTest {
 
         assertThat(buffer).as("dma-buf after low power, memory decode on").isActive();
         assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after low power").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-23")
+    void leavingLowPowerWithDecodeOffRestoresNothingUntilDecodeIsOn(HostSut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        DmaBuf buffer = export(vfio, 0);
+        Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
+        command(vfio, 0);
+        Setup.require(vfio.lowPowerEntry(), "VFIO_DEVICE_FEATURE_LOW_POWER_ENTRY");
+
+        Setup.require(vfio.lowPowerExit(), "VFIO_DEVICE_FEATURE_LOW_POWER_EXIT");
+
+        assertThat(buffer).as("dma-buf after low power, memory decode off").isRevoked();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after low power, memory decode off")
+                .isRefusedWith(Errno.EFAULT);
+
+        command(vfio, ConfigRegister.COMMAND_MEMORY_SPACE);
+
+        assertThat(buffer).as("dma-buf once MSE is set after low power").isActive();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap once MSE is set after low power")
+                .succeeded();
     }
 
     @ParameterizedTest(name = "{0}")
