@@ -78,6 +78,14 @@ public final class TdispClient {
         return sendRaw(request.encode());
     }
 
+    /** Sends {@code request} as a set-up step: any answer but a {@code response} fails the set-up. */
+    public void sendStep(TdispMessage request, MessageType response, String step) {
+        TdispAnswer answer = send(request);
+        if (answer.message().filter(m -> m.type() == response).isEmpty()) {
+            throw Setup.failed(step, "got " + answer);
+        }
+    }
+
     /** Sends TDISP bytes (well-formed or not) over the session. */
     public TdispAnswer sendRaw(ByteString tdisp) {
         noteMoving(tdisp);

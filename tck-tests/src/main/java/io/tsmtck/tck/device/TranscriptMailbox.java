@@ -4,6 +4,7 @@ import io.tsmtck.api.device.DoeMailbox;
 import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.spdm.message.RequestResponseCode;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.binding.ImplementationFailure;
 import io.tsmtck.tck.binding.RuleContext;
 import io.tsmtck.tck.binding.Transcript;
 import io.tsmtck.tck.spdm.RecordNotes;
@@ -58,6 +59,12 @@ public final class TranscriptMailbox implements DoeMailbox, RecordNotes {
             RuleContext.current().ifPresent(context -> context.exchanged(1, sent, waited));
             transcript.note(device + ": no answer, after " + millis(start) + " ms: " + e.getMessage());
             throw e;
+        } catch (RuntimeException e) {
+            transcript.note(device + ": the mailbox threw " + e + ", after " + millis(start) + " ms");
+            throw ImplementationFailure.threw("DoeMailbox.exchange(" + describe(request) + ") of " + device, e,
+                    "a device answers every request, however wrong, with a DOE object, or with none where the"
+                    + " specification drops it, and reports a broken transport as an IOException; fix the"
+                    + " exception at the top of this stack.");
         }
     }
 

@@ -4,7 +4,7 @@ import io.tsmtck.api.Capability;
 import io.tsmtck.api.FailNth;
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Result;
-import io.tsmtck.tck.host.spi.ImplementationFailure;
+import io.tsmtck.tck.binding.ImplementationFailure;
 import io.tsmtck.tck.setup.Setup;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;

@@ -1,10 +1,12 @@
 package io.tsmtck.tck.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsmtck.api.device.DoeMailbox;
 import io.tsmtck.api.spdm.DoeObject;
 import io.tsmtck.api.wire.ByteString;
+import io.tsmtck.tck.binding.ImplementationFailure;
 import io.tsmtck.tck.binding.RuleContext;
 import io.tsmtck.tck.binding.Transcript;
 import io.tsmtck.tck.catalogue.Catalogue;
@@ -70,5 +72,30 @@ class TranscriptMailboxTest {
         } finally {
             RuleContext.leave();
         }
+    }
+
+    @Test
+    void aMailboxThatThrowsIsNamedWithItsRequestAndStackNotPassedOnBare() {
+        DoeMailbox throwing = new DoeMailbox() {
+            @Override
+            public Optional<DoeObject> exchange(DoeObject request) {
+                throw new IndexOutOfBoundsException("63 > 62");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Transcript outside = new Transcript();
+        TranscriptMailbox mailbox = new TranscriptMailbox(throwing, "in-process", outside);
+
+        assertThatThrownBy(() -> mailbox.exchange(DoeObject.wrap(DoeObject.TYPE_SPDM, ByteString.ofHex("10840000"))))
+                .isInstanceOf(ImplementationFailure.class)
+                .hasMessageContaining("the implementation threw java.lang.IndexOutOfBoundsException in"
+                        + " DoeMailbox.exchange(SPDM GET_VERSION, version 0x10 (10840000)) of in-process: 63 > 62")
+                .hasMessageContaining("at io.tsmtck.tck.device.TranscriptMailboxTest")
+                .hasMessageContaining("hint: a device answers every request")
+                .hasCauseInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(outside.render()).contains("in-process: the mailbox threw java.lang.IndexOutOfBoundsException: 63 > 62");
     }
 }

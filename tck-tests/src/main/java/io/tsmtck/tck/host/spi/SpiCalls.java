@@ -4,6 +4,7 @@ import io.tsmtck.api.HostStack;
 import io.tsmtck.api.UapiExtension;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.tck.binding.HungCalls;
+import io.tsmtck.tck.binding.ImplementationFailure;
 import io.tsmtck.tck.binding.RuleContext;
 import io.tsmtck.tck.setup.Setup;
 import java.lang.reflect.Method;

@@ -2,6 +2,7 @@ package io.tsmtck.tck.host.spi;
 
 import io.tsmtck.api.Extension;
 import io.tsmtck.api.errno.Result;
+import io.tsmtck.tck.binding.ImplementationFailure;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

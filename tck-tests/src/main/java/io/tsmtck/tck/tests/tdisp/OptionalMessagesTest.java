@@ -3,6 +3,7 @@ package io.tsmtck.tck.tests.tdisp;
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
 import io.tsmtck.api.idekm.KeySubStream;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.P2pStreamRequest;
@@ -19,6 +20,7 @@ import io.tsmtck.api.topology.TopologyRequest;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.binding.Applicability;
 import io.tsmtck.tck.binding.Must;
+import io.tsmtck.tck.binding.Should;
 import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.device.DeviceCases;
 import io.tsmtck.tck.device.DeviceSut;
@@ -223,6 +225,33 @@ class OptionalMessagesTest {
                 .as("UNBIND_P2P_STREAM of stream %d again, no longer bound", P2P_STREAM)
                 .isError(TdispErrorCode.INVALID_REQUEST);
         assertThat(sut, pf0).as("after binding and unbinding a P2P stream").isInState(TdiState.RUN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DeviceCases.DEVICE)
+    @Should("TDISP-56")
+    void aP2pBindingDoesNotOutliveStop(DeviceSut sut) {
+        PciFunction pf0 = sut.connect().pf0();
+        requireP2pStreams(sut, pf0);
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        sut.programStream(P2P_STREAM);
+        TdispClient tdisp = sut.tdisp(pf0);
+        tdisp.sendStep(p2p(MessageType.BIND_P2P_STREAM_REQUEST, tdisp), MessageType.BIND_P2P_STREAM_RESPONSE,
+                "BIND_P2P_STREAM of stream " + P2P_STREAM + " in RUN");
+        tdisp.sendStep(HeaderOnlyMessage.stop(tdisp.header()), MessageType.STOP_INTERFACE_RESPONSE,
+                "STOP_INTERFACE_REQUEST with stream " + P2P_STREAM + " bound");
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+
+        assertThat(tdisp.send(p2p(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp)))
+                .as("UNBIND_P2P_STREAM of stream %d, bound before the STOP, after a new LOCK and START", P2P_STREAM)
+                .isError(TdispErrorCode.INVALID_REQUEST);
+        assertThat(tdisp.send(p2p(MessageType.BIND_P2P_STREAM_REQUEST, tdisp)))
+                .as("BIND_P2P_STREAM of stream %d after the new LOCK and START", P2P_STREAM)
+                .isResponse(MessageType.BIND_P2P_STREAM_RESPONSE);
+    }
+
+    private static P2pStreamRequest p2p(MessageType type, TdispClient tdisp) {
+        return new P2pStreamRequest(type, tdisp.header(), P2P_STREAM);
     }
 
     /** PF0's TDI in RUN, NOT_APPLICABLE unless the device advertises SET_MMIO_ATTRIBUTE_REQUEST. */

@@ -2,6 +2,7 @@ package io.tsmtck.tck.tests.tdisp;
 
 import static io.tsmtck.tck.assertions.KitAssertions.assertThat;
 
+import io.tsmtck.api.tdisp.DeviceInterfaceReportResponse;
 import io.tsmtck.api.tdisp.GetDeviceInterfaceReport;
 import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.InterfaceReport;
@@ -9,6 +10,7 @@ import io.tsmtck.api.tdisp.LockFlag;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.MmioRange;
 import io.tsmtck.api.tdisp.TdiState;
+import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.tck.binding.Applicability;
 import io.tsmtck.tck.binding.Must;
@@ -17,6 +19,7 @@ import io.tsmtck.tck.catalogue.Condition;
 import io.tsmtck.tck.device.DeviceCases;
 import io.tsmtck.tck.device.DeviceSut;
 import io.tsmtck.tck.device.TdiDriver;
+import io.tsmtck.tck.device.TdispAnswer;
 import io.tsmtck.tck.device.TdispClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +186,31 @@ class ReportTest {
                 .satisfies(r -> portions.portions().stream()
                         .allMatch(p -> p.remainder() == total - p.offset() - p.length()),
                         "report length - OFFSET - PORTION_LENGTH for every portion");
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-57")
+    void anOffsetPastTheReportIsInvalidRequestAndItsLastByteIsServed(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        TdiDriver.enter(sut, function, TdiState.CONFIG_LOCKED);
+        TdispClient tdisp = sut.tdisp(function);
+        int length = ReportReader.read(tdisp, WHOLE).bytes().size();
+
+        for (int offset : new int[] {length + 1, 0xFFFF}) {
+            if (offset <= 0xFFFF) {
+                assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), offset, WHOLE)))
+                        .as("OFFSET %d of a report of %d bytes", offset, length).isError(TdispErrorCode.INVALID_REQUEST);
+            }
+        }
+        assertThat(sut, function).as("after OFFSETs past the report").isInState(TdiState.CONFIG_LOCKED);
+        TdispAnswer last = tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), length - 1, WHOLE));
+        assertThat(last).as("OFFSET %d, the last byte of a report of %d bytes", length - 1, length)
+                .isResponse(MessageType.DEVICE_INTERFACE_REPORT);
+        DeviceInterfaceReportResponse portion = (DeviceInterfaceReportResponse) last.message().orElseThrow();
+        assertThat("PORTION_LENGTH and REMAINDER_LENGTH at OFFSET " + (length - 1) + " of " + length,
+                portion.portion().size() + " byte(s), " + portion.remainderLength() + " left")
+                .is("1 byte(s), 0 left");
     }
 
     @ParameterizedTest(name = "{0}, function {1}")

@@ -1,8 +1,5 @@
 package io.tsmtck.tck.host.spi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.tsmtck.api.HostStack;
 import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
@@ -11,6 +8,7 @@ import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.vfio.Vfio;
 import io.tsmtck.api.vfio.VfioCdev;
 import io.tsmtck.api.vfio.VfioDevice;
+import io.tsmtck.tck.binding.ImplementationFailure;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the guard between kit and implementation reports: throws, nulls, running calls, counts. */
 class SpiGuardTest {
