@@ -170,13 +170,13 @@ public final class EmuDevice implements DeviceResponder {
             return sessions.isActive(secured.session()) ? Optional.of(secured.session()) : Optional.empty();
         }
         // the defects: a message outside a secured session answered as if session 0 carried it
-        if (context.faults().inject(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION) && spdm != null && !spdm.isNegotiated()) {
+        if (context.faults().inject(Fault.SPDM_VENDOR_BEFORE_NEGOTIATION, spdm != null && !spdm.isNegotiated())) {
             return Optional.of(new SpdmSessionId(0));
         }
-        if (context.faults().inject(Fault.TDISP_PLAINTEXT_ANSWERED) && protocol == ProtocolId.TDISP) {
+        if (context.faults().inject(Fault.TDISP_PLAINTEXT_ANSWERED, protocol == ProtocolId.TDISP)) {
             return Optional.of(new SpdmSessionId(0));
         }
-        if (context.faults().inject(Fault.IDEKM_PLAINTEXT_ANSWERED) && protocol != ProtocolId.TDISP) {
+        if (context.faults().inject(Fault.IDEKM_PLAINTEXT_ANSWERED, protocol != ProtocolId.TDISP)) {
             return Optional.of(new SpdmSessionId(0));
         }
         return Optional.empty();
@@ -299,18 +299,20 @@ public final class EmuDevice implements DeviceResponder {
     }
 
     private boolean breaksLock(EmuFunction function, ConfigRegister register, int old, int value) {
+        if (context.faults().inject(Fault.TDISP_REWRITE_ERRORS, register == ConfigRegister.COMMAND
+                || register == ConfigRegister.DEVICE_CONTROL)) {
+            return true; // the defect: a write of the value already there breaks the lock too
+        }
         return switch (register) {
             case COMMAND -> context.faults().check(Fault.TDISP_MSE_CLEAR_NO_ERROR,
                     cleared(old, value, ConfigRegister.COMMAND_MEMORY_SPACE))
                     || context.faults().check(Fault.TDISP_BME_CLEAR_NO_ERROR,
-                    cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER))
-                    || context.faults().inject(Fault.TDISP_REWRITE_ERRORS);
+                    cleared(old, value, ConfigRegister.COMMAND_BUS_MASTER));
             case BAR0, BAR1, BAR2, BAR3, BAR4, BAR5 -> context.faults().check(Fault.TDISP_BAR_WRITE_NO_ERROR, true);
             case EXPANSION_ROM -> context.faults().check(Fault.TDISP_ROM_WRITE_NO_ERROR, true);
             case BIST -> context.faults().check(Fault.TDISP_BIST_WRITE_NO_ERROR, true);
             case DEVICE_CONTROL -> context.faults().check(Fault.TDISP_DEVCTL_CHANGE_NO_ERROR,
-                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0)
-                    || context.faults().inject(Fault.TDISP_REWRITE_ERRORS);
+                    ((old ^ value) & LOCKED_DEVICE_CONTROL) != 0);
             case MSIX_MESSAGE_CONTROL -> context.faults().check(Fault.TDISP_MSIX_CHANGE_NO_ERROR,
                     old != value && (function.tdi().lock().orElseThrow().flags() & LockFlag.LOCK_MSIX.mask()) != 0);
             case CACHE_LINE_SIZE -> context.faults().inject(Fault.TDISP_ALLOWED_WRITE_ERRORS);

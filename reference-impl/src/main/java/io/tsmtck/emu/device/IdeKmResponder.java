@@ -112,7 +112,7 @@ final class IdeKmResponder {
             }
         }
         KeySubStream acked = command.keySubStream();
-        if (context.faults().inject(Fault.IDEKM_GO_ACK_NAMES_K0) && command.objectId() == IdeKmObjectId.K_SET_GO) {
+        if (context.faults().inject(Fault.IDEKM_GO_ACK_NAMES_K0, command.objectId() == IdeKmObjectId.K_SET_GO)) {
             acked = new KeySubStream(KeySubStream.KeySet.K0, acked.direction(), acked.subStream());
         }
         return done ? Optional.of(new KeySetCommand(IdeKmObjectId.K_GOSTOP_ACK, stream, acked, PORT).encode())

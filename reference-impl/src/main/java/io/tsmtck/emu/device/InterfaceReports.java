@@ -36,11 +36,11 @@ final class InterfaceReports {
             ranges.add(new MmioRange(function.barBase(bar.index()) + offset, bar.size() / MmioRange.PAGE_SIZE,
                     attributes, bar.index()));
         }
-        if (context.faults().inject(Fault.TDISP_REPORT_MISSES_BAR) && !ranges.isEmpty()) {
+        if (context.faults().inject(Fault.TDISP_REPORT_MISSES_BAR, !ranges.isEmpty())) {
             ranges.remove(ranges.size() - 1);
         }
-        boolean noFwUpdate = (lock.flags() & LockFlag.NO_FW_UPDATE.mask()) != 0
-                || context.faults().inject(Fault.TDISP_REPORT_NO_FW_UPDATE_ALWAYS);
+        boolean noFwUpdate = context.faults().value(Fault.TDISP_REPORT_NO_FW_UPDATE_ALWAYS,
+                (lock.flags() & LockFlag.NO_FW_UPDATE.mask()) != 0, true);
         int info = INFO_DMA_WITHOUT_PASID | context.faults().value(Fault.TDISP_REPORT_IGNORES_NO_FW_UPDATE,
                 noFwUpdate ? 1 : 0, 0);
         return new InterfaceReport(info, 0, 0, 0, ranges, DEVICE_INFO);

@@ -111,8 +111,11 @@ final class TdispResponder {
         if (function.isEmpty()) {
             return TdispError.of(reply, TdispErrorCode.INVALID_INTERFACE, 0);
         }
-        if (!supports(type) || type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST
-                && context.faults().inject(Fault.TDISP_ADVERTISED_SET_MMIO_UNSUPPORTED)) {
+        if (context.faults().inject(Fault.TDISP_ADVERTISED_SET_MMIO_UNSUPPORTED,
+                type == MessageType.SET_MMIO_ATTRIBUTE_REQUEST)) {
+            return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code()); // the defect: advertised
+        }
+        if (!supports(type)) {
             return TdispError.of(reply, TdispErrorCode.UNSUPPORTED_REQUEST, type.code());
         }
         return dispatch(session, request, function.get(), reply);
@@ -131,7 +134,7 @@ final class TdispResponder {
                 }
                 return new TdispVersionResponse(reply, List.of(TdispHeader.VERSION_1_0));
             case GET_TDISP_CAPABILITIES:
-                if (context.faults().inject(Fault.TDISP_CAPS_REFUSED_IN_ERROR) && tdi.state() == TdiState.ERROR) {
+                if (context.faults().inject(Fault.TDISP_CAPS_REFUSED_IN_ERROR, tdi.state() == TdiState.ERROR)) {
                     return invalidState(reply);
                 }
                 return capabilities(reply);
@@ -192,8 +195,8 @@ final class TdispResponder {
         if (!lockKeysPresent(session, request.defaultStreamId())) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
-        if (context.faults().inject(Fault.TDISP_LOCK_UNADVERTISED_FLAG_REFUSED)
-                && (request.flags() & ~((TdispCapabilitiesResponse) capabilities(reply)).lockFlagsSupported()) != 0) {
+        if (context.faults().inject(Fault.TDISP_LOCK_UNADVERTISED_FLAG_REFUSED,
+                (request.flags() & ~((TdispCapabilitiesResponse) capabilities(reply)).lockFlagsSupported()) != 0)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0); // the defect: table 11-9 makes it no error
         }
         boolean overlap = function.barsOverlap(context.faults());
@@ -233,12 +236,12 @@ final class TdispResponder {
     private TdispMessage report(GetDeviceInterfaceReport request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
         // the defect: the report of a lock a STOP ended, served again
-        boolean stale = context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP) && stopped.containsKey(tdi)
-                && tdi.state() == TdiState.CONFIG_UNLOCKED;
+        boolean stale = context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP, stopped.containsKey(tdi)
+                && tdi.state() == TdiState.CONFIG_UNLOCKED);
         if (context.faults().check(Fault.TDISP_REPORT_ANY_STATE, !tdi.isLockedOrRunning()) && !stale) {
             return invalidState(reply);
         }
-        if (context.faults().inject(Fault.TDISP_REPORT_REFUSED_IN_RUN) && tdi.state() == TdiState.RUN) {
+        if (context.faults().inject(Fault.TDISP_REPORT_REFUSED_IN_RUN, tdi.state() == TdiState.RUN)) {
             return invalidState(reply);
         }
         LockInterfaceRequest lock = stale ? stopped.get(tdi)
@@ -261,7 +264,7 @@ final class TdispResponder {
             return invalidState(reply);
         }
         boolean nonceMatches = tdi.nonce().map(issued -> sameNonce(issued, request.nonce())).orElse(false);
-        if (context.faults().inject(Fault.TDISP_START_ANY_STATE) && tdi.state() != TdiState.CONFIG_LOCKED) {
+        if (context.faults().inject(Fault.TDISP_START_ANY_STATE, tdi.state() != TdiState.CONFIG_LOCKED)) {
             nonceMatches = true; // outside CONFIG_LOCKED no nonce was issued: the fault lets START through
         }
         if (context.faults().check(Fault.TDISP_START_IGNORES_NONCE, !nonceMatches)) {
@@ -284,13 +287,13 @@ final class TdispResponder {
     }
 
     private TdispMessage stop(Tdi tdi, TdispHeader reply) {
-        if (context.faults().inject(Fault.TDISP_STOP_UNLOCKED_REFUSED) && tdi.state() == TdiState.CONFIG_UNLOCKED) {
+        if (context.faults().inject(Fault.TDISP_STOP_UNLOCKED_REFUSED, tdi.state() == TdiState.CONFIG_UNLOCKED)) {
             return invalidState(reply);
         }
-        if (context.faults().inject(Fault.TDISP_STOP_KEEPS_ERROR) && tdi.state() == TdiState.ERROR) {
+        if (context.faults().inject(Fault.TDISP_STOP_KEEPS_ERROR, tdi.state() == TdiState.ERROR)) {
             return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
         }
-        if (context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP) && tdi.lock().isPresent()) {
+        if (context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP, tdi.lock().isPresent())) {
             stopped.put(tdi, tdi.lock().get());
         }
         tdi.stop();
@@ -307,7 +310,7 @@ final class TdispResponder {
         int stream = request.streamId();
         boolean bind = request.type() == MessageType.BIND_P2P_STREAM_REQUEST;
         boolean defaultStream = tdi.lock().map(l -> l.defaultStreamId() == stream).orElse(false);
-        if (context.faults().inject(Fault.TDISP_P2P_BIND_REFUSED) && bind) {
+        if (context.faults().inject(Fault.TDISP_P2P_BIND_REFUSED, bind)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
         boolean valid = bind
@@ -348,9 +351,11 @@ final class TdispResponder {
                         (range.get().attributes() & MmioRange.ATTR_IS_MEM_ATTR_UPDATABLE) == 0)
                 && request.numberOfPages() > 0
                 && !context.faults().check(Fault.TDISP_SET_MMIO_PAGES_UNCHECKED,
-                        request.numberOfPages() > range.get().numberOfPages())
-                && !(context.faults().inject(Fault.TDISP_SET_MMIO_WHOLE_RANGE_REFUSED)
-                        && request.numberOfPages() == range.get().numberOfPages());
+                        request.numberOfPages() > range.get().numberOfPages());
+        if (context.faults().inject(Fault.TDISP_SET_MMIO_WHOLE_RANGE_REFUSED,
+                valid && request.numberOfPages() == range.get().numberOfPages())) {
+            valid = false; // the defect: a request for every page of the range refused
+        }
         if (!valid) {
             if (context.faults().inject(Fault.TDISP_SET_MMIO_FAILURE_CHANGES_STATE)) {
                 tdi.fail();
@@ -385,7 +390,7 @@ final class TdispResponder {
 
     private Optional<EmuFunction> find(InterfaceId id) {
         Optional<EmuFunction> found = functions.stream().filter(f -> f.info().interfaceId().equals(id)).findFirst();
-        if (context.faults().inject(Fault.TDISP_UNKNOWN_INTERFACE_SERVED) && found.isEmpty()) {
+        if (context.faults().inject(Fault.TDISP_UNKNOWN_INTERFACE_SERVED, found.isEmpty())) {
             return Optional.of(functions.get(0));
         }
         return found;
@@ -400,12 +405,11 @@ final class TdispResponder {
      * and a short one as if zeros made up what is missing.
      */
     private Optional<TdispMessage> servedDespite(DecodeError error, ByteString request) {
-        if (context.faults().inject(Fault.TDISP_LENGTH_NOT_CHECKED) && error.reason() == DecodeError.Reason.OVERSIZED) {
+        if (context.faults().inject(Fault.TDISP_LENGTH_NOT_CHECKED, error.reason() == DecodeError.Reason.OVERSIZED)) {
             return TdispCodec.decode(ByteString.copyOf(request.toByteArray(), 0, error.offset()),
                     ReservedPolicy.IGNORE).asOptional();
         }
-        if (context.faults().inject(Fault.TDISP_SHORT_REQUEST_PADDED)
-                && error.reason() == DecodeError.Reason.TRUNCATED) {
+        if (context.faults().inject(Fault.TDISP_SHORT_REQUEST_PADDED, error.reason() == DecodeError.Reason.TRUNCATED)) {
             for (int missing = 1; missing <= MAX_PADDING; missing++) {
                 ByteString padded = ByteString.ofHex(request.hex() + "00".repeat(missing));
                 Optional<TdispMessage> served = TdispCodec.decode(padded, ReservedPolicy.IGNORE).asOptional();

@@ -91,4 +91,13 @@ public record FaultPlan(Set<Fault> faults) {
     public boolean inject(Fault fault) {
         return faults.contains(fault);
     }
+
+    /**
+     * Whether {@code fault} adds its wrong behaviour here, in the situation {@code where} it acts
+     * ({@code if (faults.inject(F, tdi.state() == RUN)) return wrong;}): the situation names where the
+     * defect shows and is no part of the correct code, which follows unchanged.
+     */
+    public boolean inject(Fault fault, boolean where) {
+        return where && faults.contains(fault);
+    }
 }

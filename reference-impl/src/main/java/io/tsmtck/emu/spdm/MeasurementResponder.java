@@ -46,13 +46,13 @@ final class MeasurementResponder {
         if (type == 0) {
             return Optional.of(ByteString.EMPTY);
         }
-        if (type != 1 && type != 0xFF && context.config().faults().inject(Fault.SPDM_SUMMARY_TYPE_NOT_CHECKED)) {
+        if (context.config().faults().inject(Fault.SPDM_SUMMARY_TYPE_NOT_CHECKED, type != 1 && type != 0xFF)) {
             type = 0xFF;
         }
         if ((type != 1 && type != 0xFF) || !context.measurementsNegotiated()) {
             return Optional.empty();
         }
-        int covered = type == 0xFF && context.config().faults().inject(Fault.SPDM_MEAS_SUMMARY_TCB_FOR_ALL) ? 1 : type;
+        int covered = context.config().faults().value(Fault.SPDM_MEAS_SUMMARY_TCB_FOR_ALL, type, type == 0xFF ? 1 : type);
         return Optional.of(context.config().measurements().summary(covered, context.suite().hash(),
                 context.suite().hash()));
     }
@@ -89,13 +89,14 @@ final class MeasurementResponder {
         int param1 = 0;
         if (operation == GetMeasurements.NUMBER_OF_MEASUREMENTS) {
             blocks = List.of();
-            param1 = measurements.entries().size() + (config.faults().inject(Fault.SPDM_MEAS_COUNT_WRONG) ? 1 : 0);
+            param1 = config.faults().value(Fault.SPDM_MEAS_COUNT_WRONG, measurements.entries().size(),
+                    measurements.entries().size() + 1);
         } else if (operation == GetMeasurements.ALL_MEASUREMENTS) {
             blocks = measurements.blocks(hash);
         } else {
-            Optional<MeasurementBlock> one = config.faults().inject(Fault.SPDM_MEAS_INDEX_OFF_BY_ONE)
-                    ? measurements.blockAfter(operation, hash) : measurements.block(operation, hash);
-            if (one.isEmpty() && config.faults().inject(Fault.SPDM_MEAS_UNKNOWN_INDEX_EMPTY)) {
+            Optional<MeasurementBlock> one = config.faults().value(Fault.SPDM_MEAS_INDEX_OFF_BY_ONE,
+                    measurements.block(operation, hash), measurements.blockAfter(operation, hash));
+            if (config.faults().inject(Fault.SPDM_MEAS_UNKNOWN_INDEX_EMPTY, one.isEmpty())) {
                 blocks = List.of();
             } else if (one.isEmpty()) {
                 return reset(error(SpdmErrorCode.INVALID_REQUEST));
@@ -125,8 +126,8 @@ final class MeasurementResponder {
             return unsigned.encode();
         }
         ByteString l1l2 = WireWriter.littleEndian()
-                .bytes(context.version().signsWithContext()
-                        && !config.faults().inject(Fault.SPDM_MEAS_L1L2_WITHOUT_VCA) ? context.vca() : ByteString.EMPTY)
+                .bytes(config.faults().check(Fault.SPDM_MEAS_L1L2_WITHOUT_VCA, context.version().signsWithContext())
+                        ? context.vca() : ByteString.EMPTY)
                 .bytes(transcript.toByteString()).toByteString();
         transcript = WireWriter.littleEndian();
         byte[] signature = context.suite().asym().sign(context.suite().hash(), context.key(),

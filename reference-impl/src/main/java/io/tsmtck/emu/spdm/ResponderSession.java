@@ -133,8 +133,8 @@ final class ResponderSession {
         KeyExchangeRsp signed = unsigned.withSignature(ByteString.of(context.suite().asym().sign(context.suite().hash(),
                 context.key(), transcript.toBeSigned(request, unsigned), context.random())));
         HandshakeSecrets secrets = transcript.handshake(ByteString.of(shared.get()), request, signed);
-        boolean verifyData = !context.handshakeInTheClear()
-                || context.config().faults().inject(Fault.SPDM_CLEAR_KEY_EXCHANGE_RSP_VERIFY_DATA);
+        boolean verifyData = context.config().faults().value(Fault.SPDM_CLEAR_KEY_EXCHANGE_RSP_VERIFY_DATA,
+                !context.handshakeInTheClear(), true);
         KeyExchangeRsp complete = verifyData
                 ? signed.withVerifyData(transcript.responderVerifyData(secrets, request, signed)) : signed;
         ResponderSession session = new ResponderSession(sessionId, context, transcript, request, complete, secrets);
@@ -167,15 +167,13 @@ final class ResponderSession {
      * CHALLENGE completion (FINISH, GET_MEASUREMENTS, HEARTBEAT, KEY_UPDATE, END_SESSION).
      */
     Outcome handle(SecuredMessage record, SessionApplication application, Runnable challengeSkipped) {
-        SessionResult<ByteString> opened = context.config().faults().inject(Fault.SPDM_REPLAY_ACCEPTED)
-                && lastRecord.filter(record::equals).isPresent() ? SessionResult.ok(lastPlaintext)
-                : channel.open(record);
+        boolean replayed = context.config().faults().inject(Fault.SPDM_REPLAY_ACCEPTED,
+                lastRecord.filter(record::equals).isPresent());
+        SessionResult<ByteString> opened = replayed ? SessionResult.ok(lastPlaintext) : channel.open(record);
         if (opened.isOk()) {
             lastRecord = Optional.of(record);
             lastPlaintext = opened.orElseThrow();
-            if (!context.config().faults().inject(Fault.SPDM_HEARTBEAT_WATCHDOG_NOT_RESTARTED)) {
-                heard(System.nanoTime());
-            }
+            context.config().faults().step(Fault.SPDM_HEARTBEAT_WATCHDOG_NOT_RESTARTED, () -> heard(System.nanoTime()));
         }
         if (!opened.isOk()) {
             return new Outcome(Optional.of(DoeObject.wrap(DoeObject.TYPE_SPDM,
@@ -184,17 +182,17 @@ final class ResponderSession {
         }
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(opened.orElseThrow(), MessageSizes.of(context.suite()),
                 ReservedPolicy.IGNORE, 0);
-        if (!decoded.isDecoded() && established && opened.orElseThrow().size() >= 4
-                && opened.orElseThrow().get(1) == RequestResponseCode.KEY_UPDATE.code()
-                && context.config().faults().inject(Fault.SPDM_KEY_UPDATE_ANY_OPERATION)) {
+        if (context.config().faults().inject(Fault.SPDM_KEY_UPDATE_ANY_OPERATION, !decoded.isDecoded() && established
+                && opened.orElseThrow().size() >= 4
+                && opened.orElseThrow().get(1) == RequestResponseCode.KEY_UPDATE.code())) {
             channel.updateKeys(SessionRole.REQUESTER); // an undefined operation taken as UpdateKey
             return reply(ack(RequestResponseCode.KEY_UPDATE_ACK, SessionControl.UPDATE_KEY,
                     opened.orElseThrow().get(3)), false);
         }
         if (!decoded.isDecoded()) {
-            boolean ends = !established && opened.orElseThrow().size() >= 2
-                    && opened.orElseThrow().get(1) == RequestResponseCode.FINISH.code()
-                    && context.config().faults().inject(Fault.SPDM_MALFORMED_FINISH_ENDS_SESSION);
+            boolean ends = context.config().faults().inject(Fault.SPDM_MALFORMED_FINISH_ENDS_SESSION, !established
+                    && opened.orElseThrow().size() >= 2
+                    && opened.orElseThrow().get(1) == RequestResponseCode.FINISH.code());
             Outcome refused = reply(error(SpdmErrorCode.INVALID_REQUEST), ends);
             if (ends) {
                 channel.end();
@@ -202,10 +200,10 @@ final class ResponderSession {
             return refused;
         }
         SpdmMessage message = decoded.orElseThrow();
-        boolean vendorAnyVersion = context.config().faults().inject(Fault.SPDM_VENDOR_ANY_VERSION)
-                && message.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST;
-        boolean controlAnyVersion = context.config().faults().inject(Fault.SPDM_SESSION_CONTROL_ANY_VERSION)
-                && CONTROL.contains(message.code());
+        boolean vendorAnyVersion = context.config().faults().inject(Fault.SPDM_VENDOR_ANY_VERSION,
+                message.code() == RequestResponseCode.VENDOR_DEFINED_REQUEST);
+        boolean controlAnyVersion = context.config().faults().inject(Fault.SPDM_SESSION_CONTROL_ANY_VERSION,
+                CONTROL.contains(message.code()));
         if (message.version() != context.version().code() && !vendorAnyVersion && !controlAnyVersion) {
             return reply(error(SpdmErrorCode.VERSION_MISMATCH), false);
         }
@@ -219,7 +217,7 @@ final class ResponderSession {
             }
             return finished;
         }
-        if (!established && !context.config().faults().inject(Fault.SPDM_HANDSHAKE_SERVES_REQUESTS)) {
+        if (context.config().faults().check(Fault.SPDM_HANDSHAKE_SERVES_REQUESTS, !established)) {
             boolean ends = context.config().faults().inject(Fault.SPDM_HANDSHAKE_REFUSAL_ENDS_SESSION);
             Outcome refused = reply(error(SpdmErrorCode.UNEXPECTED_REQUEST), ends);
             if (ends) {
@@ -235,16 +233,19 @@ final class ResponderSession {
         }
         return switch (message.code()) {
             case GET_MEASUREMENTS -> reply(measurements.answer((GetMeasurements) message), false);
-            case HEARTBEAT -> reply(context.config().faults().inject(Fault.SPDM_HEARTBEAT_UNEXPECTED)
-                    ? error(SpdmErrorCode.UNEXPECTED_REQUEST) : ack(RequestResponseCode.HEARTBEAT_ACK, 0, 0), false);
+            case HEARTBEAT -> reply(context.config().faults().value(Fault.SPDM_HEARTBEAT_UNEXPECTED,
+                    ack(RequestResponseCode.HEARTBEAT_ACK, 0, 0), error(SpdmErrorCode.UNEXPECTED_REQUEST)), false);
             case KEY_UPDATE -> keyUpdate((SessionControl) message);
             case END_SESSION -> end();
             case VENDOR_DEFINED_REQUEST -> application.vendorDefined(Optional.of(new SpdmSessionId(sessionId)),
                     message.encode()).map(answer -> reply(answer, false))
                     .orElse(new Outcome(Optional.empty(), false, true));
-            case FINISH -> context.config().faults().inject(Fault.SPDM_FINISH_AGAIN_ACKNOWLEDGED)
-                    ? reply(new FinishRsp(context.version().code(), ByteString.EMPTY).encode(), false)
-                    : refusedInSession();
+            case FINISH -> {
+                if (context.config().faults().inject(Fault.SPDM_FINISH_AGAIN_ACKNOWLEDGED)) {
+                    yield reply(new FinishRsp(context.version().code(), ByteString.EMPTY).encode(), false);
+                }
+                yield refusedInSession();
+            }
             default -> message.code().isRequest() ? refusedInSession()
                     : reply(error(SpdmErrorCode.UNSUPPORTED_REQUEST), false);
         };
@@ -268,12 +269,17 @@ final class ResponderSession {
     Outcome finish(Finish finish, SessionApplication application) {
         boolean inClear = context.handshakeInTheClear();
         ByteString expected = transcript.requesterVerifyData(secrets, request, response, finish);
-        boolean matches = context.config().faults().inject(Fault.SPDM_FINISH_VERIFY_DATA_PARTLY_COMPARED)
-                ? halfOf(expected).equals(halfOf(finish.verifyData())) : expected.equals(finish.verifyData());
-        if (context.config().faults().check(Fault.SPDM_FINISH_VERIFY_DATA_NOT_CHECKED, !matches)
-                && !(inClear && context.config().faults().inject(Fault.SPDM_CLEAR_FINISH_NOT_CHECKED))) {
-            boolean retry = context.config().faults().inject(Fault.SPDM_FINISH_RETRY_ALLOWED)
-                    || inClear && context.config().faults().inject(Fault.SPDM_CLEAR_FINISH_RETRY_ALLOWED);
+        boolean matches = context.config().faults().value(Fault.SPDM_FINISH_VERIFY_DATA_PARTLY_COMPARED,
+                expected.equals(finish.verifyData()), halfOf(expected).equals(halfOf(finish.verifyData())));
+        boolean mismatch = context.config().faults().check(Fault.SPDM_FINISH_VERIFY_DATA_NOT_CHECKED, !matches);
+        if (context.config().faults().inject(Fault.SPDM_CLEAR_FINISH_NOT_CHECKED, inClear)) {
+            mismatch = false; // the defect: a FINISH in the clear is not checked
+        }
+        if (mismatch) {
+            boolean retry = context.config().faults().inject(Fault.SPDM_FINISH_RETRY_ALLOWED);
+            if (context.config().faults().inject(Fault.SPDM_CLEAR_FINISH_RETRY_ALLOWED, inClear)) {
+                retry = true; // the defect: a wrong FINISH in the clear may be retried
+            }
             Outcome refused = inClear ? plain(error(SpdmErrorCode.DECRYPT_ERROR), !retry)
                     : reply(error(SpdmErrorCode.DECRYPT_ERROR), !retry);
             if (!retry) {
@@ -284,8 +290,8 @@ final class ResponderSession {
         FinishRsp finishRsp = inClear ? finishRspInTheClear(finish)
                 : new FinishRsp(context.version().code(), ByteString.EMPTY);
         Outcome answer = inClear ? plain(finishRsp.encode(), false) : reply(finishRsp.encode(), false);
-        FinishRsp transcribed = context.config().faults().inject(Fault.SPDM_CLEAR_DATA_KEYS_WITHOUT_VERIFY_DATA)
-                ? new FinishRsp(finishRsp.version(), ByteString.EMPTY) : finishRsp;
+        FinishRsp transcribed = context.config().faults().value(Fault.SPDM_CLEAR_DATA_KEYS_WITHOUT_VERIFY_DATA,
+                finishRsp, new FinishRsp(finishRsp.version(), ByteString.EMPTY));
         channel.enterApplicationPhase(transcript.data(secrets, request, response, finish, transcribed));
         established = true;
         heard(System.nanoTime());
@@ -303,10 +309,13 @@ final class ResponderSession {
         if (faults.inject(Fault.SPDM_CLEAR_FINISH_RSP_VERIFY_DATA_OF_TH1)) {
             return new FinishRsp(header.version(), transcript.responderVerifyData(secrets, request, response));
         }
-        ByteString data = faults.inject(Fault.SPDM_CLEAR_FINISH_RSP_REQUEST_FINISHED_KEY)
-                ? transcript.finishRspVerifyData(new HandshakeSecrets(secrets.handshakeSecret(), secrets.request(), secrets.request()), request,
-                        response, finish, header)
-                : transcript.finishRspVerifyData(secrets, request, response, finish, header);
+        if (faults.inject(Fault.SPDM_CLEAR_FINISH_RSP_REQUEST_FINISHED_KEY)) {
+            HandshakeSecrets requestKeyOnly = new HandshakeSecrets(secrets.handshakeSecret(), secrets.request(),
+                    secrets.request());
+            return new FinishRsp(header.version(), transcript.finishRspVerifyData(requestKeyOnly, request, response,
+                    finish, header)); // the defect: the request direction's finished key
+        }
+        ByteString data = transcript.finishRspVerifyData(secrets, request, response, finish, header);
         return new FinishRsp(header.version(), data);
     }
 
@@ -321,14 +330,17 @@ final class ResponderSession {
      */
     private Outcome keyUpdate(SessionControl update) {
         ByteString ack = ack(RequestResponseCode.KEY_UPDATE_ACK, update.param1(), update.param2());
-        if (!established || context.config().faults().inject(Fault.SPDM_KEY_UPDATE_NOT_APPLIED)) {
+        if (!established) {
             return reply(ack, false); // acknowledged, nothing moved
+        }
+        if (context.config().faults().inject(Fault.SPDM_KEY_UPDATE_NOT_APPLIED)) {
+            return reply(ack, false); // the defect: acknowledged, the keys not moved
         }
         if (update.param1() != SessionControl.VERIFY_NEW_KEY) {
             channel.updateKeys(SessionRole.REQUESTER);
         }
-        if (update.param1() == SessionControl.UPDATE_ALL_KEYS
-                && !context.config().faults().inject(Fault.SPDM_KEY_UPDATE_ALL_KEYS_ONE_WAY)) {
+        if (context.config().faults().check(Fault.SPDM_KEY_UPDATE_ALL_KEYS_ONE_WAY,
+                update.param1() == SessionControl.UPDATE_ALL_KEYS)) {
             channel.updateKeys(SessionRole.RESPONDER);
         }
         return reply(ack, false);

@@ -144,8 +144,8 @@ public final class SpdmResponder {
         }
         DecodeResult<SpdmMessage> decoded = SpdmCodec.decode(bytes, sizes(), ReservedPolicy.IGNORE, 3);
         if (decoded instanceof DecodeResult.Malformed<SpdmMessage> malformed) {
-            if (bytes.size() >= 16 && bytes.get(1) == RequestResponseCode.NEGOTIATE_ALGORITHMS.code()
-                    && config.faults().inject(Fault.SPDM_ALGORITHMS_READ_BY_OFFSET)) {
+            if (config.faults().inject(Fault.SPDM_ALGORITHMS_READ_BY_OFFSET,
+                    bytes.size() >= 16 && bytes.get(1) == RequestResponseCode.NEGOTIATE_ALGORITHMS.code())) {
                 return Optional.of(algorithms(byOffset(bytes)));
             }
             return Optional.of(malformed(bytes, malformed.error()));
@@ -224,10 +224,10 @@ public final class SpdmResponder {
      * UnexpectedRequest before; nothing else happens.
      */
     private ByteString sessionRequestInTheClear(SpdmMessage request) {
-        boolean required = stage == Stage.NEGOTIATED && version >= 0x12
-                && !config.faults().inject(Fault.SPDM_SESSION_REQUEST_IN_CLEAR_UNEXPECTED);
-        if (request.code() == RequestResponseCode.END_SESSION
-                && config.faults().inject(Fault.SPDM_END_SESSION_IN_CLEAR_ENDS_SESSIONS)) {
+        boolean required = config.faults().check(Fault.SPDM_SESSION_REQUEST_IN_CLEAR_UNEXPECTED,
+                stage == Stage.NEGOTIATED && version >= 0x12);
+        if (config.faults().inject(Fault.SPDM_END_SESSION_IN_CLEAR_ENDS_SESSIONS,
+                request.code() == RequestResponseCode.END_SESSION)) {
             endSessions();
         }
         return error(required ? SpdmErrorCode.SESSION_REQUIRED : SpdmErrorCode.UNEXPECTED_REQUEST, 0);
@@ -289,10 +289,10 @@ public final class SpdmResponder {
         if (config.faults().check(Fault.SPDM_NEGOTIATION_REPEATED, stage != Stage.VERSION) || stage == Stage.START) {
             return refused(error(SpdmErrorCode.UNEXPECTED_REQUEST, 0));
         }
-        boolean flags = RequesterCapabilities.flagsAcceptable(request.flags(), request.version())
-                || config.faults().inject(Fault.SPDM_CAPABILITY_FLAGS_NOT_CHECKED);
-        boolean sizes = RequesterCapabilities.sizesAcceptable(request)
-                || config.faults().inject(Fault.SPDM_TRANSFER_SIZE_NOT_CHECKED);
+        boolean flags = config.faults().value(Fault.SPDM_CAPABILITY_FLAGS_NOT_CHECKED,
+                RequesterCapabilities.flagsAcceptable(request.flags(), request.version()), true);
+        boolean sizes = config.faults().value(Fault.SPDM_TRANSFER_SIZE_NOT_CHECKED,
+                RequesterCapabilities.sizesAcceptable(request), true);
         if (!flags || !sizes) {
             return refused(ErrorResponse.of(request.version(), SpdmErrorCode.INVALID_REQUEST, 0).encode());
         }
@@ -406,9 +406,8 @@ public final class SpdmResponder {
         if (started.isEmpty()) {
             return error(SpdmErrorCode.INVALID_REQUEST, 0);
         }
-        if (!config.faults().inject(Fault.SPDM_SESSION_ID_REPEATED)) {
-            nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1;
-        }
+        config.faults().step(Fault.SPDM_SESSION_ID_REPEATED,
+                () -> nextSessionHalf = nextSessionHalf == 1 ? 0xFFFF : nextSessionHalf - 1);
         sessions.put(sessionId, started.get().session());
         latestSession = sessionId;
         challengeSkipped();

@@ -27,6 +27,8 @@ class FaultPointsTest {
     private static final Path FAULT_ENUM = SOURCES.resolve(Path.of("io", "tsmtck", "emu", "faults", "Fault.java"));
     private static final Pattern MENTION = Pattern.compile("Fault\\.([A-Z][A-Z0-9_]+)");
     private static final Pattern POINT = Pattern.compile("\\.(check|step|value|inject)\\(Fault\\.([A-Z][A-Z0-9_]+)");
+    /** An inject point up to its open argument list: {@code .inject(Fault.X}. */
+    private static final Pattern INJECT = Pattern.compile("\\.inject\\(Fault\\.([A-Z][A-Z0-9_]+)");
     /** Faults that move a step: the wrong place injects it, the right place omits it. */
     private static final int MAX_POINTS = 2;
 
@@ -62,6 +64,59 @@ class FaultPointsTest {
         assertThat(points.entrySet().stream().filter(e -> e.getValue().size() > MAX_POINTS)
                 .map(e -> e.getKey() + " at " + e.getValue()))
                 .as("faults spread over more than " + MAX_POINTS + " points").isEmpty();
+    }
+
+    /**
+     * A fault added as wrong behaviour ({@code inject}) stands alone, as the kernel's should_fail():
+     * {@code if (faults.inject(F)) return wrong;}, or {@code faults.inject(F, where)} for the situation
+     * it acts in. Negated, or combined with {@code &&}, {@code ||} or {@code ?} into a condition, it
+     * would make the correct code readable only with the fault in mind: such a fault is a
+     * {@code check} (the correct condition it removes), a {@code value} (the correct value and the
+     * wrong one) or a {@code step} (the correct step it omits).
+     */
+    @Test
+    void everyInjectedFaultStandsAlone() {
+        List<String> combined = new ArrayList<>();
+        for (Path file : sources()) {
+            String text = String.join("\n", read(file));
+            Matcher inject = INJECT.matcher(text);
+            while (inject.find()) {
+                String before = text.substring(0, receiverStart(text, inject.start())).stripTrailing();
+                String after = text.substring(callEnd(text, inject.end())).stripLeading();
+                String how = before.endsWith("!") ? "negated" : before.endsWith("&&") || before.endsWith("||")
+                        ? "after " + before.substring(before.length() - 2) : after.startsWith("&&")
+                        || after.startsWith("||") ? "before " + after.substring(0, 2) : after.startsWith("?")
+                        ? "a ternary's condition" : "";
+                if (!how.isEmpty()) {
+                    int line = (int) text.substring(0, inject.start()).chars().filter(c -> c == '\n').count() + 1;
+                    combined.add(SOURCES.relativize(file) + ":" + line + " " + inject.group(1) + ": " + how);
+                }
+            }
+        }
+
+        assertThat(combined).as("inject points negated or combined into a condition (write them as check, value,"
+                + " step, or inject(F, where))").isEmpty();
+    }
+
+    /** Where the receiver of the call whose name starts at {@code call} begins ({@code context.faults()}). */
+    private static int receiverStart(String text, int call) {
+        int start = call;
+        while (start > 0 && (Character.isJavaIdentifierPart(text.charAt(start - 1)) || ".()".indexOf(
+                text.charAt(start - 1)) >= 0)) {
+            start--;
+        }
+        return start;
+    }
+
+    /** Just past the parenthesis that closes the call whose argument list is open at {@code open}. */
+    private static int callEnd(String text, int open) {
+        int depth = 1;
+        int at = open;
+        while (depth > 0) {
+            char c = text.charAt(at++);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return at;
     }
 
     private static List<Path> sources() {

@@ -102,7 +102,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
                 return Result.refused(Errno.EOPNOTSUPP, "vIOMMU flags must be 0");
             }
             boolean known = type.equals(hardwareType);
-            if (context.faults().inject(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE) && type.equals(ViommuType.DEFAULT)) {
+            if (context.faults().inject(Fault.IOMMUFD_VIOMMU_DEFAULT_TYPE, type.equals(ViommuType.DEFAULT))) {
                 known = true; // the defect: the default type taken for this IOMMU's
             }
             if (!known) {
@@ -146,7 +146,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
                 }
             }
             Result<ObjectId> made = add(new IommufdObject.Vdevice(viommu, device, virtId));
-            if (context.faults().inject(Fault.IOMMUFD_FAILED_VDEVICE_NOT_ABORTED) && !made.isOk()) {
+            if (context.faults().inject(Fault.IOMMUFD_FAILED_VDEVICE_NOT_ABORTED, !made.isOk())) {
                 add(new IommufdObject.Vdevice(viommu, device, virtId));
             }
             return made;
@@ -175,10 +175,10 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     }
 
     private boolean hasDependents(ObjectId id, IommufdObject object) {
-        if (context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU) && object instanceof IommufdObject.Viommu) {
+        if (context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_VIOMMU, object instanceof IommufdObject.Viommu)) {
             return false;
         }
-        if (context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_HWPT) && object instanceof IommufdObject.Hwpt) {
+        if (context.faults().inject(Fault.IOMMUFD_DESTROY_BUSY_HWPT, object instanceof IommufdObject.Hwpt)) {
             return false;
         }
         return objects.values().stream().anyMatch(o -> o.dependsOn(id));
@@ -220,7 +220,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     }
 
     private boolean isBind(TsmOpType type) {
-        if (context.faults().inject(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE) && !type.equals(TsmOpType.UNBIND)) {
+        if (context.faults().inject(Fault.IOMMUFD_TSM_OP_UNKNOWN_TYPE, !type.equals(TsmOpType.UNBIND))) {
             return true; // the defect: an unknown op taken for BIND
         }
         return type.equals(TsmOpType.BIND);
@@ -329,7 +329,7 @@ public final class EmuIommufd implements Iommufd, DeviceBinder {
     private <T extends IommufdObject> Result<T> find(ObjectId id, Class<T> kind) {
         IommufdObject object = objects.get(id);
         if (!kind.isInstance(object)) {
-            if (context.faults().inject(Fault.IOMMUFD_WRONG_TYPE_EINVAL) && object != null) {
+            if (context.faults().inject(Fault.IOMMUFD_WRONG_TYPE_EINVAL, object != null)) {
                 return Result.refused(Errno.EINVAL, "object " + id.value() + " is not a " + kind.getSimpleName());
             }
             return Result.refused(Errno.ENOENT, "no " + kind.getSimpleName() + " with id " + id.value());

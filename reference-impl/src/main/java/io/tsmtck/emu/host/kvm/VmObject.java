@@ -48,7 +48,7 @@ public final class VmObject {
         if (references == 0) {
             throw new IllegalStateException(id + " is already freed");
         }
-        if (context.faults().inject(Fault.VM_NEVER_FREED) && references == 1) {
+        if (context.faults().inject(Fault.VM_NEVER_FREED, references == 1)) {
             return;
         }
         if (--references == 0) {

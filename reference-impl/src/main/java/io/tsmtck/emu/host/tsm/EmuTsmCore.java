@@ -94,7 +94,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
 
     @Override
     public Result<Done> connect(PciAddress dsm, String written) {
-        Matcher parsed = (context.faults().inject(Fault.TSM_CONNECT_PLUS_SIGN) ? TSM_NAME_ANY_SIGN : TSM_NAME)
+        Matcher parsed = context.faults().value(Fault.TSM_CONNECT_PLUS_SIGN, TSM_NAME, TSM_NAME_ANY_SIGN)
                 .matcher(written);
         if (context.faults().check(Fault.TSM_CONNECT_BAD_NAME, !parsed.matches())) {
             return Result.refused(Errno.EINVAL, "'" + written + "' does not start with tsmN");
@@ -113,8 +113,8 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
                 return context.faults().value(Fault.TSM_CONNECT_TWICE,
                         Result.refused(Errno.EBUSY, dsm + " is already connected to " + d.tsm.get()), Result.done());
             }
-            if (context.faults().inject(Fault.TSM_ONE_DSM_AT_A_TIME)
-                    && dsms.values().stream().anyMatch(other -> other != d && other.connected())) {
+            if (context.faults().inject(Fault.TSM_ONE_DSM_AT_A_TIME,
+                    dsms.values().stream().anyMatch(other -> other != d && other.connected()))) {
                 return Result.refused(Errno.EBUSY, "another DSM is connected");
             }
             if (!registry.isRegistered(tsmName)) {
@@ -269,7 +269,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         if (context.faults().inject(Fault.TSM_BOUND_NOT_SHOWN)) {
             return Optional.empty();
         }
-        boolean stale = context.faults().inject(Fault.TSM_BOUND_STALE) && everBound.contains(function);
+        boolean stale = context.faults().inject(Fault.TSM_BOUND_STALE, everBound.contains(function));
         return withFunction(function, d -> d.contexts.getOrDefault(function, Optional.empty()).isPresent() || stale
                 ? d.tsm : Optional.<String>empty(), Optional.empty());
     }
@@ -321,12 +321,12 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
     /** pci_tsm_destroy() for a sub-function going away (a VF disabled): its context only. */
     public void functionRemoved(PciAddress function) {
         withFunction(function, d -> {
-            if (d.contexts.containsKey(function) && !context.faults().inject(Fault.TSM_DISABLED_VF_KEEPS_CONTEXT)) {
+            if (context.faults().check(Fault.TSM_DISABLED_VF_KEEPS_CONTEXT, d.contexts.containsKey(function))) {
                 unbindLocked(d, function);
                 d.contexts.remove(function);
                 context.ledger().free(Kind.TSM_CONTEXT);
             }
-            if (context.faults().inject(Fault.TSM_VF_DISABLE_DISCONNECTS) && d.connected()) {
+            if (context.faults().inject(Fault.TSM_VF_DISABLE_DISCONNECTS, d.connected())) {
                 disconnectLocked(d);
             }
             return Result.done();
@@ -412,11 +412,11 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
         Optional<Binding> existing = d.contexts.get(function);
         if (existing.isPresent()) {
             boolean sameVm = existing.get().vm().equals(vm);
-            if (context.faults().inject(Fault.TSM_REBIND_SAME_VM_RELOCKS) && sameVm) {
+            if (context.faults().inject(Fault.TSM_REBIND_SAME_VM_RELOCKS, sameVm)) {
                 unbindLocked(d, function); // the defect: the same VM's TDI is stopped and locked again
             } else if (context.faults().check(Fault.TSM_REBIND_SAME_VM_CALLS_DRIVER, sameVm)) {
                 return Result.done();
-            } else if (context.faults().inject(Fault.TSM_BIND_OTHER_VM) && !sameVm) {
+            } else if (context.faults().inject(Fault.TSM_BIND_OTHER_VM, !sameVm)) {
                 unbindLocked(d, function); // the defect: the other VM's binding is replaced
             } else if (!sameVm) {
                 if (context.faults().inject(Fault.TSM_BIND_OTHER_VM_UNBINDS_FIRST)) {
@@ -443,7 +443,7 @@ public final class EmuTsmCore implements TsmCore, TsmFunctionOps {
             }
             return Done.DONE;
         }));
-        if (context.faults().inject(Fault.TSM_FAILED_BIND_RECORDS_TDI) && !bound.isOk()) {
+        if (context.faults().inject(Fault.TSM_FAILED_BIND_RECORDS_TDI, !bound.isOk())) {
             context.ledger().allocate(Kind.TDI, () -> {
                 d.contexts.put(function, Optional.of(new Binding(Optional.empty(), tdiId, ByteString.zeros(32))));
                 return Result.done();

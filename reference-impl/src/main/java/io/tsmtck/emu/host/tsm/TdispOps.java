@@ -37,8 +37,11 @@ public final class TdispOps {
      */
     public static Result<Done> programStream(LinkChannel link, int stream, EmuContext context) {
         Result<Done> programmed = programKeys(link, stream, context);
-        if (!programmed.isOk() || context.faults().inject(Fault.TSM_CONNECT_NO_KEYS)) {
+        if (!programmed.isOk()) {
             return programmed;
+        }
+        if (context.faults().inject(Fault.TSM_CONNECT_NO_KEYS)) {
+            return programmed; // the defect: keys programmed, never started
         }
         for (KeySubStream lane : lanes()) {
             Result<Done> started = link.ideKm(new KeySetCommand(IdeKmObjectId.K_SET_GO, stream, lane, 0))

@@ -72,7 +72,7 @@ final class EmuDmaBuf implements DmaBuf {
 
     @Override
     public Result<Done> cpuAccess() {
-        if (context.faults().inject(Fault.DMABUF_CPU_ACCESS_PRIVATE) && privateMmio.getAsBoolean()) {
+        if (context.faults().inject(Fault.DMABUF_CPU_ACCESS_PRIVATE, privateMmio.getAsBoolean())) {
             return Result.done();
         }
         // vfio_pci_dmabuf_ops has no mmap op, so dma_buf_mmap_internal() refuses every mapping

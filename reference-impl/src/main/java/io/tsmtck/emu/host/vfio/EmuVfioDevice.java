@@ -153,10 +153,10 @@ public final class EmuVfioDevice implements VfioDevice {
      * (no reset_works check).
      */
     Result<Done> writeConfig(ConfigRegister register, int value) {
-        boolean initiateFlr = (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0
-                || context.faults().inject(Fault.VFIO_DEVICE_CONTROL_WRITE_RESETS);
-        if (register == ConfigRegister.DEVICE_CONTROL && initiateFlr
-                && !context.faults().inject(Fault.VFIO_CONFIG_FLR_PASSED_THROUGH)) {
+        boolean initiateFlr = context.faults().value(Fault.VFIO_DEVICE_CONTROL_WRITE_RESETS,
+                (value & ConfigRegister.DEVICE_CONTROL_INITIATE_FLR) != 0, true);
+        if (context.faults().check(Fault.VFIO_CONFIG_FLR_PASSED_THROUGH,
+                register == ConfigRegister.DEVICE_CONTROL && initiateFlr)) {
             return underMemoryLock(() -> {
                 device.writeConfig(address(), register, value & ~ConfigRegister.DEVICE_CONTROL_INITIATE_FLR);
                 if ((readConfig(ConfigRegister.DEVICE_CAPABILITIES) & ConfigRegister.DEVICE_CAPABILITIES_FLR) != 0) {
@@ -183,8 +183,8 @@ public final class EmuVfioDevice implements VfioDevice {
     /** A config read as VFIO passes it through: Device Capabilities is the device's, not virtualized. */
     int readConfig(ConfigRegister register) {
         int value = device.readConfig(address(), register);
-        if (context.faults().inject(Fault.VFIO_CONFIG_HIDES_FLR_CAPABILITY)
-                && register == ConfigRegister.DEVICE_CAPABILITIES) {
+        if (context.faults().inject(Fault.VFIO_CONFIG_HIDES_FLR_CAPABILITY,
+                register == ConfigRegister.DEVICE_CAPABILITIES)) {
             return value & ~ConfigRegister.DEVICE_CAPABILITIES_FLR;
         }
         return value;
@@ -220,7 +220,7 @@ public final class EmuVfioDevice implements VfioDevice {
     /** vfio_pci_ioctl_reset(): refused before anything is touched unless the reset at open worked. */
     @Override
     public Result<Done> reset() {
-        if (context.faults().inject(Fault.VFIO_RESET_REFUSED_AFTER_REVOKE) && !resetWorks) {
+        if (context.faults().inject(Fault.VFIO_RESET_REFUSED_AFTER_REVOKE, !resetWorks)) {
             underMemoryLock(() -> {
                 dmabufs.forEach(EmuDmaBuf::revoke);
                 return Result.done();
@@ -303,7 +303,7 @@ public final class EmuVfioDevice implements VfioDevice {
             if (context.faults().inject(Fault.VFIO_REFUSED_BIND_KEEPS_REVOKE)) {
                 dmabufs.forEach(EmuDmaBuf::revoke);
             }
-            if (context.faults().inject(Fault.VFIO_REFUSED_BIND_KEEPS_TDI) && !mmaps.isEmpty()) {
+            if (context.faults().inject(Fault.VFIO_REFUSED_BIND_KEEPS_TDI, !mmaps.isEmpty())) {
                 tsm.bindVm(address(), vm, tdiId);
             }
             if (context.faults().check(Fault.VFIO_BIND_WHILE_MAPPED, !mmaps.isEmpty())) {
@@ -312,13 +312,13 @@ public final class EmuVfioDevice implements VfioDevice {
             }
             context.faults().step(Fault.VFIO_BIND_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
             Result<Done> bound = tsm.bindVm(address(), vm, tdiId);
-            if (context.faults().inject(Fault.VFIO_FAILED_BIND_KEEPS_REVOKED) && !bound.isOk()) {
+            if (context.faults().inject(Fault.VFIO_FAILED_BIND_KEEPS_REVOKED, !bound.isOk())) {
                 return bound;
             }
-            if (context.faults().inject(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE) || memoryEnabled()) {
+            if (context.faults().value(Fault.VFIO_BIND_RESTORE_WITHOUT_MSE, memoryEnabled(), true)) {
                 context.faults().step(Fault.VFIO_BIND_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
             }
-            if (context.faults().inject(Fault.VFIO_BIND_RESTORES_LATER_WITHOUT_MSE) && !memoryEnabled()) {
+            if (context.faults().inject(Fault.VFIO_BIND_RESTORES_LATER_WITHOUT_MSE, !memoryEnabled())) {
                 dmabufs.forEach(EmuDmaBuf::restoreAfterNextRefusal);
             }
             return bound;
