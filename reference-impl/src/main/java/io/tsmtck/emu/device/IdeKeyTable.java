@@ -56,6 +56,18 @@ final class IdeKeyTable {
         programmed.put(Slot.of(stream, kss), session);
     }
 
+    /** Whether a session other than {@code session} programmed a key of either key set on the slot's lane. */
+    boolean keyedByAnother(int stream, KeySubStream kss, SpdmSessionId session) {
+        Lane lane = Slot.of(stream, kss).lane();
+        for (KeySet set : KeySet.values()) {
+            SpdmSessionId by = programmed.get(new Slot(lane, set));
+            if (by != null && !by.equals(session)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts the slot's key set on its lane; false if the slot has no key. */
     boolean go(int stream, KeySubStream kss) {
         Slot slot = Slot.of(stream, kss);

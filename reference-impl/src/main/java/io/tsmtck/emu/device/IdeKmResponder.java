@@ -77,6 +77,12 @@ final class IdeKmResponder {
         if (context.faults().check(Fault.IDEKM_BAD_PORT_ACKED, keyProg.portIndex() > lastAccepted)) {
             return ack(keyProg, KpAckStatus.UNSUPPORTED_PORT_INDEX);
         }
+        // §11.4.5: the keys of a sub-stream come from one SPDM session, a refresh only from the session that
+        // keyed it first, while that session lasts (its end drops its keys)
+        if (context.faults().check(Fault.IDEKM_KEYS_FROM_ANOTHER_SESSION_TAKEN,
+                keys.keyedByAnother(keyProg.streamId(), keyProg.keySubStream(), session))) {
+            return ack(keyProg, KpAckStatus.UNSPECIFIED_FAILURE);
+        }
         keys.program(keyProg.streamId(), keyProg.keySubStream(), session);
         return ack(keyProg, KpAckStatus.SUCCESS);
     }

@@ -170,6 +170,8 @@ public enum Fault {
     TDISP_REPORT_IGNORES_NO_FW_UPDATE("TDISP-51"),
     /** TDISP: the interface report sets INTERFACE_INFO bit 0 whatever the LOCK flags. */
     TDISP_REPORT_NO_FW_UPDATE_ALWAYS("TDISP-51"),
+    /** IDE_KM: KEY_PROG over a second session for a sub-stream another open session keyed is taken over. */
+    IDEKM_KEYS_FROM_ANOTHER_SESSION_TAKEN("IDEKM-11"),
     /** IDE_KM: KEY_PROG for an unsupported port is acknowledged as SUCCESS. */
     IDEKM_BAD_PORT_ACKED("IDEKM-02"),
     /** IDE_KM: KEY_PROG for the port just past MaxPortIndex is taken (an off-by-one port check). */

@@ -792,8 +792,16 @@ public final class DeviceSut implements TdiSubject, AutoCloseable {
      * goes on to the next test unless {@code stream} is the kit's ({@link #ideKmSent}).
      */
     public void programStream(int stream, SpdmSession other) {
-        programStream(client(() -> Optional.of(other), () -> SpdmChannel.secured(new SpdmSessionId(
-                other.sessionId())), pf0()), stream, lane -> true);
+        programStream(tdisp(pf0(), other), stream, lane -> true);
+    }
+
+    /**
+     * A TDISP and IDE_KM client of {@code function} over {@code other}, a session the kit opened besides
+     * its own; IDE_KM sent over it ends the kit's session only when it names the kit's stream.
+     */
+    public TdispClient tdisp(PciFunction function, SpdmSession other) {
+        return client(() -> Optional.of(other), () -> SpdmChannel.secured(new SpdmSessionId(other.sessionId())),
+                function);
     }
 
     /**

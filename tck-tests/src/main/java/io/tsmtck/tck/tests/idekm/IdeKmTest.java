@@ -10,6 +10,8 @@ import io.tsmtck.api.idekm.KeySetCommand;
 import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.idekm.KpAck;
 import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.tdisp.LockInterfaceRequest;
+import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.topology.PciFunction;
@@ -20,8 +22,10 @@ import io.tsmtck.tck.binding.Should;
 import io.tsmtck.tck.device.DeviceCases;
 import io.tsmtck.tck.device.DeviceSut;
 import io.tsmtck.tck.device.IdeKmAnswer;
+import io.tsmtck.tck.device.TdispAnswer;
 import io.tsmtck.tck.device.TdispClient;
 import io.tsmtck.tck.setup.Setup;
+import io.tsmtck.tck.spdm.SpdmSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -252,5 +256,40 @@ class IdeKmTest {
                 SPARE_STREAM, inUse, 0)));
         assertThat("answers to K_SET_GO " + change.first() + ", then " + change.second() + ", then " + change.first()
                 + " again, then K_SET_STOP of " + change.first(), answers).is(expected);
+    }
+
+    static Stream<Arguments> bothKeySets() {
+        return DeviceCases.with(List.of(KeySubStream.KeySet.K0, KeySubStream.KeySet.K1));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} over a second session")
+    @MethodSource("bothKeySets")
+    @Must("IDEKM-11")
+    void theKeysOfASubStreamComeFromTheSessionThatKeyedIt(DeviceSut sut, KeySubStream.KeySet keySet) {
+        int stream = sut.unkeyedStream();
+        sut.programStream(stream);
+        PciFunction pf0 = sut.pf0();
+        SpdmSession second = sut.openSecondSession();
+        List<String> taken = new ArrayList<>();
+        TdispAnswer lock;
+        try {
+            TdispClient other = sut.tdisp(pf0, second);
+            for (KeySubStream lane : KeySubStream.of(keySet)) {
+                IdeKmAnswer answer = other.ideKm(new KeyProg(stream, lane, 0, ByteString.zeros(KeyProg.KEY_LENGTH),
+                        ByteString.zeros(KeyProg.IFV_LENGTH)));
+                if (answer.toString().equals(IdeKmAnswer.answering(new KpAck(stream, KpAckStatus.SUCCESS, lane, 0)))) {
+                    taken.add(lane.toString());
+                }
+            }
+            TdispClient kit = sut.tdisp(pf0);
+            lock = kit.send(new LockInterfaceRequest(kit.header(), 0, stream, 0, 0));
+        } finally {
+            second.end();
+        }
+
+        assertThat("sub-streams of stream " + stream + " (keyed over the kit's session) whose " + keySet + " KEY_PROG"
+                + " over a second session got KP_ACK SUCCESS", taken).is(List.of());
+        assertThat(lock).as("LOCK over the kit's session naming stream %d, after the second session's KEY_PROGs",
+                stream).isResponse(MessageType.LOCK_INTERFACE_RESPONSE);
     }
 }
