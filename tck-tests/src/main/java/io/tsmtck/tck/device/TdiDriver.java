@@ -4,6 +4,9 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.tck.setup.Setup;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,28 @@ public final class TdiDriver {
         ByteString nonce = sut.tdisp(function).lock();
         enterFromLocked(sut, function, nonce, target);
         return target == TdiState.CONFIG_LOCKED ? Optional.of(nonce) : Optional.empty();
+    }
+
+    /**
+     * Drives each of the connected {@code functions}' TDIs from CONFIG_UNLOCKED to {@code target}; the
+     * nonce of each, present when the target is CONFIG_LOCKED. ERROR is reached for all of them at once:
+     * each is locked over the kit's session, which then ends (one session and its keys for every TDI).
+     */
+    public static Map<PciFunction, Optional<ByteString>> enter(DeviceSut sut, List<PciFunction> functions,
+                                                               TdiState target) {
+        Map<PciFunction, Optional<ByteString>> nonces = new LinkedHashMap<>();
+        if (target != TdiState.ERROR) {
+            functions.forEach(function -> nonces.put(function, enter(sut, function, target)));
+            return nonces;
+        }
+        functions.forEach(function -> sut.tdisp(function).lock());
+        sut.endSession();
+        sut.openSessionOnly();
+        for (PciFunction function : functions) {
+            check(sut, function, target);
+            nonces.put(function, Optional.empty());
+        }
+        return nonces;
     }
 
     /**

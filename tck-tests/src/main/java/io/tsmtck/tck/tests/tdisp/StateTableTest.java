@@ -18,7 +18,9 @@ import io.tsmtck.tck.device.DeviceSut;
 import io.tsmtck.tck.device.TdiDriver;
 import io.tsmtck.tck.device.TdispClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -30,26 +32,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("area-tdisp")
 class StateTableTest {
 
+    // ERROR is one case for every function together (DeviceCases.tdisInStates): one session end serves all
+
     static Stream<Arguments> lockedRunOrError() {
-        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN, TdiState.ERROR);
-    }
-
-    static Stream<Arguments> unlockedOrError() {
-        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.ERROR);
-    }
-
-    static Stream<Arguments> unlockedRunOrError() {
-        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.RUN,
+        return DeviceCases.tdisInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_LOCKED, TdiState.RUN,
                 TdiState.ERROR);
     }
 
-    /** The requests that only read, in every state of every function. */
+    static Stream<Arguments> unlockedOrError() {
+        return DeviceCases.tdisInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.ERROR);
+    }
+
+    static Stream<Arguments> unlockedRunOrError() {
+        return DeviceCases.tdisInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.CONFIG_UNLOCKED, TdiState.RUN,
+                TdiState.ERROR);
+    }
+
     /** The requests every state serves, each read asked of one TDI in one state after the other. */
     private static final List<MessageType> READS = List.of(MessageType.GET_TDISP_VERSION,
             MessageType.GET_TDISP_CAPABILITIES, MessageType.GET_DEVICE_INTERFACE_STATE);
 
     static Stream<Arguments> everyFunctionInEveryState() {
-        return DeviceCases.functionsInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.values());
+        return DeviceCases.tdisInStates(DeviceCases.WITH_SUBFUNCTIONS, TdiState.values());
     }
 
     static Stream<Arguments> everyFunction() {
@@ -60,30 +64,34 @@ class StateTableTest {
     @MethodSource("lockedRunOrError")
     @Must("TDISP-01")
     void lockOutsideConfigUnlockedIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
-        PciFunction function = sut.connect().function(fn);
-        Optional<ByteString> nonce = TdiDriver.enter(sut, function, state);
-        TdispClient tdisp = sut.tdisp(function);
+        Map<PciFunction, Optional<ByteString>> nonces = TdiDriver.enter(sut, DeviceCases.functions(sut, fn), state);
 
-        assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
-                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
-        assertThat(sut, function).as("after the refused LOCK").isInState(state);
-        if (nonce.isPresent()) {
-            assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), nonce.get())))
-                    .as("START with the nonce of the lock the refused LOCK left in place")
-                    .isResponse(MessageType.START_INTERFACE_RESPONSE);
-        }
+        nonces.forEach((function, nonce) -> {
+            TdispClient tdisp = sut.tdisp(function);
+            assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
+                    .as("LOCK to %s in %s", function.address(), state).isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+            assertThat(sut, function).as("after the refused LOCK").isInState(state);
+            if (nonce.isPresent()) {
+                assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), nonce.get())))
+                        .as("START with the nonce of the lock the refused LOCK left in place")
+                        .isResponse(MessageType.START_INTERFACE_RESPONSE);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("unlockedOrError")
     @Must("TDISP-02")
     void reportOutsideLockedOrRunIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
-        PciFunction function = sut.connect().function(fn);
-        TdiDriver.enter(sut, function, state);
-        TdispClient tdisp = sut.tdisp(function);
+        List<PciFunction> functions = DeviceCases.functions(sut, fn);
+        TdiDriver.enter(sut, functions, state);
 
-        assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), 0, 0x40)))
-                .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+        for (PciFunction function : functions) {
+            TdispClient tdisp = sut.tdisp(function);
+            assertThat(tdisp.send(new GetDeviceInterfaceReport(tdisp.header(), 0, 0x40)))
+                    .as("GET_DEVICE_INTERFACE_REPORT to %s in %s", function.address(), state)
+                    .isError(TdispErrorCode.INVALID_INTERFACE_STATE);
+        }
     }
 
     static Stream<Arguments> lockedOrRun() {
@@ -111,34 +119,48 @@ class StateTableTest {
     @MethodSource("unlockedRunOrError")
     @Must("TDISP-03")
     void startOutsideConfigLockedIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
-        PciFunction function = sut.connect().function(fn);
-        TdispClient tdisp = sut.tdisp(function);
+        List<PciFunction> functions = DeviceCases.functions(sut, fn);
         // the nonce the device issued last, so that only the state is wrong as far as the kit can make it
-        ByteString lastNonce = tdisp.lock();
-        if (state == TdiState.CONFIG_UNLOCKED) {
-            tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+        Map<PciFunction, ByteString> lastNonces = new LinkedHashMap<>();
+        functions.forEach(function -> lastNonces.put(function, sut.tdisp(function).lock()));
+        if (state == TdiState.ERROR) {
+            TdiDriver.enterFromLocked(sut, functions.get(0), lastNonces.get(functions.get(0)), state);
+            functions.forEach(function -> TdiDriver.expect(sut, function, state));
         } else {
-            TdiDriver.enterFromLocked(sut, function, lastNonce, state);
+            lastNonces.forEach((function, nonce) -> {
+                if (state == TdiState.CONFIG_UNLOCKED) {
+                    TdispClient tdisp = sut.tdisp(function);
+                    tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+                } else {
+                    TdiDriver.enterFromLocked(sut, function, nonce, state);
+                }
+            });
         }
 
-        assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), lastNonce)))
-                .as("START with the nonce of the last LOCK in %s, where the device holds none", state)
-                .isErrorOneOf(TdispErrorCode.INVALID_INTERFACE_STATE, TdispErrorCode.INVALID_NONCE);
-        assertThat(sut, function).as("after the refused START").isInState(state);
+        lastNonces.forEach((function, lastNonce) -> {
+            TdispClient tdisp = sut.tdisp(function);
+            assertThat(tdisp.send(new StartInterfaceRequest(tdisp.header(), lastNonce)))
+                    .as("START to %s with the nonce of the last LOCK in %s, where the device holds none",
+                            function.address(), state)
+                    .isErrorOneOf(TdispErrorCode.INVALID_INTERFACE_STATE, TdispErrorCode.INVALID_NONCE);
+            assertThat(sut, function).as("after the refused START").isInState(state);
+        });
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
     @MethodSource("everyFunctionInEveryState")
     @Must("TDISP-45")
     void readingRequestsAreAnsweredInEveryState(DeviceSut sut, int fn, TdiState state) {
-        PciFunction function = sut.connect().function(fn);
-        TdiDriver.enter(sut, function, state);
-        TdispClient tdisp = sut.tdisp(function);
+        List<PciFunction> functions = DeviceCases.functions(sut, fn);
+        TdiDriver.enter(sut, functions, state);
 
-        for (MessageType type : READS) {
-            assertThat(tdisp.send(Requests.wellFormed(type, tdisp.header(), tdisp.defaultStream())))
-                    .as("%s in %s", type, state).isResponse(type.response().orElseThrow());
-            assertThat(sut, function).as("after %s in %s", type, state).isInState(state);
+        for (PciFunction function : functions) {
+            TdispClient tdisp = sut.tdisp(function);
+            for (MessageType type : READS) {
+                assertThat(tdisp.send(Requests.wellFormed(type, tdisp.header(), tdisp.defaultStream())))
+                        .as("%s to %s in %s", type, function.address(), state).isResponse(type.response().orElseThrow());
+                assertThat(sut, function).as("after %s in %s", type, state).isInState(state);
+            }
         }
     }
 
@@ -157,12 +179,15 @@ class StateTableTest {
     @MethodSource("lockedRunOrError")
     @Must("TDISP-09")
     void stopReturnsEveryStateToConfigUnlocked(DeviceSut sut, int fn, TdiState state) {
-        PciFunction function = sut.connect().function(fn);
-        TdiDriver.enter(sut, function, state);
-        TdispClient tdisp = sut.tdisp(function);
+        List<PciFunction> functions = DeviceCases.functions(sut, fn);
+        TdiDriver.enter(sut, functions, state);
 
-        assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).isResponse(MessageType.STOP_INTERFACE_RESPONSE);
-        assertThat(sut, function).as("after STOP from " + state).isInState(TdiState.CONFIG_UNLOCKED);
+        for (PciFunction function : functions) {
+            TdispClient tdisp = sut.tdisp(function);
+            assertThat(tdisp.send(HeaderOnlyMessage.stop(tdisp.header()))).as("STOP to %s in %s", function.address(),
+                    state).isResponse(MessageType.STOP_INTERFACE_RESPONSE);
+            assertThat(sut, function).as("after STOP from " + state).isInState(TdiState.CONFIG_UNLOCKED);
+        }
     }
 
     @ParameterizedTest(name = "{0}, function {1}")
