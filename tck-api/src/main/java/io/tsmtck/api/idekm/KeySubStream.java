@@ -33,6 +33,12 @@ public record KeySubStream(KeySet keySet, Direction direction, SubStream subStre
         Objects.requireNonNull(subStream, "subStream");
     }
 
+    /** "K0 RX PR": key set, direction, sub-stream, as a failure message names it. */
+    @Override
+    public String toString() {
+        return keySet + " " + direction + " " + subStream;
+    }
+
     /** The six key sub-streams of {@code keySet}: each direction, each sub-stream (RX before TX, PR, NPR, CPL). */
     public static List<KeySubStream> of(KeySet keySet) {
         List<KeySubStream> lanes = new ArrayList<>();
