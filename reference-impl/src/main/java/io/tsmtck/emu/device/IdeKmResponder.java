@@ -45,6 +45,7 @@ final class IdeKmResponder {
         this.onStreamInsecure = onStreamInsecure;
     }
 
+    /** One IDE_KM object (§6.33.3), from a secured session: its answer, or none where IDE_KM has none to give. */
     Optional<ByteString> handle(SpdmSessionId session, ByteString request) {
         DecodeResult<IdeKmMessage> decoded = IdeKmCodec.decode(request, ReservedPolicy.IGNORE);
         if (decoded instanceof DecodeResult.Malformed<IdeKmMessage> malformed) {
@@ -63,6 +64,7 @@ final class IdeKmResponder {
         return Optional.empty(); // an answer object sent as a request
     }
 
+    /** QUERY_RESP (§6.33.3): the port asked for, MaxPortIndex, the DSM's bus and device/function, the IDE capability. */
     private ByteString queryResponse() {
         int devFunc = dsm.device() << 3 | dsm.function();
         int bus = context.faults().value(Fault.IDEKM_QUERY_WRONG_IDENTITY, dsm.bus(),
@@ -71,6 +73,10 @@ final class IdeKmResponder {
         return new IdeKmQueryResponse(port, devFunc, bus, dsm.segment() & 0xFF, PORT, IDE_CAPABILITY).encode();
     }
 
+    /**
+     * KEY_PROG and KP_ACK (§6.33.3): a port the device has, and (§11.4.5) a sub-stream no other open session
+     * keyed; the key stored against this session.
+     */
     private KpAck program(SpdmSessionId session, KeyProg keyProg) {
         // the defect of IDEKM_PORT_CHECK_OFF_BY_ONE: the port just past MaxPortIndex taken as one of the device's
         int lastAccepted = context.faults().value(Fault.IDEKM_PORT_CHECK_OFF_BY_ONE, PORT, PORT + 1);
@@ -87,6 +93,7 @@ final class IdeKmResponder {
         return ack(keyProg, KpAckStatus.SUCCESS);
     }
 
+    /** KP_ACK (§6.33.3) echoing the request's stream, key sub-stream and port. */
     private KpAck ack(KeyProg keyProg, KpAckStatus status) {
         int stream = keyProg.streamId();
         if (context.faults().inject(Fault.IDEKM_ACK_ECHO_WRONG)) {
@@ -99,6 +106,10 @@ final class IdeKmResponder {
         return new KpAck(stream, status, lane, keyProg.portIndex());
     }
 
+    /**
+     * K_SET_GO and K_SET_STOP, answered with K_GOSTOP_ACK (§6.33.3); a GO of a key set without keys gets no
+     * answer, and a STOP of the key set in use takes the stream out of the Secure state (§11.4.3).
+     */
     private Optional<ByteString> goOrStop(KeySetCommand command) {
         if (command.portIndex() != PORT || command.objectId() == IdeKmObjectId.K_GOSTOP_ACK) {
             return Optional.empty();
@@ -125,6 +136,7 @@ final class IdeKmResponder {
                 : Optional.empty();
     }
 
+    /** Whether the stream is Secure: a started key set on each of its six sub-streams (§6.33.3). */
     boolean isSecure(int stream) {
         return keys.isSecure(stream, context.faults().inject(Fault.IDEKM_PARTIAL_GO_SECURE));
     }

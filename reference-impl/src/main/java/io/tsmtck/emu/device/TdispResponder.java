@@ -70,6 +70,10 @@ final class TdispResponder {
         this.context = context;
     }
 
+    /**
+     * One TDISP request as it came in a secured VENDOR_DEFINED_REQUEST (§11.2.2), decoded or refused as
+     * malformed (§11.3.3, table 11-6: INVALID_REQUEST), answered, encoded.
+     */
     ByteString handle(SpdmSessionId session, ByteString request) {
         ReservedPolicy policy = context.faults().value(Fault.TDISP_RESERVED_REJECTED, ReservedPolicy.IGNORE,
                 ReservedPolicy.REJECT);
@@ -97,6 +101,11 @@ final class TdispResponder {
         return ByteString.of(bytes);
     }
 
+    /**
+     * The checks every request meets before its own (§11.3.3, table 11-6): a request code (§11.3.1, table
+     * 11-3), the version (VERSION_MISMATCH), the INTERFACE_ID (INVALID_INTERFACE), an optional request the
+     * device serves (UNSUPPORTED_REQUEST naming it, §11.3.24 table 11-27).
+     */
     private TdispMessage respond(SpdmSessionId session, TdispMessage request) {
         TdispHeader reply = TdispHeader.v10(context.faults().value(Fault.TDISP_RESPONSE_DSM_INTERFACE,
                 request.interfaceId(), functions.get(0).info().interfaceId()));
@@ -121,6 +130,7 @@ final class TdispResponder {
         return dispatch(session, request, function.get(), reply);
     }
 
+    /** Each request to its handler, the reading ones answered here (§11.3.4-11.3.7, §11.3.12-11.3.13). */
     private TdispMessage dispatch(SpdmSessionId session, TdispMessage request, EmuFunction function,
                                   TdispHeader reply) {
         Tdi tdi = function.tdi();
@@ -159,6 +169,7 @@ final class TdispResponder {
         }
     }
 
+    /** TDISP_CAPABILITIES (§11.3.7, table 11-9): the requests served, the LOCK flags taken, reserved fields zero. */
     private TdispMessage capabilities(TdispHeader reply) {
         Set<MessageType> supported = EnumSet.noneOf(MessageType.class);
         for (MessageType type : MessageType.values()) {
@@ -183,6 +194,10 @@ final class TdispResponder {
         return new TdispCapabilitiesResponse(reply, 0, requests, lockFlags, DEV_ADDR_WIDTH, 1, 1);
     }
 
+    /**
+     * LOCK_INTERFACE_REQUEST (§11.3.8) and its response (§11.3.9, table 11-12): CONFIG_UNLOCKED only, the
+     * default stream keyed over this session, no overlapping BARs; then CONFIG_LOCKED with a fresh nonce.
+     */
     private TdispMessage lock(SpdmSessionId session, LockInterfaceRequest request, EmuFunction function,
                               TdispHeader reply) {
         Tdi tdi = function.tdi();
@@ -233,6 +248,10 @@ final class TdispResponder {
         }
     }
 
+    /**
+     * GET_DEVICE_INTERFACE_REPORT (§11.3.10) and DEVICE_INTERFACE_REPORT (§11.3.11, tables 11-15 and
+     * 11-16): CONFIG_LOCKED or RUN, an OFFSET within the report, a portion of at most LENGTH bytes.
+     */
     private TdispMessage report(GetDeviceInterfaceReport request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
         // the defect: the report of a lock a STOP ended, served again
@@ -259,6 +278,10 @@ final class TdispResponder {
                 portion), remainder);
     }
 
+    /**
+     * START_INTERFACE_REQUEST (§11.3.14) and its response (§11.3.15, table 11-19): CONFIG_LOCKED, the
+     * lock's nonce, invalidated before the TDI moves to RUN.
+     */
     private TdispMessage start(StartInterfaceRequest request, Tdi tdi, TdispHeader reply) {
         if (context.faults().check(Fault.TDISP_START_ANY_STATE, tdi.state() != TdiState.CONFIG_LOCKED)) {
             return invalidState(reply);
@@ -286,6 +309,7 @@ final class TdispResponder {
         return issued.equals(given);
     }
 
+    /** STOP_INTERFACE_REQUEST (§11.3.16-11.3.17): from any state to CONFIG_UNLOCKED, the lock and its nonce dropped. */
     private TdispMessage stop(Tdi tdi, TdispHeader reply) {
         if (context.faults().inject(Fault.TDISP_STOP_UNLOCKED_REFUSED, tdi.state() == TdiState.CONFIG_UNLOCKED)) {
             return invalidState(reply);
@@ -303,6 +327,11 @@ final class TdispResponder {
         return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
     }
 
+    /**
+     * BIND_P2P_STREAM_REQUEST and UNBIND_P2P_STREAM_REQUEST (§11.3.18-11.3.21, tables 11-21 and 11-23):
+     * RUN only; a bind refused for the default stream or keys missing or of another session, an unbind
+     * for a stream not bound.
+     */
     private TdispMessage p2p(P2pStreamRequest request, Tdi tdi, TdispHeader reply) {
         if (context.faults().check(Fault.TDISP_P2P_ANY_STATE, tdi.state() != TdiState.RUN)) {
             return invalidState(reply);
@@ -339,6 +368,10 @@ final class TdispResponder {
         return tdi.p2pStreams().remove(stream);
     }
 
+    /**
+     * SET_MMIO_ATTRIBUTE_REQUEST (§11.3.22-11.3.23, table 11-25): RUN only, an updatable range of this
+     * TDI, reserved attribute bits clear, at most its pages; a failure leaves the state as it was.
+     */
     private TdispMessage setMmioAttribute(SetMmioAttributeRequest request, EmuFunction function, TdispHeader reply) {
         Tdi tdi = function.tdi();
         if (context.faults().check(Fault.TDISP_P2P_ANY_STATE, tdi.state() != TdiState.RUN)) {
@@ -365,6 +398,7 @@ final class TdispResponder {
         return new HeaderOnlyMessage(MessageType.SET_MMIO_ATTRIBUTE_RESPONSE, reply);
     }
 
+    /** GET_TDISP_VERSION in any major-1 version (§11.3.4), every other request in 1.0 only (§11.3.3). */
     private boolean versionAccepted(TdispMessage request) {
         if (request.type() == MessageType.GET_TDISP_VERSION) {
             return context.faults().value(Fault.TDISP_GET_VERSION_EXACT, request.header().major() == 1,
@@ -374,6 +408,7 @@ final class TdispResponder {
                 request.header().version() != TdispHeader.VERSION_1_0);
     }
 
+    /** The mandatory requests (table 11-3) and the optional ones the device's features serve. */
     private boolean supports(MessageType type) {
         switch (type) {
             case BIND_P2P_STREAM_REQUEST:

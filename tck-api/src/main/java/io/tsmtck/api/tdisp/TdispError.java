@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * TDISP_ERROR (0x7F; PCIe Base 6.x 11.3.17, table 11-28): ERROR_CODE u32, ERROR_DATA u32 (24 bytes),
+ * TDISP_ERROR (0x7F; PCIe Base 6.x 11.3.24, tables 11-26 and 11-27): ERROR_CODE u32, ERROR_DATA u32 (24 bytes),
  * plus extended vendor data for VENDOR_SPECIFIC_ERROR, whose ERROR_DATA is that data's length.
  *
  * @param header version and interface

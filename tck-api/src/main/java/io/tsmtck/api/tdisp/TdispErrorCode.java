@@ -3,7 +3,7 @@ package io.tsmtck.api.tdisp;
 import io.tsmtck.api.wire.WireCode;
 import java.util.Optional;
 
-/** The ERROR_CODE values of TDISP_ERROR (PCIe Base 6.x 11.3.17, table 11-28). */
+/** The ERROR_CODE values of TDISP_ERROR (PCIe Base 6.x 11.3.24, table 11-27). */
 public enum TdispErrorCode implements WireCode {
     INVALID_REQUEST(0x0001),
     BUSY(0x0003),

@@ -134,9 +134,19 @@ public final class KitConfig {
         return value(PLAINTEXT).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
     }
 
-    /** How long to wait for one answer of a device over a socket or DOE mailbox. */
+    /** How long to wait for one answer of a device over a socket. */
     public static Duration timeoutDevice() {
         return millis(TIMEOUT_DEVICE, 10_000);
+    }
+
+    /**
+     * How long to wait for one answer over a DOE mailbox: {@value #TIMEOUT_DEVICE} if set, else the DOE
+     * timeout, 1 s (PCIe 6.x §6.30.2, as Linux's drivers/pci/doe.c waits it, PCI_DOE_TIMEOUT), after which
+     * a requester may abort. A request the device must drop costs this wait, there being no "no answer" on
+     * DOE.
+     */
+    public static Duration timeoutDoe() {
+        return millis(TIMEOUT_DEVICE, 1_000);
     }
 
     /** How long the device kit may leave a session without a message to see the device end it. */

@@ -103,7 +103,7 @@ public final class Devices {
             PciAddress pf0 = address(target.substring(4));
             List<PciFunction> functions = functions(Optional.of(pf0));
             return new SharedDevice(target, () -> DoeConfigMailbox.open(SysfsConfigSpace.open(pf0.toString()),
-                    KitConfig.timeoutDevice(), pf0.toString()), functions, Optional.of(sysfsRig(functions)));
+                    KitConfig.timeoutDoe(), pf0.toString()), functions, Optional.of(sysfsRig(functions)));
         }
         throw new IllegalStateException(KitConfig.DEVICE + "=" + target + " is not a device the kit can reach: write "
                 + "tcp://<host>:<port> (SPDM socket protocol, spdm-emu or QEMU) or doe:<BDF> (DOE mailbox through "

@@ -2,6 +2,7 @@ package io.tsmtck.tck.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,19 @@ class KitConfigTest {
     void theEnvironmentNameIsTheSettingInUpperCaseWithUnderscores() {
         assertThat(KitConfig.environmentName(KitConfig.TIMEOUT_HAPPEN)).isEqualTo("TSM_TCK_TIMEOUT_HAPPEN");
         assertThat(KitConfig.environmentName(KitConfig.REUSE_STACKS)).isEqualTo("TSM_TCK_REUSESTACKS");
+    }
+
+    @Test
+    void aDoeMailboxWaitsTheDoeTimeoutUnlessTheDeviceTimeoutIsSet() {
+        assertThat(KitConfig.timeoutDoe()).as("DOE, nothing set: PCIe 6.30.2's 1 s").isEqualTo(Duration.ofSeconds(1));
+        assertThat(KitConfig.timeoutDevice()).as("a socket, nothing set").isEqualTo(Duration.ofSeconds(10));
+
+        System.setProperty(KitConfig.TIMEOUT_DEVICE, "250");
+        try {
+            assertThat(KitConfig.timeoutDoe()).as("DOE, the setting").isEqualTo(Duration.ofMillis(250));
+            assertThat(KitConfig.timeoutDevice()).as("a socket, the setting").isEqualTo(Duration.ofMillis(250));
+        } finally {
+            System.clearProperty(KitConfig.TIMEOUT_DEVICE);
+        }
     }
 }
