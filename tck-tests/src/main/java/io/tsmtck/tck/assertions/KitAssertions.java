@@ -6,6 +6,7 @@ import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.topology.PciFunction;
 import io.tsmtck.api.vm.VmId;
 import io.tsmtck.tck.binding.TdiSubject;
+import io.tsmtck.tck.device.SpdmAnswer;
 import io.tsmtck.tck.device.TdispAnswer;
 import io.tsmtck.tck.host.HostSut;
 import java.util.Optional;
@@ -27,6 +28,11 @@ public class KitAssertions extends Assertions {
     /** Assertions on the TDI of {@code function}, read from the device of {@code sut}. */
     public static TdiAssert assertThat(TdiSubject sut, PciFunction function) {
         return new TdiAssert(sut, function);
+    }
+
+    /** What a device answered to an SPDM request of the kit's own. */
+    public static SpdmAnswerAssert assertThat(SpdmAnswer actual) {
+        return new SpdmAnswerAssert(actual);
     }
 
     /** Assertions on a device's answer. */

@@ -87,8 +87,8 @@ class SecuredSessionTest {
         SpdmAnswer answer = sut.plain(request.in(version, connection.suite().hash().size()),
                 MessageSizes.of(connection.suite()));
 
-        assertThat(String.format("answer to %s in the clear, the kit's session 0x%08x open", request,
-                session.sessionId()), answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.SESSION_REQUIRED, version));
+        assertThat(answer).as("answer to %s in the clear, the kit's session 0x%08x open", request, session.sessionId())
+                .isSpdmError(SpdmErrorCode.SESSION_REQUIRED, version);
         assertServed(sut, session, "after " + request + " in the clear");
     }
 

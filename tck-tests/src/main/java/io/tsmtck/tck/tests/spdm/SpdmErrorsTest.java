@@ -89,8 +89,9 @@ class SpdmErrorsTest {
 
         SpdmAnswer answer = sut.plain(mismatch.request().in(other, connection), sizes);
 
-        assertThat(String.format("answer to %s in SPDMVersion 0x%02X (negotiated 0x%02X)", mismatch.request(), other,
-                negotiated), answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, negotiated));
+        assertThat(answer).as("answer to %s in SPDMVersion 0x%02X (negotiated 0x%02X)",
+                mismatch.request(), other, negotiated)
+                .isSpdmError(SpdmErrorCode.VERSION_MISMATCH, negotiated);
         SpdmAnswer after = sut.plain(mismatch.request().in(negotiated, connection), sizes);
         assertThat(String.format("answer to %s in the negotiated version 0x%02X after the mismatch",
                 mismatch.request(), negotiated), after.describe())
@@ -111,8 +112,9 @@ class SpdmErrorsTest {
         SpdmAnswer answer = sut.plain(new GetCapabilities(version, standard.ctExponent(), standard.flags(),
                 standard.dataTransferSize(), standard.maxMessageSize()).encode(), MessageSizes.none());
 
-        assertThat(String.format("answer to GET_CAPABILITIES in SPDMVersion 0x%02X, which VERSION did not offer",
-                version), answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, 0x10));
+        assertThat(answer).as("answer to GET_CAPABILITIES in SPDMVersion 0x%02X, which VERSION did not offer",
+                version)
+                .isSpdmError(SpdmErrorCode.VERSION_MISMATCH, 0x10);
         expectServed(sut, "GET_CAPABILITIES in 0x" + Integer.toHexString(common.code()) + " after the mismatch",
                 standard.encode(), RequestResponseCode.CAPABILITIES);
     }
@@ -134,9 +136,9 @@ class SpdmErrorsTest {
 
         SpdmAnswer answer = sut.plain(ByteString.of(other), MessageSizes.none());
 
-        assertThat(String.format("answer to NEGOTIATE_ALGORITHMS in SPDMVersion 0x%02X after CAPABILITIES in 0x%02X",
-                other[0], common.code()), answer.describe())
-                .is(SpdmAnswer.error(SpdmErrorCode.VERSION_MISMATCH, common.code()));
+        assertThat(answer).as("answer to NEGOTIATE_ALGORITHMS in SPDMVersion 0x%02X after CAPABILITIES in 0x%02X",
+                other[0], common.code())
+                .isSpdmError(SpdmErrorCode.VERSION_MISMATCH, common.code());
         expectServed(sut, "NEGOTIATE_ALGORITHMS in 0x" + Integer.toHexString(common.code()) + " after the mismatch",
                 right, RequestResponseCode.ALGORITHMS);
     }
@@ -156,9 +158,9 @@ class SpdmErrorsTest {
 
         SpdmAnswer answer = sut.plain(request.encode(), MessageSizes.none());
 
-        assertThat(String.format("answer to GET_CAPABILITIES with %s (flags 0x%08X, DataTransferSize %d, "
-                + "MaxSPDMmsgSize %d)", invalid, request.flags(), request.dataTransferSize(), request.maxMessageSize()),
-                answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, common.code()));
+        assertThat(answer).as("answer to GET_CAPABILITIES with %s (flags 0x%08X, DataTransferSize %d, MaxSPDMmsgSize"
+                + " %d)", invalid, request.flags(), request.dataTransferSize(), request.maxMessageSize())
+                .isSpdmError(SpdmErrorCode.INVALID_REQUEST, common.code());
         expectServed(sut, "the kit's GET_CAPABILITIES after the refused one", standard.encode(),
                 RequestResponseCode.CAPABILITIES);
     }
@@ -206,8 +208,8 @@ class SpdmErrorsTest {
 
         SpdmAnswer answer = sut.plain(field.wrong(connection, emptySlot), sizes);
 
-        assertThat(String.format("answer to %s (slot %d is empty)", field, emptySlot), answer.describe())
-                .is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, version));
+        assertThat(answer).as("answer to %s (slot %d is empty)", field, emptySlot)
+                .isSpdmError(SpdmErrorCode.INVALID_REQUEST, version);
         SpdmAnswer after = sut.plain(field.right(connection), sizes);
         assertThat("answer to the same request with every field right, after the refusal", after.describe())
                 .satisfies(d -> after.is(field.answer()), "the device's " + field.answer());
@@ -228,8 +230,8 @@ class SpdmErrorsTest {
 
         SpdmAnswer answer = sut.plain(wrong, MessageSizes.none());
 
-        assertThat(String.format("answer to NEGOTIATE_ALGORITHMS with %s (%s)", invalid, wrong.hex()),
-                answer.describe()).is(SpdmAnswer.error(SpdmErrorCode.INVALID_REQUEST, common.code()));
+        assertThat(answer).as("answer to NEGOTIATE_ALGORITHMS with %s (%s)", invalid, wrong.hex())
+                .isSpdmError(SpdmErrorCode.INVALID_REQUEST, common.code());
         expectServed(sut, "the kit's NEGOTIATE_ALGORITHMS after the refused one", right,
                 RequestResponseCode.ALGORITHMS);
     }
