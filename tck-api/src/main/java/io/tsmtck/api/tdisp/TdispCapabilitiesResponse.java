@@ -11,7 +11,7 @@ import java.util.Objects;
  * TDISP_CAPABILITIES (0x02, 44 bytes; PCIe Base 6.x 11.3.7, table 11-8).
  *
  * @param header version and interface
- * @param dsmCaps DSM_CAPS u32
+ * @param dsmCaps DSM_CAPS u32, all its bits reserved (table 11-9): zero from a well-formed device
  * @param requestsSupported REQ_MSGS_SUPPORTED, 16 bytes; bit {@code code - 0x80} set for each
  *     supported request
  * @param lockFlagsSupported LOCK_INTERFACE_FLAGS_SUPPORTED u16
@@ -70,7 +70,8 @@ public record TdispCapabilitiesResponse(TdispHeader header, long dsmCaps, ByteSt
 
     static TdispCapabilitiesResponse read(MessageType type, TdispHeader header, WireReader in)
             throws MalformedException {
-        long dsmCaps = in.u32("DSM_CAPS");
+        // DSM_CAPS: "DSM Capability Flags, Bits 31:0 - Reserved" (table 11-9)
+        long dsmCaps = in.reservedBits("DSM_CAPS", in.u32("DSM_CAPS"), 0xFFFF_FFFFL, 16);
         ByteString bitmap = in.bytes("REQ_MSGS_SUPPORTED", REQUEST_BITMAP_LENGTH);
         // bit (code - 0x80): bit 0 and the bits past VDM_REQUEST (0x8B) name no request, bytes 2 to 15 none either;
         // an ignoring decoder drops them, as it drops every reserved bit

@@ -43,7 +43,7 @@ final class RandomMessages {
                 int named = u16() & ~TdispCapabilitiesResponse.RESERVED_REQUEST_BITS;
                 requests[0] = (byte) named;
                 requests[1] = (byte) (named >>> 8);
-                return new TdispCapabilitiesResponse(header, u32(), ByteString.of(requests),
+                return new TdispCapabilitiesResponse(header, 0, ByteString.of(requests),
                         u16() & ~LockFlag.RESERVED_MASK, u8(), u8(), u8());
             case LOCK_INTERFACE_RESPONSE:
                 return new LockInterfaceResponse(header, bytes(32));

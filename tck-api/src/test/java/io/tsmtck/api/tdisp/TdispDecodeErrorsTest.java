@@ -42,6 +42,18 @@ class TdispDecodeErrorsTest {
     }
 
     @Test
+    void dsmCapsIsReservedInEveryBit() {
+        for (int bit = 0; bit < 32; bit++) {
+            byte[] caps = ByteString.ofHex(capabilitiesWith(16, 0)).toByteArray();
+            caps[16 + bit / 8] = (byte) (1 << bit % 8);
+            DecodeError error = errorOf(ByteString.of(caps).hex(), ReservedPolicy.REJECT);
+
+            assertThat(error.field()).as("DSM_CAPS bit %d set", bit).isEqualTo("DSM_CAPS");
+            assertThat(error.reason()).isEqualTo(DecodeError.Reason.RESERVED_NOT_ZERO);
+        }
+    }
+
+    @Test
     void errorDataIsReservedButForUnsupportedRequestAndVendorErrors() {
         for (TdispErrorCode code : TdispErrorCode.values()) {
             String hex = String.format("10 7f %s %02x %02x 00 00 01 00 00 00", BEEF_HEADER_TAIL, code.code() & 0xFF,
