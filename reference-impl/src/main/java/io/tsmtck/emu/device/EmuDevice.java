@@ -15,7 +15,6 @@ import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeResult;
-import io.tsmtck.emu.stack.EmuContext;
 import io.tsmtck.emu.faults.Fault;
 import io.tsmtck.emu.spdm.DeviceIdentity;
 import io.tsmtck.emu.spdm.DoeConfigSpace;
@@ -23,9 +22,11 @@ import io.tsmtck.emu.spdm.InProcessMailbox;
 import io.tsmtck.emu.spdm.ResponderConfig;
 import io.tsmtck.emu.spdm.SessionApplication;
 import io.tsmtck.emu.spdm.SpdmResponder;
+import io.tsmtck.emu.stack.EmuContext;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,6 +270,26 @@ public final class EmuDevice implements DeviceResponder {
         if (function.tdi().isLockedOrRunning() && breaksLock(function, register, old, value)) {
             function.tdi().fail();
         }
+    }
+
+    /**
+     * A secondary bus reset as pci_reset_bus() does it for VFIO_DEVICE_PCI_HOT_RESET: each function's
+     * configuration saved, the conventional reset (every TDI to CONFIG_UNLOCKED), the configuration put back
+     * (pci_restore_state()), which a TDI in CONFIG_UNLOCKED takes without effect.
+     */
+    public synchronized void secondaryBusReset() {
+        Map<EmuFunction, Map<ConfigRegister, Integer>> saved = new LinkedHashMap<>();
+        for (EmuFunction function : functions.values()) {
+            Map<ConfigRegister, Integer> registers = new EnumMap<>(ConfigRegister.class);
+            for (ConfigRegister register : ConfigRegister.values()) {
+                if (function.config().has(register)) {
+                    registers.put(register, function.config().read(register));
+                }
+            }
+            saved.put(function, registers);
+        }
+        conventionalReset();
+        saved.forEach((function, registers) -> registers.forEach(function.config()::write));
     }
 
     /** A function-level reset (FLR); a PF0 FLR reaches its VFs. */

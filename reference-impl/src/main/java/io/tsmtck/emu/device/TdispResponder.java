@@ -24,6 +24,7 @@ import io.tsmtck.api.tdisp.TdispMessage;
 import io.tsmtck.api.tdisp.TdispVersionResponse;
 import io.tsmtck.api.tdisp.VdmMessage;
 import io.tsmtck.api.wire.ByteEditor;
+import io.tsmtck.api.vfio.ConfigRegister;
 import io.tsmtck.api.wire.ByteString;
 import io.tsmtck.api.wire.DecodeError;
 import io.tsmtck.api.wire.DecodeResult;
@@ -213,6 +214,11 @@ final class TdispResponder {
         if (context.faults().inject(Fault.TDISP_LOCK_UNADVERTISED_FLAG_REFUSED,
                 (request.flags() & ~((TdispCapabilitiesResponse) capabilities(reply)).lockFlagsSupported()) != 0)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0); // the defect: table 11-9 makes it no error
+        }
+        // §11.3.8: Phantom Functions Enabled is a configuration the device must refuse to lock
+        if (context.faults().check(Fault.TDISP_LOCK_PHANTOM_FUNCTIONS_OK, (function.config().read(
+                ConfigRegister.DEVICE_CONTROL) & ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS) != 0)) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
         }
         boolean overlap = function.barsOverlap(context.faults());
         if (context.faults().check(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK, overlap)) {

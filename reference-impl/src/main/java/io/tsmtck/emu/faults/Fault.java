@@ -513,6 +513,12 @@ public enum Fault {
     IOMMUFD_LAST_DEVICE_CLOSE_KEEPS_OBJECTS("VM-02"),
     /** iommufd: closing an fd with no device bound keeps its objects (a vIOMMU's VM reference is never put). */
     IOMMUFD_CLOSE_KEEPS_OBJECTS("VM-02"),
+    /** TDISP: LOCK of a function with Phantom Functions Enable set succeeds. */
+    TDISP_LOCK_PHANTOM_FUNCTIONS_OK("TDISP-58"),
+    /** VFIO: VFIO_DEVICE_PCI_HOT_RESET leaves the dma-bufs mapped across the bus reset. */
+    VFIO_HOT_RESET_NO_REVOKE("VFIO-30"),
+    /** VFIO: VFIO_DEVICE_PCI_HOT_RESET leaves the dma-bufs revoked after it, memory decode on. */
+    VFIO_HOT_RESET_NO_RESTORE("VFIO-30"),
     /** iommufd: destroying a vIOMMU with a vdevice succeeds. */
     IOMMUFD_DESTROY_BUSY_VIOMMU("IOMMUFD-01", "IOMMUFD-20"),
     /** iommufd: destroying a HWPT with a vIOMMU succeeds. */

@@ -2,6 +2,7 @@ package io.tsmtck.api.vfio;
 
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.errno.Done;
+import io.tsmtck.api.errno.Errno;
 import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.iommufd.ObjectId;
 import io.tsmtck.api.topology.PciAddress;
@@ -49,6 +50,18 @@ public interface VfioDevice extends AutoCloseable {
 
     /** {@code VFIO_DEVICE_RESET}: a function-level reset (dma-bufs revoked before, restored after). */
     Result<Done> reset();
+
+    /**
+     * {@code VFIO_DEVICE_PCI_HOT_RESET} from this device's cdev with a zero-length fd array (the iommufd
+     * the cdev is bound to proves ownership of the dev_set): a secondary bus reset of the slot or bus, every
+     * function of the dev_set with it; each one's dma-bufs revoked before it and restored after it when its
+     * memory decode is on. Refusals: a dev_set with a function the caller does not own, or that cannot be
+     * reset at the bus, {@code EINVAL} or {@code EPERM}. A stack that does not offer it answers
+     * {@code ENOTTY}, as a kernel without the ioctl would, and the rules that need it are not tested.
+     */
+    default Result<Done> hotReset() {
+        return Result.refused(Errno.ENOTTY, "VFIO_DEVICE_PCI_HOT_RESET is not offered by this stack");
+    }
 
     /**
      * {@code VFIO_DEVICE_FEATURE_DMA_BUF} (GET). Refusals: no ranges or {@code flags != 0}

@@ -138,6 +138,19 @@ public final class Applicability {
     }
 
     /**
+     * NOT_APPLICABLE when Phantom Functions Enable did not stick in {@code function}'s Device Control (read
+     * {@code now} after the kit set it): the function has no Phantom Functions, so none can be enabled.
+     */
+    public static void requirePhantomFunctions(PciFunction function, int now) {
+        if ((now & ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS) == 0) {
+            throw notApplicable(Condition.HAS_PHANTOM_FUNCTIONS, String.format("Device Control of %s reads 0x%04X"
+                    + " after the kit set Phantom Functions Enable (bit 9): the bit is read-only 0 there",
+                    function.address(), now));
+        }
+        checkListed(Condition.HAS_PHANTOM_FUNCTIONS);
+    }
+
+    /**
      * The first MMIO range of {@code report} marked IS_MEM_ATTR_UPDATABLE; NOT_APPLICABLE if it has
      * none.
      */

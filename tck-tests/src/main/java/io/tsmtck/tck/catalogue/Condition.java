@@ -42,7 +42,10 @@ public enum Condition {
     REPORTS_UPDATABLE_RANGE("the TDI's interface report has an MMIO range marked IS_MEM_ATTR_UPDATABLE"),
     /** The function has the capability whose control register a case changes, and the bit the kit toggles is writable. */
     HAS_WRITABLE_CAPABILITY_CONTROL("the function has the capability whose control register the case changes, and"
-            + " that register takes the change of the bit the kit toggles");
+            + " that register takes the change of the bit the kit toggles"),
+    /** Phantom Functions Enable of the function's Device Control takes a 1 (a function with Phantom Functions). */
+    HAS_PHANTOM_FUNCTIONS("Phantom Functions Enable in the function's Device Control takes a 1 (Phantom Functions"
+            + " Supported)");
 
     private final String when;
 

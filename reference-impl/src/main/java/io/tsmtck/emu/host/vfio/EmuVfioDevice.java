@@ -232,6 +232,26 @@ public final class EmuVfioDevice implements VfioDevice {
         return underMemoryLock(this::resetLocked);
     }
 
+    /**
+     * VFIO_DEVICE_PCI_HOT_RESET (vfio_pci_dev_set_hot_reset()): the dma-bufs revoked and the mmaps zapped
+     * under memory_lock, a secondary bus reset of the device (every TDI to CONFIG_UNLOCKED, the
+     * configuration saved and restored around it), then the dma-bufs restored when memory decode is on.
+     * The emulated dev_set is this device's functions, the others of which the test does not open.
+     */
+    @Override
+    public Result<Done> hotReset() {
+        return underMemoryLock(() -> {
+            context.faults().step(Fault.VFIO_HOT_RESET_NO_REVOKE, () -> dmabufs.forEach(EmuDmaBuf::revoke));
+            mmaps.forEach(m -> m.zap(true));
+            device.secondaryBusReset();
+            if (memoryEnabled()) {
+                mmaps.forEach(m -> m.zap(false));
+                context.faults().step(Fault.VFIO_HOT_RESET_NO_RESTORE, () -> dmabufs.forEach(EmuDmaBuf::restore));
+            }
+            return Result.done();
+        });
+    }
+
     /** Revoke and zap, pci_try_reset_function() (nothing without a reset method), restore. */
     private Result<Done> resetLocked() {
         int command = device.readConfig(address(), ConfigRegister.COMMAND);

@@ -10,11 +10,14 @@ import io.tsmtck.api.tdisp.TdiState;
 import io.tsmtck.api.tdisp.TdispErrorCode;
 import io.tsmtck.api.topology.Bar;
 import io.tsmtck.api.topology.PciFunction;
+import io.tsmtck.api.vfio.ConfigRegister;
+import io.tsmtck.tck.binding.Applicability;
 import io.tsmtck.tck.binding.Must;
 import io.tsmtck.tck.binding.Should;
 import io.tsmtck.tck.device.BarOverlap;
 import io.tsmtck.tck.device.DeviceCases;
 import io.tsmtck.tck.device.DeviceSut;
+import io.tsmtck.tck.device.RigConfig;
 import io.tsmtck.tck.device.TdispClient;
 import io.tsmtck.tck.spdm.SpdmSession;
 import java.util.Comparator;
@@ -133,6 +136,27 @@ class LockTest {
         }
         assertThat(sut, function).as("after the LOCK naming a stream keyed over another session")
                 .isInState(TdiState.CONFIG_UNLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-58")
+    void lockWithPhantomFunctionsEnabledIsInvalidDeviceConfiguration(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        RigConfig config = sut.config(function);
+        int old = config.read(ConfigRegister.DEVICE_CONTROL);
+        config.write(ConfigRegister.DEVICE_CONTROL, old | ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS);
+        try {
+            Applicability.requirePhantomFunctions(function, config.read(ConfigRegister.DEVICE_CONTROL));
+            TdispClient tdisp = sut.tdisp(function);
+
+            assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
+                    .as("LOCK of %s with Phantom Functions Enable set", function.address())
+                    .isError(TdispErrorCode.INVALID_DEVICE_CONFIGURATION);
+            assertThat(sut, function).as("after the refused LOCK").isInState(TdiState.CONFIG_UNLOCKED);
+        } finally {
+            config.write(ConfigRegister.DEVICE_CONTROL, old);
+        }
     }
 
     /** Which BAR is moved one page into the other: both orders of an overlap. */

@@ -130,6 +130,23 @@ class MemoryDecodeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
+    @Must("VFIO-30")
+    void aHotResetRevokesBeforeAndRestoresAfter(HostSut sut) {
+        VfioDevice vfio = sut.vfio(sut.pf0());
+        DmaBuf buffer = export(vfio, 0);
+        DmaBufAttachment attachment = mapped(buffer);
+        Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
+
+        Setup.require(vfio.hotReset(), "VFIO_DEVICE_PCI_HOT_RESET");
+        Await.until(() -> !Importers.isMapped(sut, attachment));
+
+        assertThat(sut, attachment).as("across a hot reset (revoked before it)").isUnmapped();
+        assertThat(buffer).as("dma-buf after the hot reset").isActive();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the hot reset").succeeded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-29")
     void initiateFlrWrittenToDeviceControlResetsAsVfioDeviceResetDoes(HostSut sut) {
         VfioDevice vfio = sut.vfio(sut.pf0());
