@@ -272,6 +272,10 @@ final class TdispResponder {
         LockInterfaceRequest lock = stale ? stopped.get(tdi)
                 : tdi.lock().orElse(new LockInterfaceRequest(reply, 0, 0, 0, 0));
         ByteString bytes = InterfaceReports.build(function, lock, context).encode();
+        if (context.faults().inject(Fault.TDISP_REPORT_OFFSET_PAST_END_EMPTY, request.offset() >= bytes.size())) {
+            // the defect: an OFFSET past the report answered with an empty last portion
+            return new DeviceInterfaceReportResponse(reply, ByteString.EMPTY, 0);
+        }
         if (request.length() == 0 || request.offset() >= bytes.size()) {
             return TdispError.of(reply, TdispErrorCode.INVALID_REQUEST, 0);
         }
@@ -325,6 +329,12 @@ final class TdispResponder {
         }
         if (context.faults().inject(Fault.TDISP_REPORT_SERVED_AFTER_STOP, tdi.lock().isPresent())) {
             stopped.put(tdi, tdi.lock().get());
+        }
+        if (context.faults().inject(Fault.TDISP_STOP_KEEPS_P2P_BINDINGS)) {
+            Set<Integer> bound = Set.copyOf(tdi.p2pStreams());
+            tdi.stop();
+            tdi.p2pStreams().addAll(bound); // the defect: the bindings outlive the lock they were made under
+            return new HeaderOnlyMessage(MessageType.STOP_INTERFACE_RESPONSE, reply);
         }
         tdi.stop();
         if (context.faults().inject(Fault.TDISP_STOP_STOPS_EVERY_TDI)) {

@@ -513,6 +513,10 @@ public enum Fault {
     IOMMUFD_LAST_DEVICE_CLOSE_KEEPS_OBJECTS("VM-02"),
     /** iommufd: closing an fd with no device bound keeps its objects (a vIOMMU's VM reference is never put). */
     IOMMUFD_CLOSE_KEEPS_OBJECTS("VM-02"),
+    /** TDISP: STOP leaves the TDI's P2P stream bindings in place for its next lock. */
+    TDISP_STOP_KEEPS_P2P_BINDINGS("TDISP-56"),
+    /** TDISP: GET_DEVICE_INTERFACE_REPORT with an OFFSET past the report is answered with an empty last portion. */
+    TDISP_REPORT_OFFSET_PAST_END_EMPTY("TDISP-57"),
     /** TDISP: LOCK of a function with Phantom Functions Enable set succeeds. */
     TDISP_LOCK_PHANTOM_FUNCTIONS_OK("TDISP-58"),
     /** VFIO: VFIO_DEVICE_PCI_HOT_RESET leaves the dma-bufs mapped across the bus reset. */
