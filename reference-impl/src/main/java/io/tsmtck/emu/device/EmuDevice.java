@@ -51,6 +51,7 @@ public final class EmuDevice implements DeviceResponder {
     private static final int LOCKED_DEVICE_CONTROL = ConfigRegister.DEVICE_CONTROL_EXTENDED_TAG
             | ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS | ConfigRegister.DEVICE_CONTROL_NO_SNOOP;
 
+    /** Changes deferred to the next state read: fault-only state (TSM_BIND_STARTS_INTERFACE_LATER sets it). */
     private final Map<PciAddress, Runnable> afterRead = new HashMap<>();
     private final Dsm dsm;
     private final Map<PciAddress, EmuFunction> functions;

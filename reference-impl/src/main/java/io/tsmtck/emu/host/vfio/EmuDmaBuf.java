@@ -29,6 +29,7 @@ final class EmuDmaBuf implements DmaBuf {
     private final List<EmuAttachment> attachments = new ArrayList<>();
     private boolean revoked;
     private boolean revokedForGood;
+    /** A restore deferred to the next refused attach: fault-only state (VFIO_BIND_RESTORES_LATER_WITHOUT_MSE). */
     private boolean restoreAfterRefusal;
     private boolean closed;
 
