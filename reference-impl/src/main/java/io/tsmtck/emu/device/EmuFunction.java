@@ -44,6 +44,27 @@ final class EmuFunction {
         return config.read(ConfigRegister.bar(index)) & 0xFFFF_FFF0L;
     }
 
+    /** The smallest Expansion ROM: its base register keeps address bits 31:11. */
+    private static final long ROM_MIN_SIZE = 2048;
+
+    /**
+     * Whether the Expansion ROM base address, when one is set, lies over a memory BAR, or a BAR starts inside
+     * the ROM's smallest size (an invalid configuration to lock, §11.3.8).
+     */
+    boolean romOverlapsBar() {
+        long rom = Integer.toUnsignedLong(config.read(ConfigRegister.EXPANSION_ROM)) & 0xFFFF_F800L;
+        if (rom == 0) {
+            return false;
+        }
+        for (Bar bar : bars()) {
+            long base = barBase(bar.index());
+            if (rom < base + bar.size() && base < rom + ROM_MIN_SIZE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether two of the function's BARs overlap, in either order (an invalid configuration to lock). */
     boolean barsOverlap(FaultPlan faults) {
         for (Bar a : bars()) {

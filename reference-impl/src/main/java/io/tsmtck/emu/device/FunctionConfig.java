@@ -35,12 +35,15 @@ final class FunctionConfig {
             ConfigRegister.ARI_CONTROL, ConfigRegister.PASID_CONTROL, ConfigRegister.SRIOV_CONTROL);
 
     private final Map<ConfigRegister, Integer> registers = new EnumMap<>(ConfigRegister.class);
+    /** A VF's Expansion ROM base address register is read-only zero (SR-IOV: VFs have no Expansion ROM). */
+    private final boolean romReadOnly;
 
     /**
      * A function with {@code barBases}: every function has the ARI and PASID capabilities; a physical function
      * also Resizable BAR and, when it has VFs ({@code role} DSM or PF), SR-IOV.
      */
     FunctionConfig(long[] barBases, FunctionRole role) {
+        romReadOnly = role == FunctionRole.VF;
         for (int i = 0; i < barBases.length; i++) {
             registers.put(ConfigRegister.bar(i), (int) barBases[i]);
         }
@@ -65,10 +68,11 @@ final class FunctionConfig {
 
     /**
      * Stores a write; Device Capabilities is read-only, Initiate FLR always reads 0, and the register of a
-     * capability the function lacks takes nothing.
+     * capability the function lacks, or a VF's Expansion ROM base address, takes nothing.
      */
     void write(ConfigRegister register, int value) {
-        if (register == ConfigRegister.DEVICE_CAPABILITIES || !has(register)) {
+        if (register == ConfigRegister.DEVICE_CAPABILITIES || !has(register)
+                || register == ConfigRegister.EXPANSION_ROM && romReadOnly) {
             return;
         }
         int mask = register.width() == 4 ? -1 : (1 << (8 * register.width())) - 1;

@@ -220,6 +220,10 @@ final class TdispResponder {
                 ConfigRegister.DEVICE_CONTROL) & ConfigRegister.DEVICE_CONTROL_PHANTOM_FUNCTIONS) != 0)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
         }
+        // §11.3.8: an Expansion ROM base address configured to overlap with a BAR
+        if (context.faults().check(Fault.TDISP_LOCK_ROM_OVER_BAR_OK, function.romOverlapsBar())) {
+            return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);
+        }
         boolean overlap = function.barsOverlap(context.faults());
         if (context.faults().check(Fault.TDISP_LOCK_OVERLAPPING_BARS_OK, overlap)) {
             return TdispError.of(reply, TdispErrorCode.INVALID_DEVICE_CONFIGURATION, 0);

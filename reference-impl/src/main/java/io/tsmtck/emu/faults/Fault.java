@@ -517,6 +517,8 @@ public enum Fault {
     TDISP_STOP_KEEPS_P2P_BINDINGS("TDISP-56"),
     /** TDISP: GET_DEVICE_INTERFACE_REPORT with an OFFSET past the report is answered with an empty last portion. */
     TDISP_REPORT_OFFSET_PAST_END_EMPTY("TDISP-57"),
+    /** TDISP: LOCK of a function whose Expansion ROM base lies over one of its BARs succeeds. */
+    TDISP_LOCK_ROM_OVER_BAR_OK("TDISP-59"),
     /** TDISP: LOCK of a function with Phantom Functions Enable set succeeds. */
     TDISP_LOCK_PHANTOM_FUNCTIONS_OK("TDISP-58"),
     /** VFIO: VFIO_DEVICE_PCI_HOT_RESET leaves the dma-bufs mapped across the bus reset. */

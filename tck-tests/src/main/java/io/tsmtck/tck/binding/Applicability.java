@@ -138,6 +138,18 @@ public final class Applicability {
     }
 
     /**
+     * NOT_APPLICABLE when {@code function}'s Expansion ROM base address register kept none of the address bits
+     * (31:11) the kit wrote: the function has no Expansion ROM to place.
+     */
+    public static void requireExpansionRom(PciFunction function, int written, int now) {
+        if ((now & 0xFFFF_F800) == 0) {
+            throw notApplicable(Condition.HAS_EXPANSION_ROM, String.format("the Expansion ROM BAR of %s reads 0x%08X"
+                    + " after a write of 0x%08X: the function has no Expansion ROM", function.address(), now, written));
+        }
+        checkListed(Condition.HAS_EXPANSION_ROM);
+    }
+
+    /**
      * NOT_APPLICABLE when Phantom Functions Enable did not stick in {@code function}'s Device Control (read
      * {@code now} after the kit set it): the function has no Phantom Functions, so none can be enabled.
      */

@@ -43,6 +43,8 @@ public enum Condition {
     /** The function has the capability whose control register a case changes, and the bit the kit toggles is writable. */
     HAS_WRITABLE_CAPABILITY_CONTROL("the function has the capability whose control register the case changes, and"
             + " that register takes the change of the bit the kit toggles"),
+    /** The function has an Expansion ROM: its base address register keeps address bits the kit writes. */
+    HAS_EXPANSION_ROM("the function has an Expansion ROM, whose base address register takes an address"),
     /** Phantom Functions Enable of the function's Device Control takes a 1 (a function with Phantom Functions). */
     HAS_PHANTOM_FUNCTIONS("Phantom Functions Enable in the function's Device Control takes a 1 (Phantom Functions"
             + " Supported)");

@@ -37,6 +37,21 @@ public final class BarOverlap {
                 : 32);
     }
 
+    /**
+     * Writes {@code into}'s base address into the Expansion ROM base address register, its enable bit kept;
+     * returns what was written. NOT_TESTED when {@code into} sits above 4 GiB, out of the ROM BAR's reach.
+     */
+    public static int romOnto(RigConfig config, Bar into, int oldRom) {
+        long target = base(config, into);
+        if (target >>> 32 != 0) {
+            throw new TestAbortedException(String.format("blocked by: BAR%d sits above 4 GiB (0x%X), out of the"
+                    + " 32-bit Expansion ROM BAR's reach", into.index(), target));
+        }
+        int written = (int) target & 0xFFFF_F800 | oldRom & 0x1;
+        config.write(ConfigRegister.EXPANSION_ROM, written);
+        return written;
+    }
+
     /** The base address {@code bar}'s register (and, for a 64-bit BAR, the next one) holds. */
     static long base(RigConfig config, Bar bar) {
         int low = config.read(ConfigRegister.bar(bar.index()));

@@ -159,6 +159,36 @@ class LockTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}, function {1}")
+    @MethodSource("everyFunction")
+    @Must("TDISP-59")
+    void lockWithTheExpansionRomOverABarIsInvalidDeviceConfiguration(DeviceSut sut, int fn) {
+        PciFunction function = sut.connect().function(fn);
+        Bar first = function.bars().stream().min(Comparator.comparingInt(Bar::index))
+                .orElseThrow(() -> new TestAbortedException("blocked by: " + function.address() + " has no memory BAR"));
+        RigConfig config = sut.config(function);
+        int old = config.read(ConfigRegister.EXPANSION_ROM);
+        try {
+            int written = BarOverlap.romOnto(config, first, old);
+            int now = config.read(ConfigRegister.EXPANSION_ROM);
+            Applicability.requireExpansionRom(function, written, now);
+            if ((now & 0xFFFF_F800) != (written & 0xFFFF_F800)) {
+                throw new TestAbortedException(String.format("blocked by: the Expansion ROM BAR of %s reads 0x%08X"
+                        + " after a write of 0x%08X: its alignment keeps it from BAR%d's base", function.address(),
+                        now, written, first.index()));
+            }
+            TdispClient tdisp = sut.tdisp(function);
+
+            assertThat(tdisp.send(new LockInterfaceRequest(tdisp.header(), 0, tdisp.defaultStream(), 0, 0)))
+                    .as("LOCK of %s with its Expansion ROM at 0x%08X, BAR%d's base", function.address(),
+                            now & 0xFFFF_F800, first.index())
+                    .isError(TdispErrorCode.INVALID_DEVICE_CONFIGURATION);
+            assertThat(sut, function).as("after the refused LOCK").isInState(TdiState.CONFIG_UNLOCKED);
+        } finally {
+            config.write(ConfigRegister.EXPANSION_ROM, old);
+        }
+    }
+
     /** Which BAR is moved one page into the other: both orders of an overlap. */
     /** Which of the function's first two memory BARs the kit moves into the other. */
     enum Overlap {
