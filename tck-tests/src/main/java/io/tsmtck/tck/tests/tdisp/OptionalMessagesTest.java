@@ -210,18 +210,15 @@ class OptionalMessagesTest {
     @Must("TDISP-48")
     void aProgrammedStreamBindsAndUnbindsAsP2p(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
-        requireP2pStreams(sut, pf0);
-        TdiDriver.enter(sut, pf0, TdiState.RUN);
-        sut.programStream(P2P_STREAM);
-        TdispClient tdisp = sut.tdisp(pf0);
+        TdispClient tdisp = runningWithP2pStreamKeyed(sut, pf0);
 
-        assertThat(tdisp.send(new P2pStreamRequest(MessageType.BIND_P2P_STREAM_REQUEST, tdisp.header(), P2P_STREAM)))
+        assertThat(tdisp.send(p2p(MessageType.BIND_P2P_STREAM_REQUEST, tdisp)))
                 .as("BIND_P2P_STREAM of stream %d, its keys programmed over the lock's session", P2P_STREAM)
                 .isResponse(MessageType.BIND_P2P_STREAM_RESPONSE);
-        assertThat(tdisp.send(new P2pStreamRequest(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp.header(), P2P_STREAM)))
+        assertThat(tdisp.send(p2p(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp)))
                 .as("UNBIND_P2P_STREAM of the bound stream %d", P2P_STREAM)
                 .isResponse(MessageType.UNBIND_P2P_STREAM_RESPONSE);
-        assertThat(tdisp.send(new P2pStreamRequest(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp.header(), P2P_STREAM)))
+        assertThat(tdisp.send(p2p(MessageType.UNBIND_P2P_STREAM_REQUEST, tdisp)))
                 .as("UNBIND_P2P_STREAM of stream %d again, no longer bound", P2P_STREAM)
                 .isError(TdispErrorCode.INVALID_REQUEST);
         assertThat(sut, pf0).as("after binding and unbinding a P2P stream").isInState(TdiState.RUN);
@@ -232,10 +229,7 @@ class OptionalMessagesTest {
     @Should("TDISP-56")
     void aP2pBindingDoesNotOutliveStop(DeviceSut sut) {
         PciFunction pf0 = sut.connect().pf0();
-        requireP2pStreams(sut, pf0);
-        TdiDriver.enter(sut, pf0, TdiState.RUN);
-        sut.programStream(P2P_STREAM);
-        TdispClient tdisp = sut.tdisp(pf0);
+        TdispClient tdisp = runningWithP2pStreamKeyed(sut, pf0);
         tdisp.sendStep(p2p(MessageType.BIND_P2P_STREAM_REQUEST, tdisp), MessageType.BIND_P2P_STREAM_RESPONSE,
                 "BIND_P2P_STREAM of stream " + P2P_STREAM + " in RUN");
         tdisp.sendStep(HeaderOnlyMessage.stop(tdisp.header()), MessageType.STOP_INTERFACE_RESPONSE,
@@ -250,8 +244,20 @@ class OptionalMessagesTest {
                 .isResponse(MessageType.BIND_P2P_STREAM_RESPONSE);
     }
 
+    /** {@code type} (BIND or UNBIND_P2P_STREAM_REQUEST) for the kit's P2P stream. */
     private static P2pStreamRequest p2p(MessageType type, TdispClient tdisp) {
         return new P2pStreamRequest(type, tdisp.header(), P2P_STREAM);
+    }
+
+    /**
+     * PF0's TDI in RUN with the kit's P2P stream keyed over the lock's session; NOT_APPLICABLE unless the
+     * device advertises the P2P stream requests.
+     */
+    private static TdispClient runningWithP2pStreamKeyed(DeviceSut sut, PciFunction pf0) {
+        requireP2pStreams(sut, pf0);
+        TdiDriver.enter(sut, pf0, TdiState.RUN);
+        sut.programStream(P2P_STREAM);
+        return sut.tdisp(pf0);
     }
 
     /** PF0's TDI in RUN, NOT_APPLICABLE unless the device advertises SET_MMIO_ATTRIBUTE_REQUEST. */

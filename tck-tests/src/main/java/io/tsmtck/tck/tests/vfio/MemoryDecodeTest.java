@@ -7,7 +7,9 @@ import io.tsmtck.api.HostStack;
 import io.tsmtck.api.dmabuf.DmaBuf;
 import io.tsmtck.api.dmabuf.DmaBufAttachment;
 import io.tsmtck.api.dmabuf.Importer;
+import io.tsmtck.api.errno.Done;
 import io.tsmtck.api.errno.Errno;
+import io.tsmtck.api.errno.Result;
 import io.tsmtck.api.pci.PciResetMethod;
 import io.tsmtck.api.topology.PciAddress;
 import io.tsmtck.api.vfio.ConfigRegister;
@@ -22,6 +24,7 @@ import io.tsmtck.tck.host.Suts;
 import io.tsmtck.tck.setup.Await;
 import io.tsmtck.tck.setup.Setup;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -114,35 +117,33 @@ class MemoryDecodeTest {
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-09")
     void aResetRevokesBeforeAndRestoresAfter(HostSut sut) {
-        VfioDevice vfio = sut.vfio(sut.pf0());
-        DmaBuf buffer = export(vfio, 0);
-        DmaBufAttachment attachment = mapped(buffer);
-
-        Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
-
-        Setup.require(vfio.reset(), "VFIO_DEVICE_RESET");
-        Await.until(() -> !Importers.isMapped(sut, attachment));
-
-        assertThat(sut, attachment).as("across a reset (revoked before it)").isUnmapped();
-        assertThat(buffer).as("dma-buf after the reset").isActive();
-        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the reset").succeeded();
+        revokedAcrossAndRestoredAfter(sut, "VFIO_DEVICE_RESET", VfioDevice::reset);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suts.EVERY_PROFILE)
     @Must("VFIO-30")
     void aHotResetRevokesBeforeAndRestoresAfter(HostSut sut) {
+        revokedAcrossAndRestoredAfter(sut, "VFIO_DEVICE_PCI_HOT_RESET", VfioDevice::hotReset);
+    }
+
+    /**
+     * PF0 with a mapped BAR0 dma-buf and a BAR1 mmap goes through {@code reset}: the importer's mapping is
+     * taken away across it, the buffer is active after it, and the mmap is usable after it.
+     */
+    private static void revokedAcrossAndRestoredAfter(HostSut sut, String reset,
+                                                      Function<VfioDevice, Result<Done>> resetting) {
         VfioDevice vfio = sut.vfio(sut.pf0());
         DmaBuf buffer = export(vfio, 0);
         DmaBufAttachment attachment = mapped(buffer);
         Mmap mmap = Setup.require(vfio.mmap(1, 0, 4096), "mmap BAR1");
 
-        Setup.require(vfio.hotReset(), "VFIO_DEVICE_PCI_HOT_RESET");
+        Setup.require(resetting.apply(vfio), reset);
         Await.until(() -> !Importers.isMapped(sut, attachment));
 
-        assertThat(sut, attachment).as("across a hot reset (revoked before it)").isUnmapped();
-        assertThat(buffer).as("dma-buf after the hot reset").isActive();
-        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after the hot reset").succeeded();
+        assertThat(sut, attachment).as("across %s (revoked before it)", reset).isUnmapped();
+        assertThat(buffer).as("dma-buf after %s", reset).isActive();
+        assertThat(mmap.access()).as("a CPU access through the BAR1 mmap after %s", reset).succeeded();
     }
 
     @ParameterizedTest(name = "{0}")
