@@ -47,14 +47,31 @@ public final class TdiDriver {
             functions.forEach(function -> nonces.put(function, enter(sut, function, target)));
             return nonces;
         }
-        functions.forEach(function -> sut.tdisp(function).lock());
+        lockedThenInError(sut, functions).keySet().forEach(function -> nonces.put(function, Optional.empty()));
+        return nonces;
+    }
+
+    /**
+     * Locks each of the connected {@code functions}' TDIs over the kit's session, ends that session once, and
+     * checks with the device that every one of them is in ERROR; the nonces of the locks the end destroyed.
+     */
+    public static Map<PciFunction, ByteString> lockedThenInError(DeviceSut sut, List<PciFunction> functions) {
+        Map<PciFunction, ByteString> nonces = new LinkedHashMap<>();
+        functions.forEach(function -> nonces.put(function, sut.tdisp(function).lock()));
+        errorBySessionEnd(sut, functions);
+        return nonces;
+    }
+
+    /**
+     * Ends the kit's session, over which each of {@code functions}' TDIs was locked (CONFIG_LOCKED or RUN), and
+     * checks with the device that every one is in ERROR. A new session and nothing else comes before the state
+     * is read: a GET_TDISP_VERSION or IDE keys of the kit's own could take a TDI out of ERROR before the test
+     * sees it (spdm-emu's do).
+     */
+    public static void errorBySessionEnd(DeviceSut sut, List<PciFunction> functions) {
         sut.endSession();
         sut.openSessionOnly();
-        for (PciFunction function : functions) {
-            check(sut, function, target);
-            nonces.put(function, Optional.empty());
-        }
-        return nonces;
+        functions.forEach(function -> check(sut, function, TdiState.ERROR));
     }
 
     /**
@@ -62,23 +79,14 @@ public final class TdiDriver {
      * or ERROR) and checks with the device that it got there.
      */
     public static void enterFromLocked(DeviceSut sut, PciFunction function, ByteString nonce, TdiState target) {
+        if (target == TdiState.ERROR) {
+            errorBySessionEnd(sut, List.of(function));
+            return;
+        }
         if (target == TdiState.RUN) {
             sut.tdisp(function).start(nonce);
-        } else if (target == TdiState.ERROR) {
-            // a new session and nothing else before the state is read: a GET_TDISP_VERSION or IDE keys of
-            // the kit's own could take the TDI out of ERROR before the test sees it (spdm-emu's do)
-            sut.endSession();
-            sut.openSessionOnly();
         }
         check(sut, function, target);
-    }
-
-    /**
-     * Checks with the device that {@code function}'s TDI is in {@code state}, which something the test
-     * did beside this driver should have brought about; any other state fails the set-up.
-     */
-    public static void expect(DeviceSut sut, PciFunction function, TdiState state) {
-        check(sut, function, state);
     }
 
     private static void check(DeviceSut sut, PciFunction function, TdiState target) {

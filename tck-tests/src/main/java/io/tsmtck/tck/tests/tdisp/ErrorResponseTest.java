@@ -112,11 +112,7 @@ class ErrorResponseTest {
                 TdiDriver.enterFromLocked(sut, function, nonces.get(function), TdiState.RUN);
             }
             refused.addAll(refusedIn(sut, TdiState.RUN, nonces));
-            PciFunction first = functions.get(0);
-            TdiDriver.enterFromLocked(sut, first, nonces.get(first), TdiState.ERROR);
-            for (PciFunction function : functions.subList(1, functions.size())) {
-                TdiDriver.expect(sut, function, TdiState.ERROR);
-            }
+            TdiDriver.errorBySessionEnd(sut, functions);
             refused.addAll(refusedIn(sut, TdiState.ERROR, nonces));
             return new Walk(refused, Optional.empty());
         } catch (TestAbortedException blocked) {

@@ -121,21 +121,8 @@ class StateTableTest {
     void startOutsideConfigLockedIsInvalidInterfaceState(DeviceSut sut, int fn, TdiState state) {
         List<PciFunction> functions = DeviceCases.functions(sut, fn);
         // the nonce the device issued last, so that only the state is wrong as far as the kit can make it
-        Map<PciFunction, ByteString> lastNonces = new LinkedHashMap<>();
-        functions.forEach(function -> lastNonces.put(function, sut.tdisp(function).lock()));
-        if (state == TdiState.ERROR) {
-            TdiDriver.enterFromLocked(sut, functions.get(0), lastNonces.get(functions.get(0)), state);
-            functions.forEach(function -> TdiDriver.expect(sut, function, state));
-        } else {
-            lastNonces.forEach((function, nonce) -> {
-                if (state == TdiState.CONFIG_UNLOCKED) {
-                    TdispClient tdisp = sut.tdisp(function);
-                    tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
-                } else {
-                    TdiDriver.enterFromLocked(sut, function, nonce, state);
-                }
-            });
-        }
+        Map<PciFunction, ByteString> lastNonces = state == TdiState.ERROR ? TdiDriver.lockedThenInError(sut,
+                functions) : lockedThenMovedTo(sut, functions, state);
 
         lastNonces.forEach((function, lastNonce) -> {
             TdispClient tdisp = sut.tdisp(function);
@@ -145,6 +132,22 @@ class StateTableTest {
                     .isErrorOneOf(TdispErrorCode.INVALID_INTERFACE_STATE, TdispErrorCode.INVALID_NONCE);
             assertThat(sut, function).as("after the refused START").isInState(state);
         });
+    }
+
+    /** Locks each TDI, then moves it to {@code state}: STOP back to CONFIG_UNLOCKED, or on from CONFIG_LOCKED. */
+    private static Map<PciFunction, ByteString> lockedThenMovedTo(DeviceSut sut, List<PciFunction> functions,
+                                                                  TdiState state) {
+        Map<PciFunction, ByteString> nonces = new LinkedHashMap<>();
+        for (PciFunction function : functions) {
+            TdispClient tdisp = sut.tdisp(function);
+            nonces.put(function, tdisp.lock());
+            if (state == TdiState.CONFIG_UNLOCKED) {
+                tdisp.send(HeaderOnlyMessage.stop(tdisp.header()));
+            } else {
+                TdiDriver.enterFromLocked(sut, function, nonces.get(function), state);
+            }
+        }
+        return nonces;
     }
 
     @ParameterizedTest(name = "{0}, function {1}, {2}")
