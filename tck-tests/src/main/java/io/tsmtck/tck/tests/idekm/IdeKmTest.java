@@ -10,6 +10,7 @@ import io.tsmtck.api.idekm.KeySetCommand;
 import io.tsmtck.api.idekm.KeySubStream;
 import io.tsmtck.api.idekm.KpAck;
 import io.tsmtck.api.idekm.KpAckStatus;
+import io.tsmtck.api.tdisp.HeaderOnlyMessage;
 import io.tsmtck.api.tdisp.LockInterfaceRequest;
 import io.tsmtck.api.tdisp.MessageType;
 import io.tsmtck.api.tdisp.TdiState;
@@ -269,6 +270,13 @@ class IdeKmTest {
         int stream = sut.unkeyedStream();
         sut.programStream(stream);
         PciFunction pf0 = sut.pf0();
+        TdispClient kit = sut.tdisp(pf0);
+        // a LOCK refused after the second session's KEY_PROGs is evidence only if the device takes the stream as
+        // a default stream before them (a device may refuse a stream its IDE registers do not configure)
+        kit.sendStep(new LockInterfaceRequest(kit.header(), 0, stream, 0, 0), MessageType.LOCK_INTERFACE_RESPONSE,
+                "LOCK of " + pf0.address() + " naming stream " + stream + ", before any second session");
+        kit.sendStep(HeaderOnlyMessage.stop(kit.header()), MessageType.STOP_INTERFACE_RESPONSE,
+                "STOP of " + pf0.address() + " after that LOCK");
         SpdmSession second = sut.openSecondSession();
         List<String> taken = new ArrayList<>();
         TdispAnswer lock;
@@ -281,7 +289,6 @@ class IdeKmTest {
                     taken.add(lane.toString());
                 }
             }
-            TdispClient kit = sut.tdisp(pf0);
             lock = kit.send(new LockInterfaceRequest(kit.header(), 0, stream, 0, 0));
         } finally {
             second.end();
